@@ -1,0 +1,197 @@
+// `npm run bench`: builds the app, serves it, and measures what users feel.
+// Prints a table; nothing here is a pass/fail test.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
+
+const PORT = 4175;
+const BASE = `http://localhost:${PORT}`;
+const PIN = '480913';
+const SLOTS = 200;
+const rows = [];
+const row = (metric, value, goal = '') => rows.push({ metric, value, goal });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+function build() {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+/** JS and CSS the first screen needs: what index.html loads, eagerly. */
+function firstLoadSizes() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let raw = 0;
+  let gz = 0;
+  for (const ref of new Set(refs)) {
+    const bytes = readFileSync(join('dist', ref));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gz, files: new Set(refs).size };
+}
+
+function lazySizes() {
+  const files = readdirSync('dist/assets').filter((f) => /\.(js|wasm)$/.test(f));
+  const html = readFileSync('dist/index.html', 'utf8');
+  return files
+    .filter((f) => !html.includes(f))
+    .map((f) => {
+      const bytes = readFileSync(join('dist/assets', f));
+      return { file: f, raw: statSync(join('dist/assets', f)).size, gz: gzipSync(bytes, { level: 9 }).length };
+    });
+}
+
+async function serve() {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { detached: true, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+async function setUp(page) {
+  await page.goto(BASE);
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByLabel('PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('Confirm PIN').fill(PIN);
+  await page.getByRole('button', { name: 'Create PIN' }).click();
+  await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 30_000 });
+}
+
+/** Reloads to the unlock screen; returns ms from navigation start to the PIN field on screen. */
+async function reloadToPin(page) {
+  await page.reload();
+  await page.getByLabel('PIN', { exact: true }).waitFor();
+  return page.evaluate(() => window.__pinShownAt ?? NaN);
+}
+
+/** Unlocks; returns [ms for the key (KDF + unwrap), ms from key ready to every code on screen]. */
+async function timedUnlock(page, expectedCodes) {
+  await page.getByLabel('PIN', { exact: true }).fill(PIN);
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('li button.code').length >= n && document.querySelector('h1')?.textContent === 'Your slots',
+    expectedCodes,
+    { polling: 'mutation', timeout: 60_000 },
+  );
+  return page.evaluate(
+    ([start]) => {
+      const ready = performance.getEntriesByName('keyslot:key-ready').at(-1)?.startTime ?? NaN;
+      const shown = window.__codesShownAt ?? NaN;
+      return [ready - start, shown - ready];
+    },
+    [t0],
+  );
+}
+
+const OBSERVER = () => {
+  // Records when the PIN field and the full list of codes first appear (navigation start = 0).
+  new MutationObserver(() => {
+    if (!window.__pinShownAt && document.querySelector('input[type=password]')) window.__pinShownAt = performance.now();
+    const n = document.querySelectorAll('li button.code').length;
+    if (n && n === document.querySelectorAll('li.slot').length) window.__codesShownAt ??= performance.now();
+    if (!n) window.__codesShownAt = undefined;
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function main() {
+  const found = findChromium();
+  if (!found) throw new Error(NO_CHROMIUM_HELP);
+  build();
+  const first = firstLoadSizes();
+  row('First-load JS+CSS (gzip -9)', `${kb(first.gz)} (${kb(first.raw)} raw, ${first.files} files)`, '≤ 45 KB');
+  for (const lazy of lazySizes()) row(`Lazy chunk ${lazy.file} (gzip -9)`, kb(lazy.gz));
+
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(OBSERVER);
+    await setUp(page);
+
+    const pinTimes = [];
+    const unlockTimes = [];
+    for (let i = 0; i < 5; i++) {
+      pinTimes.push(await reloadToPin(page));
+      unlockTimes.push((await timedUnlock(page, 0))[0]);
+    }
+    row('Navigation → PIN prompt, warm cache (median of 5)', ms(median(pinTimes)));
+    row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
+
+    // 200 slots, added the way a person would, then unlocked.
+    for (let i = 0; i < SLOTS; i++) {
+      const secret = Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`).toString('hex');
+      const b32 = base32(Buffer.from(secret, 'hex'));
+      await page.getByRole('button', { name: 'Add a slot' }).first().click();
+      await page.getByLabel('Activation link').fill(`otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Add slot' }).click();
+      await page.getByRole('heading', { name: 'Your slots' }).waitFor();
+    }
+    const listTimes = [];
+    for (let i = 0; i < 5; i++) {
+      await reloadToPin(page);
+      listTimes.push((await timedUnlock(page, SLOTS))[1]);
+    }
+    row(`Unlock → all ${SLOTS} codes shown (median of 5)`, ms(median(listTimes)));
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+    await page.waitForTimeout(1500);
+    const s0 = await metric('ScriptDuration');
+    const k0 = await metric('TaskDuration');
+    const SECONDS = 10;
+    await page.waitForTimeout(SECONDS * 1000);
+    const s1 = await metric('ScriptDuration');
+    const k1 = await metric('TaskDuration');
+    row(`Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`, ms(((s1 - s0) * 1000) / SECONDS), '< 4 ms');
+    row(`Main-thread work per tick incl. style/layout (TaskDuration)`, ms(((k1 - k0) * 1000) / SECONDS));
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid);
+    } catch {
+      /* already gone */
+    }
+  }
+
+  const width = Math.max(...rows.map((r) => r.metric.length));
+  const vwidth = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\n${'Metric'.padEnd(width)} | ${'Measured'.padEnd(vwidth)} | Goal`);
+  console.log(`${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|------`);
+  for (const r of rows) console.log(`${r.metric.padEnd(width)} | ${r.value.padEnd(vwidth)} | ${r.goal}`);
+  console.log(`\nChromium: ${found.source}; machine: ${(await import('node:os')).cpus().length} cores`);
+}
+
+function base32(bytes) {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, value = 0, out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += A[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += A[(value << (5 - bits)) & 31];
+  return out;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+/**
+ * The one error type Keyslot throws. Core code throws it with a code; the UI maps
+ * the code to words from the message catalogue. A KeyslotError never carries a
+ * secret, PIN or URI: only a code, and optionally the name of the offending field
+ * and harmless numbers (limits) for the message.
+ */
+export type ErrorCode =
+  // otpauth:// and manual entry
+  | 'INPUT_EMPTY'
+  | 'INPUT_TOO_LONG'
+  | 'URI_SCHEME'
+  | 'URI_MALFORMED'
+  | 'OTP_TYPE'
+  | 'LABEL_EMPTY'
+  | 'SECRET_MISSING'
+  | 'SECRET_INVALID'
+  | 'SECRET_TOO_SHORT'
+  | 'SECRET_TOO_LONG'
+  | 'ALGORITHM'
+  | 'DIGITS'
+  | 'PERIOD'
+  | 'COUNTER_MISSING'
+  | 'COUNTER_INVALID'
+  | 'NAME_TOO_LONG'
+  // PIN rules
+  | 'PIN_TOO_SHORT'
+  | 'PIN_NOT_DIGITS'
+  | 'PIN_TRIVIAL'
+  | 'PIN_MISMATCH'
+  // vault
+  | 'PIN_WRONG'
+  | 'VAULT_CORRUPT'
+  | 'VAULT_VERSION'
+  | 'VAULT_MISSING'
+  | 'VAULT_EXISTS'
+  | 'VAULT_LOCKED'
+  | 'KDF_WEAK'
+  | 'KDF_FAILED'
+  | 'SLOT_NOT_FOUND'
+  | 'SLOT_DUPLICATE'
+  | 'STORAGE_FAILED';
+
+export interface KeyslotErrorDetails {
+  /** Which argument or form field was wrong, e.g. 'secret', 'digits'. */
+  readonly field?: string;
+  /** Harmless numbers for the message (limits), never user data. */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export class KeyslotError extends Error {
+  override readonly name = 'KeyslotError';
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+
+  constructor(code: ErrorCode, details: KeyslotErrorDetails = {}) {
+    // The message is the code (plus field): developer-facing, and by construction free of user data.
+    super(details.field ? `${code} (${details.field})` : code);
+    this.code = code;
+    this.field = details.field;
+    this.min = details.min;
+    this.max = details.max;
+  }
+}
+
+export function isKeyslotError(e: unknown, code?: ErrorCode): e is KeyslotError {
+  return e instanceof KeyslotError && (code === undefined || e.code === code);
+}

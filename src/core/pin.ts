@@ -1,0 +1,102 @@
+/**
+ * Rules for choosing a new vault PIN. The PIN is stretched by the vault's KDF, but a
+ * PIN an attacker tries first (123456, 111111, 121212, …) is broken before any KDF
+ * cost matters, so those are refused outright. Errors carry the field name and the
+ * limits, never the PIN.
+ *
+ *  - digits 0–9 only (PIN_NOT_DIGITS): the unlock screen is a keypad;
+ *  - 6 to 64 digits (PIN_TOO_SHORT, with min and max: the code also covers "too long");
+ *  - not trivial (PIN_TRIVIAL):
+ *      · one digit repeated (000000, 99999999);
+ *      · a straight run up or down (123456, 987654, 012345, 3456789), with the
+ *        keyboard's "0 after 9" (567890, 1234567890) but no other wrap-around
+ *        (890123 is allowed);
+ *      · a pattern repeated: the whole PIN is a block of fewer than 6 digits
+ *        repeated (121212, 123123, 12341234, 101010) — it has fewer free digits than
+ *        the minimum PIN — or a trivial block repeated (123456123456);
+ *      · a run or repeat written in equal groups of one digit (112233, 111222,
+ *        998877, 11223344);
+ *      · one of the most common 6-digit PINs not already covered (keypad shapes
+ *        like 147258 and 159753, 123321, 102030, …);
+ *  - the confirmation, when given, must match (PIN_MISMATCH, field 'confirm').
+ */
+import { KeyslotError } from './errors';
+
+export const PIN_MIN_LENGTH = 6;
+export const PIN_MAX_LENGTH = 64;
+
+/**
+ * Frequent 6/7-digit choices that the pattern rules below do not catch: keypad
+ * lines, crosses and zig-zags, mirrors, and well-known numbers (from published
+ * analyses of leaked PIN lists, e.g. Wang et al., "Understanding Human-Chosen PINs").
+ */
+const COMMON_PINS: ReadonlySet<string> = new Set([
+  '123321', '321123', '112211', '100200', '102030', '135790', '246810',
+  '147258', '258369', '147852', '741852', '852963', '963852', '369258',
+  '789456', '456123', '789123', '123789', '654987', '987456', '321654',
+  '123654', '147369', '369147', '741963', '963741', '147896', '124578',
+  '142536', '159753', '159357', '753951', '951753', '357159', '159951',
+  '258852', '753357', '5201314', '1314520',
+]);
+
+const ASCENDING = '01234567890';
+const DESCENDING = '09876543210';
+
+function isOneDigit(pin: string): boolean {
+  return /^(\d)\1*$/.test(pin);
+}
+
+function isStraightRun(pin: string): boolean {
+  return ASCENDING.includes(pin) || DESCENDING.includes(pin);
+}
+
+/**
+ * The PIN is one block repeated at least twice, and that block is shorter than
+ * PIN_MIN_LENGTH (121212, 12341234) or trivial itself (123456123456).
+ */
+function isRepeatedBlock(pin: string): boolean {
+  for (let size = 1; size * 2 <= pin.length; size++) {
+    if (pin.length % size !== 0) continue;
+    const block = pin.slice(0, size);
+    if (block.repeat(pin.length / size) !== pin) continue;
+    if (size < PIN_MIN_LENGTH || isTrivialPin(block)) return true;
+  }
+  return false;
+}
+
+/** Equal groups of one repeated digit whose digits step by ±1 (112233, 111222, 998877). */
+function isGroupedRun(pin: string): boolean {
+  for (let size = 2; size * 2 <= pin.length; size++) {
+    if (pin.length % size !== 0) continue;
+    const heads: number[] = [];
+    let grouped = true;
+    for (let i = 0; i < pin.length; i += size) {
+      const group = pin.slice(i, i + size);
+      if (!isOneDigit(group)) {
+        grouped = false;
+        break;
+      }
+      heads.push(Number(group[0]));
+    }
+    if (!grouped) continue;
+    const step = heads[1]! - heads[0]!;
+    if ((step === 1 || step === -1) && heads.every((d, i) => i === 0 || d - heads[i - 1]! === step)) return true;
+  }
+  return false;
+}
+
+/** True when the (digits-only) PIN is one an attacker would try first. */
+export function isTrivialPin(pin: string): boolean {
+  return isOneDigit(pin) || isStraightRun(pin) || isRepeatedBlock(pin) || isGroupedRun(pin) || COMMON_PINS.has(pin);
+}
+
+/** Throws the first rule the new PIN (and its confirmation, if given) breaks. */
+export function validateNewPin(pin: string, confirm?: string): void {
+  const limits = { field: 'pin', min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
+  if (typeof pin !== 'string' || pin === '') throw new KeyslotError('PIN_TOO_SHORT', limits);
+  // ASCII digits only: \d would be fine in JS, but be explicit (no full-width or Arabic-Indic digits).
+  if (!/^[0-9]+$/.test(pin)) throw new KeyslotError('PIN_NOT_DIGITS', { field: 'pin' });
+  if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) throw new KeyslotError('PIN_TOO_SHORT', limits);
+  if (isTrivialPin(pin)) throw new KeyslotError('PIN_TRIVIAL', { field: 'pin' });
+  if (confirm !== undefined && confirm !== pin) throw new KeyslotError('PIN_MISMATCH', { field: 'confirm' });
+}

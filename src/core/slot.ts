@@ -1,0 +1,58 @@
+/**
+ * A slot is one OTP credential the user sees in the list, as in the app Keyslot
+ * replaces ("PassLogic (KEK VPN)"). Secrets are raw bytes; base32 is only an
+ * input/output encoding.
+ */
+export type OtpKind = 'totp' | 'hotp';
+
+/** HMAC hashes Keyslot accepts (RFC 6238 allows SHA-1, SHA-256, SHA-512). */
+export type HashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+export const DIGITS_MIN = 6;
+export const DIGITS_MAX = 8;
+export const PERIOD_MIN_S = 1;
+/** One day: anything longer is not a time-based code anyone ships. */
+export const PERIOD_MAX_S = 86_400;
+/** RFC 4226 §4 asks for 128 bits; 80 bits is the common real-world minimum (Google Authenticator). */
+export const SECRET_MIN_BYTES = 10;
+/** Generous upper bound (SHA-512 block size is 128 bytes; 4× that is plenty). */
+export const SECRET_MAX_BYTES = 512;
+/** Largest integer a JS number holds exactly. */
+export const COUNTER_MAX = Number.MAX_SAFE_INTEGER;
+export const TEXT_MAX = 256;
+
+/** What parsing or manual entry produces: everything needed to make a slot, no id yet. */
+export interface SlotDraft {
+  kind: OtpKind;
+  /** Provider name, e.g. "PassLogic". May be empty. */
+  issuer: string;
+  /** Account name, e.g. "alice@example.org". May be empty only when issuer is not. */
+  account: string;
+  secret: Uint8Array;
+  algorithm: HashAlgorithm;
+  digits: number;
+  /** TOTP step in seconds (RFC 6238 "X"). Present for TOTP; 30 by default. */
+  period: number;
+  /** HOTP: the counter value the next generated code will use. 0 for TOTP. */
+  counter: number;
+}
+
+/** A stored slot. */
+export interface Slot extends SlotDraft {
+  /** Random id (hex), also bound into the record's AES-GCM associated data. */
+  id: string;
+  /** The user's own name for the slot; empty means "issuer (account)" is shown. */
+  name: string;
+  /** ms since epoch when added, for ordering. */
+  createdAt: number;
+}
+
+/** What the list shows as the slot's title: the user's name, else the issuer, else the account. */
+export function slotTitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
+  return slot.name.trim() || slot.issuer || slot.account;
+}
+
+/** The second line: the account, unless the title already is the account. */
+export function slotSubtitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
+  return slotTitle(slot) === slot.account ? '' : slot.account;
+}

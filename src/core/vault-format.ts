@@ -1,0 +1,494 @@
+/**
+ * The Keyslot vault format, version 1: types, limits, strict parsing, migration, the bytes
+ * bound into AES-GCM associated data, and the slot plaintext encoding.
+ *
+ * Pure on purpose: no DOM, no crypto calls, no clock, no randomness (those come in as
+ * arguments from src/platform). The design follows Aegis's vault (random master key wrapped
+ * once per unlock method, versioned), see docs-vault-notes.md.
+ *
+ * Words: a "slot" is an OTP credential; an "unlock method" is one wrapped copy of the data
+ * key (Aegis and LUKS call those slots; we do not, to keep "slot" for what the user sees).
+ */
+import { KeyslotError } from './errors';
+import {
+  COUNTER_MAX,
+  DIGITS_MAX,
+  DIGITS_MIN,
+  PERIOD_MAX_S,
+  PERIOD_MIN_S,
+  SECRET_MAX_BYTES,
+  SECRET_MIN_BYTES,
+  TEXT_MAX,
+  type HashAlgorithm,
+  type OtpKind,
+  type Slot,
+} from './slot';
+import { base64Decode, base64Encode, utf8Decode, utf8Encode, type Bytes } from './bytes';
+
+// ---------------------------------------------------------------------------------------------
+// Constants
+// ---------------------------------------------------------------------------------------------
+
+export const VAULT_FORMAT = 'keyslot-vault';
+/** Header version this code writes and the newest it reads. */
+export const VAULT_FORMAT_VERSION = 1;
+/** Slot record version this code writes and the newest it reads. */
+export const RECORD_VERSION = 1;
+
+/** AES-GCM IV: 96 bits, the length NIST SP 800-38D §5.2.1.1 / §8.2.2 recommends for random IVs. */
+export const IV_BYTES = 12;
+/** AES-GCM tag: the full 128 bits (SP 800-38D §5.2.1.2; shorter tags weaken forgery bounds). */
+export const TAG_BYTES = 16;
+/** Data key and KEK: AES-256. */
+export const KEY_BYTES = 32;
+/** A 32-byte key wrapped with AES-GCM is ciphertext (32) + tag (16). */
+export const WRAPPED_KEY_BYTES = KEY_BYTES + TAG_BYTES;
+/** RFC 9106 §3.1: 128-bit salt is enough for all applications; we write 16 and accept 16..64. */
+export const SALT_MIN_BYTES = 16;
+export const SALT_MAX_BYTES = 64;
+export const SALT_BYTES = 16;
+/** Ids (slot ids, method ids): 128 random bits as lower-case hex. */
+export const ID_BYTES = 16;
+const ID_RE = /^[0-9a-f]{32}$/;
+/** A slot's ciphertext: tag plus a small JSON. 64 KiB is far above any legal slot. */
+export const RECORD_CT_MAX_BYTES = 65_536;
+/** Unlock methods per vault: one today (PIN); room for a few more (e.g. a passkey). */
+export const METHODS_MAX = 8;
+
+export interface Argon2idParams {
+  readonly name: 'argon2id';
+  /** m, in KiB (RFC 9106 §3.1). */
+  readonly memoryKiB: number;
+  /** t, passes over memory. */
+  readonly iterations: number;
+  /** p, lanes. */
+  readonly parallelism: number;
+}
+
+export interface Pbkdf2Params {
+  readonly name: 'pbkdf2-sha256';
+  readonly iterations: number;
+}
+
+export type KdfParams = Argon2idParams | Pbkdf2Params;
+
+/**
+ * Floors: OWASP Password Storage Cheat Sheet minimums (Argon2id m=19 MiB, t=2, p=1;
+ * PBKDF2-HMAC-SHA256 600,000 iterations). A vault below them is refused with KDF_WEAK,
+ * so a tampered header can't downgrade the PIN's protection.
+ */
+export const ARGON2_FLOOR: Argon2idParams = { name: 'argon2id', memoryKiB: 19_456, iterations: 2, parallelism: 1 };
+export const PBKDF2_FLOOR: Pbkdf2Params = { name: 'pbkdf2-sha256', iterations: 600_000 };
+
+/**
+ * Caps: no honest writer goes above these, and a hostile header must not make the device
+ * allocate gigabytes or spin for minutes. Above a cap is VAULT_CORRUPT (the header is not
+ * something Keyslot wrote), below a floor is KDF_WEAK.
+ */
+export const ARGON2_CAP = { memoryKiB: 1_048_576, iterations: 20, parallelism: 16 } as const;
+export const PBKDF2_CAP = { iterations: 10_000_000 } as const;
+
+/**
+ * Default for new vaults: ~0.7 s median in a Chromium worker on the 2-core reference
+ * machine (measurements in docs-vault-notes.md). p=1 because hash-wasm runs one thread:
+ * more lanes would cost us time without costing a parallel attacker any.
+ */
+export const DEFAULT_ARGON2: Argon2idParams = { name: 'argon2id', memoryKiB: 131_072, iterations: 4, parallelism: 1 };
+/** Fallback when WebAssembly is unavailable (e.g. CSP without 'wasm-unsafe-eval'). */
+export const PBKDF2_ITERATIONS = 600_000;
+export const DEFAULT_PBKDF2: Pbkdf2Params = { name: 'pbkdf2-sha256', iterations: PBKDF2_ITERATIONS };
+
+// ---------------------------------------------------------------------------------------------
+// Types: parsed (bytes) and stored (base64) forms
+// ---------------------------------------------------------------------------------------------
+
+export interface PinMethod {
+  readonly id: string;
+  readonly type: 'pin';
+  readonly kdf: KdfParams;
+  readonly salt: Bytes;
+  /** IV of the AES-GCM wrap of the data key. */
+  readonly iv: Bytes;
+  /** AES-GCM(KEK, iv, dataKey, aad = methodAad(...)): 32-byte key || 16-byte tag. */
+  readonly wrappedKey: Bytes;
+}
+
+export type UnlockMethod = PinMethod;
+
+export interface VaultHeader {
+  readonly format: typeof VAULT_FORMAT;
+  readonly version: typeof VAULT_FORMAT_VERSION;
+  readonly createdAt: number;
+  readonly methods: readonly UnlockMethod[];
+}
+
+/** What IndexedDB holds under meta/'vault': JSON-safe, bytes as base64. */
+export interface StoredHeaderV1 {
+  format: typeof VAULT_FORMAT;
+  version: 1;
+  createdAt: number;
+  methods: StoredPinMethodV1[];
+}
+
+export interface StoredPinMethodV1 {
+  id: string;
+  type: 'pin';
+  kdf: KdfParams;
+  salt: string;
+  iv: string;
+  wrappedKey: string;
+}
+
+export interface SlotRecord {
+  readonly id: string;
+  readonly v: typeof RECORD_VERSION;
+  readonly iv: Bytes;
+  readonly ct: Bytes;
+}
+
+/** What IndexedDB holds in store 'slots' (keyPath 'id'). */
+export interface StoredRecordV1 {
+  id: string;
+  v: 1;
+  iv: string;
+  ct: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strict field readers (all failures are VAULT_CORRUPT with the field name)
+// ---------------------------------------------------------------------------------------------
+
+function corrupt(field: string): KeyslotError {
+  return new KeyslotError('VAULT_CORRUPT', { field });
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Exactly these keys, no more, no fewer: unknown keys would be unauthenticated data. */
+function expectKeys(o: Record<string, unknown>, keys: readonly string[], field: string): void {
+  const own = Object.keys(o);
+  if (own.length !== keys.length || !keys.every((k) => Object.prototype.hasOwnProperty.call(o, k))) {
+    throw corrupt(field);
+  }
+}
+
+function readInt(v: unknown, field: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw corrupt(field);
+  return v;
+}
+
+function readId(v: unknown, field: string): string {
+  if (typeof v !== 'string' || !ID_RE.test(v)) throw corrupt(field);
+  return v;
+}
+
+function readB64(v: unknown, field: string, min: number, max: number): Bytes {
+  const bytes = typeof v === 'string' ? base64Decode(v) : null;
+  if (!bytes || bytes.length < min || bytes.length > max) throw corrupt(field);
+  return bytes;
+}
+
+/** True for a well-formed id (what randomId() produces). */
+export function isValidId(v: unknown): v is string {
+  return typeof v === 'string' && ID_RE.test(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// KDF parameters
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Validate KDF parameters from an untrusted source (a stored header, or options).
+ * Shape errors and values above the caps: VAULT_CORRUPT. Below the floors: KDF_WEAK.
+ * Called before any derivation runs, so a hostile header costs no CPU.
+ */
+export function parseKdfParams(raw: unknown): KdfParams {
+  if (!isPlainObject(raw)) throw corrupt('kdf');
+  if (raw['name'] === 'argon2id') {
+    expectKeys(raw, ['name', 'memoryKiB', 'iterations', 'parallelism'], 'kdf');
+    const memoryKiB = readInt(raw['memoryKiB'], 'kdf.memoryKiB', 0, ARGON2_CAP.memoryKiB);
+    const iterations = readInt(raw['iterations'], 'kdf.iterations', 0, ARGON2_CAP.iterations);
+    const parallelism = readInt(raw['parallelism'], 'kdf.parallelism', 0, ARGON2_CAP.parallelism);
+    if (memoryKiB < ARGON2_FLOOR.memoryKiB) {
+      throw new KeyslotError('KDF_WEAK', { field: 'kdf.memoryKiB', min: ARGON2_FLOOR.memoryKiB });
+    }
+    if (iterations < ARGON2_FLOOR.iterations) {
+      throw new KeyslotError('KDF_WEAK', { field: 'kdf.iterations', min: ARGON2_FLOOR.iterations });
+    }
+    if (parallelism < ARGON2_FLOOR.parallelism) {
+      throw new KeyslotError('KDF_WEAK', { field: 'kdf.parallelism', min: ARGON2_FLOOR.parallelism });
+    }
+    // RFC 9106 §3.1: m >= 8p. Implied by the floor and cap today; kept for when they move.
+    if (memoryKiB < 8 * parallelism) throw corrupt('kdf.memoryKiB');
+    return { name: 'argon2id', memoryKiB, iterations, parallelism };
+  }
+  if (raw['name'] === 'pbkdf2-sha256') {
+    expectKeys(raw, ['name', 'iterations'], 'kdf');
+    const iterations = readInt(raw['iterations'], 'kdf.iterations', 0, PBKDF2_CAP.iterations);
+    if (iterations < PBKDF2_FLOOR.iterations) {
+      throw new KeyslotError('KDF_WEAK', { field: 'kdf.iterations', min: PBKDF2_FLOOR.iterations });
+    }
+    return { name: 'pbkdf2-sha256', iterations };
+  }
+  throw corrupt('kdf.name');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration
+// ---------------------------------------------------------------------------------------------
+
+function readVersion(v: unknown, field: string, newest: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) throw corrupt(field);
+  if (v > newest) throw new KeyslotError('VAULT_VERSION', { field, max: newest });
+  return v;
+}
+
+/**
+ * Bring a stored header of any known version up to the current stored shape. Each version
+ * adds one `case` that rewrites to the next and falls through; the current version returns
+ * the object unchanged (same reference). Newer than known: VAULT_VERSION; not a version
+ * at all: VAULT_CORRUPT. Field validation happens afterwards, in parseHeader.
+ *
+ * Note for v2: methodAad binds the version the method was WRAPPED under. A migration that
+ * changes bound fields must keep the old AAD rule for old methods or rewrap on next unlock.
+ */
+export function migrateHeader(raw: unknown): StoredHeaderV1 {
+  if (!isPlainObject(raw)) throw corrupt('header');
+  if (raw['format'] !== VAULT_FORMAT) throw corrupt('format');
+  const version = readVersion(raw['version'], 'version', VAULT_FORMAT_VERSION);
+  const current: Record<string, unknown> = raw;
+  switch (version) {
+    // case 1: current = headerV1toV2(current); // falls through, when v2 exists
+    case 1:
+      return current as unknown as StoredHeaderV1;
+    default:
+      throw corrupt('version'); // unreachable: readVersion bounds it
+  }
+}
+
+/** Same as migrateHeader, for slot records (field `v`). */
+export function migrateRecord(raw: unknown): StoredRecordV1 {
+  if (!isPlainObject(raw)) throw corrupt('record');
+  const version = readVersion(raw['v'], 'v', RECORD_VERSION);
+  const current: Record<string, unknown> = raw;
+  switch (version) {
+    // case 1: current = recordV1toV2(current); // falls through, when v2 exists
+    case 1:
+      return current as unknown as StoredRecordV1;
+    default:
+      throw corrupt('v');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header and record parsing / serialising
+// ---------------------------------------------------------------------------------------------
+
+function parsePinMethod(raw: unknown, i: number): PinMethod {
+  const f = `methods[${i}]`;
+  if (!isPlainObject(raw)) throw corrupt(f);
+  if (raw['type'] !== 'pin') throw corrupt(`${f}.type`);
+  expectKeys(raw, ['id', 'type', 'kdf', 'salt', 'iv', 'wrappedKey'], f);
+  return {
+    id: readId(raw['id'], `${f}.id`),
+    type: 'pin',
+    kdf: parseKdfParams(raw['kdf']),
+    salt: readB64(raw['salt'], `${f}.salt`, SALT_MIN_BYTES, SALT_MAX_BYTES),
+    iv: readB64(raw['iv'], `${f}.iv`, IV_BYTES, IV_BYTES),
+    wrappedKey: readB64(raw['wrappedKey'], `${f}.wrappedKey`, WRAPPED_KEY_BYTES, WRAPPED_KEY_BYTES),
+  };
+}
+
+/** Migrate, then validate every field of a stored header. Throws VAULT_CORRUPT / VAULT_VERSION / KDF_WEAK. */
+export function parseHeader(raw: unknown): VaultHeader {
+  const h = migrateHeader(raw) as unknown as Record<string, unknown>;
+  expectKeys(h, ['format', 'version', 'createdAt', 'methods'], 'header');
+  const createdAt = readInt(h['createdAt'], 'createdAt', 0, Number.MAX_SAFE_INTEGER);
+  const rawMethods = h['methods'];
+  if (!Array.isArray(rawMethods) || rawMethods.length < 1 || rawMethods.length > METHODS_MAX) {
+    throw corrupt('methods');
+  }
+  const methods = rawMethods.map((m, i) => parsePinMethod(m, i));
+  if (new Set(methods.map((m) => m.id)).size !== methods.length) throw corrupt('methods');
+  return { format: VAULT_FORMAT, version: VAULT_FORMAT_VERSION, createdAt, methods };
+}
+
+export function serializeHeader(h: VaultHeader): StoredHeaderV1 {
+  return {
+    format: VAULT_FORMAT,
+    version: VAULT_FORMAT_VERSION,
+    createdAt: h.createdAt,
+    methods: h.methods.map((m) => ({
+      id: m.id,
+      type: m.type,
+      kdf: { ...m.kdf },
+      salt: base64Encode(m.salt),
+      iv: base64Encode(m.iv),
+      wrappedKey: base64Encode(m.wrappedKey),
+    })),
+  };
+}
+
+/** Migrate, then validate a stored slot record. Throws VAULT_CORRUPT / VAULT_VERSION. */
+export function parseRecord(raw: unknown): SlotRecord {
+  const r = migrateRecord(raw) as unknown as Record<string, unknown>;
+  expectKeys(r, ['id', 'v', 'iv', 'ct'], 'record');
+  return {
+    id: readId(r['id'], 'id'),
+    v: RECORD_VERSION,
+    iv: readB64(r['iv'], 'iv', IV_BYTES, IV_BYTES),
+    // At least a tag plus one byte: an empty plaintext is never a slot.
+    ct: readB64(r['ct'], 'ct', TAG_BYTES + 1, RECORD_CT_MAX_BYTES),
+  };
+}
+
+export function serializeRecord(r: SlotRecord): StoredRecordV1 {
+  return { id: r.id, v: RECORD_VERSION, iv: base64Encode(r.iv), ct: base64Encode(r.ct) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Associated data (AAD)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * AAD for a slot record: UTF-8 of `keyslot/slot/v1/<id>`. Binding the id stops a record
+ * being moved to another id (or swapped with another record); binding the version stops
+ * a v1 ciphertext being read under a future v2 interpretation.
+ */
+export function recordAad(id: string): Bytes {
+  return utf8Encode(`keyslot/slot/v${RECORD_VERSION}/${id}`);
+}
+
+/**
+ * AAD for wrapping the data key under one unlock method: UTF-8 of the compact JSON array
+ *   ["keyslot-vault", version, createdAt, methodId, "pin", "argon2id", m, t, p, saltB64]
+ *   ["keyslot-vault", version, createdAt, methodId, "pin", "pbkdf2-sha256", iterations, saltB64]
+ * Fixed order, integers and ASCII strings only, so it is canonical and easy to rebuild by
+ * hand (Python: json.dumps(list, separators=(',', ':'))). Every header field except the
+ * wrap's own iv and wrappedKey (which GCM authenticates by itself) is bound here, so
+ * flipping any stored header byte makes unwrapping fail.
+ */
+export function methodAad(version: number, createdAt: number, m: Pick<UnlockMethod, 'id' | 'type' | 'kdf' | 'salt'>): Bytes {
+  const kdf: (string | number)[] =
+    m.kdf.name === 'argon2id'
+      ? [m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism]
+      : [m.kdf.name, m.kdf.iterations];
+  return utf8Encode(JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...kdf, base64Encode(m.salt)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slot plaintext
+// ---------------------------------------------------------------------------------------------
+
+const KINDS: readonly OtpKind[] = ['totp', 'hotp'];
+const ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+const SLOT_KEYS = [
+  'id',
+  'kind',
+  'issuer',
+  'account',
+  'name',
+  'secret',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'createdAt',
+] as const;
+
+/** Length in code points, the most permissive of the usual counts, so a UI check never disagrees upward. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+type Problem = { code: 'OTP_TYPE' | 'LABEL_EMPTY' | 'NAME_TOO_LONG' | 'SECRET_TOO_SHORT' | 'SECRET_TOO_LONG' | 'SECRET_INVALID' | 'ALGORITHM' | 'DIGITS' | 'PERIOD' | 'COUNTER_INVALID' | 'VAULT_CORRUPT'; field: string; min?: number; max?: number };
+
+/** The first thing wrong with a slot, or null. Shared by encode (input codes) and decode (VAULT_CORRUPT). */
+function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | null {
+  if (!isValidId(s['id'])) return { code: 'VAULT_CORRUPT', field: 'id' };
+  if (!KINDS.includes(s['kind'] as OtpKind)) return { code: 'OTP_TYPE', field: 'kind' };
+  for (const f of ['issuer', 'account', 'name'] as const) {
+    const v = s[f];
+    if (typeof v !== 'string') return { code: 'VAULT_CORRUPT', field: f };
+    if (codePoints(v) > TEXT_MAX) return { code: 'NAME_TOO_LONG', field: f, max: TEXT_MAX };
+  }
+  if (s['issuer'] === '' && s['account'] === '') return { code: 'LABEL_EMPTY', field: 'account' };
+  if (!(secret instanceof Uint8Array)) return { code: 'SECRET_INVALID', field: 'secret' };
+  if (secret.length < SECRET_MIN_BYTES) return { code: 'SECRET_TOO_SHORT', field: 'secret', min: SECRET_MIN_BYTES };
+  if (secret.length > SECRET_MAX_BYTES) return { code: 'SECRET_TOO_LONG', field: 'secret', max: SECRET_MAX_BYTES };
+  if (!ALGORITHMS.includes(s['algorithm'] as HashAlgorithm)) return { code: 'ALGORITHM', field: 'algorithm' };
+  const int = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi;
+  if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX)) return { code: 'DIGITS', field: 'digits', min: DIGITS_MIN, max: DIGITS_MAX };
+  if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S)) return { code: 'PERIOD', field: 'period', min: PERIOD_MIN_S, max: PERIOD_MAX_S };
+  if (!int(s['counter'], 0, COUNTER_MAX)) return { code: 'COUNTER_INVALID', field: 'counter', min: 0, max: COUNTER_MAX };
+  if (!int(s['createdAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'createdAt' };
+  return null;
+}
+
+/**
+ * Slot -> compact JSON (UTF-8), secret as base64. Validates first so Keyslot never writes
+ * a record it could not read back; throws the input error codes (DIGITS, SECRET_TOO_SHORT...).
+ */
+export function encodeSlot(slot: Slot): Bytes {
+  const problem = slotProblem(slot as unknown as Record<string, unknown>, slot.secret);
+  if (problem) {
+    const { code, ...details } = problem;
+    throw new KeyslotError(code, details);
+  }
+  return utf8Encode(
+    JSON.stringify({
+      id: slot.id,
+      kind: slot.kind,
+      issuer: slot.issuer,
+      account: slot.account,
+      name: slot.name,
+      secret: base64Encode(slot.secret),
+      algorithm: slot.algorithm,
+      digits: slot.digits,
+      period: slot.period,
+      counter: slot.counter,
+      createdAt: slot.createdAt,
+    }),
+  );
+}
+
+/**
+ * Decrypted bytes -> Slot, validating every field; the inner id must equal the record's id
+ * (already bound by the AAD; checked again so a logic slip elsewhere can't mix slots up).
+ * Any problem: VAULT_CORRUPT (with the field).
+ */
+export function decodeSlot(bytes: Uint8Array, expectedId: string): Slot {
+  const text = utf8Decode(bytes);
+  if (text === null) throw corrupt('slot');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw corrupt('slot');
+  }
+  if (!isPlainObject(raw)) throw corrupt('slot');
+  expectKeys(raw, SLOT_KEYS, 'slot');
+  const secret = typeof raw['secret'] === 'string' ? base64Decode(raw['secret']) : null;
+  const problem = slotProblem(raw, secret);
+  if (problem) throw corrupt(problem.field);
+  if (raw['id'] !== expectedId) throw corrupt('id');
+  return {
+    id: raw['id'] as string,
+    kind: raw['kind'] as OtpKind,
+    issuer: raw['issuer'] as string,
+    account: raw['account'] as string,
+    name: raw['name'] as string,
+    secret: secret as Bytes,
+    algorithm: raw['algorithm'] as HashAlgorithm,
+    digits: raw['digits'] as number,
+    period: raw['period'] as number,
+    counter: raw['counter'] as number,
+    createdAt: raw['createdAt'] as number,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * PIN -> key-encryption key. Argon2id (RFC 9106) in a Web Worker when WebAssembly works;
+ * PBKDF2-HMAC-SHA256 via WebCrypto otherwise (OWASP: >= 600,000 iterations).
+ *
+ * Parameters are validated (floors and caps, parseKdfParams) BEFORE any derivation, so a
+ * tampered header can neither downgrade the PIN's protection nor hang the device.
+ */
+import { KeyslotError, isKeyslotError } from '../core/errors';
+import { utf8Encode, type Bytes } from '../core/bytes';
+import {
+  DEFAULT_ARGON2,
+  DEFAULT_PBKDF2,
+  KEY_BYTES,
+  SALT_MAX_BYTES,
+  SALT_MIN_BYTES,
+  parseKdfParams,
+  type Argon2idParams,
+  type KdfParams,
+} from '../core/vault-format';
+import { pbkdf2Sha256 } from './webcrypto';
+import type { KdfRequest, KdfResponse } from './argon2';
+
+/**
+ * Can this page compile WebAssembly? Instantiates the smallest valid module (magic +
+ * version). Under a CSP without 'wasm-unsafe-eval' this throws (CompileError/EvalError).
+ */
+export function wasmAvailable(): boolean {
+  try {
+    if (typeof WebAssembly !== 'object') return false;
+    const mod = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
+    return new WebAssembly.Instance(mod) instanceof WebAssembly.Instance;
+  } catch {
+    return false;
+  }
+}
+
+/** KDF parameters for a new vault: Argon2id when WebAssembly works, else PBKDF2. */
+export function defaultKdf(): KdfParams {
+  return wasmAvailable() ? DEFAULT_ARGON2 : DEFAULT_PBKDF2;
+}
+
+/**
+ * Derive the 32-byte KEK from the PIN. The PIN is NFC-normalised and UTF-8 encoded
+ * (a no-op for digits; keeps a future passphrase stable across keyboards).
+ * Throws KDF_WEAK / VAULT_CORRUPT for bad params or salt (before running), KDF_FAILED if the
+ * derivation itself fails. The caller imports the result and wipes it.
+ */
+export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array): Promise<Bytes> {
+  const params = parseKdfParams(kdf);
+  if (!(salt instanceof Uint8Array) || salt.length < SALT_MIN_BYTES || salt.length > SALT_MAX_BYTES) {
+    throw new KeyslotError('VAULT_CORRUPT', { field: 'salt', min: SALT_MIN_BYTES, max: SALT_MAX_BYTES });
+  }
+  if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
+  const password = utf8Encode(pin.normalize('NFC'));
+  let key: Bytes;
+  try {
+    key =
+      params.name === 'pbkdf2-sha256'
+        ? await pbkdf2Sha256(password, Uint8Array.from(salt), params.iterations)
+        : await argon2id(password, Uint8Array.from(salt), params);
+  } catch (e) {
+    if (isKeyslotError(e)) throw e;
+    throw new KeyslotError('KDF_FAILED');
+  } finally {
+    // After a transfer to the worker the buffer is detached (length 0; fill would throw) and the worker wipes its copy.
+    if (password.byteLength > 0) password.fill(0);
+  }
+  if (key.length !== KEY_BYTES) {
+    key.fill(0);
+    throw new KeyslotError('KDF_FAILED');
+  }
+  return key;
+}
+
+async function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): Promise<Bytes> {
+  let worker: Worker | null = null;
+  if (typeof Worker !== 'undefined') {
+    try {
+      worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
+    }
+  }
+  if (!worker) {
+    // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
+    const { argon2idRaw } = await import('./argon2');
+    return argon2idRaw(password, salt, params);
+  }
+  const w = worker;
+  try {
+    return await new Promise<Bytes>((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<KdfResponse>) => {
+        const res = e.data;
+        if (res && res.ok === true && res.key instanceof Uint8Array) resolve(new Uint8Array(res.key as Bytes));
+        else reject(new KeyslotError('KDF_FAILED'));
+      };
+      w.onerror = () => reject(new KeyslotError('KDF_FAILED'));
+      w.onmessageerror = () => reject(new KeyslotError('KDF_FAILED'));
+      const req: KdfRequest = { password, salt, kdf: params };
+      // Transfer the PIN bytes: no copy stays behind on this thread.
+      w.postMessage(req, [password.buffer]);
+    });
+  } finally {
+    w.terminate(); // single use: frees the worker's WASM memory (PIN-derived blocks)
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The only module that imports idb. IndexedDB 'keyslot', version 1:
+ *   meta  : out-of-line keys; the vault header (StoredHeaderV1) under 'vault'
+ *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
+ *
+ * Rules: callers hand in records that are ALREADY encrypted; nothing here awaits anything
+ * but the transaction's own requests (an IndexedDB transaction auto-commits as soon as it
+ * has no pending request, so awaiting crypto inside one would close it under our feet).
+ * Values are read back as `unknown`: parsing and validation belong to vault-format.ts.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { KeyslotError, isKeyslotError } from '../core/errors';
+import type { StoredHeaderV1, StoredRecordV1 } from '../core/vault-format';
+
+export const DB_NAME = 'keyslot';
+export const DB_VERSION = 1;
+const HEADER_KEY = 'vault';
+
+interface KeyslotDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  slots: { key: string; value: unknown };
+}
+
+type Db = IDBPDatabase<KeyslotDB>;
+
+let dbPromise: Promise<Db> | null = null;
+const versionChangeListeners = new Set<() => void>();
+
+/**
+ * Called when this tab's connection was closed because another tab (a newer Keyslot)
+ * wants to upgrade the database, or because the browser closed it. The UI should lock
+ * and ask for a reload. Returns an unsubscribe function.
+ */
+export function onVersionChange(listener: () => void): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
+}
+
+function dropConnection(): void {
+  dbPromise = null;
+  for (const l of versionChangeListeners) l();
+}
+
+function db(): Promise<Db> {
+  dbPromise ??= openDB<KeyslotDB>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      // One case per version, falling through, so any old database walks forward to the
+      // newest layout. Data migrations of the records themselves are lazy (migrateRecord).
+      switch (oldVersion) {
+        case 0:
+          database.createObjectStore('meta');
+          database.createObjectStore('slots', { keyPath: 'id' });
+        // falls through (add `case 1:` here for DB version 2)
+      }
+    },
+    blocking() {
+      // Another tab opened a newer version: step aside instead of blocking its upgrade.
+      void dbPromise?.then((d) => d.close());
+      dropConnection();
+    },
+    terminated() {
+      dropConnection();
+    },
+  }).catch((e: unknown) => {
+    dbPromise = null;
+    throw e;
+  });
+  return dbPromise;
+}
+
+/** Close the connection (tests, and before deleting the database). */
+export async function closeStorage(): Promise<void> {
+  const p = dbPromise;
+  dbPromise = null;
+  if (p) (await p.catch(() => null))?.close();
+}
+
+/** Run `fn`; anything IndexedDB throws becomes STORAGE_FAILED (KeyslotErrors pass through). */
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isKeyslotError(e)) throw e;
+    throw new KeyslotError('STORAGE_FAILED');
+  }
+}
+
+/** The stored header, unparsed, or undefined when there is no vault. */
+export function readHeader(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', HEADER_KEY));
+}
+
+/** All stored slot records, unparsed. */
+export function readRecords(): Promise<unknown[]> {
+  return guard(async () => (await db()).getAll('slots'));
+}
+
+/** One stored slot record, unparsed, or undefined. */
+export function readRecord(id: string): Promise<unknown> {
+  return guard(async () => (await db()).get('slots', id));
+}
+
+type StoreName = 'meta' | 'slots';
+type WriteTx = IDBPTransaction<KeyslotDB, StoreName[], 'readwrite'>;
+
+/**
+ * One readwrite transaction around `fn`, which may await only this transaction's requests.
+ * If `fn` throws (a KeyslotError for a failed precondition, or a synchronous DataError,
+ * which by itself would NOT abort the transaction) everything it queued is aborted.
+ */
+function write<T>(stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  return guard(async () => {
+    const tx = (await db()).transaction(stores, 'readwrite');
+    const done = tx.done;
+    done.catch(() => undefined); // observed below; never an unhandled rejection
+    try {
+      const result = await fn(tx);
+      await done;
+      return result;
+    } catch (e) {
+      try {
+        tx.abort();
+      } catch {
+        // already committed or aborted
+      }
+      await done.catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+/**
+ * Store a new vault header. Check-and-write happen in ONE transaction, so two tabs racing
+ * to create a vault can't both win: the loser gets VAULT_EXISTS. Leftover slot records
+ * without a header are cleared in the same transaction (without the header their key is
+ * gone, so they could never be decrypted, and a new key must not meet old records).
+ */
+export function createVault(header: StoredHeaderV1): Promise<void> {
+  return write(['meta', 'slots'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    if ((await meta.get(HEADER_KEY)) !== undefined) throw new KeyslotError('VAULT_EXISTS');
+    await tx.objectStore('slots').clear();
+    await meta.add(header, HEADER_KEY);
+  });
+}
+
+/** Add a new encrypted record; an existing id is SLOT_DUPLICATE (never overwritten). */
+export function addRecord(record: StoredRecordV1): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
+    await store.add(record);
+  });
+}
+
+/** Insert or replace an encrypted record. */
+export function putRecord(record: StoredRecordV1): Promise<void> {
+  return putRecords([record]);
+}
+
+/** Insert or replace several encrypted records atomically (all or none). */
+export function putRecords(records: readonly StoredRecordV1[]): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const pending: Promise<unknown>[] = [];
+    for (const r of records) {
+      const p = store.put(r); // may throw synchronously (DataError): write() aborts the rest
+      p.catch(() => undefined); // reported through Promise.all below / tx.done
+      pending.push(p);
+    }
+    await Promise.all(pending);
+  });
+}
+
+/** Replace an existing encrypted record; SLOT_NOT_FOUND if it is gone (e.g. deleted in another tab). */
+export function replaceRecord(record: StoredRecordV1): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    if ((await store.getKey(record.id)) === undefined) throw new KeyslotError('SLOT_NOT_FOUND');
+    await store.put(record);
+  });
+}
+
+/** Delete a record; SLOT_NOT_FOUND if there was none. */
+export function deleteRecord(id: string): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    if ((await store.getKey(id)) === undefined) throw new KeyslotError('SLOT_NOT_FOUND');
+    await store.delete(id);
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * The encrypted vault, as the UI uses it.
+ *
+ *   PIN --KDF(salt)--> KEK --AES-GCM unwrap--> data key (non-extractable CryptoKey)
+ *   data key --AES-GCM(iv, aad = keyslot/slot/v1/<id>)--> each slot record
+ *
+ * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
+ * format in docs-vault-notes.md. Order of work for every write: validate, encrypt, THEN
+ * open the IndexedDB transaction (storage.ts), so no plaintext ever reaches storage and
+ * no transaction waits on crypto.
+ */
+import { KeyslotError } from '../core/errors';
+import type { Slot, SlotDraft } from '../core/slot';
+import {
+  SALT_BYTES,
+  VAULT_FORMAT,
+  VAULT_FORMAT_VERSION,
+  decodeSlot,
+  encodeSlot,
+  methodAad,
+  parseHeader,
+  parseKdfParams,
+  parseRecord,
+  serializeHeader,
+  serializeRecord,
+  type KdfParams,
+  type PinMethod,
+  type VaultHeader,
+} from '../core/vault-format';
+import { deriveKek, defaultKdf } from './kdf';
+import * as storage from './storage';
+import {
+  generateExtractableDataKey,
+  importKek,
+  openRecord,
+  randomBytes,
+  randomId,
+  sealRecord,
+  unwrapDataKey,
+  wrapDataKey,
+} from './webcrypto';
+
+export interface CreateVaultOptions {
+  /** KDF for the PIN; defaults to defaultKdf(). Tests pass the floor to stay fast. Validated (KDF_WEAK below the floor). */
+  kdf?: KdfParams;
+  /** Header createdAt (ms); defaults to Date.now(). */
+  now?: number;
+}
+
+/** True when a vault header is stored (the app shows "unlock" rather than "set up"). */
+export async function hasVault(): Promise<boolean> {
+  return (await storage.readHeader()) !== undefined;
+}
+
+/** PIN -> KEK (non-extractable); the derived bytes are wiped as soon as they are imported. */
+async function kekFor(pin: string, method: Pick<PinMethod, 'kdf' | 'salt'>): Promise<CryptoKey> {
+  const raw = await deriveKek(pin, method.kdf, method.salt);
+  try {
+    return await importKek(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
+ * Create a new vault protected by `pin` and return it unlocked. VAULT_EXISTS if one is
+ * already stored (checked before the slow KDF, and again atomically when writing).
+ * PIN policy (length, triviality) is pin.ts's job; this only refuses an empty PIN.
+ */
+export async function createVault(pin: string, options: CreateVaultOptions = {}): Promise<UnlockedVault> {
+  const kdf = parseKdfParams(options.kdf ?? defaultKdf());
+  const createdAt = options.now ?? Date.now();
+  if (await hasVault()) throw new KeyslotError('VAULT_EXISTS');
+
+  const method = { id: randomId(), type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES) };
+  const aad = methodAad(VAULT_FORMAT_VERSION, createdAt, method);
+  const kek = await kekFor(pin, method);
+
+  // The one moment the data key is extractable: wrapKey needs it. We then unwrap our own
+  // wrapping into a non-extractable key, which both proves the stored header opens and
+  // leaves the page holding only a key that exportKey refuses.
+  let extractable: CryptoKey | null = await generateExtractableDataKey();
+  const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
+  extractable = null;
+  const dataKey = await unwrapDataKey(kek, iv, wrappedKey, aad);
+
+  const header: VaultHeader = {
+    format: VAULT_FORMAT,
+    version: VAULT_FORMAT_VERSION,
+    createdAt,
+    methods: [{ ...method, iv, wrappedKey }],
+  };
+  await storage.createVault(serializeHeader(header));
+  return new UnlockedVault(dataKey);
+}
+
+/**
+ * Open the stored vault with `pin`.
+ * VAULT_MISSING: no vault. VAULT_CORRUPT / VAULT_VERSION / KDF_WEAK: the header fails
+ * validation (checked before any KDF runs). PIN_WRONG: no unlock method opens with this
+ * PIN; a tampered salt, iv, wrappedKey or bound header field lands here too, since
+ * AES-GCM cannot tell those apart from a wrong PIN. Nothing is written either way.
+ */
+export async function unlockVault(pin: string): Promise<UnlockedVault> {
+  const raw = await storage.readHeader();
+  if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
+  const header = parseHeader(raw);
+  if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_WRONG');
+  for (const method of header.methods) {
+    const kek = await kekFor(pin, method);
+    try {
+      const aad = methodAad(header.version, header.createdAt, method);
+      return new UnlockedVault(await unwrapDataKey(kek, method.iv, method.wrappedKey, aad));
+    } catch {
+      // try the next method; PIN_WRONG below if none opens
+    }
+  }
+  throw new KeyslotError('PIN_WRONG');
+}
+
+/**
+ * An unlocked vault: holds the non-extractable data key until lock(). Obtain one from
+ * createVault/unlockVault only. Every method after lock() throws VAULT_LOCKED.
+ */
+export class UnlockedVault {
+  #key: CryptoKey | null;
+
+  /** @internal use createVault / unlockVault */
+  constructor(dataKey: CryptoKey) {
+    if (dataKey.extractable) throw new KeyslotError('VAULT_CORRUPT', { field: 'dataKey' });
+    this.#key = dataKey;
+  }
+
+  get locked(): boolean {
+    return this.#key === null;
+  }
+
+  #requireKey(): CryptoKey {
+    if (!this.#key) throw new KeyslotError('VAULT_LOCKED');
+    return this.#key;
+  }
+
+  /**
+   * All slots, decrypted, oldest first (ties by id). A record that fails to parse or
+   * decrypt is NOT skipped: the whole call throws VAULT_CORRUPT (field 'slots'), so a
+   * damaged or tampered vault is noticed rather than silently losing a credential.
+   */
+  async listSlots(): Promise<Slot[]> {
+    const key = this.#requireKey();
+    const raws = await storage.readRecords();
+    const slots: Slot[] = [];
+    for (const raw of raws) {
+      const record = parseRecord(raw);
+      const plaintext = await openRecord(key, record.id, record.iv, record.ct);
+      try {
+        slots.push(decodeSlot(plaintext, record.id));
+      } finally {
+        plaintext.fill(0);
+      }
+    }
+    this.#requireKey(); // locked while we were decrypting: hand nothing out
+    return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Encrypt and store a new slot with a fresh random id. Returns the stored slot. */
+  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now()): Promise<Slot> {
+    const slot: Slot = {
+      id: randomId(),
+      kind: draft.kind,
+      issuer: draft.issuer,
+      account: draft.account,
+      name,
+      secret: Uint8Array.from(draft.secret),
+      algorithm: draft.algorithm,
+      digits: draft.digits,
+      period: draft.period,
+      counter: draft.counter,
+      createdAt,
+    };
+    await storage.addRecord(await this.#seal(slot));
+    return slot;
+  }
+
+  /**
+   * Re-encrypt an existing slot (rename, HOTP counter) under a fresh random IV.
+   * SLOT_NOT_FOUND if no record has this id.
+   */
+  async updateSlot(slot: Slot): Promise<void> {
+    await storage.replaceRecord(await this.#seal(slot));
+  }
+
+  /** Delete a slot. SLOT_NOT_FOUND if no record has this id. */
+  async deleteSlot(id: string): Promise<void> {
+    this.#requireKey();
+    await storage.deleteRecord(id);
+  }
+
+  /** Forget the data key. The CryptoKey is garbage once no reference remains. */
+  lock(): void {
+    this.#key = null;
+  }
+
+  async #seal(slot: Slot) {
+    const key = this.#requireKey();
+    const plaintext = encodeSlot(slot);
+    try {
+      const { iv, ct } = await sealRecord(key, slot.id, plaintext);
+      this.#requireKey(); // locked during encryption: write nothing
+      return serializeRecord({ id: slot.id, v: 1, iv, ct });
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+}

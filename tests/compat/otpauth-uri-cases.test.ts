@@ -1,0 +1,337 @@
+/**
+ * Keyslot's otpauth:// parser against every URI case in the corpus:
+ *   otpauth-uri-cases/otpauth-uri-cases.json      94 cases from Google, 2FAuth, pyotp, totp-rs, Aegis, …
+ *   otpauth-uri-cases/key-uri-format-examples.json the Key URI Format wiki examples
+ *   otp-vectors/hectorm-otpauth/otpauth-test-cases.json  92 URIs that must parse to a known object
+ *
+ * Every case must AGREE (same accept/reject; same parsed fields where the corpus gives them),
+ * or be listed in DELIBERATE_DIFFERENCES with Keyslot's exact behaviour and the reason,
+ * or be an otpauth-migration:// export (a later issue: "later (migration import)").
+ * Anything else fails the suite.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeBase32 } from '../../src/core/base32';
+import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
+import { codeAt, hotpCode } from '../../src/core/otp';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import type { SlotDraft } from '../../src/core/slot';
+import { readCorpusJson, Tally } from './corpus';
+
+// ---------------------------------------------------------------- running the parser
+type Outcome = { accepted: true; draft: SlotDraft } | { accepted: false; code: ErrorCode };
+
+function run(uri: string | null): Outcome {
+  try {
+    return { accepted: true, draft: parseOtpauthUri(uri as string) };
+  } catch (e) {
+    if (!isKeyslotError(e)) throw e; // anything but a KeyslotError is a bug, never a "reject"
+    return { accepted: false, code: e.code };
+  }
+}
+
+const describeOutcome = (o: Outcome) => (o.accepted ? 'accept' : `reject ${o.code}`);
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+/** The last query parameter called `name` (any case), as a lenient reader sees it. For predicates only. */
+function param(uri: string | null, name: string): string | null {
+  const q = uri?.indexOf('?') ?? -1;
+  if (q < 0) return null;
+  let found: string | null = null;
+  for (const [k, v] of new URLSearchParams(uri!.slice(q + 1))) if (k.toLowerCase() === name) found = v;
+  return found;
+}
+
+// ---------------------------------------------------------------- corpus shapes
+interface UriCase {
+  uri: string | null;
+  expect: 'accept' | 'reject';
+  parsed?: Record<string, unknown>;
+  upstream_error?: string;
+  note?: string;
+  source: { repo: string; test: string };
+}
+
+/** What Keyslot does instead, for a deliberate difference: refuse with a code, or accept and pass `check`. */
+type Ours = { reject: ErrorCode } | { accept: (draft: SlotDraft, c: UriCase) => void };
+
+/** The raw label of a URI, percent-decoded (for checks only). */
+const labelOf = (uri: string) => decodeURIComponent(uri.replace(/^[^:]+:\/\/[^/?]*\/?/, '').split('?')[0]!);
+
+interface DeliberateDifference {
+  id: string;
+  applies: (c: UriCase) => boolean;
+  ours: Ours;
+  reason: string;
+}
+
+/**
+ * Where Keyslot deliberately differs from the project whose test the case comes from.
+ * First matching entry wins. Each entry must match at least one case (checked below).
+ */
+export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
+  {
+    id: 'secret-below-80-bits',
+    applies: (c) => c.expect === 'accept' && ['AAAABBBB', 'GEZDGNBV', 'AA'].includes(param(c.uri, 'secret') ?? ''),
+    ours: { reject: 'SECRET_TOO_SHORT' },
+    reason: 'secrets under 80 bits (RFC 4226 §4 asks for 128) are refused; Google/pyotp/Aegis tests use 8-bit to 40-bit toy secrets',
+  },
+  {
+    id: 'secret-not-base32',
+    applies: (c) => c.expect === 'accept' && ['abc', 'SOME_SECRET'].includes(param(c.uri, 'secret') ?? ''),
+    ours: { reject: 'SECRET_INVALID' },
+    reason: 'pyotp does not validate the secret while parsing; Keyslot validates everything before a slot exists',
+  },
+  {
+    id: 'hotp-counter-required',
+    applies: (c) => c.expect === 'accept' && /^otpauth:\/\/hotp\//i.test(c.uri ?? '') && param(c.uri, 'counter') === null,
+    ours: { reject: 'COUNTER_MISSING' },
+    reason: 'Key URI Format: counter is REQUIRED for hotp; Google silently assumes 0, which can desynchronise the token',
+  },
+  {
+    id: 'label-prefix-is-issuer',
+    applies: (c) =>
+      c.expect === 'accept' && c.source.repo === 'google/google-authenticator-android' &&
+      c.parsed?.issuer === null && String(c.parsed?.ga_stored_name ?? '').includes(':'),
+    ours: {
+      accept: (draft, c) => {
+        const [prefix, ...rest] = String(c.parsed!.ga_stored_name).split(':');
+        expect([draft.issuer, draft.account]).toEqual([prefix, rest.join(':').trim()]);
+      },
+    },
+    reason: 'Google keeps "Prefix:account" as the stored name with no issuer; Keyslot splits the label as the Key URI Format ABNF says',
+  },
+  {
+    id: 'issuer-mismatch-accepted',
+    applies: (c) => c.expect === 'reject' && /IssuerMistmatch|issuer mismatch/i.test(`${c.upstream_error} ${c.note}`),
+    ours: {
+      accept: (draft, c) => {
+        const [, ...account] = labelOf(c.uri!).split(':');
+        expect([draft.issuer, draft.account]).toEqual([param(c.uri, 'issuer'), account.join(':')]);
+      },
+    },
+    reason: 'totp-rs refuses a label prefix that differs from the issuer parameter; Keyslot (like Google, 2FAuth, hectorm) lets the parameter win',
+  },
+  {
+    id: 'algorithm-unsupported',
+    applies: (c) => c.expect === 'accept' && !/^(sha1|sha256|sha512)$/i.test(param(c.uri, 'algorithm') ?? 'SHA1'),
+    ours: { reject: 'ALGORITHM' },
+    reason: 'Keyslot offers the three RFC 6238 hashes; SHA224/SHA384, SHA3-* and custom HMACs (hectorm/otpauth) are unsupported by choice',
+  },
+  {
+    id: 'steam-type',
+    applies: (c) => c.expect === 'accept' && /^otpauth:\/\/steam\//i.test(c.uri ?? ''),
+    ours: { reject: 'OTP_TYPE' },
+    reason: 'Aegis otpauth://steam/ extension: Steam Guard is not supported yet',
+  },
+  {
+    id: 'steam-as-5-digit-totp',
+    applies: (c) => c.expect === 'accept' && param(c.uri, 'digits') === '5',
+    ours: { reject: 'DIGITS' },
+    reason: 'Steam Guard is not supported yet; a 5-digit RFC code would be wrong for Steam, so it is refused rather than mis-shown',
+  },
+  {
+    id: 'steam-encoder',
+    applies: (c) => c.expect === 'accept' && param(c.uri, 'encoder') === 'steam',
+    ours: { reject: 'OTP_TYPE' },
+    reason: 'pyotp encoder=steam: Steam Guard is not supported yet; ignoring the encoder would show wrong codes',
+  },
+  {
+    id: 'steam-scheme',
+    applies: (c) => c.expect === 'accept' && /^steam:\/\//i.test(c.uri ?? ''),
+    ours: { reject: 'URI_SCHEME' },
+    reason: "Bitwarden's steam://SECRET: Steam Guard is not supported yet",
+  },
+];
+
+const isMigration = (uri: string | null) => /otpauth-migration:\/\/offline\?/i.test(uri ?? '');
+
+// ---------------------------------------------------------------- comparing parsed fields
+/**
+ * Compares one corpus `parsed` object with our draft, mapping each project's field
+ * names. An unknown field name fails: every field must be mapped or explicitly ignored.
+ */
+function expectParsed(parsed: Record<string, unknown>, draft: SlotDraft): void {
+  for (const [key, value] of Object.entries(parsed)) {
+    switch (key) {
+      case 'type':
+        expect(draft.kind, key).toBe(value);
+        break;
+      case 'issuer':
+      case 'service': // 2FAuth
+        expect(draft.issuer, key).toBe(value ?? '');
+        break;
+      case 'account':
+      case 'name': // pyotp, Aegis
+        expect(draft.account, key).toBe(value);
+        break;
+      case 'ga_stored_name': {
+        // Google stores the raw label; its account part is what follows the first colon.
+        const label = String(value);
+        const colon = label.indexOf(':');
+        expect(draft.account, key).toBe((colon < 0 ? label : label.slice(colon + 1)).trim());
+        break;
+      }
+      case 'secret':
+        expect(hex(draft.secret), key).toBe(hex(decodeBase32(String(value))));
+        break;
+      case 'secret_ascii':
+        expect(Buffer.from(draft.secret).toString('latin1'), key).toBe(value);
+        break;
+      case 'secret_bytes_hex':
+        expect(hex(draft.secret), key).toBe(value);
+        break;
+      case 'algorithm':
+        expect(draft.algorithm, key).toBe(String(value).toUpperCase());
+        break;
+      case 'digits':
+      case 'period':
+        expect(draft[key], key).toBe(value);
+        break;
+      case 'counter':
+        if (value !== null) expect(draft.counter, key).toBe(value); // 2FAuth gives null for TOTP
+        break;
+      case 'codes_at_unix_time':
+        for (const [t, code] of Object.entries(value as Record<string, string>)) {
+          expect(codeAt(draft, Number(t) * 1000).code, `${key}[${t}]`).toBe(code);
+        }
+        break;
+      case 'codes_at_counter': {
+        const base = Number(parsed.initial_counter ?? 0); // pyotp's at(n) is relative to the initial counter
+        for (const [n, code] of Object.entries(value as Record<string, string>)) {
+          expect(hotpCode(draft.secret, draft.algorithm, draft.digits, base + Number(n)), `${key}[${n}]`).toBe(code);
+        }
+        break;
+      }
+      case 'initial_counter':
+        expect(draft.counter, key).toBe(value);
+        break;
+      case 'label': // pyotp: null when the URI has no label; nothing to compare
+      case 'secret_bytes_note': // prose
+        break;
+      default:
+        throw new Error(`unmapped parsed field "${key}": map it in expectParsed or list the case as a deliberate difference`);
+    }
+  }
+}
+
+function expectOurs(outcome: Outcome, ours: Ours, c: UriCase): void {
+  if ('reject' in ours) {
+    expect(describeOutcome(outcome)).toBe(`reject ${ours.reject}`);
+  } else {
+    expect(describeOutcome(outcome)).toBe('accept');
+    if (outcome.accepted) ours.accept(outcome.draft, c);
+  }
+}
+
+// ---------------------------------------------------------------- the suite
+const tally = new Tally();
+const used = new Map<string, number>(DELIBERATE_DIFFERENCES.map((d) => [d.id, 0]));
+afterAll(() => tally.print('otpauth:// URI cases: Keyslot parser vs corpus', ['agreed', 'deliberate difference', 'later (migration import)']));
+
+/** Registers one test for one corpus case: later, deliberate difference, or must agree. */
+function checkCase(c: UriCase, label: string, tallySource = c.source.repo): void {
+  if (isMigration(c.uri)) {
+    it(`${label} -> later (migration import)`, () => {
+      expect(run(c.uri)).toEqual({ accepted: false, code: 'URI_SCHEME' });
+      tally.add(tallySource, 'later (migration import)');
+    });
+    return;
+  }
+
+  const difference = DELIBERATE_DIFFERENCES.find((d) => d.applies(c));
+  if (difference) {
+    used.set(difference.id, used.get(difference.id)! + 1);
+    it(`${label} -> deliberate difference "${difference.id}"`, () => {
+      expectOurs(run(c.uri), difference.ours, c);
+      tally.add(tallySource, 'deliberate difference');
+    });
+    return;
+  }
+
+  it(`${label} -> ${c.expect} (agree)`, () => {
+    const outcome = run(c.uri);
+    expect(describeOutcome(outcome).split(' ')[0], `upstream says ${c.expect}; we ${describeOutcome(outcome)}`).toBe(c.expect);
+    if (outcome.accepted && c.parsed) expectParsed(c.parsed, outcome.draft);
+    tally.add(tallySource, 'agreed');
+  });
+}
+
+const short = (uri: string | null) => {
+  const text = JSON.stringify(uri) ?? 'null';
+  return text.length > 110 ? `${text.slice(0, 70)}…${text.slice(-35)}` : text;
+};
+
+describe('otpauth-uri-cases.json', () => {
+  const { cases } = readCorpusJson<{ cases: UriCase[] }>('otpauth-uri-cases', 'otpauth-uri-cases.json');
+  cases.forEach((c, index) => checkCase(c, `#${index} ${c.source.repo} ${c.source.test}: ${short(c.uri)}`));
+});
+
+describe('key-uri-format-examples.json', () => {
+  const SRC = 'Key URI Format wiki';
+  interface KeyUriExamples {
+    label_examples_valid: string[];
+    examples: { uri: string; expect: Record<string, unknown> }[];
+  }
+  const k = readCorpusJson<KeyUriExamples>('otpauth-uri-cases', 'key-uri-format-examples.json');
+
+  for (const example of k.examples) {
+    it(`accepts ${example.uri} with the documented fields`, () => {
+      const outcome = run(example.uri);
+      expect(describeOutcome(outcome)).toBe('accept');
+      if (outcome.accepted) expectParsed(example.expect, outcome.draft);
+      tally.add(SRC, 'agreed');
+    });
+  }
+
+  /** How the ABNF splits each example label (issuer ":" / "%3A" *"%20" accountname). */
+  const SPLITS: Record<string, [issuer: string, account: string]> = {
+    'Example:alice@gmail.com': ['Example', 'alice@gmail.com'],
+    'Provider1:Alice%20Smith': ['Provider1', 'Alice Smith'],
+    'Big%20Corporation%3A%20alice%40bigco.com': ['Big Corporation', 'alice@bigco.com'],
+  };
+  for (const label of k.label_examples_valid) {
+    it(`splits the example label ${label}`, () => {
+      const split = SPLITS[label];
+      expect(split, `no expected split written down for ${label}`).toBeDefined();
+      const outcome = run(`otpauth://totp/${label}?secret=JBSWY3DPEHPK3PXP`);
+      expect(describeOutcome(outcome)).toBe('accept');
+      if (outcome.accepted) expect([outcome.draft.issuer, outcome.draft.account]).toEqual(split);
+      tally.add(SRC, 'agreed');
+    });
+  }
+});
+
+describe('hectorm/otpauth equivalent URIs (otpauth-test-cases.json)', () => {
+  interface Side {
+    constructor_input: { algorithm?: string; digits?: number; period?: number; issuer?: string; label?: string };
+    uri_equivalent_inputs: string[];
+  }
+  interface HectormCase { index: number; secret: { hex: string }; hotp: Side; totp: Side }
+  const { cases } = readCorpusJson<{ cases: HectormCase[] }>('otp-vectors', 'hectorm-otpauth', 'otpauth-test-cases.json');
+
+  for (const h of cases) {
+    for (const kind of ['hotp', 'totp'] as const) {
+      const input = h[kind].constructor_input;
+      // The object every equivalent URI must parse to (hectorm defaults: issuer '', label 'OTPAuth', SHA1, 6, 30, counter 0).
+      const parsed = {
+        type: kind,
+        issuer: input.issuer ?? '',
+        account: input.label ?? 'OTPAuth',
+        secret_bytes_hex: h.secret.hex,
+        algorithm: (input.algorithm ?? 'SHA1').replace(/^sha-/i, 'SHA'),
+        digits: input.digits ?? 6,
+        ...(kind === 'totp' ? { period: input.period ?? 30 } : { counter: 0 }),
+      };
+      h[kind].uri_equivalent_inputs.forEach((uri, i) => {
+        const c: UriCase = { uri, expect: 'accept', parsed, source: { repo: 'hectorm/otpauth', test: `case ${h.index} ${kind} #${i}` } };
+        checkCase(c, `${c.source.repo} ${c.source.test}: ${short(uri)}`);
+      });
+    }
+  }
+});
+
+describe('DELIBERATE_DIFFERENCES', () => {
+  it('has no stale entry (each one explains at least one corpus case)', () => {
+    expect([...used].filter(([, n]) => n === 0).map(([id]) => id)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+// Steps a person takes, shared by the journeys.
+import { expect, type Page } from '@playwright/test';
+
+export const PIN = '480913';
+
+export async function setUpPin(page: Page, pin = PIN): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByLabel('Confirm PIN').fill(pin);
+  await page.getByRole('button', { name: 'Create PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
+}
+
+export async function unlock(page: Page, pin = PIN): Promise<void> {
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
+}
+
+export async function addByLink(page: Page, uri: string, name?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Activation link').fill(uri);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible();
+  if (name !== undefined) await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Add slot' }).click();
+  await expect(page.getByRole('status')).toHaveText('Slot added');
+}
+
+export function slotItem(page: Page, name: string | RegExp) {
+  return page.getByRole('listitem', { name });
+}
+
+/** The code text of a slot, digits only. */
+export async function shownCode(page: Page, name: string | RegExp): Promise<string> {
+  // The code is the button whose name is only digits (grouped with spaces).
+  const text = await slotItem(page, name).getByRole('button', { name: /^[\d ]+$/ }).textContent();
+  return (text ?? '').replace(/\s/g, '');
+}

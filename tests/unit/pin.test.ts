@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { isTrivialPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, validateNewPin } from '../../src/core/pin';
+import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
+
+describe('validateNewPin accepts', () => {
+  it.each(['284719', '90817263', '530962', '890123', '1029384756', '123456123457', '555558'])(
+    'the PIN %s when it is not trivial',
+    (pin) => {
+      expect(pin.length).toBeGreaterThanOrEqual(PIN_MIN_LENGTH);
+      expect(() => validateNewPin(pin)).not.toThrow();
+      expect(() => validateNewPin(pin, pin)).not.toThrow();
+    },
+  );
+
+  it('a PIN of exactly 64 digits', () => {
+    const pin = '2847193650'.repeat(6) + '9182';
+    expect(pin).toHaveLength(PIN_MAX_LENGTH);
+    expect(() => validateNewPin(pin)).not.toThrow();
+  });
+});
+
+describe('validateNewPin rejects', () => {
+  it.each(['', '12345', '28471'])('a PIN shorter than 6 digits (%j)', (pin) => {
+    expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({ code: 'PIN_TOO_SHORT', field: 'pin', min: 6, max: 64 });
+  });
+
+  it('a PIN longer than 64 digits (same code, the limits say which)', () => {
+    expect(catchKeyslotError(() => validateNewPin('2847193650'.repeat(7)))).toMatchObject({ code: 'PIN_TOO_SHORT', max: 64 });
+  });
+
+  it.each(['12345a', ' 284719', '284719 ', '28 47 19', '-284719', '２８４７１９', '٢٨٤٧١٩', '2847.19', 'abcdef'])(
+    'a PIN with something other than ASCII digits (%j)',
+    (pin) => {
+      expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({ code: 'PIN_NOT_DIGITS', field: 'pin' });
+    },
+  );
+
+  it.each([
+    ['000000', 'one digit repeated'],
+    ['99999999', 'one digit repeated'],
+    ['123456', 'an ascending run'],
+    ['654321', 'a descending run'],
+    ['012345', 'a run from 0'],
+    ['987654', 'a run down from 9'],
+    ['3456789', 'a 7-digit run'],
+    ['0123456789', 'the full run'],
+    ['1234567890', 'the keyboard row'],
+    ['567890', 'the end of the keyboard row'],
+    ['098765', 'the keyboard row backwards'],
+    ['121212', 'a pair repeated'],
+    ['123123', 'a triple repeated'],
+    ['101010', 'a pair repeated'],
+    ['12341234', 'four digits repeated'],
+    ['1234512345', 'five digits repeated'],
+    ['123456123456', 'a run repeated'],
+    ['112233', 'a run in doubled digits'],
+    ['111222', 'a run in tripled digits'],
+    ['998877', 'a descending run in doubled digits'],
+    ['11223344', 'a longer doubled run'],
+    ['147258', 'a keypad column pattern'],
+    ['159753', 'a keypad cross'],
+    ['123321', 'a mirrored run'],
+    ['789456', 'keypad rows'],
+    ['5201314', 'a well-known number'],
+  ])('the trivial PIN %s (%s)', (pin) => {
+    expect(isTrivialPin(pin)).toBe(true);
+    expect(catchKeyslotError(() => validateNewPin(pin, pin))).toMatchObject({ code: 'PIN_TRIVIAL', field: 'pin' });
+  });
+
+  it('a confirmation that differs', () => {
+    expect(catchKeyslotError(() => validateNewPin('284719', '284718'))).toMatchObject({ code: 'PIN_MISMATCH', field: 'confirm' });
+    expect(catchKeyslotError(() => validateNewPin('284719', ''))).toMatchObject({ code: 'PIN_MISMATCH', field: 'confirm' });
+  });
+
+  it('a trivial PIN before looking at the confirmation', () => {
+    expect(catchKeyslotError(() => validateNewPin('123456', '654321')).code).toBe('PIN_TRIVIAL');
+  });
+
+  it('without the PIN or confirmation in the error', () => {
+    for (const [pin, confirm] of [['98213745', '98213746'], ['123456123456', undefined], ['9821374x', undefined]] as const) {
+      const e = catchKeyslotError(() => validateNewPin(pin, confirm));
+      expectNoLeak(e, pin, [pin, confirm ?? pin]);
+    }
+  });
+});
+
+describe('isTrivialPin', () => {
+  it('does not flag wrap-around runs or random-looking PINs', () => {
+    for (const pin of ['890123', '901234', '284719', '135792', '8642097531', '110011']) expect(isTrivialPin(pin)).toBe(false);
+  });
+});

@@ -1,0 +1,366 @@
+import { describe, expect, it } from 'vitest';
+import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
+import { base64Decode, base64Encode, hexEncode, utf8Decode, utf8Encode } from '../../src/core/bytes';
+import type { Slot } from '../../src/core/slot';
+import {
+  ARGON2_CAP,
+  ARGON2_FLOOR,
+  DEFAULT_ARGON2,
+  DEFAULT_PBKDF2,
+  PBKDF2_CAP,
+  PBKDF2_FLOOR,
+  PBKDF2_ITERATIONS,
+  VAULT_FORMAT_VERSION,
+  decodeSlot,
+  encodeSlot,
+  methodAad,
+  migrateHeader,
+  migrateRecord,
+  parseHeader,
+  parseKdfParams,
+  parseRecord,
+  recordAad,
+  serializeHeader,
+  serializeRecord,
+  type StoredHeaderV1,
+  type StoredRecordV1,
+} from '../../src/core/vault-format';
+
+/** Assert `fn` throws a KeyslotError with `code` (and optionally `field`). */
+function expectCode(fn: () => unknown, code: ErrorCode, field?: string): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(isKeyslotError(thrown), `expected KeyslotError ${code}, got ${String(thrown)}`).toBe(true);
+  expect((thrown as { code: string }).code).toBe(code);
+  if (field !== undefined) expect((thrown as { field: string }).field).toBe(field);
+}
+
+const b64 = (n: number, fill = 7) => Buffer.alloc(n, fill).toString('base64');
+const ID1 = '0123456789abcdef0123456789abcdef';
+const ID2 = 'fedcba9876543210fedcba9876543210';
+
+function validHeader(): StoredHeaderV1 {
+  return {
+    format: 'keyslot-vault',
+    version: 1,
+    createdAt: 1_700_000_000_000,
+    methods: [
+      {
+        id: ID1,
+        type: 'pin',
+        kdf: { name: 'argon2id', memoryKiB: 131072, iterations: 4, parallelism: 1 },
+        salt: b64(16, 1),
+        iv: b64(12, 2),
+        wrappedKey: b64(48, 3),
+      },
+    ],
+  };
+}
+
+function validRecord(): StoredRecordV1 {
+  return { id: ID1, v: 1, iv: b64(12, 2), ct: b64(120, 9) };
+}
+
+function validSlot(over: Partial<Slot> = {}): Slot {
+  return {
+    id: ID1,
+    kind: 'totp',
+    issuer: 'PassLogic',
+    account: 'alice@example.org',
+    name: 'KEK VPN',
+    secret: Uint8Array.from(Buffer.from('12345678901234567890')),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    createdAt: 1_700_000_000_123,
+    ...over,
+  };
+}
+
+describe('base64', () => {
+  it('encodes like Node Buffer for every length from 0 to 40', () => {
+    for (let n = 0; n <= 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
+      const text = base64Encode(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64'));
+      expect(base64Decode(text)).toEqual(bytes);
+    }
+  });
+
+  it('refuses non-canonical, unpadded, url-safe, spaced or garbage input', () => {
+    for (const bad of ['QR==', 'QUJ=', 'QQ', 'QQ=', 'Q===', 'QQ==QQ==', 'QU JD', ' QUJD', '-_-_', 'QUJD\n', 'QU=D', '====', 'ä===']) {
+      expect(base64Decode(bad), bad).toBeNull();
+    }
+    expect(base64Decode('')).toEqual(new Uint8Array(0));
+  });
+});
+
+describe('utf8', () => {
+  it('encodes like TextEncoder, including astral characters and lone surrogates', () => {
+    for (const s of ['', 'abc', 'é', 'Ærøskøbing', '日本語', '🔐 key', '\u0000', 'a\ud800b', '\udfff']) {
+      expect(utf8Encode(s)).toEqual(new TextEncoder().encode(s));
+    }
+  });
+
+  it('decodes valid UTF-8 back to the same string', () => {
+    for (const s of ['', 'abc', 'é', '日本語', '🔐 key']) expect(utf8Decode(new TextEncoder().encode(s))).toBe(s);
+  });
+
+  it('refuses overlong forms, surrogates, truncation, stray continuations and code points above U+10FFFF', () => {
+    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xe6, 0x97], [0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff]]) {
+      expect(utf8Decode(Uint8Array.from(bad)), hexEncode(Uint8Array.from(bad))).toBeNull();
+    }
+  });
+});
+
+describe('KDF parameters', () => {
+  it('accepts the floors and the defaults', () => {
+    expect(parseKdfParams(ARGON2_FLOOR)).toEqual(ARGON2_FLOOR);
+    expect(parseKdfParams(PBKDF2_FLOOR)).toEqual(PBKDF2_FLOOR);
+    expect(parseKdfParams(DEFAULT_ARGON2)).toEqual(DEFAULT_ARGON2);
+    expect(parseKdfParams(DEFAULT_PBKDF2)).toEqual(DEFAULT_PBKDF2);
+  });
+
+  it('keeps the defaults at or above the OWASP floors', () => {
+    expect(DEFAULT_ARGON2.memoryKiB).toBeGreaterThanOrEqual(19_456);
+    expect(DEFAULT_ARGON2.iterations).toBeGreaterThanOrEqual(2);
+    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('refuses anything below a floor with KDF_WEAK', () => {
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: 19_455 }), 'KDF_WEAK', 'kdf.memoryKiB');
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: 1 }), 'KDF_WEAK', 'kdf.iterations');
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: 0 }), 'KDF_WEAK', 'kdf.parallelism');
+    expectCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: 599_999 }), 'KDF_WEAK', 'kdf.iterations');
+  });
+
+  it('refuses anything above a cap with VAULT_CORRUPT, so a hostile header cannot hang the device', () => {
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB + 1 }), 'VAULT_CORRUPT');
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: ARGON2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
+    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: ARGON2_CAP.parallelism + 1 }), 'VAULT_CORRUPT');
+    expectCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: PBKDF2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
+  });
+
+  it('refuses wrong shapes, types, extra keys and unknown names with VAULT_CORRUPT', () => {
+    for (const bad of [
+      null,
+      [],
+      'argon2id',
+      { name: 'scrypt', iterations: 1 },
+      { ...ARGON2_FLOOR, memoryKiB: '19456' },
+      { ...ARGON2_FLOOR, iterations: 2.5 },
+      { ...ARGON2_FLOOR, memoryKiB: -1 },
+      { ...ARGON2_FLOOR, extra: 1 },
+      { name: 'argon2id', memoryKiB: 19_456, iterations: 2 },
+      { ...PBKDF2_FLOOR, hash: 'SHA-1' },
+      { ...PBKDF2_FLOOR, iterations: Number.NaN },
+    ]) {
+      expectCode(() => parseKdfParams(bad), 'VAULT_CORRUPT');
+    }
+  });
+});
+
+describe('migration', () => {
+  it('passes a v1 header through unchanged', () => {
+    const raw = validHeader();
+    const copy = structuredClone(raw);
+    expect(migrateHeader(raw)).toBe(raw);
+    expect(raw).toEqual(copy);
+  });
+
+  it('passes a v1 record through unchanged', () => {
+    const raw = validRecord();
+    const copy = structuredClone(raw);
+    expect(migrateRecord(raw)).toBe(raw);
+    expect(raw).toEqual(copy);
+  });
+
+  it('refuses a header from a future version with VAULT_VERSION', () => {
+    expectCode(() => migrateHeader({ ...validHeader(), version: VAULT_FORMAT_VERSION + 1 }), 'VAULT_VERSION', 'version');
+    expectCode(() => parseHeader({ ...validHeader(), version: 99 }), 'VAULT_VERSION');
+  });
+
+  it('refuses a record from a future version with VAULT_VERSION', () => {
+    expectCode(() => migrateRecord({ ...validRecord(), v: 2 }), 'VAULT_VERSION', 'v');
+  });
+
+  it('refuses versions that are not positive integers with VAULT_CORRUPT', () => {
+    for (const version of [0, -1, 1.5, '1', null, undefined, Number.POSITIVE_INFINITY]) {
+      expectCode(() => migrateHeader({ ...validHeader(), version }), 'VAULT_CORRUPT');
+      expectCode(() => migrateRecord({ ...validRecord(), v: version }), 'VAULT_CORRUPT');
+    }
+  });
+
+  it('refuses something that is not a Keyslot vault header', () => {
+    expectCode(() => migrateHeader({ ...validHeader(), format: 'aegis' }), 'VAULT_CORRUPT', 'format');
+    expectCode(() => migrateHeader(null), 'VAULT_CORRUPT');
+    expectCode(() => migrateHeader('{"format":"keyslot-vault"}'), 'VAULT_CORRUPT');
+  });
+});
+
+describe('header parsing', () => {
+  it('parses a valid header and serialises it back to the same stored object', () => {
+    const raw = validHeader();
+    const parsed = parseHeader(raw);
+    expect(parsed.methods[0]!.salt).toEqual(new Uint8Array(16).fill(1));
+    expect(parsed.methods[0]!.wrappedKey.length).toBe(48);
+    expect(serializeHeader(parsed)).toEqual(raw);
+  });
+
+  it('refuses every malformed field with VAULT_CORRUPT', () => {
+    const cases: [string, (h: any) => void][] = [
+      ['iv of 11 bytes', (h) => (h.methods[0].iv = b64(11))],
+      ['iv of 13 bytes', (h) => (h.methods[0].iv = b64(13))],
+      ['salt of 15 bytes', (h) => (h.methods[0].salt = b64(15))],
+      ['salt of 65 bytes', (h) => (h.methods[0].salt = b64(65))],
+      ['wrappedKey of 47 bytes', (h) => (h.methods[0].wrappedKey = b64(47))],
+      ['wrappedKey of 49 bytes', (h) => (h.methods[0].wrappedKey = b64(49))],
+      ['salt not base64', (h) => (h.methods[0].salt = 'not base64!!')],
+      ['iv as bytes instead of base64', (h) => (h.methods[0].iv = new Uint8Array(12))],
+      ['unknown method type', (h) => (h.methods[0].type = 'passkey')],
+      ['method id not hex', (h) => (h.methods[0].id = 'ZZ' + ID1.slice(2))],
+      ['method id upper-case', (h) => (h.methods[0].id = ID1.toUpperCase())],
+      ['extra method key', (h) => (h.methods[0].note = 'x')],
+      ['missing method key', (h) => delete h.methods[0].iv],
+      ['no methods', (h) => (h.methods = [])],
+      ['methods not an array', (h) => (h.methods = {})],
+      ['nine methods', (h) => (h.methods = Array.from({ length: 9 }, (_, i) => ({ ...h.methods[0], id: i.toString(16).padStart(32, '0') })))],
+      ['duplicate method ids', (h) => h.methods.push({ ...h.methods[0] })],
+      ['createdAt negative', (h) => (h.createdAt = -1)],
+      ['createdAt fractional', (h) => (h.createdAt = 1.5)],
+      ['createdAt a string', (h) => (h.createdAt = '1700000000000')],
+      ['extra header key', (h) => (h.plaintext = 'oops')],
+      ['missing createdAt', (h) => delete h.createdAt],
+      ['kdf not an object', (h) => (h.methods[0].kdf = 'argon2id')],
+    ];
+    for (const [what, mutate] of cases) {
+      const h = validHeader();
+      mutate(h);
+      expectCode(() => parseHeader(h), 'VAULT_CORRUPT');
+      expect(what).toBeTruthy();
+    }
+  });
+
+  it('refuses weak KDF parameters in a header with KDF_WEAK', () => {
+    const h = validHeader();
+    h.methods[0]!.kdf = { name: 'pbkdf2-sha256', iterations: 1000 };
+    expectCode(() => parseHeader(h), 'KDF_WEAK');
+  });
+});
+
+describe('record parsing', () => {
+  it('parses a valid record and serialises it back unchanged', () => {
+    const raw = validRecord();
+    const parsed = parseRecord(raw);
+    expect(parsed.iv.length).toBe(12);
+    expect(serializeRecord(parsed)).toEqual(raw);
+  });
+
+  it('refuses malformed records with VAULT_CORRUPT', () => {
+    for (const bad of [
+      { ...validRecord(), iv: b64(16) },
+      { ...validRecord(), ct: b64(16) },
+      { ...validRecord(), ct: b64(65_537) },
+      { ...validRecord(), ct: 'garbage' },
+      { ...validRecord(), id: 'slot-1' },
+      { ...validRecord(), extra: true },
+      { id: ID1, v: 1, iv: b64(12) },
+      null,
+      [validRecord()],
+    ]) {
+      expectCode(() => parseRecord(bad), 'VAULT_CORRUPT');
+    }
+  });
+});
+
+describe('associated data', () => {
+  it('binds the record version and the slot id', () => {
+    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v1/${ID1}`);
+    expect(recordAad(ID1)).not.toEqual(recordAad(ID2));
+  });
+
+  it('encodes the method AAD as the documented compact JSON array', () => {
+    const m = parseHeader(validHeader()).methods[0]!;
+    const text = Buffer.from(methodAad(1, 1_700_000_000_000, m)).toString();
+    expect(text).toBe(`["keyslot-vault",1,1700000000000,"${ID1}","pin","argon2id",131072,4,1,"${b64(16, 1)}"]`);
+    const p = { ...m, kdf: { name: 'pbkdf2-sha256', iterations: 600000 } as const };
+    expect(Buffer.from(methodAad(1, 5, p)).toString()).toBe(`["keyslot-vault",1,5,"${ID1}","pin","pbkdf2-sha256",600000,"${b64(16, 1)}"]`);
+  });
+
+  it('changes the method AAD when any bound field changes', () => {
+    const m = parseHeader(validHeader()).methods[0]!;
+    const base = hexEncode(methodAad(1, 1000, m));
+    const salt = Uint8Array.from(m.salt);
+    salt[15]! ^= 1;
+    const variants = [
+      methodAad(2, 1000, m),
+      methodAad(1, 1001, m),
+      methodAad(1, 1000, { ...m, id: ID2 }),
+      methodAad(1, 1000, { ...m, salt }),
+      methodAad(1, 1000, { ...m, kdf: { ...ARGON2_FLOOR, memoryKiB: 131073, iterations: 4 } }),
+      methodAad(1, 1000, { ...m, kdf: { ...ARGON2_FLOOR, memoryKiB: 131072, iterations: 5 } }),
+      methodAad(1, 1000, { ...m, kdf: { ...ARGON2_FLOOR, memoryKiB: 131072, iterations: 4, parallelism: 2 } }),
+    ].map(hexEncode);
+    for (const v of variants) expect(v).not.toBe(base);
+    expect(new Set(variants).size).toBe(variants.length);
+  });
+});
+
+describe('slot plaintext', () => {
+  it('round-trips a TOTP and an HOTP slot through compact JSON', () => {
+    for (const slot of [validSlot(), validSlot({ kind: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8, name: '', issuer: '' })]) {
+      const bytes = encodeSlot(slot);
+      const text = Buffer.from(bytes).toString();
+      expect(text).not.toMatch(/\s"|": /); // compact
+      expect(text).toContain(`"secret":"${Buffer.from(slot.secret).toString('base64')}"`);
+      expect(decodeSlot(bytes, slot.id)).toEqual(slot);
+    }
+  });
+
+  it('round-trips names with non-ASCII text and quotes', () => {
+    const slot = validSlot({ issuer: 'Ærø "bank"', account: '日本 🔐\\', name: '\u0000\n' });
+    expect(decodeSlot(encodeSlot(slot), ID1)).toEqual(slot);
+  });
+
+  it('refuses to encode an invalid slot with the input error codes', () => {
+    expectCode(() => encodeSlot(validSlot({ digits: 9 })), 'DIGITS');
+    expectCode(() => encodeSlot(validSlot({ period: 0 })), 'PERIOD');
+    expectCode(() => encodeSlot(validSlot({ secret: new Uint8Array(9) })), 'SECRET_TOO_SHORT');
+    expectCode(() => encodeSlot(validSlot({ secret: new Uint8Array(513) })), 'SECRET_TOO_LONG');
+    expectCode(() => encodeSlot(validSlot({ algorithm: 'MD5' as never })), 'ALGORITHM');
+    expectCode(() => encodeSlot(validSlot({ kind: 'motp' as never })), 'OTP_TYPE');
+    expectCode(() => encodeSlot(validSlot({ counter: -1 })), 'COUNTER_INVALID');
+    expectCode(() => encodeSlot(validSlot({ issuer: '', account: '' })), 'LABEL_EMPTY');
+    expectCode(() => encodeSlot(validSlot({ name: 'x'.repeat(257) })), 'NAME_TOO_LONG');
+    expectCode(() => encodeSlot(validSlot({ id: 'short' })), 'VAULT_CORRUPT', 'id');
+  });
+
+  it('refuses decrypted bytes whose id differs from the record id', () => {
+    expectCode(() => decodeSlot(encodeSlot(validSlot()), ID2), 'VAULT_CORRUPT', 'id');
+  });
+
+  it('refuses malformed plaintext with VAULT_CORRUPT', () => {
+    const json = (o: object) => new TextEncoder().encode(JSON.stringify(o));
+    const good = JSON.parse(Buffer.from(encodeSlot(validSlot())).toString()) as Record<string, unknown>;
+    const { secret: _secret, ...noSecret } = good;
+    for (const bad of [
+      Uint8Array.from([0xff, 0xfe]),
+      new TextEncoder().encode('{not json'),
+      json([good]),
+      json({ ...good, extra: 1 }),
+      json(noSecret),
+      json({ ...good, secret: 'GEZDGNBV-_3TQOJQ' }),
+      json({ ...good, secret: Buffer.alloc(9).toString('base64') }),
+      json({ ...good, digits: '6' }),
+      json({ ...good, createdAt: -5 }),
+      json({ ...good, issuer: 5 }),
+    ]) {
+      expectCode(() => decodeSlot(bad, ID1), 'VAULT_CORRUPT');
+    }
+  });
+});

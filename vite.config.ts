@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { securityHeaders } from './security-headers.ts';
+
+export default defineConfig({
+  plugins: [svelte()],
+  build: {
+    target: 'es2022',
+    // Source maps would ship the whole source to every visitor; keep the bundle lean.
+    sourcemap: false,
+    assetsInlineLimit: 0,
+  },
+  worker: { format: 'es' },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: securityHeaders,
+  },
+  server: { port: 5173 },
+});

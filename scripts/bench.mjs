@@ -83,7 +83,7 @@ async function timedUnlock(page, expectedCodes) {
   await page.waitForFunction(
     (n) => document.querySelectorAll('li button.code').length >= n && document.querySelector('h1')?.textContent === 'Your slots',
     expectedCodes,
-    { polling: 'mutation', timeout: 60_000 },
+    { polling: 'raf', timeout: 60_000 },
   );
   return page.evaluate(
     ([start]) => {
@@ -159,6 +159,23 @@ async function main() {
     const k1 = await metric('TaskDuration');
     row(`Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`, ms(((s1 - s0) * 1000) / SECONDS), '< 4 ms');
     row(`Main-thread work per tick incl. style/layout (TaskDuration)`, ms(((k1 - k0) * 1000) / SECONDS));
+
+    if (process.env.BENCH_PROFILE) {
+      // Where the tick's time goes: self time by function over 5 s of ticking.
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      await page.waitForTimeout(5000);
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map();
+      const dt = profile.timeDeltas;
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples.forEach((id, i) => {
+        const n = byId.get(id);
+        const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+      });
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+    }
   } finally {
     await browser.close();
     try {

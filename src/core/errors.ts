@@ -4,41 +4,45 @@
  * secret, PIN or URI: only a code, and optionally the name of the offending field
  * and harmless numbers (limits) for the message.
  */
-export type ErrorCode =
+export const ERROR_CODES = [
   // otpauth:// and manual entry
-  | 'INPUT_EMPTY'
-  | 'INPUT_TOO_LONG'
-  | 'URI_SCHEME'
-  | 'URI_MALFORMED'
-  | 'OTP_TYPE'
-  | 'LABEL_EMPTY'
-  | 'SECRET_MISSING'
-  | 'SECRET_INVALID'
-  | 'SECRET_TOO_SHORT'
-  | 'SECRET_TOO_LONG'
-  | 'ALGORITHM'
-  | 'DIGITS'
-  | 'PERIOD'
-  | 'COUNTER_MISSING'
-  | 'COUNTER_INVALID'
-  | 'NAME_TOO_LONG'
+  'INPUT_EMPTY',
+  'INPUT_TOO_LONG',
+  'URI_SCHEME',
+  'URI_MALFORMED',
+  'OTP_TYPE',
+  'LABEL_EMPTY',
+  'SECRET_MISSING',
+  'SECRET_INVALID',
+  'SECRET_TOO_SHORT',
+  'SECRET_TOO_LONG',
+  'ALGORITHM',
+  'DIGITS',
+  'PERIOD',
+  'COUNTER_MISSING',
+  'COUNTER_INVALID',
+  'NAME_TOO_LONG',
   // PIN rules
-  | 'PIN_TOO_SHORT'
-  | 'PIN_NOT_DIGITS'
-  | 'PIN_TRIVIAL'
-  | 'PIN_MISMATCH'
+  'PIN_TOO_SHORT',
+  'PIN_TOO_LONG',
+  'PIN_NOT_DIGITS',
+  'PIN_TRIVIAL',
+  'PIN_MISMATCH',
   // vault
-  | 'PIN_WRONG'
-  | 'VAULT_CORRUPT'
-  | 'VAULT_VERSION'
-  | 'VAULT_MISSING'
-  | 'VAULT_EXISTS'
-  | 'VAULT_LOCKED'
-  | 'KDF_WEAK'
-  | 'KDF_FAILED'
-  | 'SLOT_NOT_FOUND'
-  | 'SLOT_DUPLICATE'
-  | 'STORAGE_FAILED';
+  'PIN_WRONG',
+  'VAULT_CORRUPT',
+  'VAULT_VERSION',
+  'VAULT_MISSING',
+  'VAULT_EXISTS',
+  'VAULT_LOCKED',
+  'KDF_WEAK',
+  'KDF_FAILED',
+  'SLOT_NOT_FOUND',
+  'SLOT_DUPLICATE',
+  'STORAGE_FAILED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface KeyslotErrorDetails {
   /** Which argument or form field was wrong, e.g. 'secret', 'digits'. */

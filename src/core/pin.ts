@@ -5,7 +5,7 @@
  * limits, never the PIN.
  *
  *  - digits 0–9 only (PIN_NOT_DIGITS): the unlock screen is a keypad;
- *  - 6 to 64 digits (PIN_TOO_SHORT, with min and max: the code also covers "too long");
+ *  - 6 to 64 digits (PIN_TOO_SHORT / PIN_TOO_LONG, with min and max);
  *  - not trivial (PIN_TRIVIAL):
  *      · one digit repeated (000000, 99999999);
  *      · a straight run up or down (123456, 987654, 012345, 3456789), with the
@@ -91,12 +91,24 @@ export function isTrivialPin(pin: string): boolean {
 }
 
 /** Throws the first rule the new PIN (and its confirmation, if given) breaks. */
-export function validateNewPin(pin: string, confirm?: string): void {
+/**
+ * The form of a PIN that is stored and derived from. NFKC turns full-width digits
+ * (１２３４５６, what a Japanese IME may type) into ASCII ones, so the same PIN typed
+ * either way opens the vault.
+ */
+export function normalizePin(pin: string): string {
+  return typeof pin === 'string' ? pin.normalize('NFKC') : pin;
+}
+
+export function validateNewPin(rawPin: string, rawConfirm?: string): void {
+  const pin = normalizePin(rawPin);
+  const confirm = rawConfirm === undefined ? undefined : normalizePin(rawConfirm);
   const limits = { field: 'pin', min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
   if (typeof pin !== 'string' || pin === '') throw new KeyslotError('PIN_TOO_SHORT', limits);
   // ASCII digits only: \d would be fine in JS, but be explicit (no full-width or Arabic-Indic digits).
   if (!/^[0-9]+$/.test(pin)) throw new KeyslotError('PIN_NOT_DIGITS', { field: 'pin' });
-  if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) throw new KeyslotError('PIN_TOO_SHORT', limits);
+  if (pin.length < PIN_MIN_LENGTH) throw new KeyslotError('PIN_TOO_SHORT', limits);
+  if (pin.length > PIN_MAX_LENGTH) throw new KeyslotError('PIN_TOO_LONG', limits);
   if (isTrivialPin(pin)) throw new KeyslotError('PIN_TRIVIAL', { field: 'pin' });
   if (confirm !== undefined && confirm !== pin) throw new KeyslotError('PIN_MISMATCH', { field: 'confirm' });
 }

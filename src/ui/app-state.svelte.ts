@@ -1,8 +1,9 @@
-import { KeyslotError } from '../core/errors.ts';
-import type { Slot, SlotDraft } from '../core/slot.ts';
-import { codeAt } from '../core/otp.ts';
-import type { MessageKey } from './i18n/i18n.ts';
-import { createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault.ts';
+import { KeyslotError } from '../core/errors';
+import type { Slot, SlotDraft } from '../core/slot';
+import { codeAt } from '../core/otp';
+import { normalizePin, validateNewPin } from '../core/pin';
+import type { MessageKey } from './i18n/i18n';
+import { createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault';
 
 export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add';
 
@@ -38,16 +39,14 @@ export class AppState {
   }
 
   async createPin(pin: string, confirm: string): Promise<void> {
-    // Loaded with the setup screen, not on every start.
-    const { validateNewPin } = await import('../core/pin.ts');
     validateNewPin(pin, confirm);
-    this.#vault = await createVault(pin);
+    this.#vault = await createVault(normalizePin(pin));
     this.slots = [];
     this.screen = 'slots';
   }
 
   async unlock(pin: string): Promise<void> {
-    const vault = await unlockVault(pin);
+    const vault = await unlockVault(normalizePin(pin));
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
     this.slots = await vault.listSlots();
@@ -62,6 +61,7 @@ export class AppState {
     this.slots = [];
     this.hotp = new Map();
     this.lastAddedId = null;
+    this.announcement = '';
     this.screen = 'locked';
   }
 

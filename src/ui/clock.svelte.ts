@@ -1,19 +1,77 @@
+import { countdown } from './countdown';
+
+/**
+ * The countdown of one TOTP period length, shared by every slot with that period.
+ * Fields are fine-grained state: `step` changes once per period and `ending` twice,
+ * so a slot's code and warning colour update only then, not on every tick.
+ */
+export class PeriodTimer {
+  step = $state(0);
+  secondsLeft = $state(0);
+  ending = $derived(this.secondsLeft <= 5);
+
+  constructor(
+    readonly period: number,
+    nowMs: number,
+  ) {
+    this.update(nowMs);
+  }
+
+  update(nowMs: number): void {
+    const c = countdown(nowMs, this.period);
+    this.step = c.step;
+    this.secondsLeft = c.secondsLeft;
+  }
+}
+
 /**
  * One clock for the whole list. It ticks on whole-second boundaries (not every
- * 1000 ms from an arbitrary start), so a TOTP code rolls over at the period
- * boundary itself rather than up to a second late.
+ * 1000 ms from an arbitrary start), so codes roll over at the period boundary
+ * itself rather than up to a second late.
+ *
+ * The per-second visuals (ring, seconds) are identical for every slot with the same
+ * period, so the clock writes them once per period as CSS custom properties on the
+ * list (`--left-30`, `--secs-30`); slots only reference them. A tick then costs a
+ * few property writes whatever the number of slots, instead of work in every slot.
  */
 export class Clock {
-  now = $state(Date.now());
+  #timers = new Map<number, PeriodTimer>();
+  #target: HTMLElement | null = null;
 
-  /** Starts ticking; returns the stop function (for an $effect's cleanup). */
-  start(): () => void {
-    let timer: ReturnType<typeof setTimeout>;
+  /** The shared timer for a period length, created on first use. */
+  timer(period: number): PeriodTimer {
+    let timer = this.#timers.get(period);
+    if (!timer) {
+      timer = new PeriodTimer(period, Date.now());
+      this.#timers.set(period, timer);
+      this.#paint(timer, Date.now());
+    }
+    return timer;
+  }
+
+  /** Starts ticking, painting custom properties on `target`; returns the stop function (for an $effect's cleanup). */
+  start(target: HTMLElement): () => void {
+    this.#target = target;
+    let handle: ReturnType<typeof setTimeout>;
     const tick = () => {
-      this.now = Date.now();
-      timer = setTimeout(tick, 1000 - (this.now % 1000));
+      const now = Date.now();
+      for (const timer of this.#timers.values()) {
+        timer.update(now);
+        this.#paint(timer, now);
+      }
+      handle = setTimeout(tick, 1000 - (now % 1000));
     };
     tick();
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(handle);
+      this.#target = null;
+    };
+  }
+
+  #paint(timer: PeriodTimer, now: number): void {
+    if (!this.#target) return;
+    // CSSOM writes: allowed under the CSP (style-src 'self'), unlike style attributes.
+    this.#target.style.setProperty(`--left-${timer.period}`, String(countdown(now, timer.period).fraction));
+    this.#target.style.setProperty(`--secs-${timer.period}`, String(timer.secondsLeft));
   }
 }

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, unlock } from './app.ts';
-import { base32ToBytes } from './oracle.ts';
+import { PIN, setUpPin, addByLink, slotItem, unlock } from './app';
+import { base32ToBytes } from './oracle';
 
 const SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZEEQQ'; // "This is a secret key!!"
 const URI = `otpauth://totp/Example:carol@example.org?secret=${SECRET}&issuer=Example`;
@@ -57,7 +57,10 @@ async function dumpStorage(page: import('@playwright/test').Page): Promise<strin
   });
 }
 
-test('after adding a slot, nothing stored holds its secret in any encoding, its link or the PIN', async ({ page }) => {
+test('after adding a slot, nothing stored or logged holds its secret in any encoding, its link or the PIN', async ({ page }) => {
+  const logged: string[] = [];
+  page.on('console', (msg) => logged.push(msg.text()));
+  page.on('pageerror', (err) => logged.push(String(err)));
   await setUpPin(page);
   await addByLink(page, URI);
   await expect(slotItem(page, /Example.*carol@example\.org/)).toBeVisible();
@@ -85,7 +88,14 @@ test('after adding a slot, nothing stored holds its secret in any encoding, its 
     expect(dump.includes(needle), `secret found as ${encoding}`).toBe(false);
   }
 
-  // Nor in the address bar or history.
+  // Nor in the console, the address bar or history. (A bad link is tried too, so error paths run.)
+  await page.getByRole('button', { name: 'Add a slot' }).click();
+  await page.getByLabel('Activation link').fill(URI.replace('totp', 'xotp'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  for (const needle of [SECRET, PIN, 'otpauth://']) {
+    expect(logged.filter((line) => line.includes(needle))).toEqual([]);
+  }
   expect(page.url()).not.toContain(SECRET);
   expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
 

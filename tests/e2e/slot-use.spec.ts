@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { setUpPin, addByLink, slotItem, shownCode, unlock } from './app.ts';
-import { hotp, totp } from './oracle.ts';
+import { setUpPin, addByLink, slotItem, shownCode, unlock } from './app';
+import { hotp, totp } from './oracle';
 
 const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 4226 Appendix D key
 

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app.ts';
-import { totp } from './oracle.ts';
+import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
+import { totp } from './oracle';
 
 // A made-up PassLogic-style activation: 160-bit secret, the usual 6 digits / 30 s.
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -27,6 +27,10 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
     const t1 = T0 + 120_000 + 12_000; // 12 s into a period
     await page.clock.pauseAt(t1);
     await expect.poll(() => shownCode(page, name)).toBe(totp(SECRET, t1));
+    // 12 s into a 30 s period: 18 s left, and the ring is 60 % full.
+    const timer = slotItem(page, name).getByRole('timer');
+    await expect(timer).toHaveCSS('--secs', '18');
+    await expect(timer).toContainText('Seconds left');
   });
 
   await test.step('the code changes exactly at the period boundary', async () => {

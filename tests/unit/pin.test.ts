@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrivialPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, validateNewPin } from '../../src/core/pin';
+import { isTrivialPin, normalizePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, validateNewPin } from '../../src/core/pin';
 import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
 
 describe('validateNewPin accepts', () => {
@@ -24,11 +24,11 @@ describe('validateNewPin rejects', () => {
     expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({ code: 'PIN_TOO_SHORT', field: 'pin', min: 6, max: 64 });
   });
 
-  it('a PIN longer than 64 digits (same code, the limits say which)', () => {
-    expect(catchKeyslotError(() => validateNewPin('2847193650'.repeat(7)))).toMatchObject({ code: 'PIN_TOO_SHORT', max: 64 });
+  it('a PIN longer than 64 digits', () => {
+    expect(catchKeyslotError(() => validateNewPin('2847193650'.repeat(7)))).toMatchObject({ code: 'PIN_TOO_LONG', max: 64 });
   });
 
-  it.each(['12345a', ' 284719', '284719 ', '28 47 19', '-284719', '２８４７１９', '٢٨٤٧١٩', '2847.19', 'abcdef'])(
+  it.each(['12345a', ' 284719', '284719 ', '28 47 19', '-284719', '٢٨٤٧١٩', '2847.19', 'abcdef'])(
     'a PIN with something other than ASCII digits (%j)',
     (pin) => {
       expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({ code: 'PIN_NOT_DIGITS', field: 'pin' });
@@ -87,5 +87,17 @@ describe('validateNewPin rejects', () => {
 describe('isTrivialPin', () => {
   it('does not flag wrap-around runs or random-looking PINs', () => {
     for (const pin of ['890123', '901234', '284719', '135792', '8642097531', '110011']) expect(isTrivialPin(pin)).toBe(false);
+  });
+});
+
+describe('normalizePin', () => {
+  it('turns full-width digits typed through a Japanese IME into ASCII digits', () => {
+    expect(normalizePin('２８４７１９')).toBe('284719');
+    expect(() => validateNewPin('２８４７１９', '284719')).not.toThrow();
+  });
+
+  it('leaves other characters for validation to refuse', () => {
+    expect(normalizePin('28a719')).toBe('28a719');
+    expect(catchKeyslotError(() => validateNewPin('２８a７１９'))).toMatchObject({ code: 'PIN_NOT_DIGITS' });
   });
 });

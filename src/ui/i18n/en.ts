@@ -38,8 +38,7 @@ export const en = {
 
   'slot.copy': 'Copy code',
   'slot.copyHint': 'Select to copy',
-  'slot.secondsLeft': '{seconds} s',
-  'slot.timeLeft': '{seconds} seconds left',
+  'slot.timeLeftPrefix': 'Seconds left:',
   'slot.generate': 'Generate code',
   'slot.counterHint': 'Counter-based: generate a new code when you need one.',
   'slot.options': 'Options for {name}',
@@ -118,6 +117,7 @@ export const en = {
   'error.COUNTER_INVALID': 'The counter must be a whole number from 0 to {max}.',
   'error.NAME_TOO_LONG': 'This name is too long ({max} characters at most).',
   'error.PIN_TOO_SHORT': 'Use at least {min} digits.',
+  'error.PIN_TOO_LONG': 'Use at most {max} digits.',
   'error.PIN_NOT_DIGITS': 'Use digits only.',
   'error.PIN_TRIVIAL': 'This PIN is too easy to guess. Avoid repeated digits and runs like 123456.',
   'error.PIN_MISMATCH': 'The two PINs are not the same.',

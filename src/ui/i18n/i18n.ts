@@ -1,5 +1,5 @@
-import { isKeyslotError } from '../../core/errors.ts';
-import { en, type Catalogue, type MessageKey } from './en.ts';
+import { isKeyslotError } from '../../core/errors';
+import { en, type Catalogue, type MessageKey } from './en';
 
 export type { MessageKey };
 

@@ -5,7 +5,7 @@
  *   data key --AES-GCM(iv, aad = keyslot/slot/v1/<id>)--> each slot record
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
- * format in docs-vault-notes.md. Order of work for every write: validate, encrypt, THEN
+ * format in README.md, "The vault format". Order of work for every write: validate, encrypt, THEN
  * open the IndexedDB transaction (storage.ts), so no plaintext ever reaches storage and
  * no transaction waits on crypto.
  */

@@ -9,6 +9,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../../src/core/base32';
 import { isKeyslotError } from '../../src/core/errors';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt, hotpCode, totpCode, totpCounter } from '../../src/core/otp';
 import type { HashAlgorithm } from '../../src/core/slot';
 import { readCorpusJson, Tally } from './corpus';
@@ -235,7 +236,11 @@ describe('pyotp vectors (pyotp/steam-and-short-secret-vectors.json)', () => {
     });
   }
   for (const [t, code] of Object.entries(p.steam_guard.codes_at_unix_time)) {
-    it.skip(`Steam Guard at ${t} s gives ${code}: unsupported for now (skipped)`, () => {});
-    tally.add('pyotp', 'unsupported by choice');
+    // Unsupported by choice: a Steam link is refused rather than shown with wrong RFC codes.
+    it(`refuses the Steam Guard slot (code ${code} at ${t} s) instead of showing wrong codes`, () => {
+      const uri = `otpauth://totp/Steam:user?secret=${s.secret_base32}AAAAAAAAAAA&encoder=steam`;
+      expect(() => parseOtpauthUri(uri)).toThrow(expect.objectContaining({ code: 'OTP_TYPE' }));
+      tally.add('pyotp', 'unsupported by choice');
+    });
   }
 });

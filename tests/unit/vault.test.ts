@@ -454,7 +454,7 @@ describe('nothing readable at rest', () => {
   });
 });
 
-describe('decrypting by hand, as docs-vault-notes.md describes', () => {
+describe('decrypting by hand, as README.md ("The vault format") describes', () => {
   it('opens a record with Argon2id, plain JSON for the AAD, and Node AES-256-GCM', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     const slot = await vault.addSlot(draft(), 'by hand', NOW);
@@ -483,7 +483,7 @@ describe('decrypting by hand, as docs-vault-notes.md describes', () => {
 
 describe('format fixture', () => {
   // A vault written by this build (PIN 482913, KDF at the floor), also printed in
-  // docs-vault-notes.md. If this stops opening, existing users' vaults would too.
+  // README.md ("The vault format"). If this stops opening, existing users' vaults would too.
   const FIXTURE = {
     "header": {
       "format": "keyslot-vault",

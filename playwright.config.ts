@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
-const PORT = 4174; // not 4173, so a running `npm start` doesn't clash with the tests
+// Not 4173, so a running `npm start` doesn't clash with the tests. E2E_PORT / E2E_OUT_DIR let
+// several developers' runs share one machine without fighting over the port or dist/.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const chromiumFound = findChromium() as { executablePath: string | undefined } | null;
 
 export default defineConfig({
@@ -24,7 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

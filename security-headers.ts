@@ -18,6 +18,10 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  // Trusted Types (src/platform/trusted-types.ts): strings never reach a DOM sink that runs
+  // code. Only Svelte's template policy and our same-origin script-URL policy may exist.
+  "require-trusted-types-for 'script'",
+  'trusted-types svelte-trusted-html default',
 ].join('; ');
 
 export const securityHeaders: Record<string, string> = {
@@ -27,3 +31,24 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
+
+/** HSTS: sent by the HTTPS host only (never by the `npm start` server on http://localhost). */
+export const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
+
+/** Hashed build files never change: cache them for a year. Everything else revalidates. */
+export const immutableCacheControl = 'public, max-age=31536000, immutable';
+
+/**
+ * The `_headers` file for Netlify and Cloudflare Pages (emitted into dist/ by the build, and
+ * quoted in README "Deploy"; tests/unit/deploy-headers.test.ts keeps the three in step).
+ */
+export function headersFile(): string {
+  const all = { ...securityHeaders, 'Strict-Transport-Security': strictTransportSecurity };
+  return [
+    '/*',
+    ...Object.entries(all).map(([name, value]) => `  ${name}: ${value}`),
+    '/assets/*',
+    `  Cache-Control: ${immutableCacheControl}`,
+    '',
+  ].join('\n');
+}

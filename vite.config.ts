@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { securityHeaders } from './security-headers.ts';
+import { appVersion, keyslotPwa } from './pwa.config.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), keyslotPwa()],
+  // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
+  define: { __KEYSLOT_VERSION__: JSON.stringify(appVersion()) },
   build: {
     target: 'es2022',
     // Source maps would ship the whole source to every visitor; keep the bundle lean.

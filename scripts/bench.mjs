@@ -1,6 +1,7 @@
 // `npm run bench`: builds the app, serves it, and measures what users feel.
 // Prints a table; nothing here is a pass/fail test.
-import { spawn, execFileSync } from 'node:child_process';
+import { startPreview } from './preview-server.mjs';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -44,19 +45,6 @@ function lazySizes() {
       const bytes = readFileSync(join('dist/assets', f));
       return { file: f, raw: statSync(join('dist/assets', f)).size, gz: gzipSync(bytes, { level: 9 }).length };
     });
-}
-
-async function serve() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { detached: true, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
 }
 
 async function setUp(page) {
@@ -112,8 +100,9 @@ async function main() {
   const first = firstLoadSizes();
   row('First-load JS+CSS (gzip -9)', `${kb(first.gz)} (${kb(first.raw)} raw, ${first.files} files)`, '≤ 45 KB');
   for (const lazy of lazySizes()) row(`Lazy chunk ${lazy.file} (gzip -9)`, kb(lazy.gz));
+  await (await import('./bench-qr.mjs')).benchQr(rows); // QR: decode rates and ms on the corpus, camera frames, scanner sizes
 
-  const server = await serve();
+  const server = await startPreview({ port: PORT });
   const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext();
@@ -129,6 +118,7 @@ async function main() {
     }
     row('Navigation → PIN prompt, warm cache (median of 5)', ms(median(pinTimes)));
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
+    await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) {
@@ -178,12 +168,11 @@ async function main() {
     }
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
+    await server.stop();
   }
+
+  // Install and offline: Lighthouse, offline cold starts next to a blank page, precache size.
+  await (await import('./bench-pwa.mjs')).benchPwa(rows, found);
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   const vwidth = Math.max(...rows.map((r) => r.value.length));

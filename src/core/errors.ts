@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'COUNTER_MISSING',
   'COUNTER_INVALID',
   'NAME_TOO_LONG',
+  // activation: what a scanned or pasted text means; Google Authenticator exports
+  'NOT_ACTIVATION',
+  'WEB_LINK',
+  'MIGRATION_DATA',
+  'MIGRATION_TOO_LARGE',
+  'MIGRATION_OTHER_EXPORT',
   // PIN rules
   'PIN_TOO_SHORT',
   'PIN_TOO_LONG',
@@ -40,6 +46,19 @@ export const ERROR_CODES = [
   'SLOT_NOT_FOUND',
   'SLOT_DUPLICATE',
   'STORAGE_FAILED',
+  // an upgrade of the database waited too long for another tab to let go of it
+  'STORAGE_BLOCKED',
+  // camera, screen capture, images and the QR decoder (src/platform/camera.ts, image-input.ts, scanner.ts)
+  'CAMERA_DENIED',
+  'CAMERA_MISSING',
+  'CAMERA_BUSY',
+  'CAMERA_INSECURE',
+  'CAMERA_FAILED',
+  'SCREEN_UNSUPPORTED',
+  'SCREEN_DENIED',
+  'IMAGE_UNREADABLE',
+  'IMAGE_TOO_LARGE',
+  'QR_DECODER_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

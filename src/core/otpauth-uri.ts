@@ -101,9 +101,10 @@ function readParam(params: Map<string, string>, name: string): string | undefine
  * LABEL -> [label prefix, account]. When the issuer parameter itself contains a
  * colon ("Text: More Text"), a label starting with "<issuer>:" is split after it, so
  * the account is not cut in the middle of the issuer. Otherwise: first colon.
- * Further colons stay in the account (Google keeps them too).
+ * Further colons stay in the account (Google keeps them too). Also used for the
+ * names in Google Authenticator exports (migration.ts), which are such labels.
  */
-function splitLabel(label: string, issuerParam: string): [string, string] {
+export function splitLabel(label: string, issuerParam: string): [string, string] {
   if (issuerParam !== '' && label.startsWith(`${issuerParam}:`)) {
     return [issuerParam, label.slice(issuerParam.length + 1)];
   }

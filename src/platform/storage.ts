@@ -24,48 +24,93 @@ interface KeyslotDB extends DBSchema {
 type Db = IDBPDatabase<KeyslotDB>;
 
 let dbPromise: Promise<Db> | null = null;
-const versionChangeListeners = new Set<() => void>();
+
+/**
+ * Why this tab's connection went away: 'upgrade' (a newer Keyslot in another tab is upgrading
+ * the database), 'deleted' (something deletes the database), 'closed' (the browser closed it,
+ * e.g. site data was cleared while Keyslot was open).
+ */
+export type ConnectionLoss = 'upgrade' | 'deleted' | 'closed';
+const versionChangeListeners = new Set<(reason: ConnectionLoss) => void>();
+
+/** How long an upgrade waits for other tabs to close their connections before it gives up. */
+export const UPGRADE_BLOCKED_TIMEOUT_MS = 10_000;
 
 /**
  * Called when this tab's connection was closed because another tab (a newer Keyslot)
  * wants to upgrade the database, or because the browser closed it. The UI should lock
  * and ask for a reload. Returns an unsubscribe function.
  */
-export function onVersionChange(listener: () => void): () => void {
+export function onVersionChange(listener: (reason: ConnectionLoss) => void): () => void {
   versionChangeListeners.add(listener);
   return () => versionChangeListeners.delete(listener);
 }
 
-function dropConnection(): void {
+function dropConnection(reason: ConnectionLoss): void {
   dbPromise = null;
-  for (const l of versionChangeListeners) l();
+  for (const l of versionChangeListeners) l(reason);
 }
 
 function db(): Promise<Db> {
-  dbPromise ??= openDB<KeyslotDB>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // One case per version, falling through, so any old database walks forward to the
-      // newest layout. Data migrations of the records themselves are lazy (migrateRecord).
-      switch (oldVersion) {
-        case 0:
-          database.createObjectStore('meta');
-          database.createObjectStore('slots', { keyPath: 'id' });
-        // falls through (add `case 1:` here for DB version 2)
-      }
-    },
-    blocking() {
-      // Another tab opened a newer version: step aside instead of blocking its upgrade.
-      void dbPromise?.then((d) => d.close());
-      dropConnection();
-    },
-    terminated() {
-      dropConnection();
-    },
-  }).catch((e: unknown) => {
+  dbPromise ??= openKeyslotDb().catch((e: unknown) => {
     dbPromise = null;
     throw e;
   });
   return dbPromise;
+}
+
+/**
+ * Open (and, if it is older, upgrade) the database. `version` is a parameter only so the unit
+ * tests can play "the next Keyslot" against this one.
+ *
+ * An upgrade has to wait until every other connection is closed. Keyslot tabs close theirs as
+ * soon as they are asked (`blocking` below), but a frozen tab, or a build without that handler,
+ * could make it wait forever. So once the open is `blocked`, it waits at most
+ * `blockedTimeoutMs` and then fails with STORAGE_BLOCKED (the UI asks to close the other tabs);
+ * a connection that opens after that is closed at once.
+ */
+export function openKeyslotDb(version = DB_VERSION, blockedTimeoutMs = UPGRADE_BLOCKED_TIMEOUT_MS): Promise<Db> {
+  return new Promise<Db>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let gaveUp = false;
+    openDB<KeyslotDB>(DB_NAME, version, {
+      upgrade(database, oldVersion) {
+        // One case per version, falling through, so any old database walks forward to the
+        // newest layout. Data migrations of the records themselves are lazy (migrateRecord).
+        switch (oldVersion) {
+          case 0:
+            database.createObjectStore('meta');
+            database.createObjectStore('slots', { keyPath: 'id' });
+          // falls through (add `case 1:` here for DB version 2)
+        }
+      },
+      blocked() {
+        timer ??= setTimeout(() => {
+          gaveUp = true;
+          reject(new KeyslotError('STORAGE_BLOCKED'));
+        }, blockedTimeoutMs);
+      },
+      blocking(_current, blockedVersion, event) {
+        // Another tab opened a newer version (or deletes the database): step aside at once,
+        // synchronously, so its upgrade is not even reported as blocked.
+        (event.target as IDBDatabase).close();
+        dropConnection(blockedVersion === null ? 'deleted' : 'upgrade');
+      },
+      terminated() {
+        dropConnection('closed');
+      },
+    }).then(
+      (database) => {
+        clearTimeout(timer);
+        if (gaveUp) database.close();
+        else resolve(database);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
 }
 
 /** Close the connection (tests, and before deleting the database). */

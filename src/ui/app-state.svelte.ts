@@ -1,11 +1,30 @@
 import { KeyslotError } from '../core/errors';
 import type { Slot, SlotDraft } from '../core/slot';
 import { codeAt } from '../core/otp';
+import { matchExisting } from '../core/slot-match';
 import { normalizePin, validateNewPin } from '../core/pin';
 import type { MessageKey } from './i18n/i18n';
 import { createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault';
+import { onVersionChange, type ConnectionLoss } from '../platform/storage';
+import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
-export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add';
+export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'settings' | 'gone' | 'stale';
+
+/**
+ * Why the add screen opens, and with what: pick a way, go straight to the camera
+ * (the "Scan QR code" shortcut), or handle a text already in hand (an activation
+ * link opened cold, a share). Lives in memory only: an activation text is a secret.
+ */
+export type AddIntent =
+  | { kind: 'choose' }
+  | { kind: 'scan' }
+  | { kind: 'text'; text: string }
+  | { kind: 'shared' };
+
+export interface Announcement {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
 
 /** A generated HOTP code, kept in memory only while unlocked. */
 export interface ShownHotp {
@@ -24,14 +43,79 @@ export class AppState {
   hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
   /** Id of the slot just added, so the list can bring it into view. */
   lastAddedId = $state<string | null>(null);
-  /** Text for the polite live region ("Copied", "Slot added"). */
-  announcement = $state<MessageKey | ''>('');
+  /** Words for the polite live region ("Copied", "Slot added"), as a catalogue key. */
+  announcement = $state.raw<Announcement | null>(null);
+
+  /** What the add screen should do when it opens. */
+  addIntent = $state.raw<AddIntent>({ kind: 'choose' });
 
   #vault: UnlockedVault | null = null;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Why this tab lost its database connection (screen 'stale'). */
+  connectionLost = $state<ConnectionLoss | null>(null);
+  #persistAsked = false;
+  /** Where the app was launched to go (activation link, shortcut), honoured once unlocked. */
+  #launch: AddIntent | null;
+
+  constructor(launch: AddIntent | null = null) {
+    this.#launch = launch;
+  }
+
+  /**
+   * An activation link (or shortcut) arriving while the app is already open: go
+   * straight to it when unlocked, or after the PIN when locked.
+   */
+  launchWith(intent: AddIntent): void {
+    if (this.#vault) this.openAdd(intent);
+    else this.#launch = intent;
+  }
+
+  /** True while an activation link opened the app and waits for the PIN. */
+  get activationWaiting(): boolean {
+    return this.#launch?.kind === 'text';
+  }
 
   async init(): Promise<void> {
-    this.screen = (await hasVault()) ? 'locked' : 'welcome';
+    // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
+    onVersionChange((reason) => this.#lostConnection(reason));
+    const checked = hasVault().then((exists) => {
+      if (exists) rememberVault(); // a vault from before the marker existed gets one now
+      // Had a vault here, and it is gone: say so rather than greet a "new" user.
+      const screen = exists ? 'locked' : vaultCreatedAt() ? 'gone' : 'welcome';
+      if (this.screen === 'loading' || (this.screen === 'locked' && screen !== 'locked')) this.screen = screen;
+    });
+    // The marker says a vault was made here: show the PIN field at once, without waiting for
+    // IndexedDB to open (about a third of an offline cold start). The check above still runs and
+    // turns this into "Your slots are gone" if the vault has vanished.
+    if (vaultCreatedAt()) {
+      this.screen = 'locked';
+      checked.catch(() => undefined); // a broken database shows up when unlocking (STORAGE_FAILED)
+      return;
+    }
+    await checked;
+  }
+
+  /** From "Your slots are gone": acknowledge, forget the marker, set up a new PIN. */
+  startFresh(): void {
+    forgetVault();
+    this.screen = 'setup';
+  }
+
+  openSettings(): void {
+    this.screen = 'settings';
+  }
+
+  #lostConnection(reason: ConnectionLoss): void {
+    this.lock();
+    this.connectionLost = reason;
+    this.screen = 'stale';
+  }
+
+  /** After slots are first stored in this session: ask the browser to keep them (once). */
+  #keepStorage(): void {
+    if (this.#persistAsked) return;
+    this.#persistAsked = true;
+    void requestPersistence();
   }
 
   start(): void {
@@ -41,8 +125,9 @@ export class AppState {
   async createPin(pin: string, confirm: string): Promise<void> {
     validateNewPin(pin, confirm);
     this.#vault = await createVault(normalizePin(pin));
+    rememberVault(new Date(), true);
     this.slots = [];
-    this.screen = 'slots';
+    this.#opened();
   }
 
   async unlock(pin: string): Promise<void> {
@@ -51,7 +136,15 @@ export class AppState {
     performance.mark('keyslot:key-ready');
     this.slots = await vault.listSlots();
     this.#vault = vault;
-    this.screen = 'slots';
+    this.#opened();
+  }
+
+  /** After unlock or setup: the list, or where the launch asked to go. */
+  #opened(): void {
+    const launch = this.#launch;
+    this.#launch = null;
+    if (launch) this.openAdd(launch);
+    else this.screen = 'slots';
   }
 
   lock(): void {
@@ -61,29 +154,61 @@ export class AppState {
     this.slots = [];
     this.hotp = new Map();
     this.lastAddedId = null;
-    this.announcement = '';
+    this.announcement = null;
     this.screen = 'locked';
   }
 
-  openAdd(): void {
+  openAdd(intent: AddIntent = { kind: 'choose' }): void {
+    this.addIntent = intent;
     this.screen = 'add';
   }
 
   closeAdd(): void {
+    this.addIntent = { kind: 'choose' };
     this.screen = 'slots';
   }
 
-  async addSlot(draft: SlotDraft, name: string): Promise<Slot> {
+  /** How a draft relates to the slots already here: new, the same secret again, or a reissue. */
+  match(draft: SlotDraft): ReturnType<typeof matchExisting> {
+    return matchExisting(draft, this.slots);
+  }
+
+  /**
+   * Adds a confirmed slot. The same secret twice is refused (SLOT_DUPLICATE). With
+   * `replaceId` (the provider reissued the slot) the new slot is stored first and the
+   * old one deleted after, so a failure in between leaves both, never neither.
+   */
+  async addSlot(draft: SlotDraft, name: string, replaceId?: string): Promise<Slot> {
     const vault = this.#requireVault();
-    if (this.slots.some((s) => sameSecret(s.secret, draft.secret))) {
-      throw new KeyslotError('SLOT_DUPLICATE');
-    }
+    if (this.match(draft).kind === 'duplicate') throw new KeyslotError('SLOT_DUPLICATE');
     const slot = await vault.addSlot(draft, name.trim());
     this.slots = [...this.slots, slot];
+    if (replaceId) {
+      await vault.deleteSlot(replaceId);
+      this.slots = this.slots.filter((s) => s.id !== replaceId);
+    }
     this.lastAddedId = slot.id;
-    this.screen = 'slots';
+    this.closeAdd();
     this.announce('confirm.done');
+    this.#keepStorage();
     return slot;
+  }
+
+  /** Adds several slots (an export from another app); ones already here are skipped. */
+  async addMany(drafts: readonly SlotDraft[]): Promise<{ added: number; skipped: number }> {
+    const vault = this.#requireVault();
+    let added = 0;
+    for (const draft of drafts) {
+      if (this.match(draft).kind === 'duplicate') continue;
+      const slot = await vault.addSlot(draft, '');
+      this.slots = [...this.slots, slot];
+      this.lastAddedId = slot.id;
+      added += 1;
+    }
+    this.closeAdd();
+    this.announce(added === 1 ? 'migration.done.one' : 'migration.done.other', { count: added });
+    if (added > 0) this.#keepStorage();
+    return { added, skipped: drafts.length - added };
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -117,12 +242,12 @@ export class AppState {
     this.hotp = new Map(this.hotp).set(id, { code, counter: slot.counter });
   }
 
-  announce(key: MessageKey): void {
+  announce(key: MessageKey, params: Record<string, string | number> = {}): void {
     // Clear first so the same words twice in a row are announced again.
-    this.announcement = '';
+    this.announcement = null;
     clearTimeout(this.#announceTimer);
-    queueMicrotask(() => (this.announcement = key));
-    this.#announceTimer = setTimeout(() => (this.announcement = ''), 4000);
+    queueMicrotask(() => (this.announcement = { key, params }));
+    this.#announceTimer = setTimeout(() => (this.announcement = null), 4000);
   }
 
   #find(id: string): Slot {
@@ -135,8 +260,4 @@ export class AppState {
     if (!this.#vault) throw new KeyslotError('VAULT_LOCKED');
     return this.#vault;
   }
-}
-
-function sameSecret(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -31,7 +31,7 @@ export function readCorpusJson<T = unknown>(...parts: string[]): T {
 }
 
 /** Outcome of one corpus item, for the summary table. */
-export type Verdict = 'agreed' | 'deliberate difference' | 'unsupported by choice' | 'later (migration import)';
+export type Verdict = 'agreed' | 'deliberate difference' | 'unsupported by choice';
 
 /** Collects per-source verdict counts and prints them as a table at the end of a file. */
 export class Tally {

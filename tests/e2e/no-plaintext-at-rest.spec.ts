@@ -75,7 +75,9 @@ test('after adding a slot, nothing stored or logged holds its secret in any enco
     base64url: bytes.toString('base64url'),
     rawBytes: bytes.toString('latin1'),
     utf8: 'This is a secret key',
-    uri: 'otpauth://',
+    uri: URI,
+    uriEncoded: encodeURIComponent(URI),
+    account: 'carol@example.org',
     pin: PIN,
   };
 
@@ -93,7 +95,7 @@ test('after adding a slot, nothing stored or logged holds its secret in any enco
   await page.getByLabel('Activation link').fill(URI.replace('totp', 'xotp'));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  for (const needle of [SECRET, PIN, 'otpauth://']) {
+  for (const needle of [SECRET, PIN, URI, 'carol@example.org']) {
     expect(logged.filter((line) => line.includes(needle))).toEqual([]);
   }
   expect(page.url()).not.toContain(SECRET);

@@ -41,8 +41,47 @@ describe('one entry point per dependency', () => {
     expect(users(importOf('hash-wasm'))).toEqual(['platform/argon2.ts']);
   });
 
+  it('has src/platform/qr-decode.ts as the only module that imports zxing-wasm, and never loads a CDN copy', () => {
+    expect(users(importOf('zxing-wasm'))).toEqual(['platform/qr-decode.ts']);
+    // zxing-wasm fetches its .wasm from jsDelivr unless told otherwise: we serve our own copy.
+    expect(users(/jsdelivr|unpkg|cdn\./i)).toEqual([]);
+    // @zxing/library is a dev dependency for comparison only; it must not ship.
+    expect(users(importOf('@zxing/(?:library|browser)'))).toEqual([]);
+  });
+
+  it('loads the QR decoder only lazily: statically only from its worker, elsewhere by import() or for types', () => {
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?qr-decode(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual(['platform/qr-worker.ts']);
+  });
+
+  it('has src/platform/camera.ts as the only module that opens the camera or captures the screen', () => {
+    // Calls only: feature detection (typeof ...getDisplayMedia === 'function') is fine anywhere.
+    expect(users(/\b(?:getUserMedia|getDisplayMedia)\s*(?:\?\.)?\s*\(/)).toEqual(['platform/camera.ts']);
+  });
+
+  it('has src/platform/scanner.ts as the only module that uses BarcodeDetector', () => {
+    expect(users(/\bBarcodeDetector\b/)).toEqual(['platform/scanner.ts']);
+  });
+
   it('has src/platform/webcrypto.ts as the only module that uses WebCrypto', () => {
     expect(users(/\bcrypto\.(subtle|getRandomValues|randomUUID)\b|\bsubtle\.\w+\(/)).toEqual(['platform/webcrypto.ts']);
+  });
+
+  it('has src/platform/pwa.ts as the only workbox-window user, and only the service worker imports the rest of Workbox', () => {
+    expect(users(importOf('workbox-window'))).toEqual(['platform/pwa.ts']);
+    expect(users(/(?:from\s*|import\s*\(\s*|import\s+)['"]workbox-(?!window)/)).toEqual(['sw/sw.ts']);
+  });
+
+  it('talks to the service worker only from src/platform/pwa.ts and share-target.ts', () => {
+    expect(users(/\bserviceWorker\b/)).toEqual(['platform/pwa.ts', 'platform/share-target.ts']);
+  });
+
+  it('has src/platform/storage-health.ts as the only module that uses localStorage or navigator.storage', () => {
+    expect(users(/\blocalStorage\b|\bnavigator\.storage\b/)).toEqual(['platform/storage-health.ts']);
+  });
+
+  it('creates Trusted Types policies only in src/platform/trusted-types.ts', () => {
+    expect(users(/\bcreatePolicy\s*\(/)).toEqual(['platform/trusted-types.ts']);
   });
 });
 

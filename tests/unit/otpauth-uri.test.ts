@@ -101,7 +101,7 @@ const REJECT: Reject[] = [
   ['over-long input even if it is mostly whitespace', ` otpauth://totp/x?secret=${CANARY}${' '.repeat(4096)}`, 'INPUT_TOO_LONG', 'uri'],
   ['an http URL', `https://example.org/totp/x?secret=${CANARY}`, 'URI_SCHEME', 'uri'],
   ['a steam:// URI', `steam://${CANARY}`, 'URI_SCHEME', 'uri'],
-  ['an otpauth-migration URI (a later import feature)', 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4', 'URI_SCHEME', 'uri'],
+  ['an otpauth-migration URI (exports are read by readActivation, not here)', 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4', 'URI_SCHEME', 'uri'],
   ['text without a scheme', `totp/x?secret=${CANARY}`, 'URI_SCHEME', 'uri'],
   ['a bare secret', CANARY, 'URI_SCHEME', 'uri'],
   ['a scheme prefix added by a scanner app', `QR-Code:otpauth://totp/x?secret=${CANARY}`, 'URI_SCHEME', 'uri'],

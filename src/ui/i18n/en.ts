@@ -1,24 +1,12 @@
 /**
- * English messages: the reference catalogue. Every piece of UI text lives here
- * (Japanese joins later with the same keys; the type below makes a missing key a
- * compile error). Placeholders are {name}.
+ * English messages for the everyday shell: unlock, the codes, their dialogs. Words of
+ * the screens seen now and then (first run, adding a slot, settings, install steps)
+ * are in en-extra.ts, loaded with those screens. Japanese joins later with the same
+ * keys. Placeholders are {name}.
  */
 export const en = {
   'app.name': 'Keyslot',
   'app.tagline': 'One-time passcodes for your VPN and other logins.',
-
-  'welcome.title': 'Welcome to Keyslot',
-  'welcome.body1':
-    'Keyslot shows the one-time passcodes you type when you sign in to a VPN or another service, like the soft-token app your IT team may have asked you to install.',
-  'welcome.body2':
-    'Everything stays on this device, encrypted with a PIN you choose. Keyslot works without a network and sends nothing anywhere.',
-  'welcome.start': 'Get started',
-
-  'setup.title': 'Choose a PIN',
-  'setup.body': 'You will enter this PIN each time you open Keyslot. It is not your VPN PIN, and nobody can recover it for you.',
-  'setup.rules': 'At least {min} digits. Avoid easy ones like 123456.',
-  'setup.submit': 'Create PIN',
-  'setup.working': 'Securing your vault…',
 
   'pin.label': 'PIN',
   'pin.confirmLabel': 'Confirm PIN',
@@ -26,6 +14,7 @@ export const en = {
 
   'unlock.title': 'Unlock Keyslot',
   'unlock.body': 'Enter your PIN to see your codes.',
+  'unlock.activation': 'Enter your PIN to add the slot from your activation link.',
   'unlock.submit': 'Unlock',
   'unlock.working': 'Unlocking…',
 
@@ -64,58 +53,21 @@ export const en = {
   'common.continue': 'Continue',
   'common.close': 'Close',
 
-  'add.title': 'Add a slot',
-  'add.method': 'How do you want to add it?',
-  'add.method.link': 'Paste a link',
-  'add.method.manual': 'Enter a key',
-  'add.link.label': 'Activation link',
-  'add.link.hint': 'A link that starts with otpauth://, from your provider’s activation page or email.',
-  'add.manual.issuer': 'Provider',
-  'add.manual.issuerHint': 'For example: PassLogic (KEK VPN)',
-  'add.manual.account': 'Account',
-  'add.manual.secret': 'Secret key',
-  'add.manual.secretHint': 'The letters and digits your provider shows (base32). Spaces are fine.',
-  'add.manual.advanced': 'Advanced settings',
-  'add.manual.type': 'Type',
-  'add.manual.type.totp': 'Time-based (TOTP)',
-  'add.manual.type.hotp': 'Counter-based (HOTP)',
-  'add.manual.algorithm': 'Algorithm',
-  'add.manual.digits': 'Digits',
-  'add.manual.period': 'Period (seconds)',
-  'add.manual.counter': 'Counter',
+  // Install, offline, updates, storage (issue 5)
 
-  'confirm.title': 'Check and add',
-  'confirm.body': 'This slot will be added to Keyslot on this device.',
-  'confirm.name': 'Name',
-  'confirm.nameHint': 'Shown in your list. You can change it later.',
-  'confirm.issuer': 'Provider',
-  'confirm.account': 'Account',
-  'confirm.type': 'Type',
-  'confirm.algorithm': 'Algorithm',
-  'confirm.digits': 'Digits',
-  'confirm.period': 'Period',
-  'confirm.periodValue': '{seconds} seconds',
-  'confirm.counter': 'Counter',
-  'confirm.none': '—',
-  'confirm.submit': 'Add slot',
-  'confirm.done': 'Slot added',
+  'update.label': 'Keyslot update',
+  'update.available': 'Update available',
+  'update.reload': 'Reload',
+  'update.later': 'Later',
 
-  'error.INPUT_EMPTY': 'Enter something first.',
-  'error.INPUT_TOO_LONG': 'This is far longer than any activation link ({max} characters at most).',
-  'error.URI_SCHEME': 'This is not an activation link. It should start with otpauth://.',
-  'error.URI_MALFORMED': 'This link is damaged or incomplete. Copy it again from your provider.',
-  'error.OTP_TYPE': 'This link is for a kind of code Keyslot does not support (only totp and hotp).',
-  'error.LABEL_EMPTY': 'Give the slot a provider or an account name.',
-  'error.SECRET_MISSING': 'The secret key is missing.',
-  'error.SECRET_INVALID': 'The secret key has characters that do not belong in a key (only A–Z and 2–7).',
-  'error.SECRET_TOO_SHORT': 'The secret key is too short to be safe. Check that you copied all of it.',
-  'error.SECRET_TOO_LONG': 'The secret key is far too long. Check that you copied only the key.',
-  'error.ALGORITHM': 'Keyslot supports the SHA1, SHA256 and SHA512 algorithms only.',
-  'error.DIGITS': 'Codes must have {min} to {max} digits.',
-  'error.PERIOD': 'The period must be a whole number of seconds from {min} to {max}.',
-  'error.COUNTER_MISSING': 'A counter-based slot needs its starting counter.',
-  'error.COUNTER_INVALID': 'The counter must be a whole number from 0 to {max}.',
-  'error.NAME_TOO_LONG': 'This name is too long ({max} characters at most).',
+  'stale.title': 'Keyslot was updated in another tab',
+  'stale.closedTitle': 'The browser closed Keyslot’s saved data',
+  'stale.body': 'Reload to continue. Keyslot is locked in this tab until then.',
+  'stale.reload': 'Reload',
+
+  'install.button': 'Install Keyslot',
+
+  'list.settings': 'Settings',
   'error.PIN_TOO_SHORT': 'Use at least {min} digits.',
   'error.PIN_TOO_LONG': 'Use at most {max} digits.',
   'error.PIN_NOT_DIGITS': 'Use digits only.',
@@ -132,8 +84,8 @@ export const en = {
   'error.SLOT_NOT_FOUND': 'This slot no longer exists.',
   'error.SLOT_DUPLICATE': 'This slot is already in Keyslot. Nothing was added.',
   'error.STORAGE_FAILED': 'The browser would not save your data. Check that there is free space and that this site may store data.',
+  'error.STORAGE_BLOCKED': 'Keyslot is open in another tab or window that does not let go of its data. Close the other Keyslot tabs and windows, then reload.',
   'error.unknown': 'Something went wrong. Nothing was saved.',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalogue = Record<MessageKey, string>;
+export type ShellKey = keyof typeof en;

@@ -1,16 +1,35 @@
 import { isKeyslotError } from '../../core/errors';
-import { en, type Catalogue, type MessageKey } from './en';
+import { en, type ShellKey } from './en';
+import type { ExtraKey } from './en-extra';
 
-export type { MessageKey };
+/** Every message key: the shell's, and the extra screens' (loaded with them). */
+export type MessageKey = ShellKey | ExtraKey;
 
-// One catalogue today; the language switch (and Japanese) plugs in here.
-const catalogue: Catalogue = en;
+// The language switch (and Japanese) plugs in here.
+const catalogue: Partial<Record<MessageKey, string>> = { ...en };
+
+/** Adds a lazily loaded part of the catalogue (see extra-messages.ts). */
+export function addMessages(part: Partial<Record<MessageKey, string>>): void {
+  Object.assign(catalogue, part);
+}
 
 /** Looks up a message and fills {placeholders}. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  // A key whose part is not loaded yet shows itself: visible in tests, never user data.
+  return (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+const plurals = new Intl.PluralRules('en');
+
+/** Keys that come in plural forms: `<base>.one`, `<base>.other` (CLDR categories). */
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
+/** A message whose words depend on a count ("1 slot", "2 slots"); {count} is filled in. */
+export function tn(base: PluralBase, count: number, params: Record<string, string | number> = {}): string {
+  const key = `${base}.${plurals.select(count)}` as MessageKey;
+  return t(key in catalogue ? key : (`${base}.other` as MessageKey), { ...params, count });
 }
 
 /** Words for an error. Unknown errors get a generic line: their message may hold anything. */

@@ -1,0 +1,41 @@
+/**
+ * How a new draft relates to the slots already in Keyslot, before anything is saved:
+ *
+ *  - `duplicate`: a slot has the same secret bytes and the same kind (totp/hotp). It
+ *    makes the same codes, so nothing is added, whatever the names, algorithm or
+ *    digits say (the first such slot is returned).
+ *  - `reissue`: no duplicate, but a slot has the same issuer AND the same account: the
+ *    provider has reissued the credential ("reactivation"), usually with a new secret.
+ *    The user chooses "Replace the old slot" or "Keep both"; never silently. Names are
+ *    compared after trimming, Unicode NFC normalisation and lower-casing, so "ACME " and
+ *    "acme", or a precomposed "é" and "e" + combining accent, are the same name. The
+ *    user's own slot name (rename) plays no part. The first such slot is returned.
+ *  - `new`: anything else.
+ *
+ * Slots are compared in list order; secrets are compared byte by byte and never turned
+ * into text.
+ */
+import type { Slot, SlotDraft } from './slot';
+
+export type SlotMatch = { kind: 'new' } | { kind: 'duplicate'; slot: Slot } | { kind: 'reissue'; slot: Slot };
+
+/** The form in which issuer and account names are compared. */
+export function nameKey(name: string): string {
+  // NFC again after lower-casing: lower-casing can leave a sequence that composes differently.
+  return name.trim().normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function matchExisting(draft: SlotDraft, slots: readonly Slot[]): SlotMatch {
+  const duplicate = slots.find((s) => s.kind === draft.kind && sameBytes(s.secret, draft.secret));
+  if (duplicate) return { kind: 'duplicate', slot: duplicate };
+  const issuer = nameKey(draft.issuer);
+  const account = nameKey(draft.account);
+  const reissued = slots.find((s) => nameKey(s.issuer) === issuer && nameKey(s.account) === account);
+  return reissued ? { kind: 'reissue', slot: reissued } : { kind: 'new' };
+}

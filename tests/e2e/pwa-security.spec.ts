@@ -1,0 +1,119 @@
+// Issue 5: no request leaves Keyslot's origin, and nothing breaks the Content-Security-Policy,
+// across every screen of a full journey (page, workers and service worker included).
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
+import { totp } from './oracle';
+import { cameraFeed, launchWithCamera } from './qr';
+import { serviceWorkerReady, watchCsp } from './pwa';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
+const SCANNED_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const SCANNED_URI = `otpauth://totp/Lab%20GitLab:bob?secret=${SCANNED_SECRET}&issuer=Lab%20GitLab`;
+
+let browser: Browser;
+test.afterEach(async () => browser?.close());
+
+/** Every screen Keyslot has, in the order a person meets them; `check` runs after each. */
+async function fullJourney(page: Page, context: BrowserContext, check: (screen: string) => void): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Welcome to Keyslot' })).toBeVisible();
+  await serviceWorkerReady(page);
+  check('welcome');
+
+  await setUpPin(page);
+  check('PIN setup and the empty list');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByText(/Keyslot uses .* of the .* this browser allows it\./)).toBeVisible();
+  check('settings');
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  await addByLink(page, URI);
+  await expect.poll(() => shownCode(page, /PassLogic/)).toMatch(/^\d{6}$/);
+  check('add by link, confirm, list with a code');
+
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByRole('button', { name: 'Scan QR code' }).click();
+  await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(page, /Lab GitLab/)).toBeVisible();
+  check('scanner (camera, QR decoder worker and WebAssembly)');
+
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByRole('radio', { name: 'Enter a key' }).check();
+  await page.getByText('Advanced settings').click();
+  check('manual entry with advanced settings');
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+
+  await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('dialog', { name: 'Rename slot' })).toBeVisible();
+  check('rename dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('dialog', { name: /^Delete/ })).toBeVisible();
+  check('delete dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
+  await unlock(page, PIN);
+  await expect.poll(() => shownCode(page, /Lab GitLab/)).toBe(totp(SCANNED_SECRET, Date.now()));
+  check('lock and unlock');
+
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page, PIN);
+  await expect(slotItem(page, /PassLogic/)).toBeVisible();
+  await context.setOffline(false);
+  check('offline reload from the precache');
+}
+
+test('a full journey makes no request to any other origin, from the page, its workers or the service worker', async ({ baseURL }) => {
+  browser = await launchWithCamera(await cameraFeed(SCANNED_URI));
+  const context = await browser.newContext({ baseURL });
+  const origin = new URL(baseURL!).origin;
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+
+  await fullJourney(page, context, () => undefined);
+
+  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
+  expect(foreign).toEqual([]);
+  // The recording really saw the service worker's own fetches (its precache) and the workers'.
+  expect(requests.some((url) => url.endsWith('/sw.js'))).toBe(true);
+  expect(requests.some((url) => /\.wasm$/.test(url))).toBe(true);
+  expect(requests.some((url) => /kdf-worker-[\w-]+\.js$/.test(url))).toBe(true);
+});
+
+test('no screen of a full journey breaks the Content-Security-Policy', async ({ baseURL }) => {
+  browser = await launchWithCamera(await cameraFeed(SCANNED_URI));
+  const context = await browser.newContext({ baseURL });
+  const csp = watchCsp(context);
+  const page = await context.newPage();
+
+  // The policy under test is the real one, sent by the preview server with every response.
+  const response = await page.request.get('/');
+  expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+
+  await fullJourney(page, context, (screen) => expect(csp.violations, `CSP violations on: ${screen}`).toEqual([]));
+  expect(csp.violations).toEqual([]);
+
+  // The watcher does see a violation: a string pushed into innerHTML is refused by Trusted Types,
+  // and an inline style by style-src.
+  const refused = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>not trusted</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(refused).toBe(true);
+  await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+  await expect.poll(() => csp.violations.length).toBeGreaterThanOrEqual(2);
+});

@@ -1,0 +1,90 @@
+// Issue 5 (share target): once installed, another app can share an activation link or a
+// screenshot of the QR code to Keyslot. The service worker keeps it in memory only, the app
+// asks for the PIN, then offers to add that slot. Nothing shared is ever written anywhere.
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { PIN, setUpPin, slotItem, shownCode } from './app';
+import { totp } from './oracle';
+import { qrPng } from './qr';
+import { serviceWorkerReady } from './pwa';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
+const NAME = /PassLogic \(KEK VPN\).*alice/;
+
+/** Another app shares to Keyslot: what Android does, a multipart POST navigation to the share target. */
+async function shareFromAnotherApp(context: BrowserContext, baseURL: string, fields: Record<string, string>, image?: string): Promise<Page> {
+  const other = await context.newPage();
+  const inputs = Object.keys(fields).map((name) => `<input name="${name}">`).join('');
+  await other.setContent(
+    `<form method="post" enctype="multipart/form-data" action="${baseURL}/share-target">${inputs}<input type="file" name="image"></form>`,
+  );
+  for (const [name, value] of Object.entries(fields)) await other.locator(`input[name="${name}"]`).fill(value);
+  if (image) await other.locator('input[type=file]').setInputFiles(image);
+  await Promise.all([other.waitForURL(`${baseURL}/**`), other.locator('form').evaluate((form: HTMLFormElement) => form.submit())]);
+  return other;
+}
+
+/** Everything the origin stores outside the encrypted vault: no trace of what was shared. */
+async function expectNothingShared(page: Page): Promise<void> {
+  const stored = await page.evaluate(async () => {
+    const urls: string[] = [];
+    const texts: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        urls.push(request.url);
+        if (/\.(js|css|html|webmanifest|svg)(\?|$)/.test(request.url)) texts.push(await (await cache.match(request))!.text());
+      }
+    }
+    const databases = (await indexedDB.databases()).map((d) => d.name);
+    return { urls, texts, databases, local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) };
+  });
+  expect(stored.urls.filter((u) => /share/.test(u) && !/share-target-[\w-]+\.js/.test(u))).toEqual([]);
+  // The app's own code mentions otpauth://, so look for the shared secret itself.
+  const holding = [...stored.texts, stored.local, stored.session].filter((text) => text.includes(SECRET));
+  expect(holding).toHaveLength(0);
+  expect(stored.databases).toEqual(['keyslot']);
+}
+
+/** What the service worker still holds: asked again, it has nothing (handed over once). */
+async function askAgain(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data), { once: true });
+        navigator.serviceWorker.controller!.postMessage({ type: 'share-ready' });
+      }),
+  );
+}
+
+test('a link shared from another app asks for the PIN, then offers that slot; the share is used once and never stored', async ({ context, page, baseURL }) => {
+  await setUpPin(page);
+  await serviceWorkerReady(page);
+  await page.close();
+
+  const app = await shareFromAnotherApp(context, baseURL!, { title: 'KEK VPN activation', text: 'Your activation link', url: URI });
+  await expect(app.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
+  expect(app.url()).not.toContain('otpauth');
+  await app.getByLabel('PIN', { exact: true }).fill(PIN);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Add slot' }).click();
+  await expect.poll(async () => (await shownCode(app, NAME)) === totp(SECRET, Date.now())).toBe(true);
+
+  expect(await askAgain(app)).toEqual({ type: 'shared' });
+  await expectNothingShared(app);
+});
+
+test('a screenshot of the QR code shared to Keyslot is read and offered to add', async ({ context, page, baseURL }) => {
+  await setUpPin(page);
+  await serviceWorkerReady(page);
+  await page.close();
+
+  const app = await shareFromAnotherApp(context, baseURL!, { title: 'Screenshot' }, await qrPng(URI));
+  await app.getByLabel('PIN', { exact: true }).fill(PIN);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
+  await app.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(app, NAME)).toBeVisible();
+  await expectNothingShared(app);
+});

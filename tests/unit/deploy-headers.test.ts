@@ -1,0 +1,84 @@
+// README "Deploying", dist/_headers and security-headers.ts must say exactly the same thing:
+// one source (security-headers.ts), every server configuration in the README checked against it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  contentSecurityPolicy,
+  headersFile,
+  immutableCacheControl,
+  securityHeaders,
+  strictTransportSecurity,
+} from '../../security-headers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const deploy = readme.slice(readme.indexOf('## Deploying\n'), readme.indexOf('\n## ', readme.indexOf('## Deploying\n') + 5));
+const all: [string, string][] = [...Object.entries(securityHeaders), ['Strict-Transport-Security', strictTransportSecurity]];
+
+function codeBlock(language: string): string {
+  const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(deploy);
+  expect(match, `a \`\`\`${language} block in README "Deploying"`).not.toBeNull();
+  return match![1]!;
+}
+
+describe('the Content-Security-Policy', () => {
+  it('is strict: no unsafe-inline or unsafe-eval, nothing framed, no base or objects, Trusted Types required', () => {
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+      "require-trusted-types-for 'script'",
+      'trusted-types svelte-trusted-html default',
+    ]) {
+      expect(contentSecurityPolicy.split('; ')).toContain(directive);
+    }
+  });
+
+  it('allows the camera for Keyslot and nothing else', () => {
+    const features = securityHeaders['Permissions-Policy']!.split(', ');
+    expect(features.filter((f) => !f.endsWith('=()'))).toEqual(['camera=(self)']);
+  });
+});
+
+describe('README "Deploying" agrees with security-headers.ts', () => {
+  it('lists every header with its exact value in the table', () => {
+    for (const [name, value] of all) expect(deploy).toContain(`| \`${name}\` | \`${value}\``);
+  });
+
+  it('has the same headers in the nginx configuration', () => {
+    const nginx = codeBlock('nginx');
+    for (const [name, value] of all) expect(nginx).toContain(`add_header ${name} "${value}" always;`);
+    expect(nginx).toContain(`add_header Cache-Control "${immutableCacheControl}" always;`);
+    expect(nginx.match(/add_header/g)).toHaveLength(all.length + 3);
+  });
+
+  it('has the same headers in the Caddy configuration', () => {
+    const caddy = codeBlock('caddy');
+    for (const [name, value] of all) expect(caddy).toContain(`\t\t${name} "${value}"`);
+    expect(caddy).toContain(`header /assets/* Cache-Control "${immutableCacheControl}"`);
+  });
+
+  it('has the same headers in the Apache configuration', () => {
+    const apache = codeBlock('apache');
+    for (const [name, value] of all) expect(apache).toContain(`Header always set ${name} "${value}"`);
+    expect(apache).toContain(`Header set Cache-Control "${immutableCacheControl}"`);
+  });
+
+  it('quotes the _headers file for Netlify and Cloudflare Pages exactly as the build writes it', () => {
+    expect(codeBlock('text')).toBe(headersFile());
+  });
+});
+
+describe('dist/_headers', () => {
+  it('sends every security header, HSTS included, for every path, and caches hashed assets for a year', () => {
+    const file = headersFile();
+    const [everything, assets] = file.split('/assets/*\n');
+    expect(everything!.startsWith('/*\n')).toBe(true);
+    for (const [name, value] of all) expect(everything).toContain(`\n  ${name}: ${value}\n`);
+    expect(assets).toBe(`  Cache-Control: ${immutableCacheControl}\n`);
+  });
+});

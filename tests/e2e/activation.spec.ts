@@ -55,6 +55,19 @@ test.describe('with a camera', () => {
     await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
   });
 
+  test('the Back button closes the scanner and turns the camera off, without leaving Keyslot', async ({ baseURL }) => {
+    browser = await launchWithCamera(await cameraFeed('Just some text'));
+    const page = await newPage(browser, baseURL);
+    await setUpPin(page);
+    await page.getByRole('button', { name: 'Add a slot' }).first().click();
+    await page.getByRole('button', { name: 'Scan QR code' }).click();
+    await expect.poll(() => page.evaluate(liveTracks)).toBeGreaterThan(0);
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Add a slot' })).toBeVisible();
+    await expect.poll(() => page.evaluate(liveTracks)).toBe(0);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
+
   test('when the camera is denied, the message explains and an image of the QR still works', async ({ baseURL }) => {
     browser = await launchWithCamera(null, false);
     const page = await newPage(browser, baseURL);

@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'VAULT_LOCKED',
   'KDF_WEAK',
   'KDF_FAILED',
+  // too many wrong PINs: wait before the next attempt; `min` = seconds left (rounded up)
+  'PIN_WAIT',
+  // the erase-after-10-wrong-PINs setting was on and the 10th wrong PIN erased every slot
+  'VAULT_ERASED',
   'SLOT_NOT_FOUND',
   'SLOT_DUPLICATE',
   'STORAGE_FAILED',

@@ -1,6 +1,7 @@
 /**
  * The only module that imports idb. IndexedDB 'keyslot', version 1:
- *   meta  : out-of-line keys; the vault header (StoredHeaderV1) under 'vault'
+ *   meta  : out-of-line keys; the vault header (StoredHeaderV1) under 'vault', the
+ *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard'
  *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
  *
  * Rules: callers hand in records that are ALREADY encrypted; nothing here awaits anything
@@ -11,10 +12,12 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { StoredHeaderV1, StoredRecordV1 } from '../core/vault-format';
+import type { StoredGuardV1 } from '../core/attempt-guard';
 
 export const DB_NAME = 'keyslot';
 export const DB_VERSION = 1;
 const HEADER_KEY = 'vault';
+const GUARD_KEY = 'guard';
 
 interface KeyslotDB extends DBSchema {
   meta: { key: string; value: unknown };
@@ -180,12 +183,46 @@ function write<T>(stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise
  * without a header are cleared in the same transaction (without the header their key is
  * gone, so they could never be decrypted, and a new key must not meet old records).
  */
-export function createVault(header: StoredHeaderV1): Promise<void> {
+export function createVault(header: StoredHeaderV1, guard?: StoredGuardV1): Promise<void> {
   return write(['meta', 'slots'], async (tx) => {
     const meta = tx.objectStore('meta');
     if ((await meta.get(HEADER_KEY)) !== undefined) throw new KeyslotError('VAULT_EXISTS');
     await tx.objectStore('slots').clear();
     await meta.add(header, HEADER_KEY);
+    // A new vault starts with a fresh failed-attempt guard (replacing any leftover one).
+    if (guard) await meta.put(guard, GUARD_KEY);
+  });
+}
+
+/** The stored failed-attempt guard, unparsed, or undefined. */
+export function readGuard(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', GUARD_KEY));
+}
+
+/**
+ * Read-modify-write the guard in ONE transaction, so two tabs failing at once both count.
+ * `update` gets the stored value (unparsed) and returns the value to store, or throws (then
+ * nothing is written). It must be synchronous: the transaction may await nothing else.
+ */
+export function updateGuard(update: (stored: unknown) => StoredGuardV1): Promise<StoredGuardV1> {
+  return write(['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    const next = update(await meta.get(GUARD_KEY));
+    await meta.put(next, GUARD_KEY);
+    return next;
+  });
+}
+
+/**
+ * Erase the vault: header, every slot record and the guard, in one transaction (all or
+ * nothing). Used when the "erase after 10 wrong PINs" setting fires.
+ */
+export function eraseVault(): Promise<void> {
+  return write(['meta', 'slots'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    await meta.delete(HEADER_KEY);
+    await meta.delete(GUARD_KEY);
+    await tx.objectStore('slots').clear();
   });
 }
 

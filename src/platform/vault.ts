@@ -10,6 +10,15 @@
  * no transaction waits on crypto.
  */
 import { KeyslotError } from '../core/errors';
+import {
+  INITIAL_GUARD,
+  nextGuard,
+  readGuard,
+  serializeGuard,
+  shouldErase,
+  waitMs,
+  type AttemptGuard,
+} from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
 import {
   SALT_BYTES,
@@ -90,30 +99,64 @@ export async function createVault(pin: string, options: CreateVaultOptions = {})
     createdAt,
     methods: [{ ...method, iv, wrappedKey }],
   };
-  await storage.createVault(serializeHeader(header));
+  await storage.createVault(serializeHeader(header), serializeGuard(INITIAL_GUARD));
   return new UnlockedVault(dataKey);
 }
 
 /**
- * Open the stored vault with `pin`.
- * VAULT_MISSING: no vault. VAULT_CORRUPT / VAULT_VERSION / KDF_WEAK: the header fails
- * validation (checked before any KDF runs). PIN_WRONG: no unlock method opens with this
- * PIN; a tampered salt, iv, wrappedKey or bound header field lands here too, since
- * AES-GCM cannot tell those apart from a wrong PIN. Nothing is written either way.
+ * The failed-attempt guard as stored (core/attempt-guard.ts): for the unlock screen's
+ * "attempts left" and countdown, and the setting. INITIAL_GUARD when there is no vault;
+ * UNKNOWN_GUARD when the vault has no readable guard.
  */
-export async function unlockVault(pin: string): Promise<UnlockedVault> {
+export async function attemptGuard(): Promise<AttemptGuard> {
+  if ((await storage.readHeader()) === undefined) return INITIAL_GUARD;
+  return readGuard(await storage.readGuard());
+}
+
+/**
+ * Open the stored vault with `pin`, at time `nowMs` (the failed-attempt guard's clock).
+ * VAULT_MISSING: no vault. VAULT_CORRUPT / VAULT_VERSION / KDF_WEAK: the header fails
+ * validation (checked before any KDF runs). PIN_WAIT: too many wrong PINs, the next attempt
+ * must wait (`min` = seconds left, rounded up); no KDF runs and nothing is written.
+ * PIN_WRONG: no unlock method opens with this PIN; a tampered salt, iv, wrappedKey or bound
+ * header field lands here too, since AES-GCM cannot tell those apart from a wrong PIN.
+ * VAULT_ERASED: that wrong PIN was the 10th in a row with "erase after 10" on, and the vault
+ * (header, slots, guard) has been deleted.
+ *
+ * The guard is written BEFORE the KDF runs, already in its failed state (count + 1 and the
+ * wait that earns), so closing the tab mid-derivation counts the attempt; a success resets it.
+ * Slots and header are never written here.
+ */
+export async function unlockVault(pin: string, nowMs: number = Date.now()): Promise<UnlockedVault> {
   const raw = await storage.readHeader();
   if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
   const header = parseHeader(raw);
   if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_WRONG');
+  const counted = readGuard(
+    await storage.updateGuard((stored) => {
+      const guard = readGuard(stored);
+      const wait = waitMs(guard, nowMs);
+      if (wait > 0) throw new KeyslotError('PIN_WAIT', { min: Math.ceil(wait / 1000) });
+      return serializeGuard(nextGuard(guard, 'failure', nowMs));
+    }),
+  );
   for (const method of header.methods) {
     const kek = await kekFor(pin, method);
+    let dataKey: CryptoKey | null = null;
     try {
       const aad = methodAad(header.version, header.createdAt, method);
-      return new UnlockedVault(await unwrapDataKey(kek, method.iv, method.wrappedKey, aad));
+      dataKey = await unwrapDataKey(kek, method.iv, method.wrappedKey, aad);
     } catch {
       // try the next method; PIN_WRONG below if none opens
     }
+    if (dataKey) {
+      await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
+      return new UnlockedVault(dataKey);
+    }
+  }
+  if (shouldErase(counted)) {
+    await storage.eraseVault();
+    throw new KeyslotError('VAULT_ERASED');
   }
   throw new KeyslotError('PIN_WRONG');
 }
@@ -193,6 +236,18 @@ export class UnlockedVault {
   async deleteSlot(id: string): Promise<void> {
     this.#requireKey();
     await storage.deleteRecord(id);
+  }
+
+  /**
+   * Turn "erase all slots after 10 wrong PINs" on or off. Only while unlocked (the settings
+   * screen), so turning it off needs the PIN; the failure count is kept.
+   */
+  async setEraseAfterFailures(on: boolean, nowMs: number = Date.now()): Promise<AttemptGuard> {
+    this.#requireKey();
+    const stored = await storage.updateGuard((raw) =>
+      serializeGuard(nextGuard(readGuard(raw), { eraseAfterFailures: on }, nowMs)),
+    );
+    return readGuard(stored);
   }
 
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */

@@ -1,10 +1,10 @@
-import { KeyslotError } from '../core/errors';
+import { KeyslotError, isKeyslotError } from '../core/errors';
+import type { AttemptGuard } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
-import { codeAt } from '../core/otp';
 import { matchExisting } from '../core/slot-match';
 import { normalizePin, validateNewPin } from '../core/pin';
 import type { MessageKey } from './i18n/i18n';
-import { createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault';
+import { attemptGuard, createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
@@ -98,7 +98,21 @@ export class AppState {
   /** From "Your slots are gone": acknowledge, forget the marker, set up a new PIN. */
   startFresh(): void {
     forgetVault();
+    this.erased = false;
     this.screen = 'setup';
+  }
+
+  /** True when the slots were erased by the "erase after 10 wrong PINs" setting (screen 'gone'). */
+  erased = $state(false);
+
+  /** The failed-attempt guard (attempts left, wait, erase setting), read from storage. */
+  attemptGuard(): Promise<AttemptGuard> {
+    return attemptGuard();
+  }
+
+  /** Settings: turn "erase all slots after 10 wrong PINs" on or off (needs the vault unlocked). */
+  setEraseAfterFailures(on: boolean): Promise<AttemptGuard> {
+    return this.#requireVault().setEraseAfterFailures(on);
   }
 
   openSettings(): void {
@@ -131,7 +145,17 @@ export class AppState {
   }
 
   async unlock(pin: string): Promise<void> {
-    const vault = await unlockVault(normalizePin(pin));
+    let vault: UnlockedVault;
+    try {
+      vault = await unlockVault(normalizePin(pin), Date.now());
+    } catch (e) {
+      if (!isKeyslotError(e, 'VAULT_ERASED')) throw e;
+      // The erase setting fired: the slots are gone on purpose, so the "had a vault" note goes too.
+      forgetVault();
+      this.erased = true;
+      this.screen = 'gone';
+      return;
+    }
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
     this.slots = await vault.listSlots();
@@ -238,6 +262,8 @@ export class AppState {
     const next = { ...slot, counter: slot.counter + 1 };
     await this.#requireVault().updateSlot(next);
     this.slots = this.slots.map((s) => (s.id === id ? next : s));
+    // The list already loaded the OTP engine; this import only shares it.
+    const { codeAt } = await import('../core/otp');
     const { code } = codeAt(slot, 0);
     this.hotp = new Map(this.hotp).set(id, { code, counter: slot.counter });
   }

@@ -76,8 +76,9 @@ describe('one entry point per dependency', () => {
     expect(users(/\bserviceWorker\b/)).toEqual(['platform/pwa.ts', 'platform/share-target.ts']);
   });
 
-  it('has src/platform/storage-health.ts as the only module that uses localStorage or navigator.storage', () => {
-    expect(users(/\blocalStorage\b|\bnavigator\.storage\b/)).toEqual(['platform/storage-health.ts']);
+  it('has src/platform/storage-health.ts as the only module that uses navigator.storage, and it and preferences.ts the only localStorage users', () => {
+    expect(users(/\bnavigator\.storage\b/)).toEqual(['platform/storage-health.ts']);
+    expect(users(/\blocalStorage\b/)).toEqual(['platform/preferences.ts', 'platform/storage-health.ts']);
   });
 
   it('creates Trusted Types policies only in src/platform/trusted-types.ts', () => {

@@ -77,7 +77,9 @@ async function rawPut(store: 'meta' | 'slots', value: unknown, key?: string): Pr
   }
 }
 
-const rawHeader = async () => (await rawAll('meta'))[0] as StoredHeaderV1;
+// meta also holds the failed-attempt guard (key 'guard', sorted first); the header is the one with `format`.
+const rawHeader = async () =>
+  (await rawAll('meta')).find((v) => (v as { format?: unknown }).format === 'keyslot-vault') as StoredHeaderV1;
 const rawRecords = async () => (await rawAll('slots')) as StoredRecordV1[];
 const dump = async () => JSON.stringify({ meta: await rawAll('meta'), slots: await rawAll('slots') });
 
@@ -172,14 +174,16 @@ describe('creating and unlocking', () => {
     await expectCode(unlockVault(PIN), 'VAULT_MISSING');
   });
 
-  it('fails a wrong PIN with PIN_WRONG and changes nothing stored', async () => {
+  it('fails a wrong PIN with PIN_WRONG and changes nothing stored but the attempt counter', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     await vault.addSlot(draft(), 'x', NOW);
     vault.lock();
-    const before = await dump();
+    const headerAndSlots = async () => JSON.stringify({ header: await rawHeader(), slots: await rawAll('slots') });
+    const before = await headerAndSlots();
     await expectCode(unlockVault('731947'), 'PIN_WRONG');
-    await expectCode(unlockVault(''), 'PIN_WRONG');
-    expect(await dump()).toBe(before);
+    await expectCode(unlockVault(''), 'PIN_WRONG'); // an empty PIN runs no KDF and is not counted
+    expect(await headerAndSlots()).toBe(before);
+    expect(await storage.readGuard()).toEqual({ v: 1, failures: 1, lockedUntil: 0, eraseAfterFailures: false });
     expect(await (await unlockVault(PIN)).listSlots()).toHaveLength(1);
   });
 });

@@ -166,6 +166,25 @@ export const enExtra = {
   'settings.install.title': 'Install',
   'settings.install.body':
     'Installed, Keyslot opens from your home screen like any app and works with no network at all.',
+  'settings.locking.title': 'Locking',
+  'settings.locking.hidden': 'Lock when Keyslot is in the background',
+  'settings.locking.idle': 'Lock when not used',
+  'settings.locking.immediately': 'Immediately',
+  'settings.locking.never': 'Never',
+  'settings.locking.seconds': 'After {count} seconds',
+  'settings.locking.minute': 'After 1 minute',
+  'settings.locking.minutes': 'After {count} minutes',
+  'settings.locking.tapToReveal': 'Tap to reveal codes',
+  'settings.locking.tapToRevealHint':
+    'Codes show as dots until you select one. Selecting a code shows it until it changes and copies it. Codes are always hidden while Keyslot is in the background.',
+  'settings.security.title': 'Security',
+  'settings.security.attempts':
+    'After 5 wrong PINs in a row, Keyslot makes you wait before the next try: 30 seconds, then twice as long after each further wrong PIN, up to an hour.',
+  'settings.security.erase': 'Erase all slots after 10 wrong PINs',
+  'settings.security.eraseHint':
+    'Someone guessing your PIN then gets 10 tries in all. If it is you who forgets the PIN, the slots are gone too: your provider (for example your IT team) can reissue an activation, and you add it again.',
+  'settings.security.eraseOn': 'Slots will be erased after 10 wrong PINs',
+  'settings.security.eraseOff': 'Slots will not be erased after wrong PINs',
   'settings.about.title': 'About',
   'settings.version': 'Keyslot version {version}',
 
@@ -176,6 +195,11 @@ export const enExtra = {
     'Keyslot cannot bring them back, and it never sent them anywhere. To get your codes again, ask each provider (for example your IT team) to reactivate your token, then add the new activation here. Once Keyslot has backups, you will be able to restore one instead.',
   'gone.body3': 'To keep this from happening again, install Keyslot, and keep a backup once backups arrive.',
   'gone.start': 'Start fresh',
+  'gone.erasedTitle': 'Your slots were erased',
+  'gone.erasedBody1':
+    'The PIN was entered wrongly 10 times in a row, and Keyslot was set in Settings to erase all slots when that happens. They are gone from this device; Keyslot never sent them anywhere.',
+  'gone.erasedBody2':
+    'To get your codes again, ask each provider (for example your IT team) to reissue your activation, then set up a new PIN and add the new activation here.',
 } as const;
 
 export type ExtraKey = keyof typeof enExtra;

@@ -17,6 +17,11 @@ export const en = {
   'unlock.activation': 'Enter your PIN to add the slot from your activation link.',
   'unlock.submit': 'Unlock',
   'unlock.working': 'Unlocking…',
+  'unlock.attemptsLeft.one': '{count} attempt left before a wait.',
+  'unlock.attemptsLeft.other': '{count} attempts left before a wait.',
+  'unlock.eraseLeft.one': 'One more wrong PIN erases all slots (Settings → Security).',
+  'unlock.eraseLeft.other': '{count} more wrong PINs erase all slots (Settings → Security).',
+  'unlock.wait': 'Too many wrong PINs. Try again in {time}.',
 
   'list.title': 'Your slots',
   'list.empty.title': 'No slots yet',
@@ -35,6 +40,7 @@ export const en = {
   'slot.delete': 'Delete',
   'slot.copied': 'Copied',
   'slot.copyFailed': 'Could not copy. Select the code and copy it yourself.',
+  'slot.reveal': 'Show and copy code',
 
   'rename.title': 'Rename slot',
   'rename.label': 'Name',
@@ -74,6 +80,8 @@ export const en = {
   'error.PIN_TRIVIAL': 'This PIN is too easy to guess. Avoid repeated digits and runs like 123456.',
   'error.PIN_MISMATCH': 'The two PINs are not the same.',
   'error.PIN_WRONG': 'That PIN is not correct.',
+  'error.PIN_WAIT': 'Too many wrong PINs. Wait {min} seconds before the next try.',
+  'error.VAULT_ERASED': 'All slots were erased after 10 wrong PINs, as set in Settings.',
   'error.VAULT_CORRUPT': 'Your saved slots are damaged and cannot be opened.',
   'error.VAULT_VERSION': 'Your slots were saved by a newer version of Keyslot. Reload to update.',
   'error.VAULT_MISSING': 'No saved slots were found on this device.',

@@ -1,0 +1,85 @@
+/**
+ * The user's NON-SECRET preferences (auto-lock and tap to reveal), in localStorage as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…}`.
+ * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
+ * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
+ * field by field, so a damaged entry can only ever give the safe defaults.
+ */
+
+export const PREFS_KEY = 'keyslot.prefs';
+
+/** Lock after the app has been hidden this long (ms); 0 = immediately. */
+export const HIDDEN_CHOICES = [0, 30_000, 60_000, 300_000] as const;
+/** Lock after this long without input (ms); 0 = never. */
+export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
+
+export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
+export type IdleChoice = (typeof IDLE_CHOICES)[number];
+
+export interface Preferences {
+  lockWhenHidden: HiddenChoice;
+  lockWhenIdle: IdleChoice;
+  tapToReveal: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
+  lockWhenHidden: 60_000,
+  lockWhenIdle: 300_000,
+  tapToReveal: false,
+});
+
+function pick<T extends number>(choices: readonly T[], value: unknown, fallback: T): T {
+  return choices.find((c) => c === value) ?? fallback;
+}
+
+/** Reads any value (parsed JSON, or anything else) into valid preferences. */
+export function toPreferences(value: unknown): Preferences {
+  const o = value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1 ? (value as Record<string, unknown>) : {};
+  return {
+    lockWhenHidden: pick(HIDDEN_CHOICES, o.lockWhenHidden, DEFAULT_PREFERENCES.lockWhenHidden),
+    lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
+    tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
+  };
+}
+
+/** Parses the stored text; null, garbage or another version give the defaults. */
+export function parsePreferences(text: string | null): Preferences {
+  if (text === null) return toPreferences(null);
+  try {
+    return toPreferences(JSON.parse(text));
+  } catch {
+    return toPreferences(null);
+  }
+}
+
+export function serializePreferences(prefs: Preferences): string {
+  const p = toPreferences({ v: 1, ...prefs });
+  return JSON.stringify({ v: 1, lockWhenHidden: p.lockWhenHidden, lockWhenIdle: p.lockWhenIdle, tapToReveal: p.tapToReveal });
+}
+
+function local(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // blocked storage (some privacy modes) throws on access
+  }
+}
+
+export function loadPreferences(): Preferences {
+  try {
+    return parsePreferences(local()?.getItem(PREFS_KEY) ?? null);
+  } catch {
+    return toPreferences(null);
+  }
+}
+
+/** Saves (validated); returns what was saved. Full or blocked storage keeps the choice for this session only. */
+export function savePreferences(prefs: Preferences): Preferences {
+  const text = serializePreferences(prefs);
+  try {
+    local()?.setItem(PREFS_KEY, text);
+  } catch {
+    // The choice still applies until the page is closed.
+  }
+  return parsePreferences(text);
+}

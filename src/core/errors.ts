@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'VAULT_MISSING',
   'VAULT_EXISTS',
   'VAULT_LOCKED',
+  'VAULT_CHANGED',
   'KDF_WEAK',
   'KDF_FAILED',
   // too many wrong PINs: wait before the next attempt; `min` = seconds left (rounded up)

@@ -194,6 +194,27 @@ export function createVault(header: StoredHeaderV1, guard?: StoredGuardV1): Prom
   });
 }
 
+/**
+ * Change the PIN: replace the header by `next` and store `guard`, in ONE transaction, but only
+ * (and the guard `updateGuard` returns; synchronous, as in updateGuard below)
+ * if the stored header is still exactly `expected` (compare-and-swap), so a PIN changed in
+ * another tab meanwhile is never overwritten: VAULT_CHANGED, nothing written. Slot records
+ * are not touched (the store is not even in the transaction).
+ */
+export function replaceHeader(
+  expected: unknown,
+  next: StoredHeaderV1,
+  updateGuard: (stored: unknown) => StoredGuardV1,
+): Promise<void> {
+  return write(['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    const stored: unknown = await meta.get(HEADER_KEY);
+    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected)) throw new KeyslotError('VAULT_CHANGED');
+    await meta.put(next, HEADER_KEY);
+    await meta.put(updateGuard(await meta.get(GUARD_KEY)), GUARD_KEY);
+  });
+}
+
 /** The stored failed-attempt guard, unparsed, or undefined. */
 export function readGuard(): Promise<unknown> {
   return guard(async () => (await db()).get('meta', GUARD_KEY));

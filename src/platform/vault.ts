@@ -46,6 +46,7 @@ import {
   randomId,
   sealRecord,
   unwrapDataKey,
+  unwrapDataKeyForRewrap,
   wrapDataKey,
 } from './webcrypto';
 
@@ -132,14 +133,7 @@ export async function unlockVault(pin: string, nowMs: number = Date.now()): Prom
   if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
   const header = parseHeader(raw);
   if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_WRONG');
-  const counted = readGuard(
-    await storage.updateGuard((stored) => {
-      const guard = readGuard(stored);
-      const wait = waitMs(guard, nowMs);
-      if (wait > 0) throw new KeyslotError('PIN_WAIT', { min: Math.ceil(wait / 1000) });
-      return serializeGuard(nextGuard(guard, 'failure', nowMs));
-    }),
-  );
+  const counted = await countAttempt(nowMs);
   for (const method of header.methods) {
     const kek = await kekFor(pin, method);
     let dataKey: CryptoKey | null = null;
@@ -159,6 +153,21 @@ export async function unlockVault(pin: string, nowMs: number = Date.now()): Prom
     throw new KeyslotError('VAULT_ERASED');
   }
   throw new KeyslotError('PIN_WRONG');
+}
+
+/**
+ * Count a PIN attempt before its KDF runs: PIN_WAIT (nothing written) while a wait runs, else
+ * store the guard already in its failed state and return it. Shared by unlock and change PIN.
+ */
+async function countAttempt(nowMs: number): Promise<AttemptGuard> {
+  return readGuard(
+    await storage.updateGuard((stored) => {
+      const guard = readGuard(stored);
+      const wait = waitMs(guard, nowMs);
+      if (wait > 0) throw new KeyslotError('PIN_WAIT', { min: Math.ceil(wait / 1000) });
+      return serializeGuard(nextGuard(guard, 'failure', nowMs));
+    }),
+  );
 }
 
 /**
@@ -242,6 +251,77 @@ export class UnlockedVault {
    * Turn "erase all slots after 10 wrong PINs" on or off. Only while unlocked (the settings
    * screen), so turning it off needs the PIN; the failure count is kept.
    */
+  /**
+   * Change the PIN (README.md, "The vault format" → "Changing the PIN"). Only the wrapped data
+   * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
+   * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
+   * stay byte-identical. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
+   *
+   * The current PIN goes through the same failed-attempt guard as unlockVault: counted (and
+   * stored) before its KDF runs, PIN_WAIT while a wait runs, PIN_WRONG when wrong, VAULT_ERASED
+   * when it was the 10th wrong PIN with "erase after 10" on. Otherwise someone holding the
+   * unlocked phone for a moment could try PINs here without limit and learn the PIN.
+   *
+   * Key material: the in-memory data key is non-extractable, and wrapKey needs an extractable
+   * key, so the data key is unwrapped ONCE more from the stored header as extractable (this also
+   * verifies the current PIN), wrapped under the new KEK, and the reference dropped at once.
+   *
+   * Order: all crypto first, then ONE IndexedDB transaction that writes the new header and the
+   * reset guard, and only if the stored header is still the one read (else VAULT_CHANGED).
+   * Interrupted anywhere, the old header (old PIN) or the new one (new PIN) is stored, never both
+   * or neither.
+   */
+  async changePin(currentPin: string, newPin: string, options: { kdf?: KdfParams; nowMs?: number } = {}): Promise<void> {
+    this.#requireKey();
+    const nowMs = options.nowMs ?? Date.now();
+    const kdf = parseKdfParams(options.kdf ?? defaultKdf());
+    if (typeof newPin !== 'string' || newPin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
+    const raw = await storage.readHeader();
+    if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
+    const header = parseHeader(raw);
+    if (typeof currentPin !== 'string' || currentPin.length === 0) throw new KeyslotError('PIN_WRONG');
+    const counted = await countAttempt(nowMs);
+
+    let extractable: CryptoKey | null = null;
+    let index = -1;
+    for (const [i, method] of header.methods.entries()) {
+      const kek = await kekFor(currentPin, method);
+      try {
+        extractable = await unwrapDataKeyForRewrap(kek, method.iv, method.wrappedKey, methodAad(header.version, header.createdAt, method));
+        index = i;
+        break;
+      } catch {
+        // try the next method
+      }
+    }
+    if (!extractable) {
+      if (shouldErase(counted)) {
+        this.lock();
+        await storage.eraseVault();
+        throw new KeyslotError('VAULT_ERASED');
+      }
+      throw new KeyslotError('PIN_WRONG');
+    }
+
+    const old = header.methods[index]!;
+    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES) };
+    const aad = methodAad(VAULT_FORMAT_VERSION, header.createdAt, fresh);
+    const kek = await kekFor(newPin, fresh);
+    const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
+    extractable = null; // the only extractable copy: gone
+    // Prove the new wrap opens before it replaces the old one.
+    await unwrapDataKey(kek, iv, wrappedKey, aad);
+    this.#requireKey(); // locked meanwhile: write nothing
+    const next: VaultHeader = {
+      ...header,
+      methods: header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m)),
+    };
+    // The attempt succeeded: the reset guard goes into the same transaction as the header.
+    await storage.replaceHeader(raw, serializeHeader(next), (stored) =>
+      serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)),
+    );
+  }
+
   async setEraseAfterFailures(on: boolean, nowMs: number = Date.now()): Promise<AttemptGuard> {
     this.#requireKey();
     const stored = await storage.updateGuard((raw) =>

@@ -76,6 +76,28 @@ export async function unwrapDataKey(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes
   }
 }
 
+/**
+ * Unwrap as an EXTRACTABLE key, for changing the PIN only: wrapKey needs an extractable key,
+ * and the in-memory data key is (on purpose) not one. The caller wraps it under the new KEK
+ * and drops it at once. PIN_WRONG on failure, as unwrapDataKey.
+ */
+export async function unwrapDataKeyForRewrap(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes): Promise<CryptoKey> {
+  if (iv.length !== IV_BYTES || wrappedKey.length !== WRAPPED_KEY_BYTES) throw new KeyslotError('VAULT_CORRUPT', { field: 'wrappedKey' });
+  try {
+    return await subtle().unwrapKey(
+      'raw',
+      wrappedKey,
+      kek,
+      { name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS },
+      { name: AES_GCM, length: KEY_BYTES * 8 },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+  } catch {
+    throw new KeyslotError('PIN_WRONG');
+  }
+}
+
 /** Encrypt one slot's plaintext. AAD = `keyslot/slot/v1/<id>`. */
 export async function sealRecord(key: CryptoKey, id: string, plaintext: Bytes): Promise<{ iv: Bytes; ct: Bytes }> {
   const iv = randomBytes(IV_BYTES);

@@ -115,6 +115,32 @@ export class AppState {
     return this.#requireVault().setEraseAfterFailures(on);
   }
 
+  /**
+   * Settings → Change PIN. The new PIN follows the setup rules (same errors, confirmation field
+   * 'confirm'); a wrong current PIN is a counted failed attempt (vault.ts changePin). Field
+   * 'current' on errors about the current PIN, so the form puts them under the right field.
+   */
+  async changePin(current: string, pin: string, confirm: string): Promise<void> {
+    const vault = this.#requireVault();
+    validateNewPin(pin, confirm);
+    try {
+      await vault.changePin(normalizePin(current), normalizePin(pin));
+    } catch (e) {
+      if (isKeyslotError(e, 'VAULT_ERASED')) {
+        this.lock();
+        forgetVault();
+        this.erased = true;
+        this.screen = 'gone';
+        return;
+      }
+      if (isKeyslotError(e, 'PIN_WRONG') || isKeyslotError(e, 'PIN_WAIT')) {
+        throw new KeyslotError(e.code, e.min === undefined ? { field: 'current' } : { field: 'current', min: e.min });
+      }
+      throw e;
+    }
+    this.announce('changePin.done');
+  }
+
   openSettings(): void {
     this.screen = 'settings';
   }

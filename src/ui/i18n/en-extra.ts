@@ -178,6 +178,14 @@ export const enExtra = {
   'settings.locking.tapToRevealHint':
     'Codes show as dots until you select one. Selecting a code shows it until it changes and copies it. Codes are always hidden while Keyslot is in the background.',
   'settings.security.title': 'Security',
+  'changePin.title': 'Change PIN',
+  'changePin.body': 'Your slots stay as they are; only the PIN that opens them changes.',
+  'changePin.current': 'Current PIN',
+  'changePin.new': 'New PIN',
+  'changePin.confirm': 'Confirm new PIN',
+  'changePin.submit': 'Change PIN',
+  'changePin.working': 'Changing PIN…',
+  'changePin.done': 'PIN changed',
   'settings.security.attempts':
     'After 5 wrong PINs in a row, Keyslot makes you wait before the next try: 30 seconds, then twice as long after each further wrong PIN, up to an hour.',
   'settings.security.erase': 'Erase all slots after 10 wrong PINs',

@@ -87,6 +87,7 @@ export const en = {
   'error.VAULT_MISSING': 'No saved slots were found on this device.',
   'error.VAULT_EXISTS': 'Keyslot is already set up on this device.',
   'error.VAULT_LOCKED': 'Keyslot is locked. Unlock it and try again.',
+  'error.VAULT_CHANGED': 'The PIN was changed in another tab. Nothing was changed here. Lock, unlock with the new PIN, and try again.',
   'error.KDF_WEAK': 'Your saved slots use security settings that are too weak to trust.',
   'error.KDF_FAILED': 'Keyslot could not check your PIN on this browser.',
   'error.SLOT_NOT_FOUND': 'This slot no longer exists.',

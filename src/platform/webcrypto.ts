@@ -54,12 +54,8 @@ export async function wrapDataKey(kek: CryptoKey, dataKey: CryptoKey, aad: Bytes
   return { iv, wrappedKey: new Uint8Array(wrapped) };
 }
 
-/**
- * Unwrap straight into a NON-extractable AES-GCM key (encrypt/decrypt): the raw data key
- * never exists in JS memory. Fails with PIN_WRONG: GCM cannot tell a wrong KEK from a
- * tampered iv/wrappedKey/aad, and a wrong PIN is by far the likelier.
- */
-export async function unwrapDataKey(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes): Promise<CryptoKey> {
+/** AES-GCM unwrap of the data key. PIN_WRONG on failure: GCM cannot tell a wrong KEK from a tampered iv/wrappedKey/aad, and a wrong PIN is by far the likelier. */
+async function unwrap(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes, extractable: boolean): Promise<CryptoKey> {
   if (iv.length !== IV_BYTES || wrappedKey.length !== WRAPPED_KEY_BYTES) throw new KeyslotError('VAULT_CORRUPT', { field: 'wrappedKey' });
   try {
     return await subtle().unwrapKey(
@@ -68,7 +64,7 @@ export async function unwrapDataKey(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes
       kek,
       { name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS },
       { name: AES_GCM, length: KEY_BYTES * 8 },
-      false,
+      extractable,
       ['encrypt', 'decrypt'],
     );
   } catch {
@@ -77,25 +73,20 @@ export async function unwrapDataKey(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes
 }
 
 /**
+ * Unwrap straight into a NON-extractable AES-GCM key (encrypt/decrypt): the raw data key
+ * never exists in JS memory.
+ */
+export function unwrapDataKey(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes): Promise<CryptoKey> {
+  return unwrap(kek, iv, wrappedKey, aad, false);
+}
+
+/**
  * Unwrap as an EXTRACTABLE key, for changing the PIN only: wrapKey needs an extractable key,
  * and the in-memory data key is (on purpose) not one. The caller wraps it under the new KEK
- * and drops it at once. PIN_WRONG on failure, as unwrapDataKey.
+ * and drops it at once.
  */
-export async function unwrapDataKeyForRewrap(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes): Promise<CryptoKey> {
-  if (iv.length !== IV_BYTES || wrappedKey.length !== WRAPPED_KEY_BYTES) throw new KeyslotError('VAULT_CORRUPT', { field: 'wrappedKey' });
-  try {
-    return await subtle().unwrapKey(
-      'raw',
-      wrappedKey,
-      kek,
-      { name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS },
-      { name: AES_GCM, length: KEY_BYTES * 8 },
-      true,
-      ['encrypt', 'decrypt'],
-    );
-  } catch {
-    throw new KeyslotError('PIN_WRONG');
-  }
+export function unwrapDataKeyForRewrap(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes): Promise<CryptoKey> {
+  return unwrap(kek, iv, wrappedKey, aad, true);
 }
 
 /** Encrypt one slot's plaintext. AAD = `keyslot/slot/v1/<id>`. */

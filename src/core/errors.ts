@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'VAULT_CHANGED',
   'KDF_WEAK',
   'KDF_FAILED',
+  // passkey unlock (src/platform/passkey.ts): no WebAuthn PRF here; cancelled / not allowed /
+  // no matching passkey; any other authenticator failure; the passkey's key does not open the vault
+  'PASSKEY_UNSUPPORTED',
+  'PASSKEY_CANCELLED',
+  'PASSKEY_FAILED',
+  'PASSKEY_WRONG',
   // too many wrong PINs: wait before the next attempt; `min` = seconds left (rounded up)
   'PIN_WAIT',
   // the erase-after-10-wrong-PINs setting was on and the 10th wrong PIN erased every slot

@@ -1,5 +1,5 @@
 /**
- * The Keyslot vault format, version 1: types, limits, strict parsing, migration, the bytes
+ * The Keyslot vault format, versions 1 and 2 (2 adds the passkey method): types, limits, strict parsing, migration, the bytes
  * bound into AES-GCM associated data, and the slot plaintext encoding.
  *
  * Pure on purpose: no DOM, no crypto calls, no clock, no randomness (those come in as
@@ -30,8 +30,18 @@ import { base64Decode, base64Encode, utf8Decode, utf8Encode, type Bytes } from '
 // ---------------------------------------------------------------------------------------------
 
 export const VAULT_FORMAT = 'keyslot-vault';
-/** Header version this code writes and the newest it reads. */
-export const VAULT_FORMAT_VERSION = 1;
+/**
+ * Newest header version this code reads. Version 2 adds the passkey unlock method; a header
+ * is written as version 2 only when it needs it (a passkey method, or a PIN method wrapped
+ * under the v2 AAD), else as version 1, so a vault without a passkey stays readable by v1 code.
+ */
+export const VAULT_FORMAT_VERSION = 2;
+/** PRF salt of a passkey method (the WebAuthn PRF input, also the HKDF salt): 32 random bytes. */
+export const PRF_SALT_BYTES = 32;
+/** PRF output: 32 bytes (WebAuthn PRF is HMAC-SHA-256 based). */
+export const PRF_BYTES = 32;
+/** A WebAuthn credential id is at most 1023 bytes (WebAuthn L3 §5.1 credential id). */
+export const CREDENTIAL_ID_MAX_BYTES = 1023;
 /** Slot record version this code writes and the newest it reads. */
 export const RECORD_VERSION = 1;
 
@@ -111,15 +121,37 @@ export interface PinMethod {
   readonly iv: Bytes;
   /** AES-GCM(KEK, iv, dataKey, aad = methodAad(...)): 32-byte key || 16-byte tag. */
   readonly wrappedKey: Bytes;
+  /**
+   * The header version whose AAD rule this wrap was made under (bound into its AAD). Implicit
+   * in a v1 header (always 1); stored as `wrappedUnder` in a v2 header.
+   */
+  readonly wrappedUnder: 1 | 2;
 }
 
-export type UnlockMethod = PinMethod;
+/** Version 2: the data key wrapped under a KEK from a WebAuthn passkey's PRF output. */
+export interface PasskeyMethod {
+  readonly id: string;
+  readonly type: 'passkey';
+  readonly credentialId: Bytes;
+  /** PRF input and HKDF salt, 32 random bytes. */
+  readonly prfSalt: Bytes;
+  readonly iv: Bytes;
+  readonly wrappedKey: Bytes;
+}
+
+export type UnlockMethod = PinMethod | PasskeyMethod;
 
 export interface VaultHeader {
   readonly format: typeof VAULT_FORMAT;
-  readonly version: typeof VAULT_FORMAT_VERSION;
+  /** The version to write: see headerVersionFor(). */
+  readonly version: 1 | 2;
   readonly createdAt: number;
   readonly methods: readonly UnlockMethod[];
+}
+
+/** The version a header with these methods is written as: 2 only when something needs it. */
+export function headerVersionFor(methods: readonly UnlockMethod[]): 1 | 2 {
+  return methods.some((m) => m.type === 'passkey' || m.wrappedUnder === 2) ? 2 : 1;
 }
 
 /** What IndexedDB holds under meta/'vault': JSON-safe, bytes as base64. */
@@ -138,6 +170,29 @@ export interface StoredPinMethodV1 {
   iv: string;
   wrappedKey: string;
 }
+
+export interface StoredHeaderV2 {
+  format: typeof VAULT_FORMAT;
+  version: 2;
+  createdAt: number;
+  methods: (StoredPinMethodV2 | StoredPasskeyMethodV2)[];
+}
+
+export interface StoredPinMethodV2 extends StoredPinMethodV1 {
+  wrappedUnder: 1 | 2;
+}
+
+export interface StoredPasskeyMethodV2 {
+  id: string;
+  type: 'passkey';
+  credentialId: string;
+  prfSalt: string;
+  iv: string;
+  wrappedKey: string;
+}
+
+/** Any header version this code writes. */
+export type StoredHeader = StoredHeaderV1 | StoredHeaderV2;
 
 export interface SlotRecord {
   readonly id: string;
@@ -256,18 +311,36 @@ function readVersion(v: unknown, field: string, newest: number): number {
  * Note for v2: methodAad binds the version the method was WRAPPED under. A migration that
  * changes bound fields must keep the old AAD rule for old methods or rewrap on next unlock.
  */
-export function migrateHeader(raw: unknown): StoredHeaderV1 {
+export function migrateHeader(raw: unknown): StoredHeaderV2 {
   if (!isPlainObject(raw)) throw corrupt('header');
   if (raw['format'] !== VAULT_FORMAT) throw corrupt('format');
   const version = readVersion(raw['version'], 'version', VAULT_FORMAT_VERSION);
-  const current: Record<string, unknown> = raw;
+  let current: Record<string, unknown> = raw;
   switch (version) {
-    // case 1: current = headerV1toV2(current); // falls through, when v2 exists
     case 1:
-      return current as unknown as StoredHeaderV1;
+      current = headerV1toV2(current);
+    // falls through
+    case 2:
+      return current as unknown as StoredHeaderV2;
     default:
       throw corrupt('version'); // unreachable: readVersion bounds it
   }
+}
+
+/**
+ * v1 -> v2, structural only: every v1 method is a PIN method wrapped under the v1 AAD, so it
+ * gets `wrappedUnder: 1` (nothing is re-wrapped; its AAD keeps binding version 1). A returned
+ * copy; the input is not changed. Methods that are not objects are left for parseHeader to refuse.
+ */
+function headerV1toV2(h: Record<string, unknown>): Record<string, unknown> {
+  const methods = h['methods'];
+  return {
+    ...h,
+    version: 2,
+    methods: Array.isArray(methods)
+      ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, wrappedUnder: 1 } : m))
+      : methods,
+  };
 }
 
 /** Same as migrateHeader, for slot records (field `v`). */
@@ -288,14 +361,28 @@ export function migrateRecord(raw: unknown): StoredRecordV1 {
 // Header and record parsing / serialising
 // ---------------------------------------------------------------------------------------------
 
-function parsePinMethod(raw: unknown, i: number): PinMethod {
+function parseMethod(raw: unknown, i: number): UnlockMethod {
   const f = `methods[${i}]`;
   if (!isPlainObject(raw)) throw corrupt(f);
+  if (raw['type'] === 'passkey') {
+    expectKeys(raw, ['id', 'type', 'credentialId', 'prfSalt', 'iv', 'wrappedKey'], f);
+    return {
+      id: readId(raw['id'], `${f}.id`),
+      type: 'passkey',
+      credentialId: readB64(raw['credentialId'], `${f}.credentialId`, 1, CREDENTIAL_ID_MAX_BYTES),
+      prfSalt: readB64(raw['prfSalt'], `${f}.prfSalt`, PRF_SALT_BYTES, PRF_SALT_BYTES),
+      iv: readB64(raw['iv'], `${f}.iv`, IV_BYTES, IV_BYTES),
+      wrappedKey: readB64(raw['wrappedKey'], `${f}.wrappedKey`, WRAPPED_KEY_BYTES, WRAPPED_KEY_BYTES),
+    };
+  }
   if (raw['type'] !== 'pin') throw corrupt(`${f}.type`);
-  expectKeys(raw, ['id', 'type', 'kdf', 'salt', 'iv', 'wrappedKey'], f);
+  expectKeys(raw, ['id', 'type', 'kdf', 'salt', 'iv', 'wrappedKey', 'wrappedUnder'], f);
+  const wrappedUnder = raw['wrappedUnder'];
+  if (wrappedUnder !== 1 && wrappedUnder !== 2) throw corrupt(`${f}.wrappedUnder`);
   return {
     id: readId(raw['id'], `${f}.id`),
     type: 'pin',
+    wrappedUnder,
     kdf: parseKdfParams(raw['kdf']),
     salt: readB64(raw['salt'], `${f}.salt`, SALT_MIN_BYTES, SALT_MAX_BYTES),
     iv: readB64(raw['iv'], `${f}.iv`, IV_BYTES, IV_BYTES),
@@ -306,30 +393,62 @@ function parsePinMethod(raw: unknown, i: number): PinMethod {
 /** Migrate, then validate every field of a stored header. Throws VAULT_CORRUPT / VAULT_VERSION / KDF_WEAK. */
 export function parseHeader(raw: unknown): VaultHeader {
   const h = migrateHeader(raw) as unknown as Record<string, unknown>;
+  const storedVersion = (raw as Record<string, unknown>)['version'];
   expectKeys(h, ['format', 'version', 'createdAt', 'methods'], 'header');
   const createdAt = readInt(h['createdAt'], 'createdAt', 0, Number.MAX_SAFE_INTEGER);
   const rawMethods = h['methods'];
   if (!Array.isArray(rawMethods) || rawMethods.length < 1 || rawMethods.length > METHODS_MAX) {
     throw corrupt('methods');
   }
-  const methods = rawMethods.map((m, i) => parsePinMethod(m, i));
+  const methods = rawMethods.map((m, i) => parseMethod(m, i));
   if (new Set(methods.map((m) => m.id)).size !== methods.length) throw corrupt('methods');
-  return { format: VAULT_FORMAT, version: VAULT_FORMAT_VERSION, createdAt, methods };
+  // The PIN method always stays; at most one passkey.
+  if (!methods.some((m) => m.type === 'pin')) throw corrupt('methods');
+  if (methods.filter((m) => m.type === 'passkey').length > 1) throw corrupt('methods');
+  // A stored v1 header holds only PIN methods wrapped under v1 (the migration said so); a stored
+  // v2 header is one that needed v2. Anything else is not something Keyslot wrote.
+  if (headerVersionFor(methods) !== storedVersion) throw corrupt('version');
+  return { format: VAULT_FORMAT, version: headerVersionFor(methods), createdAt, methods };
 }
 
-export function serializeHeader(h: VaultHeader): StoredHeaderV1 {
+/** Stored form, as version 1 when nothing needs version 2 (headerVersionFor). */
+export function serializeHeader(h: VaultHeader): StoredHeader {
+  const version = headerVersionFor(h.methods);
+  if (version === 1) {
+    return {
+      format: VAULT_FORMAT,
+      version: 1,
+      createdAt: h.createdAt,
+      methods: h.methods.map((m) => {
+        if (m.type !== 'pin') throw corrupt('methods'); // unreachable: headerVersionFor
+        return { id: m.id, type: m.type, kdf: { ...m.kdf }, salt: base64Encode(m.salt), iv: base64Encode(m.iv), wrappedKey: base64Encode(m.wrappedKey) };
+      }),
+    };
+  }
   return {
     format: VAULT_FORMAT,
-    version: VAULT_FORMAT_VERSION,
+    version: 2,
     createdAt: h.createdAt,
-    methods: h.methods.map((m) => ({
-      id: m.id,
-      type: m.type,
-      kdf: { ...m.kdf },
-      salt: base64Encode(m.salt),
-      iv: base64Encode(m.iv),
-      wrappedKey: base64Encode(m.wrappedKey),
-    })),
+    methods: h.methods.map((m) =>
+      m.type === 'pin'
+        ? {
+            id: m.id,
+            type: m.type,
+            kdf: { ...m.kdf },
+            salt: base64Encode(m.salt),
+            iv: base64Encode(m.iv),
+            wrappedKey: base64Encode(m.wrappedKey),
+            wrappedUnder: m.wrappedUnder,
+          }
+        : {
+            id: m.id,
+            type: m.type,
+            credentialId: base64Encode(m.credentialId),
+            prfSalt: base64Encode(m.prfSalt),
+            iv: base64Encode(m.iv),
+            wrappedKey: base64Encode(m.wrappedKey),
+          },
+    ),
   };
 }
 
@@ -372,12 +491,31 @@ export function recordAad(id: string): Bytes {
  * wrap's own iv and wrappedKey (which GCM authenticates by itself) is bound here, so
  * flipping any stored header byte makes unwrapping fail.
  */
-export function methodAad(version: number, createdAt: number, m: Pick<UnlockMethod, 'id' | 'type' | 'kdf' | 'salt'>): Bytes {
+export function methodAad(version: number, createdAt: number, m: Pick<PinMethod, 'id' | 'type' | 'kdf' | 'salt'>): Bytes {
   const kdf: (string | number)[] =
     m.kdf.name === 'argon2id'
       ? [m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism]
       : [m.kdf.name, m.kdf.iterations];
   return utf8Encode(JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...kdf, base64Encode(m.salt)]));
+}
+
+/**
+ * AAD for a passkey method (version 2 only): UTF-8 of the compact JSON array
+ *   ["keyslot-vault", 2, createdAt, methodId, "passkey", credentialIdB64, prfSaltB64]
+ * Same pattern as methodAad: every field of the method but its own iv and wrappedKey.
+ */
+export function passkeyAad(createdAt: number, m: Pick<PasskeyMethod, 'id' | 'credentialId' | 'prfSalt'>): Bytes {
+  return utf8Encode(JSON.stringify([VAULT_FORMAT, 2, createdAt, m.id, 'passkey', base64Encode(m.credentialId), base64Encode(m.prfSalt)]));
+}
+
+/** HKDF info for a passkey method's KEK: UTF-8 of `keyslot/passkey/v2/<methodId>`. */
+export function passkeyInfo(methodId: string): Bytes {
+  return utf8Encode(`keyslot/passkey/v2/${methodId}`);
+}
+
+/** The AAD for any method, by its type (a PIN method binds the version it was wrapped under). */
+export function aadFor(createdAt: number, m: UnlockMethod): Bytes {
+  return m.type === 'pin' ? methodAad(m.wrappedUnder, createdAt, m) : passkeyAad(createdAt, m);
 }
 
 // ---------------------------------------------------------------------------------------------

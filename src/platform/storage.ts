@@ -1,6 +1,6 @@
 /**
  * The only module that imports idb. IndexedDB 'keyslot', version 1:
- *   meta  : out-of-line keys; the vault header (StoredHeaderV1) under 'vault', the
+ *   meta  : out-of-line keys; the vault header (StoredHeader) under 'vault', the
  *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard'
  *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
  *
@@ -11,7 +11,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { KeyslotError, isKeyslotError } from '../core/errors';
-import type { StoredHeaderV1, StoredRecordV1 } from '../core/vault-format';
+import type { StoredHeader, StoredRecordV1 } from '../core/vault-format';
 import type { StoredGuardV1 } from '../core/attempt-guard';
 
 export const DB_NAME = 'keyslot';
@@ -183,7 +183,7 @@ function write<T>(stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise
  * without a header are cleared in the same transaction (without the header their key is
  * gone, so they could never be decrypted, and a new key must not meet old records).
  */
-export function createVault(header: StoredHeaderV1, guard?: StoredGuardV1): Promise<void> {
+export function createVault(header: StoredHeader, guard?: StoredGuardV1): Promise<void> {
   return write(['meta', 'slots'], async (tx) => {
     const meta = tx.objectStore('meta');
     if ((await meta.get(HEADER_KEY)) !== undefined) throw new KeyslotError('VAULT_EXISTS');
@@ -203,7 +203,7 @@ export function createVault(header: StoredHeaderV1, guard?: StoredGuardV1): Prom
  */
 export function replaceHeader(
   expected: unknown,
-  next: StoredHeaderV1,
+  next: StoredHeader,
   updateGuard: (stored: unknown) => StoredGuardV1,
 ): Promise<void> {
   return write(['meta'], async (tx) => {

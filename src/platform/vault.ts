@@ -20,11 +20,16 @@ import {
   type AttemptGuard,
 } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
+import type { Bytes } from '../core/bytes';
 import {
+  PRF_SALT_BYTES,
   SALT_BYTES,
   VAULT_FORMAT,
-  VAULT_FORMAT_VERSION,
+  aadFor,
   decodeSlot,
+  headerVersionFor,
+  passkeyAad,
+  passkeyInfo,
   encodeSlot,
   methodAad,
   parseHeader,
@@ -33,13 +38,16 @@ import {
   serializeHeader,
   serializeRecord,
   type KdfParams,
+  type PasskeyMethod,
   type PinMethod,
   type VaultHeader,
 } from '../core/vault-format';
+import { webAuthnPasskeys, type PasskeyApi } from './passkey';
 import { deriveKek, defaultKdf } from './kdf';
 import * as storage from './storage';
 import {
   generateExtractableDataKey,
+  hkdfSha256,
   importKek,
   openRecord,
   randomBytes,
@@ -72,6 +80,59 @@ async function kekFor(pin: string, method: Pick<PinMethod, 'kdf' | 'salt'>): Pro
   }
 }
 
+/** PRF output -> KEK: HKDF-SHA256(ikm = prf, salt = prfSalt, info = keyslot/passkey/v2/<id>). The caller wipes `prf`. */
+async function kekFromPrf(prf: Bytes, method: Pick<PasskeyMethod, 'id' | 'prfSalt'>): Promise<CryptoKey> {
+  const raw = await hkdfSha256(prf, method.prfSalt, passkeyInfo(method.id));
+  try {
+    return await importKek(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/** True when the stored vault has a passkey unlock method (the unlock screen shows its button). */
+export async function hasPasskey(): Promise<boolean> {
+  try {
+    const raw = await storage.readHeader();
+    return raw !== undefined && parseHeader(raw).methods.some((m) => m.type === 'passkey');
+  } catch {
+    return false; // a damaged header shows itself when unlocking with the PIN
+  }
+}
+
+/**
+ * Open the stored vault with its passkey (README.md, "The vault format" → "Passkey"): the
+ * authenticator's PRF output for the method's prfSalt, HKDF, unwrap (non-extractable).
+ * PASSKEY_UNSUPPORTED when the vault has no passkey method; PASSKEY_CANCELLED / FAILED /
+ * UNSUPPORTED from the authenticator (passkey.ts); PASSKEY_WRONG when the PRF output does not
+ * unwrap the data key (another passkey, or a tampered method).
+ *
+ * The failed-attempt guard is neither checked nor counted: a passkey unlock needs the
+ * authenticator's own user verification (with its own attempt limits), and a guess here is
+ * a 256-bit key, not a PIN. It is not reset either: only a right PIN resets PIN failures.
+ * Nothing is written. When the passkey is gone, the PIN still opens the vault.
+ */
+export async function unlockWithPasskey(api: PasskeyApi = webAuthnPasskeys): Promise<UnlockedVault> {
+  const raw = await storage.readHeader();
+  if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
+  const header = parseHeader(raw);
+  const method = header.methods.find((m): m is PasskeyMethod => m.type === 'passkey');
+  if (!method) throw new KeyslotError('PASSKEY_UNSUPPORTED');
+  const prf = await api.getPrf(method.credentialId, method.prfSalt);
+  let kek: CryptoKey;
+  try {
+    kek = await kekFromPrf(prf, method);
+  } finally {
+    prf.fill(0);
+  }
+  try {
+    return new UnlockedVault(await unwrapDataKey(kek, method.iv, method.wrappedKey, passkeyAad(header.createdAt, method)));
+  } catch (e) {
+    if (e instanceof KeyslotError && e.code === 'PIN_WRONG') throw new KeyslotError('PASSKEY_WRONG');
+    throw e;
+  }
+}
+
 /**
  * Create a new vault protected by `pin` and return it unlocked. VAULT_EXISTS if one is
  * already stored (checked before the slow KDF, and again atomically when writing).
@@ -82,8 +143,8 @@ export async function createVault(pin: string, options: CreateVaultOptions = {})
   const createdAt = options.now ?? Date.now();
   if (await hasVault()) throw new KeyslotError('VAULT_EXISTS');
 
-  const method = { id: randomId(), type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES) };
-  const aad = methodAad(VAULT_FORMAT_VERSION, createdAt, method);
+  const method = { id: randomId(), type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder: 1 as const };
+  const aad = methodAad(method.wrappedUnder, createdAt, method);
   const kek = await kekFor(pin, method);
 
   // The one moment the data key is extractable: wrapKey needs it. We then unwrap our own
@@ -94,12 +155,8 @@ export async function createVault(pin: string, options: CreateVaultOptions = {})
   extractable = null;
   const dataKey = await unwrapDataKey(kek, iv, wrappedKey, aad);
 
-  const header: VaultHeader = {
-    format: VAULT_FORMAT,
-    version: VAULT_FORMAT_VERSION,
-    createdAt,
-    methods: [{ ...method, iv, wrappedKey }],
-  };
+  const methods = [{ ...method, iv, wrappedKey }];
+  const header: VaultHeader = { format: VAULT_FORMAT, version: headerVersionFor(methods), createdAt, methods };
   await storage.createVault(serializeHeader(header), serializeGuard(INITIAL_GUARD));
   return new UnlockedVault(dataKey);
 }
@@ -135,10 +192,11 @@ export async function unlockVault(pin: string, nowMs: number = Date.now()): Prom
   if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_WRONG');
   const counted = await countAttempt(nowMs);
   for (const method of header.methods) {
+    if (method.type !== 'pin') continue;
     const kek = await kekFor(pin, method);
     let dataKey: CryptoKey | null = null;
     try {
-      const aad = methodAad(header.version, header.createdAt, method);
+      const aad = aadFor(header.createdAt, method);
       dataKey = await unwrapDataKey(kek, method.iv, method.wrappedKey, aad);
     } catch {
       // try the next method; PIN_WRONG below if none opens
@@ -276,50 +334,120 @@ export class UnlockedVault {
     const nowMs = options.nowMs ?? Date.now();
     const kdf = parseKdfParams(options.kdf ?? defaultKdf());
     if (typeof newPin !== 'string' || newPin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
-    const raw = await storage.readHeader();
-    if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
-    const header = parseHeader(raw);
-    if (typeof currentPin !== 'string' || currentPin.length === 0) throw new KeyslotError('PIN_WRONG');
-    const counted = await countAttempt(nowMs);
-
-    let extractable: CryptoKey | null = null;
-    let index = -1;
-    for (const [i, method] of header.methods.entries()) {
-      const kek = await kekFor(currentPin, method);
-      try {
-        extractable = await unwrapDataKeyForRewrap(kek, method.iv, method.wrappedKey, methodAad(header.version, header.createdAt, method));
-        index = i;
-        break;
-      } catch {
-        // try the next method
-      }
-    }
-    if (!extractable) {
-      if (shouldErase(counted)) {
-        this.lock();
-        await storage.eraseVault();
-        throw new KeyslotError('VAULT_ERASED');
-      }
-      throw new KeyslotError('PIN_WRONG');
-    }
+    const opened = await this.#extractWithPin(currentPin, nowMs);
+    const { raw, header, index } = opened;
+    let extractable: CryptoKey | null = opened.extractable;
 
     const old = header.methods[index]!;
-    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES) };
-    const aad = methodAad(VAULT_FORMAT_VERSION, header.createdAt, fresh);
+    // A new wrap binds v2 only when the header is v2 anyway (it has a passkey), so a vault
+    // without one stays a v1 header.
+    const wrappedUnder = header.methods.some((m) => m.type === 'passkey') ? (2 as const) : (1 as const);
+    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder };
+    const aad = methodAad(fresh.wrappedUnder, header.createdAt, fresh);
     const kek = await kekFor(newPin, fresh);
     const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
     extractable = null; // the only extractable copy: gone
     // Prove the new wrap opens before it replaces the old one.
     await unwrapDataKey(kek, iv, wrappedKey, aad);
     this.#requireKey(); // locked meanwhile: write nothing
-    const next: VaultHeader = {
-      ...header,
-      methods: header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m)),
-    };
+    const methods = header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m));
+    const next: VaultHeader = { ...header, version: headerVersionFor(methods), methods };
     // The attempt succeeded: the reset guard goes into the same transaction as the header.
     await storage.replaceHeader(raw, serializeHeader(next), (stored) =>
       serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)),
     );
+  }
+
+  /**
+   * The current PIN, checked through the failed-attempt guard (counted before its KDF runs),
+   * unwraps the data key once more as EXTRACTABLE from the stored header, for a rewrap (change
+   * PIN, add passkey). PIN_WAIT / PIN_WRONG / VAULT_ERASED as in unlockVault. On success the
+   * guard is still in its counted state: the caller resets it when it writes.
+   */
+  async #extractWithPin(currentPin: string, nowMs: number): Promise<{ raw: unknown; header: VaultHeader; index: number; extractable: CryptoKey }> {
+    const raw = await storage.readHeader();
+    if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
+    const header = parseHeader(raw);
+    if (typeof currentPin !== 'string' || currentPin.length === 0) throw new KeyslotError('PIN_WRONG');
+    const counted = await countAttempt(nowMs);
+    for (const [index, method] of header.methods.entries()) {
+      if (method.type !== 'pin') continue;
+      const kek = await kekFor(currentPin, method);
+      try {
+        const extractable = await unwrapDataKeyForRewrap(kek, method.iv, method.wrappedKey, aadFor(header.createdAt, method));
+        return { raw, header, index, extractable };
+      } catch {
+        // try the next method
+      }
+    }
+    if (shouldErase(counted)) {
+      this.lock();
+      await storage.eraseVault();
+      throw new KeyslotError('VAULT_ERASED');
+    }
+    throw new KeyslotError('PIN_WRONG');
+  }
+
+  /**
+   * Add a passkey unlock method (README.md, "The vault format" → "Passkey"); it replaces a
+   * passkey method already there (at most one). `currentPin` is checked exactly as in
+   * changePin (counted attempt, PIN_WAIT / PIN_WRONG / VAULT_ERASED) and gives the extractable
+   * data key; then the authenticator creates a passkey and returns its PRF output for a fresh
+   * 32-byte prfSalt; HKDF makes the KEK; the data key is wrapped (AAD = passkeyAad), the wrap
+   * proven to open, and the header (now version 2) written with the guard reset in ONE
+   * transaction (VAULT_CHANGED if the header changed meanwhile). The PIN method is not touched.
+   * If the authenticator fails (PASSKEY_*), nothing but the guard's reset is written.
+   */
+  async addPasskey(currentPin: string, options: { api?: PasskeyApi; nowMs?: number } = {}): Promise<void> {
+    this.#requireKey();
+    const api = options.api ?? webAuthnPasskeys;
+    const nowMs = options.nowMs ?? Date.now();
+    const opened = await this.#extractWithPin(currentPin, nowMs);
+    const { raw, header } = opened;
+    let extractable: CryptoKey | null = opened.extractable;
+    const resetGuard = (stored: unknown) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs));
+    const fields = { id: randomId(), type: 'passkey' as const, prfSalt: randomBytes(PRF_SALT_BYTES) };
+    let created: { credentialId: Bytes; prf: Bytes };
+    try {
+      created = await api.createPasskey('Keyslot', randomBytes(16), fields.prfSalt);
+    } catch (e) {
+      extractable = null;
+      await storage.updateGuard(resetGuard); // the PIN was right
+      throw e;
+    }
+    const method = { ...fields, credentialId: Uint8Array.from(created.credentialId) };
+    let kek: CryptoKey;
+    try {
+      kek = await kekFromPrf(created.prf, method);
+    } finally {
+      created.prf.fill(0);
+    }
+    const aad = passkeyAad(header.createdAt, method);
+    const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
+    extractable = null;
+    await unwrapDataKey(kek, iv, wrappedKey, aad);
+    this.#requireKey();
+    const methods = [...header.methods.filter((m) => m.type !== 'passkey'), { ...method, iv, wrappedKey }];
+    const next: VaultHeader = { ...header, version: headerVersionFor(methods), methods };
+    await storage.replaceHeader(raw, serializeHeader(next), resetGuard);
+  }
+
+  /**
+   * Remove the passkey unlock method, if any. The PIN method stays as it is (it keeps the AAD
+   * version it was wrapped under), so a vault whose PIN was never changed while it had a passkey
+   * is written back as version 1. The passkey itself stays on the authenticator (WebAuthn gives
+   * no way to delete it); without the header's wrap it opens nothing.
+   */
+  async removePasskey(): Promise<void> {
+    this.#requireKey();
+    const raw = await storage.readHeader();
+    if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
+    const header = parseHeader(raw);
+    if (!header.methods.some((m) => m.type === 'passkey')) return;
+    const methods = header.methods.filter((m) => m.type !== 'passkey');
+    const next: VaultHeader = { ...header, version: headerVersionFor(methods), methods };
+    this.#requireKey();
+    await storage.replaceHeader(raw, serializeHeader(next), (stored) => serializeGuard(readGuard(stored)));
   }
 
   async setEraseAfterFailures(on: boolean, nowMs: number = Date.now()): Promise<AttemptGuard> {

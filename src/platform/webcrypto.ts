@@ -121,3 +121,18 @@ export async function pbkdf2Sha256(pin: string | Uint8Array, salt: Bytes, iterat
     password.fill(0);
   }
 }
+
+/**
+ * HKDF-SHA256 (RFC 5869) -> `length` bytes. Used to turn a passkey's PRF output into the
+ * passkey method's KEK (salt = the method's prfSalt, info = `keyslot/passkey/v2/<id>`).
+ */
+export async function hkdfSha256(ikm: Bytes, salt: Bytes, info: Bytes, length = KEY_BYTES): Promise<Bytes> {
+  const copy = Uint8Array.from(ikm);
+  try {
+    const base = await subtle().importKey('raw', copy, 'HKDF', false, ['deriveBits']);
+    const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info }, base, length * 8);
+    return new Uint8Array(bits);
+  } finally {
+    copy.fill(0);
+  }
+}

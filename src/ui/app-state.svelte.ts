@@ -4,7 +4,16 @@ import type { Slot, SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
 import { normalizePin, validateNewPin } from '../core/pin';
 import type { MessageKey } from './i18n/i18n';
-import { attemptGuard, createVault, hasVault, unlockVault, type UnlockedVault } from '../platform/vault';
+import {
+  attemptGuard,
+  createVault,
+  hasPasskey,
+  hasVault,
+  unlockVault,
+  unlockWithPasskey,
+  type UnlockedVault,
+} from '../platform/vault';
+import { prfSupported } from '../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
@@ -123,22 +132,64 @@ export class AppState {
   async changePin(current: string, pin: string, confirm: string): Promise<void> {
     const vault = this.#requireVault();
     validateNewPin(pin, confirm);
+    if (await this.#withCurrentPin(() => vault.changePin(normalizePin(current), normalizePin(pin)))) {
+      this.announce('changePin.done');
+    }
+  }
+
+  /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
+  hasPasskey(): Promise<boolean> {
+    return hasPasskey();
+  }
+
+  /** Whether this browser may do passkey unlock (WebAuthn PRF); Settings shows the section only then. */
+  passkeySupported(): Promise<boolean> {
+    return prfSupported();
+  }
+
+  /**
+   * Settings → add a passkey. The current PIN is a counted attempt, as in changePin (errors
+   * about it get field 'current'); then the authenticator asks the person to verify.
+   */
+  async addPasskey(current: string): Promise<void> {
+    const vault = this.#requireVault();
+    if (await this.#withCurrentPin(() => vault.addPasskey(normalizePin(current)))) this.announce('passkey.added');
+  }
+
+  /**
+   * Runs a Settings action that checks the current PIN (a counted attempt). Returns false
+   * when that attempt erased the vault (the erase setting): the app then shows so. Errors
+   * about the current PIN get field 'current', so the form puts them under that field.
+   */
+  async #withCurrentPin(action: () => Promise<void>): Promise<boolean> {
     try {
-      await vault.changePin(normalizePin(current), normalizePin(pin));
+      await action();
+      return true;
     } catch (e) {
       if (isKeyslotError(e, 'VAULT_ERASED')) {
         this.lock();
         forgetVault();
         this.erased = true;
         this.screen = 'gone';
-        return;
+        return false;
       }
       if (isKeyslotError(e, 'PIN_WRONG') || isKeyslotError(e, 'PIN_WAIT')) {
         throw new KeyslotError(e.code, e.min === undefined ? { field: 'current' } : { field: 'current', min: e.min });
       }
       throw e;
     }
-    this.announce('changePin.done');
+  }
+
+  /** Settings → remove the passkey: the PIN alone opens the vault again. */
+  async removePasskey(): Promise<void> {
+    await this.#requireVault().removePasskey();
+    this.announce('passkey.removed');
+  }
+
+  /** Unlock screen → "Unlock with passkey". Errors (PASSKEY_*) go to the screen; the PIN still works. */
+  async unlockWithPasskey(): Promise<void> {
+    const vault = await unlockWithPasskey();
+    await this.#unlocked(vault);
   }
 
   openSettings(): void {
@@ -182,6 +233,10 @@ export class AppState {
       this.screen = 'gone';
       return;
     }
+    await this.#unlocked(vault);
+  }
+
+  async #unlocked(vault: UnlockedVault): Promise<void> {
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
     this.slots = await vault.listSlots();

@@ -14,7 +14,7 @@ export async function setUpPin(page: Page, pin = PIN): Promise<void> {
 
 export async function unlock(page: Page, pin = PIN): Promise<void> {
   await page.getByLabel('PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
 }
 

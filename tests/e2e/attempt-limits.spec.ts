@@ -86,7 +86,7 @@ test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row
 
   await test.step('turn the setting on in Settings → Security (off by default, explained)', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Security' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Security', exact: true })).toBeVisible();
     const erase = page.getByRole('checkbox', { name: 'Erase all slots after 10 wrong PINs' });
     await expect(erase).toBeEnabled();
     await expect(erase).not.toBeChecked();

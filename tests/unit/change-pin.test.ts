@@ -3,6 +3,7 @@
 // when the change is interrupted at a random moment (the "page closed" runs below).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { wrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import type { SlotDraft } from '../../src/core/slot';
@@ -273,6 +274,9 @@ describe('interrupted PIN changes', () => {
         if (dead) return;
         dead = true;
         for (const tx of live) {
+          // idb makes a `done` promise for every transaction, also the read shortcuts' (db.get)
+          // that nobody awaits: observe it, or this simulated abort is an unhandled rejection.
+          void wrap(tx).done.catch(() => undefined);
           try {
             tx.abort();
           } catch {

@@ -63,6 +63,10 @@ describe('one entry point per dependency', () => {
     expect(users(/\bBarcodeDetector\b/)).toEqual(['platform/scanner.ts']);
   });
 
+  it('has src/platform/passkey.ts as the only module that uses WebAuthn', () => {
+    expect(users(/\bnavigator\.credentials\b|\bPublicKeyCredential\b/)).toEqual(['platform/passkey.ts']);
+  });
+
   it('has src/platform/webcrypto.ts as the only module that uses WebCrypto', () => {
     expect(users(/\bcrypto\.(subtle|getRandomValues|randomUUID)\b|\bsubtle\.\w+\(/)).toEqual(['platform/webcrypto.ts']);
   });

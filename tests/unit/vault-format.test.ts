@@ -166,11 +166,13 @@ describe('KDF parameters', () => {
 });
 
 describe('migration', () => {
-  it('passes a v1 header through unchanged', () => {
+  it('migrates a v1 header to v2 structurally (pin methods wrappedUnder 1), leaving the input unchanged', () => {
     const raw = validHeader();
     const copy = structuredClone(raw);
-    expect(migrateHeader(raw)).toBe(raw);
+    const v2 = migrateHeader(raw);
+    expect(v2).toEqual({ ...copy, version: 2, methods: copy.methods.map((m) => ({ ...m, wrappedUnder: 1 })) });
     expect(raw).toEqual(copy);
+    expect(migrateHeader(v2)).toBe(v2);
   });
 
   it('passes a v1 record through unchanged', () => {
@@ -207,7 +209,7 @@ describe('header parsing', () => {
   it('parses a valid header and serialises it back to the same stored object', () => {
     const raw = validHeader();
     const parsed = parseHeader(raw);
-    expect(parsed.methods[0]!.salt).toEqual(new Uint8Array(16).fill(1));
+    expect((parsed.methods[0] as import('../../src/core/vault-format').PinMethod).salt).toEqual(new Uint8Array(16).fill(1));
     expect(parsed.methods[0]!.wrappedKey.length).toBe(48);
     expect(serializeHeader(parsed)).toEqual(raw);
   });
@@ -285,7 +287,7 @@ describe('associated data', () => {
   });
 
   it('encodes the method AAD as the documented compact JSON array', () => {
-    const m = parseHeader(validHeader()).methods[0]!;
+    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault-format').PinMethod;
     const text = Buffer.from(methodAad(1, 1_700_000_000_000, m)).toString();
     expect(text).toBe(`["keyslot-vault",1,1700000000000,"${ID1}","pin","argon2id",131072,4,1,"${b64(16, 1)}"]`);
     const p = { ...m, kdf: { name: 'pbkdf2-sha256', iterations: 600000 } as const };
@@ -293,7 +295,7 @@ describe('associated data', () => {
   });
 
   it('changes the method AAD when any bound field changes', () => {
-    const m = parseHeader(validHeader()).methods[0]!;
+    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault-format').PinMethod;
     const base = hexEncode(methodAad(1, 1000, m));
     const salt = Uint8Array.from(m.salt);
     salt[15]! ^= 1;

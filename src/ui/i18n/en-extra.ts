@@ -186,6 +186,16 @@ export const enExtra = {
   'changePin.submit': 'Change PIN',
   'changePin.working': 'Changing PIN…',
   'changePin.done': 'PIN changed',
+  'passkey.title': 'Unlock with fingerprint, face or security key',
+  'passkey.body':
+    'Add a passkey to open Keyslot without typing your PIN. Your PIN keeps working and is still needed to change settings like this one.',
+  'passkey.on': 'A passkey can unlock Keyslot on this device.',
+  'passkey.current': 'Your PIN',
+  'passkey.add': 'Add passkey',
+  'passkey.adding': 'Adding passkey…',
+  'passkey.added': 'Passkey added',
+  'passkey.remove': 'Remove passkey',
+  'passkey.removed': 'Passkey removed',
   'settings.security.attempts':
     'After 5 wrong PINs in a row, Keyslot makes you wait before the next try: 30 seconds, then twice as long after each further wrong PIN, up to an hour.',
   'settings.security.erase': 'Erase all slots after 10 wrong PINs',

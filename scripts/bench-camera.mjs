@@ -1,5 +1,6 @@
 // Part of `npm run bench`: click-to-confirmation time with Chromium's fake camera
 // showing a clean 640x480 activation QR (made here with `qrcode` and ffmpeg).
+import { firstRun } from './ui-steps.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +26,8 @@ export async function benchCamera(rows, { base, executablePath, pin }) {
   });
   try {
     const page = await browser.newPage();
-    await page.goto(base);
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await page.getByLabel('PIN', { exact: true }).fill(pin);
-    await page.getByLabel('Confirm PIN').fill(pin);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
-    await page.getByRole('button', { name: 'Add a slot' }).first().click({ timeout: 30_000 });
+    await firstRun(page, base, pin);
+    await page.getByRole('button', { name: 'Add a slot' }).first().click();
     const times = [];
     for (let i = 0; i < 6; i++) {
       const t0 = await page.evaluate(() => performance.now());

@@ -6,6 +6,7 @@
 //     unlock → first code; next to a blank page served the same way (its own service worker and
 //     precache, same server and headers). Median of 5.
 //   - The precache: how many files and how many bytes the service worker stores.
+import { addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -121,17 +122,8 @@ async function offlineColdStart(browser, rows) {
     const appContext = await browser.newContext();
     await appContext.addInitScript(OBSERVER);
     const page = await appContext.newPage();
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
-    await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Add a slot' }).first().click();
-    await page.getByLabel('Activation link').fill('otpauth://totp/Bench:cold?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bench');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Add slot' }).click();
-    await page.getByRole('heading', { name: 'Your slots' }).waitFor();
+    await firstRun(page, app.url, PIN);
+    await addByLink(page, 'otpauth://totp/Bench:cold?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Bench');
     await page.evaluate(() => navigator.serviceWorker.ready);
     log('app visited');
     const appRuns = await coldStarts(appContext, app.url, 5, unlockToFirstCode);

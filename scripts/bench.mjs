@@ -1,5 +1,6 @@
 // `npm run bench`: builds the app, serves it, and measures what users feel.
 // Prints a table; nothing here is a pass/fail test.
+import { addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -47,14 +48,7 @@ function lazySizes() {
     });
 }
 
-async function setUp(page) {
-  await page.goto(BASE);
-  await page.getByRole('button', { name: 'Get started' }).click();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Create PIN' }).click();
-  await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 30_000 });
-}
+const setUp = (page) => firstRun(page, BASE, PIN);
 
 /** Reloads to the unlock screen; returns ms from navigation start to the PIN field on screen. */
 async function reloadToPin(page) {
@@ -124,11 +118,7 @@ async function main() {
     for (let i = 0; i < SLOTS; i++) {
       const secret = Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`).toString('hex');
       const b32 = base32(Buffer.from(secret, 'hex'));
-      await page.getByRole('button', { name: 'Add a slot' }).first().click();
-      await page.getByLabel('Activation link').fill(`otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Add slot' }).click();
-      await page.getByRole('heading', { name: 'Your slots' }).waitFor();
+      await addByLink(page, `otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`);
     }
     const listTimes = [];
     for (let i = 0; i < 5; i++) {

@@ -4,6 +4,7 @@
 //
 // `node scripts/make-screenshots.mjs --review` also writes screenshots/ (git-ignored): the
 // install, offline and update screens in light and dark, for a person to look at.
+import { firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -30,12 +31,7 @@ function build(outDir, buildId) {
 }
 
 async function setUp(page, slots = DEMO) {
-  await page.goto(BASE);
-  await page.getByRole('button', { name: 'Get started' }).click();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Create PIN' }).click();
-  await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 30_000 });
+  await firstRun(page, BASE, PIN);
   for (const [issuer, account, secret] of slots) {
     await page.getByRole('button', { name: 'Add a slot' }).first().click();
     await page.getByLabel('Activation link').fill(`otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`);

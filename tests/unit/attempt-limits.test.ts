@@ -1,7 +1,6 @@
 // The failed-attempt guard wired into the vault and IndexedDB: written before the KDF,
 // refused waits without a KDF, reset on success, unreadable records fail closed, erase-after-10.
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode, type KeyslotError } from '../../src/core/errors';
 import { ARGON2_FLOOR } from '../../src/core/vault-format';
@@ -9,6 +8,7 @@ import { UNKNOWN_GUARD } from '../../src/core/attempt-guard';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { attemptGuard, createVault, hasVault, unlockVault } from '../../src/platform/vault';
+import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 vi.mock('../../src/platform/argon2', { spy: true });
 
@@ -57,13 +57,9 @@ async function failTimes(n: number, start = T): Promise<number> {
   return now;
 }
 
-beforeEach(async () => {
-  await storage.closeStorage();
-  globalThis.indexedDB = new IDBFactory();
-});
+useFreshIndexedDb();
 
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.clearAllMocks();
 });
 

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import type { SlotDraft } from '../../src/core/slot';
 import { ARGON2_FLOOR, type StoredHeaderV1 } from '../../src/core/vault-format';
@@ -12,6 +12,7 @@ import { readGuard } from '../../src/core/attempt-guard';
 import { validateNewPin } from '../../src/core/pin';
 import * as storage from '../../src/platform/storage';
 import { createVault, hasVault, unlockVault, type UnlockedVault } from '../../src/platform/vault';
+import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 const OLD = '731946';
 const NEW = '502817';
@@ -78,14 +79,7 @@ async function vaultWithSlots(): Promise<UnlockedVault> {
   return vault;
 }
 
-beforeEach(async () => {
-  await storage.closeStorage();
-  globalThis.indexedDB = new IDBFactory();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useFreshIndexedDb();
 
 describe('changing the PIN', () => {
   it('re-wraps the data key: the new PIN opens, the old one does not, slot records are byte-identical', async () => {

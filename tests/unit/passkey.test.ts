@@ -1,9 +1,8 @@
 // Passkey unlock (issue 6): format v2 (the passkey method, its AAD, the v1 -> v2 migration),
 // HKDF, and add / unlock / remove with a fake authenticator injected instead of WebAuthn.
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, KeyslotError, type ErrorCode } from '../../src/core/errors';
 import { readGuard } from '../../src/core/attempt-guard';
 import { hexEncode } from '../../src/core/bytes';
@@ -20,6 +19,7 @@ import type { PasskeyApi } from '../../src/platform/passkey';
 import * as storage from '../../src/platform/storage';
 import { createVault, hasPasskey, unlockVault, unlockWithPasskey } from '../../src/platform/vault';
 import { hkdfSha256 } from '../../src/platform/webcrypto';
+import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 const PIN = '731946';
 const NOW = 1_600_000_000_000;
@@ -73,14 +73,7 @@ async function putHeader(h: unknown): Promise<void> {
   await storage.replaceHeader(raw, h as StoredHeaderV2, (g) => g as never);
 }
 
-beforeEach(async () => {
-  await storage.closeStorage();
-  globalThis.indexedDB = new IDBFactory();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useFreshIndexedDb();
 
 describe('HKDF-SHA256', () => {
   it('matches RFC 5869 test case 1', async () => {

@@ -8,6 +8,7 @@ import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } 
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';
+import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 vi.mock('../../src/platform/argon2', { spy: true });
 
@@ -90,13 +91,9 @@ function flipB64(text: string, i: number): string {
   return bytes.toString('base64');
 }
 
-beforeEach(async () => {
-  await storage.closeStorage();
-  globalThis.indexedDB = new IDBFactory();
-});
+useFreshIndexedDb();
 
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.clearAllMocks();
 });
 

@@ -37,7 +37,7 @@ function expected(accounts: readonly make.Account[]) {
   return accounts
     .filter((a) => a.kind === 'totp' || a.kind === 'hotp')
     .map((a) => ({
-      kind: a.kind,
+      kind: a.kind as 'totp' | 'hotp',
       issuer: a.issuer,
       account: a.account,
       secret: make.b32(a),

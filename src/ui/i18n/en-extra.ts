@@ -102,6 +102,7 @@ export const enExtra = {
   'import.report': '{imported} imported, {duplicate} skipped as duplicates, {unsupported} skipped as not supported, {failed} failed.',
   'import.done': 'Import finished: {imported} imported, {skipped} skipped, {failed} failed.',
   'import.another': 'Import another file',
+  'import.otherFile': 'Choose another file',
   'import.finish': 'Done',
   'import.noName': '(no name)',
   'import.format.aegis': 'Aegis',

@@ -55,8 +55,6 @@ const UNSUPPORTED_BY_CHOICE = new Set([
   'freeotp_v2_null_algo.xml',
   'google_authenticator.sqlite',
   'microsoft_authenticator.sqlite',
-  'stratum_encrypted.bin',
-  'stratum_encrypted_legacy.bin',
   'stratum_internal.db',
   'totp_authenticator.bin',
   'totp_authenticator_internal.xml',

@@ -131,7 +131,16 @@ describe('encrypted exports', () => {
     ['andOTP, new layout (PBKDF2-SHA1 + AES-GCM)', 'otp_accounts.json.aes', (pw) => make.andOtpEncrypted(ACCOUNTS, pw), ACCOUNTS],
     ['andOTP, old layout (SHA-256 + AES-GCM)', 'otp_accounts.bin', (pw) => make.andOtpEncryptedOld(ACCOUNTS, pw), ACCOUNTS],
     ['Authy (PBKDF2-SHA1 + AES-CBC)', 'authy.xml', (pw) => make.authyEncrypted(ACCOUNTS.slice(0, 1), pw), ACCOUNTS.slice(0, 1)],
+    ['Authenticator Pro legacy (PBKDF2-SHA1 + AES-CBC)', 'backup.authpro', (pw) => make.stratumEncryptedLegacy(ACCOUNTS, pw), ACCOUNTS],
   ];
+
+  it('opens an Authenticator Pro backup (Argon2id + AES-GCM) and refuses a wrong password', async () => {
+    const bytes = await make.stratumEncrypted(ACCOUNTS, PASSWORD);
+    expect(detectImport('backup.authpro', bytes)).toEqual({ format: 'stratum', encrypted: true });
+    expect(drafts((await read('backup.authpro', bytes, PASSWORD)).entries)).toEqual(expected(ACCOUNTS));
+    expect((await refusal(read('backup.authpro', bytes, 'nope'))).code).toBe('IMPORT_PASSWORD_WRONG');
+    expect((await refusal(read('backup.authpro', bytes.slice(0, 40), PASSWORD))).code).toBe('IMPORT_DAMAGED');
+  });
 
   for (const [what, name, build, accounts] of cases) {
     it(`opens ${what} with the right password`, async () => {
@@ -316,12 +325,11 @@ describe('files that are refused as a whole', () => {
     expect((await refusal(read('many.json', manyJson))).code).toBe('IMPORT_TOO_LARGE');
   });
 
-  it('refuses app databases, password zips, encrypted Bitwarden and Authenticator Pro backups as unsupported', async () => {
+  it('refuses app databases, password zips, encrypted Bitwarden exports and unknown app data files as unsupported', async () => {
     const magic = (s: string) => Uint8Array.from([...utf8(s), 1, 2, 3, 4]);
     for (const [name, bytes] of [
       ['google.sqlite', magic('SQLite format 3\u0000')],
       ['backup.zip', magic('PK\u0003\u0004')],
-      ['pro.bin', magic('AUTHENTICATORPRO')],
       ['b.json', make.bitwardenJson(ACCOUNTS, true)],
       ['battle.xml', utf8('<?xml version="1.0"?>\n<map><string name="x">y</string></map>')],
     ] as const) {

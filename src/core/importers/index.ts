@@ -19,7 +19,19 @@ import { isBitwardenCsv, isBitwardenJson, readBitwardenCsv, readBitwardenJson } 
 import { formatError, IMPORT_BYTES_MAX, parseJson, tooLarge, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
 import { isAndroidPrefs } from './android-prefs';
-import { isDuo, isProton, isSteam, isStratum, readDuo, readProton, readSteam, readStratum } from './others';
+import {
+  isDuo,
+  isProton,
+  isSteam,
+  isStratum,
+  readDuo,
+  readProton,
+  readSteam,
+  readStratum,
+  readStratumEncrypted,
+  STRATUM_LEGACY_MAGIC,
+  STRATUM_MAGIC,
+} from './others';
 import { isTwoFas, readTwoFas, twoFasEncrypted } from './twofas';
 import { isUriList, readUriList } from './uri-list';
 
@@ -56,9 +68,11 @@ function fromJson(json: Json): Reader {
 function sniff(name: string, bytes: Uint8Array): Reader {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw formatError();
   if (bytes.length > IMPORT_BYTES_MAX) throw tooLarge();
-  // Recognised, not read: app databases (SQLite), password zips, Authenticator Pro's encrypted backups.
+  // Recognised, not read: app databases (SQLite), password zips.
   if (startsWith(bytes, 'SQLite format 3\u0000') || startsWith(bytes, 'PK\u0003\u0004')) throw unsupported();
-  if (startsWith(bytes, 'AUTHENTICATORPRO') || startsWith(bytes, 'AuthenticatorPro')) throw unsupported();
+  if (startsWith(bytes, STRATUM_MAGIC) || startsWith(bytes, STRATUM_LEGACY_MAGIC)) {
+    return { format: 'stratum', encrypted: true, read: (pw, c) => readStratumEncrypted(bytes, pw, c) };
+  }
 
   const decoded = utf8Decode(bytes);
   if (decoded === null) {

@@ -8,12 +8,20 @@
  *    5 Yandex; Algorithm 0 SHA1, 1 SHA256, 2 SHA512 (Stratum's own enums).
  *  - Duo Mobile: [{ name, otpGenerator: { otpSecret, counter? } }]; a counter means HOTP.
  *    Duo exports no provider name.
+ *  - Authenticator Pro encrypted backups (below).
  *  - Steam Guard (maFile / Steam Desktop Authenticator): every account is a Steam entry,
  *    reported as unsupported.
  */
+import { utf8Decode, utf8Encode } from '../bytes';
 import { parseSecret } from '../validate';
 import {
   arr,
+  damaged,
+  decryptOrWrongPassword,
+  needPassword,
+  parseJson,
+  wrongPassword,
+  type ImportCrypto,
   entriesOf,
   entryFromUri,
   failed,
@@ -104,4 +112,51 @@ export function readSteam(json: JsonObject): ImportEntry[] {
     issuer: 'Steam',
     account: labelText(isObject(a) ? val(a, 'account_name') : ''),
   }));
+}
+
+/**
+ * Authenticator Pro / Stratum encrypted backups (its BackupEncryption code):
+ *   current: "AUTHENTICATORPRO" | salt (16) | iv (12) | AES-256-GCM ct+tag,
+ *            key = Argon2id(password, salt; t = 3, m = 64 MiB, p = 4), 32 bytes
+ *   legacy:  "AuthenticatorPro" | salt (20) | iv (16) | AES-256-CBC (PKCS#7),
+ *            key = PBKDF2-HMAC-SHA1(password, salt, 64,000 iterations), 32 bytes
+ * The plaintext is the plain backup's JSON.
+ */
+export const STRATUM_MAGIC = 'AUTHENTICATORPRO';
+export const STRATUM_LEGACY_MAGIC = 'AuthenticatorPro';
+
+export async function readStratumEncrypted(bytes: Uint8Array, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+  if (password === undefined) throw needPassword();
+  const legacy = String.fromCharCode(...bytes.subarray(0, 16)) === STRATUM_LEGACY_MAGIC;
+  const saltLength = legacy ? 20 : 16;
+  const ivLength = legacy ? 16 : 12;
+  const start = 16 + saltLength + ivLength;
+  if (bytes.length < start + 16) throw damaged();
+  const salt = bytes.subarray(16, 16 + saltLength);
+  const iv = bytes.subarray(16 + saltLength, start);
+  const ct = bytes.subarray(start);
+  const pw = utf8Encode(password);
+  let plain: Uint8Array;
+  try {
+    plain = await decryptOrWrongPassword(async () => {
+      const key = legacy
+        ? await crypto.pbkdf2('SHA-1', pw, salt, 64_000, 32)
+        : await crypto.argon2id(pw, salt, { iterations: 3, memoryKiB: 65_536, parallelism: 4 }, 32);
+      try {
+        return legacy ? await crypto.aesCbcDecrypt(key, iv, ct) : await crypto.aesGcmDecrypt(key, iv, ct);
+      } finally {
+        key.fill(0);
+      }
+    });
+  } finally {
+    pw.fill(0);
+  }
+  // CBC is not authenticated: a wrong key that happens to unpad gives text that is not the backup.
+  const text = utf8Decode(plain);
+  const json = text === null ? null : (() => { try { return parseJson(text); } catch { return null; } })();
+  if (!json || !isStratum(json)) {
+    if (legacy) throw wrongPassword();
+    throw damaged();
+  }
+  return readStratum(json);
 }

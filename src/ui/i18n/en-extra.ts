@@ -77,7 +77,7 @@ export const enExtra = {
   'import.body':
     'Move your codes from another authenticator app: export them there, then choose the file here. Keyslot reads the file on this device and sends it nowhere.',
   'import.formats':
-    'Keyslot reads exports of Aegis, 2FAS, andOTP, FreeOTP and FreeOTP+, Bitwarden (JSON or CSV), Ente Auth, Proton Authenticator, Authenticator Pro (Stratum, unencrypted), Duo, Authy (its Android data file) and plain lists of otpauth:// links.',
+    'Keyslot reads exports of Aegis, 2FAS, andOTP, FreeOTP and FreeOTP+, Bitwarden (JSON or CSV), Ente Auth, Proton Authenticator, Authenticator Pro (Stratum), Duo, Authy (its Android data file) and plain lists of otpauth:// links.',
   'import.file': 'Export file',
   'import.fileHint': 'For example an Aegis .json, a 2FAS .2fas or an andOTP backup. You can also drop the file here.',
   'import.reading': 'Reading the file…',
@@ -122,7 +122,7 @@ export const enExtra = {
   'error.IMPORT_FORMAT':
     'Keyslot cannot read this file. Choose the export file itself (see the list of apps above), not a screenshot or a zip of it.',
   'error.IMPORT_UNSUPPORTED':
-    'Keyslot does not read this kind of file (for example an app’s database, a password-protected zip, or an encrypted Bitwarden or Authenticator Pro backup). Export again without encryption, or as otpauth:// links, and choose that file.',
+    'Keyslot does not read this kind of file (for example an app’s database, a password-protected zip, or an encrypted Bitwarden export). Export again without encryption, or as otpauth:// links, and choose that file.',
   'error.IMPORT_TOO_LARGE': 'This file is too large to be an export ({max} MB at most, 2000 slots at most).',
   'error.IMPORT_PASSWORD_NEEDED': 'This file is protected with a password. Enter the password you chose when you exported it.',
   'error.IMPORT_PASSWORD_WRONG': 'That password does not open this file. Nothing was imported. Check it and try again.',

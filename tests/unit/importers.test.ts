@@ -255,6 +255,7 @@ describe('entries that are skipped or fail, while the others import', () => {
       bad({}, { type: 'hotp' }), // HOTP without a counter
       bad({}, { name: '', issuer: '' }),
       bad({ secret: { $ne: 1 } }),
+      bad({}, { type: undefined }), // no type at all: damaged, not "unsupported"
       'not an object',
       ...(make.aegisDb([ACCOUNTS[1]!]).entries as Record<string, unknown>[]),
     ];
@@ -270,6 +271,7 @@ describe('entries that are skipped or fail, while the others import', () => {
       'COUNTER_MISSING',
       'LABEL_EMPTY',
       'SECRET_INVALID',
+      'OTP_TYPE',
       'IMPORT_FORMAT',
       'ok',
     ]);

@@ -87,8 +87,12 @@ async function decryptDb(json: JsonObject, db: string, password: string, crypto:
     for (const slot of slots) {
       const masterKey = await openSlot(slot, pw, crypto);
       if (!masterKey) continue;
-      const plain = await decryptOrWrongPassword(() => crypto.aesGcmDecrypt(masterKey, nonce, concat(ct, tag)));
-      masterKey.fill(0);
+      let plain: Uint8Array;
+      try {
+        plain = await decryptOrWrongPassword(() => crypto.aesGcmDecrypt(masterKey, nonce, concat(ct, tag)));
+      } finally {
+        masterKey.fill(0);
+      }
       const text = utf8Decode(plain);
       if (text === null) throw damaged();
       return parseJson(text);

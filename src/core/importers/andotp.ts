@@ -13,7 +13,6 @@ import { utf8Decode, utf8Encode } from '../bytes';
 import { parseSecret } from '../validate';
 import {
   damaged,
-  decryptOrWrongPassword,
   entriesOf,
   failed,
   formatError,
@@ -91,17 +90,15 @@ export async function readAndOtpEncrypted(bytes: Uint8Array, password: string | 
   return readAndOtp(json);
 }
 
+/** One way of opening the file: null when it does not open (wrong password or other layout). */
 async function attempt(crypto: ImportCrypto, deriveKey: () => Promise<Uint8Array>, nonce: Uint8Array, ct: Uint8Array): Promise<Uint8Array | null> {
+  let key: Uint8Array | null = null;
   try {
-    return await decryptOrWrongPassword(async () => {
-      const key = await deriveKey();
-      try {
-        return await crypto.aesGcmDecrypt(key, nonce, ct);
-      } finally {
-        key.fill(0);
-      }
-    });
+    key = await deriveKey();
+    return await crypto.aesGcmDecrypt(key, nonce, ct);
   } catch {
     return null;
+  } finally {
+    key?.fill(0);
   }
 }

@@ -192,6 +192,8 @@ export function makeEntry(f: DraftFields): ImportEntry {
   const label = { issuer: labelText(f.issuer), account: labelText(f.account) };
   const kind = f.kind.trim().toLowerCase();
   if (kind !== 'totp' && kind !== 'hotp') {
+    // No type at all is a damaged entry; a type we do not make is named in the report.
+    if (kind === '') return failed(new KeyslotError('OTP_TYPE', { field: 'type' }), label);
     return { status: 'unsupported', type: UNSUPPORTED_KINDS[kind] ?? labelText(f.kind).slice(0, 20), ...label };
   }
   try {
@@ -277,9 +279,9 @@ export function hexDecode(text: string): Uint8Array | null {
 /** Base64 as apps write it: standard alphabet, line breaks allowed, padding added when missing. */
 export function base64Loose(text: string): Uint8Array | null {
   if (typeof text !== 'string') return null;
-  const clean = text.replace(/\s+/g, '');
-  if (clean.length % 4 === 1) return null;
-  return base64Decode(clean.replace(/=+$/, '').padEnd(Math.ceil(clean.replace(/=+$/, '').length / 4) * 4, '='));
+  const bare = text.replace(/\s+/g, '').replace(/=+$/, '');
+  if (bare.length % 4 === 1) return null;
+  return base64Decode(bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
 }
 
 /** Java signed bytes (FreeOTP's "secret": [-19, 64, …]) -> bytes, or null. */

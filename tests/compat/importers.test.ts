@@ -12,7 +12,10 @@
  * IMPORT_FORMAT, never half-read. The table at the end lists every fixture.
  *
  * Per-fixture adjustments from the corpus notes: Bitwarden's steam:// entries are checked by
- * kind only; Authy's period is not compared ("test ignores period").
+ * kind only; Authy's period is not compared ("test ignores period"). One deliberate
+ * difference: TOTP Authenticator stores digits and period with each token ("7", "20") and
+ * Keyslot keeps them, where Aegis's importer (and so the expected list) resets them to 6/30;
+ * those two fields are compared with the reference vector the fixture was made from.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +45,17 @@ interface Fixture {
 }
 
 const DIR = ['authenticator-importers', 'aegis'];
-const { fixtures } = readCorpusJson<{ fixtures: Record<string, Fixture> }>(...DIR, 'expected-importer-entries.json');
+const { fixtures, vault_entries_vectors: vectors } = readCorpusJson<{ fixtures: Record<string, Fixture>; vault_entries_vectors: ExpectedEntry[] }>(
+  ...DIR,
+  'expected-importer-entries.json',
+);
+
+/** The expected entry, with the deliberate difference above applied. */
+function adjusted(want: ExpectedEntry, fixture: string): ExpectedEntry {
+  if (!fixture.startsWith('totp_authenticator')) return want;
+  const vector = vectors.find((v) => v.secret === want.secret);
+  return vector ? { ...want, digits: vector.digits, period: vector.period } : want;
+}
 
 /** Fixtures Keyslot does not read, on purpose (README "Importing from other apps"). */
 const UNSUPPORTED_BY_CHOICE = new Set([
@@ -56,8 +69,6 @@ const UNSUPPORTED_BY_CHOICE = new Set([
   'google_authenticator.sqlite',
   'microsoft_authenticator.sqlite',
   'stratum_internal.db',
-  'totp_authenticator.bin',
-  'totp_authenticator_internal.xml',
 ]);
 
 interface Row {
@@ -69,7 +80,8 @@ interface Row {
 }
 const rows: Row[] = [];
 
-function same(actual: ImportEntry, want: ExpectedEntry, fixture: string): boolean {
+function same(actual: ImportEntry, expected: ExpectedEntry, fixture: string): boolean {
+  const want = adjusted(expected, fixture);
   if (want.type === 'steam') return actual.status === 'unsupported' && actual.type === 'Steam';
   if (actual.status !== 'ok') return false;
   const d = actual.draft;

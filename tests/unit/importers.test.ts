@@ -13,6 +13,8 @@ import { importCrypto } from '../../src/platform/import-crypto';
 import * as make from './fixtures/importers/make';
 
 const { ACCOUNTS, STEAM } = make;
+/** TOTP Authenticator has TOTP/SHA1 only. */
+const TOTP_ONLY = ACCOUNTS.map((a) => ({ ...a, kind: 'totp' as const, algorithm: 'SHA1' as const, counter: 0 }));
 const PASSWORD = 'correct horse 🐎';
 
 function read(name: string, bytes: Uint8Array, password?: string) {
@@ -84,6 +86,12 @@ describe('reading each app’s export', () => {
     });
   }
 
+  it('reads TOTP Authenticator’s data file, with keys written in hex, base32 and base64', async () => {
+    const result = await read('com.binarybox.totp_preferences.xml', make.totpAuthenticatorXml(TOTP_ONLY));
+    expect(result.format).toBe('totp-authenticator');
+    expect(drafts(result.entries)).toEqual(expected(TOTP_ONLY));
+  });
+
   it('reads a Duo export (no provider names; a counter means HOTP)', async () => {
     const result = await read('duo.json', make.duo(ACCOUNTS));
     expect(drafts(result.entries).map((d) => [d.kind, d.account, d.secret, d.counter])).toEqual(
@@ -132,6 +140,7 @@ describe('encrypted exports', () => {
     ['andOTP, old layout (SHA-256 + AES-GCM)', 'otp_accounts.bin', (pw) => make.andOtpEncryptedOld(ACCOUNTS, pw), ACCOUNTS],
     ['Authy (PBKDF2-SHA1 + AES-CBC)', 'authy.xml', (pw) => make.authyEncrypted(ACCOUNTS.slice(0, 1), pw), ACCOUNTS.slice(0, 1)],
     ['Authenticator Pro legacy (PBKDF2-SHA1 + AES-CBC)', 'backup.authpro', (pw) => make.stratumEncryptedLegacy(ACCOUNTS, pw), ACCOUNTS],
+    ['TOTP Authenticator (SHA-256 + AES-CBC)', 'backup.encrypt', (pw) => make.totpAuthenticatorBackup(TOTP_ONLY, pw), TOTP_ONLY],
   ];
 
   it('opens an Authenticator Pro backup (Argon2id + AES-GCM) and refuses a wrong password', async () => {

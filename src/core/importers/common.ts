@@ -40,6 +40,7 @@ export const IMPORT_FORMATS = [
   'stratum',
   'duo',
   'steam',
+  'totp-authenticator',
   'otpauth-list',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -32,6 +32,12 @@ import {
   STRATUM_LEGACY_MAGIC,
   STRATUM_MAGIC,
 } from './others';
+import {
+  isTotpAuthenticatorBackup,
+  isTotpAuthenticatorXml,
+  readTotpAuthenticatorBackup,
+  readTotpAuthenticatorXml,
+} from './totp-authenticator';
 import { isTwoFas, readTwoFas, twoFasEncrypted } from './twofas';
 import { isUriList, readUriList } from './uri-list';
 
@@ -88,13 +94,17 @@ function sniff(name: string, bytes: Uint8Array): Reader {
   if (isAndroidPrefs(text)) {
     if (isAuthy(text)) return { format: 'authy', encrypted: authyEncrypted(text), read: (pw, c) => readAuthy(text, pw, c) };
     if (isFreeOtpXml(text)) return { format: 'freeotp', encrypted: false, read: () => readFreeOtpXml(text) };
-    throw unsupported(); // other apps' data files (Battle.net, TOTP Authenticator, …)
+    if (isTotpAuthenticatorXml(text)) return { format: 'totp-authenticator', encrypted: false, read: () => readTotpAuthenticatorXml(text) };
+    throw unsupported(); // other apps' data files (Battle.net, …)
   }
   if (isUriList(text)) {
     // Ente Auth's plain-text export adds a codeDisplay parameter to each URI.
     return { format: /[?&]codeDisplay=/.test(text) ? 'ente' : 'otpauth-list', encrypted: false, read: () => readUriList(text) };
   }
   if (isBitwardenCsv(text)) return { format: 'bitwarden', encrypted: false, read: () => readBitwardenCsv(text) };
+  if (isTotpAuthenticatorBackup(text)) {
+    return { format: 'totp-authenticator', encrypted: true, read: (pw, c) => readTotpAuthenticatorBackup(text, pw, c) };
+  }
   throw formatError();
 }
 

@@ -92,6 +92,17 @@ describe('reading each app’s export', () => {
     expect(drafts(result.entries)).toEqual(expected(TOTP_ONLY));
   });
 
+  it('reads Battle.net’s data file: the unmasked serial as account, 8-digit SHA1 codes', async () => {
+    const secret = Uint8Array.from({ length: 20 }, (_, i) => 200 - i);
+    const result = await read('com.blizzard.messenger.authenticator_preferences.xml', make.battleNetXml('EU-1234-5678-9012', secret));
+    expect(result.format).toBe('battle-net');
+    expect(drafts(result.entries)).toEqual([
+      { kind: 'totp', issuer: 'Battle.net', account: 'EU-1234-5678-9012', secret: encodeBase32(secret), algorithm: 'SHA1', digits: 8, period: 30, counter: 0 },
+    ]);
+    const damagedSecret = new TextDecoder().decode(make.battleNetXml('EU-1', secret)).replace(/DEVICE_SECRET">[0-9a-f]{4}/, 'DEVICE_SECRET">zz');
+    expect((await read('b.xml', new TextEncoder().encode(damagedSecret))).entries).toMatchObject([{ status: 'failed', code: 'SECRET_INVALID' }]);
+  });
+
   it('reads a Duo export (no provider names; a counter means HOTP)', async () => {
     const result = await read('duo.json', make.duo(ACCOUNTS));
     expect(drafts(result.entries).map((d) => [d.kind, d.account, d.secret, d.counter])).toEqual(

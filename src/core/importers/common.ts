@@ -41,6 +41,7 @@ export const IMPORT_FORMATS = [
   'duo',
   'steam',
   'totp-authenticator',
+  'battle-net',
   'otpauth-list',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

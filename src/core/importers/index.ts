@@ -20,10 +20,12 @@ import { formatError, IMPORT_BYTES_MAX, parseJson, tooLarge, type ImportCrypto, 
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
 import { isAndroidPrefs } from './android-prefs';
 import {
+  isBattleNet,
   isDuo,
   isProton,
   isSteam,
   isStratum,
+  readBattleNet,
   readDuo,
   readProton,
   readSteam,
@@ -95,7 +97,8 @@ function sniff(name: string, bytes: Uint8Array): Reader {
     if (isAuthy(text)) return { format: 'authy', encrypted: authyEncrypted(text), read: (pw, c) => readAuthy(text, pw, c) };
     if (isFreeOtpXml(text)) return { format: 'freeotp', encrypted: false, read: () => readFreeOtpXml(text) };
     if (isTotpAuthenticatorXml(text)) return { format: 'totp-authenticator', encrypted: false, read: () => readTotpAuthenticatorXml(text) };
-    throw unsupported(); // other apps' data files (Battle.net, …)
+    if (isBattleNet(text)) return { format: 'battle-net', encrypted: false, read: () => readBattleNet(text) };
+    throw unsupported(); // other apps' data files
   }
   if (isUriList(text)) {
     // Ente Auth's plain-text export adds a codeDisplay parameter to each URI.

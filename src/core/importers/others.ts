@@ -8,11 +8,13 @@
  *    5 Yandex; Algorithm 0 SHA1, 1 SHA256, 2 SHA512 (Stratum's own enums).
  *  - Duo Mobile: [{ name, otpGenerator: { otpSecret, counter? } }]; a counter means HOTP.
  *    Duo exports no provider name.
- *  - Authenticator Pro encrypted backups (below).
+ *  - Authenticator Pro encrypted backups, and Battle.net's data file (below).
  *  - Steam Guard (maFile / Steam Desktop Authenticator): every account is a Steam entry,
  *    reported as unsupported.
  */
 import { utf8Decode, utf8Encode } from '../bytes';
+import { KeyslotError } from '../errors';
+import { readStrings } from './android-prefs';
 import { parseSecret } from '../validate';
 import {
   arr,
@@ -27,6 +29,7 @@ import {
   failed,
   field,
   formatError,
+  hexDecode,
   isObject,
   labelText,
   makeEntry,
@@ -159,4 +162,44 @@ export async function readStratumEncrypted(bytes: Uint8Array, password: string |
     throw damaged();
   }
   return readStratum(json);
+}
+
+/**
+ * Battle.net Authenticator's Android data file (SharedPreferences): the serial and the
+ * device secret are hex of their ASCII text XOR-ed with a fixed 60-byte mask that the app
+ * ships (the mask below; Aegis's BattleNetImporter uses the same). The unmasked secret is
+ * hex of the key; the codes are ordinary TOTP: SHA1, 8 digits, 30 s.
+ */
+const BATTLE_NET_PREFIX = 'com.blizzard.messenger.AUTHENTICATOR_';
+const BATTLE_NET_MASK = '398e27fc50276a656065b0e525f4c06c04c61075286b8e7aeda59da9813b5dd6c80d2fb38068773fa59ba47c17ca6c6479015c1d5b8b8f6b9a';
+
+export function isBattleNet(text: string): boolean {
+  return text.includes(`<string name="${BATTLE_NET_PREFIX}DEVICE_SECRET">`);
+}
+
+function unmask(hex: string): string | null {
+  const masked = hexDecode(hex);
+  const mask = hexDecode(BATTLE_NET_MASK)!;
+  if (!masked || masked.length > mask.length) return null;
+  return String.fromCharCode(...masked.map((b, i) => b ^ mask[i]!));
+}
+
+export function readBattleNet(text: string): ImportEntry[] {
+  const prefs = new Map(readStrings(text));
+  const serial = unmask(prefs.get(`${BATTLE_NET_PREFIX}SERIAL`) ?? '') ?? '';
+  const account = labelText(serial);
+  return [
+    makeEntry({
+      kind: 'totp',
+      issuer: 'Battle.net',
+      account,
+      secret: () => {
+        const hex = unmask(prefs.get(`${BATTLE_NET_PREFIX}DEVICE_SECRET`) ?? '');
+        const key = hex === null ? null : hexDecode(hex);
+        if (!key) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });
+        return key;
+      },
+      digits: 8,
+    }),
+  ];
 }

@@ -353,6 +353,7 @@ describe('files that are refused as a whole', () => {
       ['google.sqlite', magic('SQLite format 3\u0000')],
       ['backup.zip', magic('PK\u0003\u0004')],
       ['b.json', make.bitwardenJson(ACCOUNTS, true)],
+      ['ente-encrypted.json', utf8('{"version":1,"kdfParams":{"memLimit":1,"opsLimit":1,"salt":"x"},"encryptedData":"x","encryptionNonce":"x"}')],
       ['battle.xml', utf8('<?xml version="1.0"?>\n<map><string name="x">y</string></map>')],
     ] as const) {
       expect((await refusal(read(name, bytes))).code, name).toBe('IMPORT_UNSUPPORTED');

@@ -299,6 +299,19 @@ describe('entries that are skipped or fail, while the others import', () => {
     expect(JSON.stringify(result.entries.filter((e) => e.status !== 'ok'))).not.toContain('JBSWY3DP');
   });
 
+  it('takes a name of the wrong type as no name, and a value of the wrong type as wrong', async () => {
+    const entry = (extra: Record<string, unknown>, info: Record<string, unknown> = {}) => ({
+      type: 'totp',
+      name: 'ada',
+      info: { secret: 'JBSWY3DPEHPK3PXP', ...info },
+      ...extra,
+    });
+    const { entries } = await read('a.json', make.aegisPlain([entry({ issuer: { x: 1 } }), entry({ issuer: 'X' }, { digits: true }), entry({ issuer: 'Y', name: 42 })]));
+    expect(entries[0]).toMatchObject({ status: 'ok', issuer: '', account: 'ada' });
+    expect(entries[1]).toMatchObject({ status: 'failed', code: 'DIGITS' });
+    expect(entries[2]).toMatchObject({ status: 'ok', issuer: 'Y', account: '42' });
+  });
+
   it('fails a bad line of a URI list on its own', async () => {
     const text = `${make.uri(ACCOUNTS[0]!)}\nhttps://example.org/not-a-code\notpauth://totp/X:y?secret=%%%\n\n${make.uri(ACCOUNTS[1]!)}\n`;
     const { entries } = await read('list.txt', new TextEncoder().encode(text));

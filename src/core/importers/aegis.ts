@@ -25,6 +25,7 @@ import {
   hexDecode,
   isObject,
   makeEntry,
+  name,
   needPassword,
   obj,
   parseJson,
@@ -62,8 +63,8 @@ function entry(e: Json): ImportEntry {
   const info = obj(e, 'info') ?? {};
   return makeEntry({
     kind: str(e, 'type') ?? '',
-    issuer: val(e, 'issuer'),
-    account: val(e, 'name'),
+    issuer: name(e, 'issuer'),
+    account: name(e, 'name'),
     secret: () => parseSecret(val(info, 'secret')),
     algorithm: val(info, 'algo'),
     digits: val(info, 'digits'),

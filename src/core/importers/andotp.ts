@@ -18,6 +18,7 @@ import {
   formatError,
   isObject,
   makeEntry,
+  name,
   needPassword,
   parseJson,
   PBKDF2_ITERATIONS_MAX,
@@ -45,8 +46,8 @@ export function readAndOtp(json: Json[]): ImportEntry[] {
 
 function entry(e: Json): ImportEntry {
   if (!isObject(e)) return failed(formatError(), { issuer: '', account: '' });
-  let issuer = val(e, 'issuer');
-  let account = val(e, 'label');
+  let issuer = name(e, 'issuer');
+  let account = name(e, 'label');
   // Old andOTP had no issuer field and showed "Issuer - account" as the label (Aegis splits it too).
   const dash = typeof account === 'string' ? account.indexOf(' - ') : -1;
   if (issuer === undefined && typeof account === 'string' && dash > 0) {

@@ -130,12 +130,23 @@ export function str(o: JsonObject, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** A text or number field as validate.ts takes it (anything else counts as absent or wrong). */
+/**
+ * A value field (secret, algorithm, digits, period, counter) as validate.ts takes it: text or a
+ * number; missing or null is "not given"; anything else (an object, a boolean) becomes NaN,
+ * which every validate.ts rule refuses.
+ */
 export function val(o: JsonObject, key: string): FieldValue {
   const v = field(o, key);
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (v === undefined || v === null) return undefined;
-  return '\u0000'; // an object or boolean where a value belongs: fails every validate.ts rule
+  return Number.NaN;
+}
+
+/** A name field (issuer, account): text, or a number as text; anything else counts as no name. */
+export function name(o: JsonObject, key: string): string | undefined {
+  const v = field(o, key);
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 }
 
 export function obj(o: JsonObject, key: string): JsonObject | undefined {

@@ -17,6 +17,7 @@ import {
   formatError,
   isObject,
   makeEntry,
+  name,
   parseJson,
   signedBytes,
   str,
@@ -55,11 +56,11 @@ export function isFreeOtpXml(text: string): boolean {
 
 function token(t: Json): ImportEntry {
   if (!isObject(t)) return failed(formatError(), { issuer: '', account: '' });
-  const issuerExt = val(t, 'issuerExt');
+  const issuerExt = name(t, 'issuerExt');
   return makeEntry({
     kind: str(t, 'type') ?? '',
-    issuer: typeof issuerExt === 'string' && issuerExt.trim() !== '' ? issuerExt : val(t, 'issuerInt'),
-    account: val(t, 'label'),
+    issuer: typeof issuerExt === 'string' && issuerExt.trim() !== '' ? issuerExt : name(t, 'issuerInt'),
+    account: name(t, 'label'),
     secret: () => {
       const bytes = signedBytes(field(t, 'secret'));
       if (!bytes) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });

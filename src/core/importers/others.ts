@@ -20,10 +20,6 @@ import {
   arr,
   damaged,
   decryptOrWrongPassword,
-  needPassword,
-  parseJson,
-  wrongPassword,
-  type ImportCrypto,
   entriesOf,
   entryFromUri,
   failed,
@@ -33,9 +29,14 @@ import {
   isObject,
   labelText,
   makeEntry,
+  name,
+  needPassword,
   obj,
+  parseJson,
   str,
   val,
+  wrongPassword,
+  type ImportCrypto,
   type ImportEntry,
   type Json,
   type JsonObject,
@@ -50,9 +51,9 @@ export function readProton(json: JsonObject): ImportEntry[] {
   return entriesOf(field(json, 'entries')).map((e) => {
     const content = isObject(e) ? obj(e, 'content') : undefined;
     const uri = content ? str(content, 'uri') : undefined;
-    if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? val(content, 'name') : '') });
+    if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
     if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
-      return { status: 'unsupported', type: 'Steam', issuer: 'Steam', account: labelText(val(content!, 'name')) };
+      return { status: 'unsupported', type: 'Steam', issuer: 'Steam', account: labelText(name(content!, 'name')) };
     }
     return entryFromUri(uri);
   });
@@ -72,8 +73,8 @@ export function readStratum(json: JsonObject): ImportEntry[] {
     const algorithm = field(a, 'Algorithm');
     return makeEntry({
       kind: typeof type === 'number' ? (STRATUM_TYPES[type] ?? String(type)) : '',
-      issuer: val(a, 'Issuer'),
-      account: val(a, 'Username'),
+      issuer: name(a, 'Issuer'),
+      account: name(a, 'Username'),
       secret: () => parseSecret(val(a, 'Secret')),
       algorithm: typeof algorithm === 'number' ? (STRATUM_ALGORITHMS[algorithm] ?? '?') : val(a, 'Algorithm'),
       digits: val(a, 'Digits'),
@@ -95,7 +96,7 @@ export function readDuo(json: Json[]): ImportEntry[] {
     return makeEntry({
       kind: counter === undefined || counter === null ? 'totp' : 'hotp',
       issuer: '',
-      account: val(e, 'name'),
+      account: name(e, 'name'),
       secret: () => parseSecret(val(gen, 'otpSecret')),
       counter: val(gen, 'counter'),
     });
@@ -113,7 +114,7 @@ export function readSteam(json: JsonObject): ImportEntry[] {
     status: 'unsupported',
     type: 'Steam',
     issuer: 'Steam',
-    account: labelText(isObject(a) ? val(a, 'account_name') : ''),
+    account: labelText(isObject(a) ? name(a, 'account_name') : ''),
   }));
 }
 

@@ -20,6 +20,7 @@ import {
   hexDecode,
   isObject,
   makeEntry,
+  name,
   needPassword,
   parseJson,
   str,
@@ -82,8 +83,8 @@ function token(t: Json): ImportEntry {
   if (!isObject(t)) return failed(formatError(), { issuer: '', account: '' });
   return makeEntry({
     kind: 'totp',
-    issuer: val(t, 'issuer'),
-    account: val(t, 'name'),
+    issuer: name(t, 'issuer'),
+    account: name(t, 'name'),
     secret: () => {
       const key = str(t, 'key') ?? '';
       const base = field(t, 'base');

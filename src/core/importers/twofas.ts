@@ -24,6 +24,7 @@ import {
   formatError,
   isObject,
   makeEntry,
+  name,
   needPassword,
   obj,
   parseJson,
@@ -58,12 +59,12 @@ export async function readTwoFas(json: JsonObject, password: string | undefined,
 function entry(s: Json): ImportEntry {
   if (!isObject(s)) return failed(formatError(), { issuer: '', account: '' });
   const otp = obj(s, 'otp') ?? {};
-  const issuer = val(otp, 'issuer');
+  const issuer = name(otp, 'issuer');
   return makeEntry({
     kind: str(otp, 'tokenType') ?? 'totp',
     // Schema 1 files may lack otp.issuer; the service name is what 2FAS shows.
-    issuer: typeof issuer === 'string' && issuer.trim() !== '' ? issuer : val(s, 'name'),
-    account: val(otp, 'account'),
+    issuer: typeof issuer === 'string' && issuer.trim() !== '' ? issuer : name(s, 'name'),
+    account: name(otp, 'account'),
     secret: () => parseSecret(val(s, 'secret')),
     algorithm: val(otp, 'algorithm'),
     digits: val(otp, 'digits'),

@@ -313,9 +313,9 @@ describe('entries that are skipped or fail, while the others import', () => {
   });
 
   it('fails a bad line of a URI list on its own', async () => {
-    const text = `${make.uri(ACCOUNTS[0]!)}\nhttps://example.org/not-a-code\notpauth://totp/X:y?secret=%%%\n\n${make.uri(ACCOUNTS[1]!)}\n`;
+    const text = `${make.uri(ACCOUNTS[0]!)}\nhttps://example.org/not-a-code\notpauth://totp/X:y?secret=%%%\notpauth:///X:y?secret=JBSWY3DPEHPK3PXP\n\n${make.uri(ACCOUNTS[1]!)}\n`;
     const { entries } = await read('list.txt', new TextEncoder().encode(text));
-    expect(entries.map((e) => (e.status === 'failed' ? e.code : e.status))).toEqual(['ok', 'URI_SCHEME', 'URI_MALFORMED', 'ok']);
+    expect(entries.map((e) => (e.status === 'failed' ? e.code : e.status))).toEqual(['ok', 'URI_SCHEME', 'URI_MALFORMED', 'OTP_TYPE', 'ok']);
   });
 });
 

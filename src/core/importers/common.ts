@@ -267,7 +267,7 @@ function uriLabel(uri: string): EntryLabel {
  */
 export function entryFromUri(uri: string): ImportEntry {
   const kind = uriKind(uri);
-  if (kind !== null && kind !== 'totp' && kind !== 'hotp') {
+  if (kind !== null && kind !== '' && kind !== 'totp' && kind !== 'hotp') {
     return { status: 'unsupported', type: UNSUPPORTED_KINDS[kind] ?? labelText(kind).slice(0, 20), ...uriLabel(uri) };
   }
   if (kind !== null && /[?&]encoder=steam(?:&|$)/i.test(uri)) return { status: 'unsupported', type: 'Steam', ...uriLabel(uri) };

@@ -81,11 +81,13 @@ test('an encrypted export asks for its password, changes nothing on a wrong one,
   expect(page.url()).not.toContain('river');
 });
 
-test('a file that is not an export is refused with a clear reason', async ({ page }) => {
+test('from Add a slot: a file that is not an export is refused with a clear reason, and Cancel goes back', async ({ page }) => {
   await setUpPin(page);
-  await openImport(page);
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByRole('button', { name: 'Import from another app' }).click();
   await page.getByLabel('Export file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('shopping list') });
   await expect(page.getByRole('alert')).toContainText('Keyslot cannot read this file.');
+  await expect(page.getByLabel('Export file')).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add a slot' })).toBeVisible();
 });

@@ -16,7 +16,7 @@ import { aegisEncrypted, isAegis, readAegis } from './aegis';
 import { readAndOtp, readAndOtpEncrypted, isAndOtp } from './andotp';
 import { authyEncrypted, isAuthy, readAuthy } from './authy';
 import { isBitwardenCsv, isBitwardenJson, readBitwardenCsv, readBitwardenJson } from './bitwarden';
-import { formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
+import { field, formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
 import { isAndroidPrefs } from './android-prefs';
 import {
@@ -71,7 +71,7 @@ function fromJson(json: Json): Reader {
   if (isAndOtp(json)) return { format: 'andotp', encrypted: false, read: () => readAndOtp(json) };
   if (isDuo(json)) return { format: 'duo', encrypted: false, read: () => readDuo(json) };
   // Ente Auth's encrypted export (XChaCha20-Poly1305, which WebCrypto lacks): say so rather than "unreadable".
-  if (isObject(json) && 'kdfParams' in json && 'encryptedData' in json) throw unsupported();
+  if (isObject(json) && field(json, 'kdfParams') !== undefined && field(json, 'encryptedData') !== undefined) throw unsupported();
   throw formatError();
 }
 

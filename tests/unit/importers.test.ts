@@ -383,6 +383,11 @@ describe('files that are refused as a whole', () => {
     expect(entries[0]).toMatchObject({ status: 'ok', draft: { digits: 6 } });
   });
 
+  it('refuses absurdly nested JSON as unreadable instead of overflowing the stack', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    expect((await refusal(read('deep.json', utf8(deep)))).code).toBe('IMPORT_FORMAT');
+  });
+
   it('reads a file with a byte-order mark', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...make.aegisPlain(ACCOUNTS)]);
     expect(drafts((await read('a.json', bytes)).entries)).toHaveLength(3);

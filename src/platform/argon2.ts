@@ -73,7 +73,7 @@ export async function runImportKdfRequest(req: unknown): Promise<KdfResponse> {
   try {
     if (!(password instanceof Uint8Array) || !(salt instanceof Uint8Array) || salt.length > 1024) return { ok: false };
     if (!whole(r?.length, 16, 64)) return { ok: false };
-    if (r?.importKdf === 'scrypt' && whole(r.N, 2, 2 ** 20) && whole(r.r, 1, 32) && whole(r.p, 1, 16) && 128 * r.N * r.r <= 256 * 1024 * 1024) {
+    if (r?.importKdf === 'scrypt' && whole(r.N, 2, 2 ** 20) && whole(r.r, 1, 32) && whole(r.p, 1, 16) && 128 * r.N * r.r <= 256 * 1024 * 1024 && r.N * r.r * r.p <= 2 ** 22) {
       const out = await scrypt({ password, salt, costFactor: r.N, blockSize: r.r, parallelism: r.p, hashLength: r.length, outputType: 'binary' });
       return { ok: true, key: Uint8Array.from(out) };
     }

@@ -43,6 +43,7 @@ describe('key derivation for imports', () => {
       { importKdf: 'scrypt', N: 2 ** 21, r: 8, p: 1, length: 32 },
       { importKdf: 'scrypt', N: 1024, r: 8, p: 99, length: 32 },
       { importKdf: 'scrypt', N: 1024, r: 1024, p: 1, length: 32 },
+      { importKdf: 'scrypt', N: 2 ** 18, r: 8, p: 16, length: 32 },
       { importKdf: 'scrypt', N: 1024, r: 8, p: 1, length: 4096 },
       { importKdf: 'argon2id', iterations: 1, memoryKiB: 2 ** 20, parallelism: 1, length: 32 },
       { importKdf: 'argon2id', iterations: 1000, memoryKiB: 64, parallelism: 1, length: 32 },

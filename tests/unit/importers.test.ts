@@ -188,11 +188,12 @@ describe('encrypted exports', () => {
     expect(drafts(result.entries)).toEqual(expected(ACCOUNTS.slice(0, 1)));
   });
 
-  it('refuses an Aegis vault whose scrypt parameters would take too much memory or are not powers of two', async () => {
+  it('refuses an Aegis vault whose scrypt parameters would take too much memory or time, or are not powers of two', async () => {
     const file = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(ACCOUNTS, PASSWORD)));
-    for (const [n, r] of [[2 ** 22, 8], [1000, 8], [1024, 64]]) {
+    for (const [n, r, p] of [[2 ** 22, 8, 1], [1000, 8, 1], [1024, 64, 1], [2 ** 18, 8, 16]]) {
       file.header.slots[1].n = n;
       file.header.slots[1].r = r;
+      file.header.slots[1].p = p;
       const bytes = new TextEncoder().encode(JSON.stringify(file));
       expect((await refusal(read('aegis.json', bytes, PASSWORD))).code).toBe('IMPORT_DAMAGED');
     }

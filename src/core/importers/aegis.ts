@@ -30,6 +30,7 @@ import {
   obj,
   parseJson,
   SCRYPT_MEMORY_MAX,
+  SCRYPT_WORK_MAX,
   str,
   val,
   wrongPassword,
@@ -117,7 +118,7 @@ async function openSlot(slot: JsonObject, pw: Uint8Array, crypto: ImportCrypto):
   const ok =
     typeof N === 'number' && typeof r === 'number' && typeof p === 'number' &&
     Number.isInteger(N) && Number.isInteger(r) && Number.isInteger(p) &&
-    N > 1 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= SCRYPT_MEMORY_MAX;
+    N > 1 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= SCRYPT_MEMORY_MAX && N * r * p <= SCRYPT_WORK_MAX;
   if (!ok || !salt || !key || !nonce || !tag || nonce.length !== 12 || tag.length !== 16 || key.length !== 32) throw damaged();
   const kek = await crypto.scrypt(pw, salt, { N, r, p }, 32);
   try {

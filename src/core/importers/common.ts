@@ -24,6 +24,8 @@ export const IMPORT_ENTRIES_MAX = 2000;
 /** Caps on the key-derivation parameters a file may ask for, so a crafted file cannot hang the device. */
 export const PBKDF2_ITERATIONS_MAX = 5_000_000;
 export const SCRYPT_MEMORY_MAX = 256 * 1024 * 1024;
+/** scrypt work N·r·p: 16 times Aegis's own 2^15 · 8 · 1. */
+export const SCRYPT_WORK_MAX = 2 ** 22;
 export const ARGON2_MEMORY_KIB_MAX = 256 * 1024;
 
 /** The apps (and formats) Keyslot reads. */

@@ -3,7 +3,7 @@ import type { AttemptGuard } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
 import type { ImportEntry } from '../core/importers';
-import { planImport, type ReportRow } from '../core/importers/plan';
+import { runImport, type ReportRow } from '../core/importers/plan';
 import { normalizePin, validateNewPin } from '../core/pin';
 import type { MessageKey } from './i18n/i18n';
 import {
@@ -217,26 +217,11 @@ export class AppState {
    */
   async importEntries(entries: readonly ImportEntry[]): Promise<ReportRow[]> {
     const vault = this.#requireVault();
-    const rows: ReportRow[] = [];
-    for (const planned of planImport(entries, this.slots)) {
-      const label = { issuer: planned.entry.issuer, account: planned.entry.account };
-      if (planned.action === 'unsupported') {
-        rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
-      } else if (planned.action === 'failed') {
-        rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
-      } else if (planned.action === 'duplicate' || this.match(planned.entry.draft).kind === 'duplicate') {
-        rows.push({ ...label, outcome: 'duplicate' });
-      } else {
-        try {
-          const slot = await vault.addSlot(planned.entry.draft, '');
-          this.slots = [...this.slots, slot];
-          this.lastAddedId = slot.id;
-          rows.push({ ...label, outcome: 'imported' });
-        } catch (e) {
-          rows.push({ ...label, outcome: 'failed', code: isKeyslotError(e) ? e.code : 'STORAGE_FAILED' });
-        }
-      }
-    }
+    const rows = await runImport(entries, this.slots, async (draft) => {
+      const slot = await vault.addSlot(draft, '');
+      this.slots = [...this.slots, slot];
+      this.lastAddedId = slot.id;
+    });
     const imported = rows.filter((r) => r.outcome === 'imported').length;
     const failed = rows.filter((r) => r.outcome === 'failed').length;
     this.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });

@@ -7,7 +7,7 @@ import { encodeBase32 } from '../../src/core/base32';
 import { isKeyslotError, KeyslotError } from '../../src/core/errors';
 import { detectImport, importFile, IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, type ImportCrypto, type ImportEntry } from '../../src/core/importers';
 import { parseCsv } from '../../src/core/importers/bitwarden';
-import { countPlan, planImport } from '../../src/core/importers/plan';
+import { countPlan, planImport, runImport } from '../../src/core/importers/plan';
 import type { Slot } from '../../src/core/slot';
 import { importCrypto } from '../../src/platform/import-crypto';
 import * as make from './fixtures/importers/make';
@@ -411,5 +411,18 @@ describe('planning an import', () => {
     const reissued = { ...ACCOUNTS[0]!, secret: Uint8Array.from({ length: 20 }, (_, i) => i) };
     const { entries } = await read('a.json', make.aegisPlain([reissued]));
     expect(planImport(entries, [slot(ACCOUNTS[0]!, 'a')]).map((p) => p.action)).toEqual(['import']);
+  });
+
+  it('saves every entry to import, reports one that cannot be saved as failed, and goes on with the rest', async () => {
+    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[0]!, STEAM, ACCOUNTS[2]!]));
+    const saved: string[] = [];
+    const rows = await runImport(entries, [], async (draft) => {
+      if (draft.issuer === 'Mail') throw new KeyslotError('STORAGE_FAILED');
+      saved.push(draft.issuer);
+    });
+    expect(saved).toEqual(['Lab VPN', 'Door']);
+    expect(rows.map((r) => (r.outcome === 'failed' ? r.code : r.outcome))).toEqual(['imported', 'STORAGE_FAILED', 'duplicate', 'unsupported', 'imported']);
+    const odd = await runImport(entries.slice(0, 1), [], () => Promise.reject(new Error('quota')));
+    expect(odd).toMatchObject([{ outcome: 'failed', code: 'STORAGE_FAILED' }]);
   });
 });

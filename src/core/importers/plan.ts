@@ -6,8 +6,8 @@
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
 import { matchExisting } from '../slot-match';
-import type { Slot } from '../slot';
-import type { ErrorCode } from '../errors';
+import type { Slot, SlotDraft } from '../slot';
+import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
 
 export type PlannedEntry =
@@ -48,3 +48,31 @@ export type ReportRow = { issuer: string; account: string } & (
   | { outcome: 'unsupported'; type: string }
   | { outcome: 'failed'; code: ErrorCode }
 );
+
+/**
+ * Carries out a plan: `save` stores each entry marked for import (it is the vault's add,
+ * given in so core does no I/O). An entry that cannot be saved is reported failed with the
+ * error's code and the others are still saved; everything else is reported as planned.
+ */
+export async function runImport(
+  entries: readonly ImportEntry[],
+  existing: readonly Slot[],
+  save: (draft: SlotDraft) => Promise<unknown>,
+): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  for (const planned of planImport(entries, existing)) {
+    const label = { issuer: planned.entry.issuer, account: planned.entry.account };
+    if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
+    else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
+    else if (planned.action === 'duplicate') rows.push({ ...label, outcome: 'duplicate' });
+    else {
+      try {
+        await save(planned.entry.draft);
+        rows.push({ ...label, outcome: 'imported' });
+      } catch (e) {
+        rows.push({ ...label, outcome: 'failed', code: isKeyslotError(e) ? e.code : 'STORAGE_FAILED' });
+      }
+    }
+  }
+  return rows;
+}

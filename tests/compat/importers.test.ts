@@ -60,11 +60,6 @@ function adjusted(want: ExpectedEntry, fixture: string): ExpectedEntry {
 /** Fixtures Keyslot does not read, on purpose (README "Importing from other apps"). */
 const UNSUPPORTED_BY_CHOICE = new Set([
   'authenticator_plus.zip',
-  'freeotp_v2_api23.xml',
-  'freeotp_v2_api25.xml',
-  'freeotp_v2_api27.xml',
-  'freeotp_v2_api34.xml',
-  'freeotp_v2_null_algo.xml',
   'google_authenticator.sqlite',
   'microsoft_authenticator.sqlite',
   'stratum_internal.db',

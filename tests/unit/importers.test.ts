@@ -7,6 +7,7 @@ import { encodeBase32 } from '../../src/core/base32';
 import { isKeyslotError, KeyslotError } from '../../src/core/errors';
 import { detectImport, importFile, IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, type ImportCrypto, type ImportEntry } from '../../src/core/importers';
 import { parseCsv } from '../../src/core/importers/bitwarden';
+import { readSerializedMap } from '../../src/core/importers/freeotp2';
 import { countPlan, planImport, runImport } from '../../src/core/importers/plan';
 import type { Slot } from '../../src/core/slot';
 import { importCrypto } from '../../src/platform/import-crypto';
@@ -151,6 +152,7 @@ describe('encrypted exports', () => {
     ['andOTP, old layout (SHA-256 + AES-GCM)', 'otp_accounts.bin', (pw) => make.andOtpEncryptedOld(ACCOUNTS, pw), ACCOUNTS],
     ['Authy (PBKDF2-SHA1 + AES-CBC)', 'authy.xml', (pw) => make.authyEncrypted(ACCOUNTS.slice(0, 1), pw), ACCOUNTS.slice(0, 1)],
     ['Authenticator Pro legacy (PBKDF2-SHA1 + AES-CBC)', 'backup.authpro', (pw) => make.stratumEncryptedLegacy(ACCOUNTS, pw), ACCOUNTS],
+    ['FreeOTP 2 (PBKDF2-SHA512 + AES-GCM, Java-serialised)', 'externalBackup.xml', (pw) => make.freeOtp2(ACCOUNTS, pw), ACCOUNTS],
     ['TOTP Authenticator (SHA-256 + AES-CBC)', 'backup.encrypt', (pw) => make.totpAuthenticatorBackup(TOTP_ONLY, pw), TOTP_ONLY],
   ];
 
@@ -182,6 +184,25 @@ describe('encrypted exports', () => {
       expect((await refusal(read(name, bytes, ''))).code).toBe('IMPORT_PASSWORD_NEEDED');
     });
   }
+
+  it('refuses a FreeOTP 2 backup that is cut, or not a HashMap of strings, as damaged', async () => {
+    const bytes = make.freeOtp2(ACCOUNTS, PASSWORD);
+    for (const cut of [10, 60, 200, bytes.length - 1]) {
+      expect((await refusal(read('externalBackup.xml', bytes.slice(0, cut), PASSWORD))).code, `cut at ${cut}`).toBe('IMPORT_DAMAGED');
+    }
+    const notStrings = Uint8Array.from(bytes);
+    notStrings[notStrings.indexOf(0x74, 80)] = 0x75; // a TC_STRING becomes an array
+    expect((await refusal(read('externalBackup.xml', notStrings, PASSWORD))).code).toBe('IMPORT_DAMAGED');
+  });
+
+  it('follows back-references to strings already read in a Java-serialised map', () => {
+    const bytes = make.javaHashMap([['first', 'x'], ['second', 'y']]);
+    const tail = bytes.length - 5; // TC_STRING "y" then TC_ENDBLOCKDATA
+    const withRef = Uint8Array.from([...bytes.slice(0, tail), 0x71, 0x00, 0x7e, 0x00, 0x02, 0x78]);
+    expect(readSerializedMap(withRef)).toEqual([['first', 'x'], ['second', 'first']]);
+    const dangling = Uint8Array.from([...bytes.slice(0, tail), 0x71, 0x00, 0x7e, 0x00, 0x09, 0x78]);
+    expect(() => readSerializedMap(dangling)).toThrow(KeyslotError);
+  });
 
   it('opens an Aegis vault made with Aegis’s own scrypt cost (N = 2^15, r = 8)', async () => {
     const result = await read('aegis.json', make.aegisEncrypted(ACCOUNTS.slice(0, 1), 'pw', 32768), 'pw');

@@ -18,6 +18,7 @@ import { authyEncrypted, isAuthy, readAuthy } from './authy';
 import { isBitwardenCsv, isBitwardenJson, readBitwardenCsv, readBitwardenJson } from './bitwarden';
 import { field, formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
+import { isFreeOtp2, readFreeOtp2 } from './freeotp2';
 import { isAndroidPrefs } from './android-prefs';
 import {
   isBattleNet,
@@ -80,6 +81,7 @@ function sniff(name: string, bytes: Uint8Array): Reader {
   if (bytes.length > IMPORT_BYTES_MAX) throw tooLarge();
   // Recognised, not read: app databases (SQLite), password zips.
   if (startsWith(bytes, 'SQLite format 3\u0000') || startsWith(bytes, 'PK\u0003\u0004')) throw unsupported();
+  if (isFreeOtp2(bytes)) return { format: 'freeotp', encrypted: true, read: (pw, c) => readFreeOtp2(bytes, pw, c) };
   if (startsWith(bytes, STRATUM_MAGIC) || startsWith(bytes, STRATUM_LEGACY_MAGIC)) {
     return { format: 'stratum', encrypted: true, read: (pw, c) => readStratumEncrypted(bytes, pw, c) };
   }

@@ -77,7 +77,7 @@ export const enExtra = {
   'import.body':
     'Move your codes from another authenticator app: export them there, then choose the file here. Keyslot reads the file on this device and sends it nowhere.',
   'import.formats':
-    'Keyslot reads exports of Aegis, 2FAS, andOTP, FreeOTP and FreeOTP+, Bitwarden (JSON or CSV), Ente Auth, Proton Authenticator, Authenticator Pro (Stratum), TOTP Authenticator, Duo, Authy and Battle.net (their Android data files) and plain lists of otpauth:// links.',
+    'Keyslot reads exports of Aegis, 2FAS, andOTP, FreeOTP (also FreeOTP 2’s encrypted backup) and FreeOTP+, Bitwarden (JSON or CSV), Ente Auth, Proton Authenticator, Authenticator Pro (Stratum), TOTP Authenticator, Duo, Authy and Battle.net (their Android data files) and plain lists of otpauth:// links.',
   'import.file': 'Export file',
   'import.fileHint': 'For example an Aegis .json, a 2FAS .2fas or an andOTP backup. You can also drop the file here.',
   'import.reading': 'Reading the file…',

@@ -28,6 +28,16 @@ export const ERROR_CODES = [
   'MIGRATION_DATA',
   'MIGRATION_TOO_LARGE',
   'MIGRATION_OTHER_EXPORT',
+  // files exported by other authenticator apps (src/core/importers/): not a format we read; a
+  // format we recognise but do not read (SQLite, password zip, Bitwarden's encrypted export);
+  // the file is bigger than any export (`max` = MiB) or has too many entries; the file is
+  // encrypted and no password was given / the password does not open it; damaged inside
+  'IMPORT_FORMAT',
+  'IMPORT_UNSUPPORTED',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_PASSWORD_NEEDED',
+  'IMPORT_PASSWORD_WRONG',
+  'IMPORT_DAMAGED',
   // PIN rules
   'PIN_TOO_SHORT',
   'PIN_TOO_LONG',

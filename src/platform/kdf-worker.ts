@@ -3,7 +3,7 @@
  * otherwise freeze the UI). Created by kdf.ts, terminated after one answer, which also
  * frees the WASM memory that held PIN-derived blocks.
  */
-import { runKdfRequest } from './argon2';
+import { runImportKdfRequest, runKdfRequest } from './argon2';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<unknown>) => void) | null;
@@ -13,7 +13,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
-  void runKdfRequest(e.data).then((res) => {
+  // Another app's export (scrypt, Argon2id with its parameters) or the PIN.
+  const isImport = typeof e.data === 'object' && e.data !== null && 'importKdf' in e.data;
+  void (isImport ? runImportKdfRequest(e.data) : runKdfRequest(e.data)).then((res) => {
     scope.postMessage(res, res.ok ? [res.key.buffer as ArrayBuffer] : []);
   });
 };

@@ -18,7 +18,7 @@ import {
   type KdfParams,
 } from '../core/vault-format';
 import { pbkdf2Sha256 } from './webcrypto';
-import type { KdfRequest, KdfResponse } from './argon2';
+import type { ImportKdfRequest, KdfRequest, KdfResponse } from './argon2';
 
 /**
  * Can this page compile WebAssembly? Instantiates the smallest valid module (magic +
@@ -72,7 +72,35 @@ export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array): 
   return key;
 }
 
-async function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): Promise<Bytes> {
+function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): Promise<Bytes> {
+  const req: KdfRequest = { password, salt, kdf: params };
+  return inWorker(req, password, async () => (await import('./argon2')).argon2idRaw(password, salt, params));
+}
+
+/**
+ * scrypt or Argon2id for another app's encrypted export (import-crypto.ts), in the same
+ * single-use worker: Aegis's scrypt (N = 2^15, r = 8) takes seconds on a phone. The password
+ * bytes are transferred; the worker re-checks the limits.
+ */
+export async function importKdf(req: ImportKdfRequest): Promise<Bytes> {
+  const password = Uint8Array.from(req.password);
+  const request = { ...req, password, salt: Uint8Array.from(req.salt) };
+  try {
+    return await inWorker(request, password, async () => {
+      const res = await (await import('./argon2')).runImportKdfRequest(request);
+      if (!res.ok) throw new KeyslotError('KDF_FAILED');
+      return new Uint8Array(res.key);
+    });
+  } finally {
+    if (password.byteLength > 0) password.fill(0);
+  }
+}
+
+/**
+ * Runs one request in a single-use kdf-worker.ts, transferring `password` (no copy stays on
+ * this thread). Without workers (Node tests, a CSP that forbids them) runs `here` instead.
+ */
+async function inWorker(req: KdfRequest | ImportKdfRequest, password: Uint8Array, here: () => Promise<Bytes>): Promise<Bytes> {
   let worker: Worker | null = null;
   if (typeof Worker !== 'undefined') {
     try {
@@ -81,11 +109,8 @@ async function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): P
       worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
     }
   }
-  if (!worker) {
-    // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
-    const { argon2idRaw } = await import('./argon2');
-    return argon2idRaw(password, salt, params);
-  }
+  // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
+  if (!worker) return here();
   const w = worker;
   try {
     return await new Promise<Bytes>((resolve, reject) => {
@@ -96,11 +121,9 @@ async function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): P
       };
       w.onerror = () => reject(new KeyslotError('KDF_FAILED'));
       w.onmessageerror = () => reject(new KeyslotError('KDF_FAILED'));
-      const req: KdfRequest = { password, salt, kdf: params };
-      // Transfer the PIN bytes: no copy stays behind on this thread.
       w.postMessage(req, [password.buffer]);
     });
   } finally {
-    w.terminate(); // single use: frees the worker's WASM memory (PIN-derived blocks)
+    w.terminate(); // single use: frees the worker's WASM memory (password-derived blocks)
   }
 }

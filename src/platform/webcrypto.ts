@@ -167,3 +167,40 @@ export async function hmacSha256(key: CryptoKey, message: Bytes): Promise<Bytes>
     throw new KeyslotError('KDF_FAILED', { field: 'deviceKey' });
   }
 }
+
+// ---------------------------------------------------------------- reading other apps' exports
+// Keys come from files other apps wrote (src/core/importers), so they are raw bytes here,
+// imported for one operation and never stored.
+
+const HASHES = new Set(['SHA-1', 'SHA-256', 'SHA-512']);
+
+/** PBKDF2-HMAC with the hash an export uses (andOTP: SHA-1, 2FAS: SHA-256). Iteration caps are the importer's. */
+export async function pbkdf2Raw(hash: string, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Promise<Bytes> {
+  if (!HASHES.has(hash)) throw new KeyslotError('KDF_FAILED', { field: 'hash' });
+  const copy = Uint8Array.from(password);
+  try {
+    const base = await subtle().importKey('raw', copy, 'PBKDF2', false, ['deriveBits']);
+    const bits = await subtle().deriveBits({ name: 'PBKDF2', hash, salt: Uint8Array.from(salt), iterations }, base, length * 8);
+    return new Uint8Array(bits);
+  } finally {
+    copy.fill(0);
+  }
+}
+
+/** AES-GCM decryption with a raw key and a 128-bit tag at the end of `data`. Rejects when it does not authenticate. */
+export async function aesGcmDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Array, aad?: Uint8Array): Promise<Bytes> {
+  const k = await subtle().importKey('raw', Uint8Array.from(key), { name: AES_GCM }, false, ['decrypt']);
+  const params: AesGcmParams = { name: AES_GCM, iv: Uint8Array.from(iv), tagLength: TAG_BITS };
+  if (aad) params.additionalData = Uint8Array.from(aad);
+  return new Uint8Array(await subtle().decrypt(params, k, Uint8Array.from(data)));
+}
+
+/** AES-CBC decryption with PKCS#7 unpadding (WebCrypto's); rejects on bad padding. */
+export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Bytes> {
+  const k = await subtle().importKey('raw', Uint8Array.from(key), { name: 'AES-CBC' }, false, ['decrypt']);
+  return new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: Uint8Array.from(iv) }, k, Uint8Array.from(data)));
+}
+
+export async function sha256(data: Uint8Array): Promise<Bytes> {
+  return new Uint8Array(await subtle().digest('SHA-256', Uint8Array.from(data)));
+}

@@ -2,6 +2,8 @@ import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { AttemptGuard } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
+import type { ImportEntry } from '../core/importers';
+import { runImport, type ReportRow } from '../core/importers/plan';
 import { normalizePin, validateNewSecret } from '../core/pin';
 import type { SecretInput } from '../core/vault-format';
 import { secretKey, useSecretWording, type MessageKey } from './i18n/i18n';
@@ -19,7 +21,7 @@ import { prfSupported } from '../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
-export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'settings' | 'gone' | 'stale';
+export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
 
 /**
  * Why the add screen opens, and with what: pick a way, go straight to the camera
@@ -211,6 +213,37 @@ export class AppState {
 
   openSettings(): void {
     this.screen = 'settings';
+  }
+
+  /** Where "Import from another app" goes back to. */
+  importFrom = $state<'settings' | 'add'>('settings');
+
+  openImport(from: 'settings' | 'add'): void {
+    this.importFrom = from;
+    this.screen = 'import';
+  }
+
+  closeImport(): void {
+    this.screen = this.importFrom === 'add' ? 'add' : 'settings';
+  }
+
+  /**
+   * Imports the readable entries of another app's export (src/core/importers) and reports
+   * each entry: imported, a duplicate (of a slot here or of an earlier entry), unsupported,
+   * or failed. An entry that cannot be saved is reported as failed and the rest go on.
+   */
+  async importEntries(entries: readonly ImportEntry[]): Promise<ReportRow[]> {
+    const vault = this.#requireVault();
+    const rows = await runImport(entries, this.slots, async (draft) => {
+      const slot = await vault.addSlot(draft, '');
+      this.slots = [...this.slots, slot];
+      this.lastAddedId = slot.id;
+    });
+    const imported = rows.filter((r) => r.outcome === 'imported').length;
+    const failed = rows.filter((r) => r.outcome === 'failed').length;
+    this.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });
+    if (imported > 0) this.#keepStorage();
+    return rows;
   }
 
   #lostConnection(reason: ConnectionLoss): void {

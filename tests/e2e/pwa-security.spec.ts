@@ -5,6 +5,7 @@ import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
 import { totp } from './oracle';
 import { cameraFeed, launchWithCamera } from './qr';
 import { serviceWorkerReady, watchCsp } from './pwa';
+import { ACCOUNTS, aegisEncrypted } from '../unit/fixtures/importers/make';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -28,7 +29,16 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByText(/Keyslot uses .* of the .* this browser allows it\./)).toBeVisible();
   check('settings');
-  await page.getByRole('button', { name: 'Back' }).click();
+
+  // Import an encrypted export: scrypt and its WebAssembly run in the KDF worker.
+  await page.getByRole('button', { name: 'Import from another app' }).click();
+  await page.getByLabel('Export file').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: Buffer.from(aegisEncrypted(ACCOUNTS.slice(0, 1), 'pw')) });
+  await page.getByLabel('File password').fill('pw');
+  await page.getByRole('button', { name: 'Open file' }).click();
+  await page.getByRole('button', { name: 'Import 1 slot' }).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  check('import from another app (encrypted file)');
+  await page.getByRole('button', { name: 'Done' }).click();
 
   await addByLink(page, URI);
   await expect.poll(() => shownCode(page, /PassLogic/)).toMatch(/^\d{6}$/);

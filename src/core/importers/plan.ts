@@ -1,0 +1,78 @@
+/**
+ * What importing a file would do, entry by entry, before anything is saved: each readable
+ * entry is `new`, or a `duplicate` of a slot already in Keyslot or of an earlier entry of the
+ * same file (same secret and kind, slot-match.ts); unsupported and failed entries stay as they
+ * are. A reissue (same provider and account, new secret) is imported next to the old slot:
+ * an export is a copy of another app, so both are kept and the person deletes what they like.
+ */
+import { matchExisting } from '../slot-match';
+import type { Slot, SlotDraft } from '../slot';
+import { isKeyslotError, type ErrorCode } from '../errors';
+import type { ImportEntry } from './common';
+
+export type PlannedEntry =
+  | { action: 'import'; entry: Extract<ImportEntry, { status: 'ok' }> }
+  | { action: 'duplicate'; entry: Extract<ImportEntry, { status: 'ok' }> }
+  | { action: 'unsupported'; entry: Extract<ImportEntry, { status: 'unsupported' }> }
+  | { action: 'failed'; entry: Extract<ImportEntry, { status: 'failed' }> };
+
+export interface ImportCounts {
+  import: number;
+  duplicate: number;
+  unsupported: number;
+  failed: number;
+}
+
+export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[]): PlannedEntry[] {
+  // Earlier entries of the file count as "already there", in file order.
+  const seen: Slot[] = [...existing];
+  return entries.map((entry): PlannedEntry => {
+    if (entry.status === 'unsupported') return { action: 'unsupported', entry };
+    if (entry.status === 'failed') return { action: 'failed', entry };
+    if (matchExisting(entry.draft, seen).kind === 'duplicate') return { action: 'duplicate', entry };
+    seen.push({ ...entry.draft, id: '', name: '', createdAt: 0 });
+    return { action: 'import', entry };
+  });
+}
+
+export function countPlan(plan: readonly { action: keyof ImportCounts }[]): ImportCounts {
+  const counts: ImportCounts = { import: 0, duplicate: 0, unsupported: 0, failed: 0 };
+  for (const p of plan) counts[p.action] += 1;
+  return counts;
+}
+
+/** What happened to one entry, for the report shown after importing. */
+export type ReportRow = { issuer: string; account: string } & (
+  | { outcome: 'imported' }
+  | { outcome: 'duplicate' }
+  | { outcome: 'unsupported'; type: string }
+  | { outcome: 'failed'; code: ErrorCode }
+);
+
+/**
+ * Carries out a plan: `save` stores each entry marked for import (it is the vault's add,
+ * given in so core does no I/O). An entry that cannot be saved is reported failed with the
+ * error's code and the others are still saved; everything else is reported as planned.
+ */
+export async function runImport(
+  entries: readonly ImportEntry[],
+  existing: readonly Slot[],
+  save: (draft: SlotDraft) => Promise<unknown>,
+): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  for (const planned of planImport(entries, existing)) {
+    const label = { issuer: planned.entry.issuer, account: planned.entry.account };
+    if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
+    else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
+    else if (planned.action === 'duplicate') rows.push({ ...label, outcome: 'duplicate' });
+    else {
+      try {
+        await save(planned.entry.draft);
+        rows.push({ ...label, outcome: 'imported' });
+      } catch (e) {
+        rows.push({ ...label, outcome: 'failed', code: isKeyslotError(e) ? e.code : 'STORAGE_FAILED' });
+      }
+    }
+  }
+  return rows;
+}

@@ -167,7 +167,7 @@ export const enExtra = {
   'settings.storage.why':
     'Browsers may clear a site’s data when space runs low, and Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen.',
   'settings.storage.whatToDo':
-    'To keep your slots: install Keyslot on this device, and keep a backup. Backups are coming soon to Keyslot; until then, keep your providers’ activation details somewhere safe.',
+    'To keep your slots: install Keyslot on this device, and keep a backup (Backups, below).',
   'settings.storage.ask': 'Ask the browser to keep my slots',
   'settings.storage.denied': 'The browser did not agree. Installing Keyslot usually changes that.',
   'settings.usage': 'Keyslot uses {used} of the {quota} this browser allows it.',
@@ -242,6 +242,8 @@ export const enExtra = {
   'restore.both': 'Keep both',
   'restore.finish': 'Finish restore',
   'restore.cancel': 'Cancel restore',
+  'restore.noFile': 'Choose the backup file first.',
+  'restore.done': 'Restore finished',
   'restore.summary': 'Restore finished: {added} added, {skipped} skipped (already here), {replaced} replaced.',
   'export.title': 'Export as plain text',
   'export.warning':
@@ -267,8 +269,8 @@ export const enExtra = {
   'gone.body1':
     'Keyslot was set up in this browser on {date}, but its saved slots are no longer here. The browser’s storage for this site was cleared: by someone clearing browsing data, or by the browser itself to free up space or after the site went unused for a while.',
   'gone.body2':
-    'Keyslot cannot bring them back, and it never sent them anywhere. To get your codes again, ask each provider (for example your IT team) to reactivate your token, then add the new activation here. Once Keyslot has backups, you will be able to restore one instead.',
-  'gone.body3': 'To keep this from happening again, install Keyslot, and keep a backup once backups arrive.',
+    'Keyslot cannot bring them back, and it never sent them anywhere. To get your codes again, ask each provider (for example your IT team) to reactivate your token, then add the new activation here. If you have a Keyslot backup, set up a PIN and restore it instead (Settings, Restore from a backup).',
+  'gone.body3': 'To keep this from happening again, install Keyslot, and keep a backup (Settings, Backups).',
   'gone.start': 'Start fresh',
   'gone.erasedTitle': 'Your slots were erased',
   'gone.erasedBody1':

@@ -136,7 +136,7 @@ test('when the browser may delete the slots, Settings says so plainly, says what
   await expect(page.getByText(/install Keyslot on this device, and keep a backup \(Backups, below\)/)).toBeVisible();
   // The backup it points to is right there, with the gentle reminder.
   await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save encrypted copy' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Ask the browser to keep my slots' }).click();
   await expect(page.getByText('The browser did not agree. Installing Keyslot usually changes that.')).toBeVisible();

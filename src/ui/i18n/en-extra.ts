@@ -225,14 +225,14 @@ export const enExtra = {
   'backup.confirm': 'Confirm backup password',
   'backup.passwordHint':
     'At least 8 characters. It can differ from your PIN, and should: the file may travel far. Keyslot cannot recover it: without it, nobody can open the backup, you included.',
-  'backup.submit': 'Back up now',
-  'backup.working': 'Backing up…',
+  'backup.submit': 'Save encrypted copy',
+  'backup.working': 'Saving encrypted copy…',
   'backup.done': 'Backup saved',
   'backup.fileType': 'Keyslot backup',
   'restore.title': 'Restore from a backup',
   'restore.body':
     'Choose a .keyslot backup file and type its password. Your slots here stay; a slot that is already here is skipped, and you choose when a backup slot differs from one here.',
-  'restore.file': 'Backup file',
+  'restore.file': 'File to restore',
   'restore.password': 'Password of the backup',
   'restore.submit': 'Restore',
   'restore.working': 'Opening the backup…',

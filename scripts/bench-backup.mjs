@@ -119,7 +119,8 @@ export async function benchBackup(rows, { base, executablePath, pin }) {
 }
 
 /** ms from `start` (page clock) to the `done` mark: total, the KDF (to the key-ready mark) and the rest. */
-function since(page, start, done) {
+async function since(page, start, done) {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, done, { timeout: 60_000 });
   return page.evaluate(
     ([t0, name]) => {
       const last = (n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN;

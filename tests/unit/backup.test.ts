@@ -212,3 +212,43 @@ describe('decrypting a backup by hand, as README.md ("Backups") describes', () =
     ]);
   });
 });
+
+describe('format fixture', () => {
+  // A backup written by this build (password "correct horse battery", KDF at the floor), also
+  // printed in README.md ("Backups"). If this stops opening, people's backups would too.
+  const FIXTURE = `{
+  "format": "keyslot-backup",
+  "version": 1,
+  "createdAt": 1700000000000,
+  "kdf": {
+    "name": "argon2id",
+    "memoryKiB": 19456,
+    "iterations": 2,
+    "parallelism": 1
+  },
+  "salt": "GDF16EOcDXBvziqukct0Vw==",
+  "iv": "8sBqR81NSXxOFWrc",
+  "ct": "fSBFkkSXrg3BfD2n5/HnWKa73Lz74X1UGL40T5aezDs3FxtPw5VZwAuQjdtvcOrDyN/si7/WnUfdv7cxR5bahnq4rYoyYJ26b2/9UFw70UEjy3iV/lIgdmbRZHPifUTKdMtBhg97IqdkTVsjgZYP0ffTm8kO/2OC9ZaMukIvZZSIiqtUa/eRne5irQikcrD868HXNMmwyb6bY2j37pbJ9lYYBySsTO6Hw1o7976iq108LeCC+oneDADDlBlXspTJIaaGiX4IVNKoM5EtcMRe7glGqkdkgsE3Doar"
+}`;
+
+  it('opens with its password and holds the RFC 6238 test slot', async () => {
+    const [s, ...rest] = await readBackup(FIXTURE, 'correct horse battery');
+    expect(rest).toEqual([]);
+    expect({ ...s, secret: Buffer.from(s!.secret).toString() }).toEqual({
+      kind: 'totp',
+      issuer: 'PassLogic',
+      account: 'alice',
+      name: 'KEK VPN',
+      secret: '12345678901234567890',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      createdAt: 1700000000001,
+    });
+  });
+
+  it('does not open with another password', async () => {
+    expect(await codeOf(readBackup(FIXTURE, 'correct horse battery.'))).toBe('BACKUP_PASSWORD_WRONG');
+  });
+});

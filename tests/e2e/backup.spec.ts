@@ -46,6 +46,17 @@ async function withoutFileSystemAccess(page: Page) {
   await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
 }
 
+/** A new vault with the first slot, backed up (downloaded) to `file`; Settings stays open. */
+async function oneSlotBackedUp(page: Page, file: string): Promise<string> {
+  await withoutFileSystemAccess(page);
+  await setUpPin(page);
+  await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
+  await openSettings(page);
+  await (await backUp(page)).saveAs(file);
+  await expect(page.getByText('Your backup has all your slots.')).toBeVisible({ timeout: 20_000 });
+  return file;
+}
+
 async function addAll(page: Page) {
   for (const s of SLOTS) await addByLink(page, s.uri, s.name);
 }
@@ -109,13 +120,7 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
 });
 
 test('a wrong backup password, a damaged file and a file that is no backup give clear errors and change nothing', async ({ page }, info) => {
-  await withoutFileSystemAccess(page);
-  await setUpPin(page);
-  await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
-  await openSettings(page);
-  const file = info.outputPath('backup.keyslot');
-  await (await backUp(page)).saveAs(file);
-  await expect(page.getByText('Your backup has all your slots.')).toBeVisible({ timeout: 20_000 });
+  const file = await oneSlotBackedUp(page, info.outputPath('backup.keyslot'));
 
   await restore(page, file, 'not the password at all');
   await expect(page.getByText('That backup password is not correct, or the file has been changed. Nothing was restored.')).toBeVisible({ timeout: 20_000 });
@@ -148,13 +153,7 @@ test('a wrong backup password, a damaged file and a file that is no backup give 
 });
 
 test('a slot reissued since the backup is asked about: keep both, and Settings notes the change', async ({ page }, info) => {
-  await withoutFileSystemAccess(page);
-  await setUpPin(page);
-  await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
-  await openSettings(page);
-  const file = info.outputPath('backup.keyslot');
-  await (await backUp(page)).saveAs(file);
-  await expect(page.getByText('Your backup has all your slots.')).toBeVisible({ timeout: 20_000 });
+  const file = await oneSlotBackedUp(page, info.outputPath('backup.keyslot'));
   await page.getByRole('button', { name: 'Back', exact: true }).click();
 
   // The provider reissues the slot: same provider and account, new key.

@@ -10,7 +10,7 @@
  * The target is chosen FIRST, while the click's user activation is fresh (the picker and the
  * permission prompt need it), then the backup is encrypted, then written.
  */
-import { KeyslotError, isKeyslotError } from '../core/errors';
+import { KeyslotError } from '../core/errors';
 import { BACKUP_EXTENSION, readBackupNote, type BackupNoteV1, type BackupPlace } from '../core/backup-format';
 import * as storage from './storage';
 
@@ -108,7 +108,7 @@ export async function saveBackup(target: BackupTarget, text: string, note: { at:
       await out.write(new Blob([text], { type: 'application/json' }));
       await out.close();
     } catch {
-      await storage.writeBackupNote(await storage.readBackupNote(), null).catch(() => undefined);
+      await storage.forgetBackupFile().catch(() => undefined);
       throw new KeyslotError('BACKUP_SAVE_FAILED');
     }
     place = 'file';
@@ -121,9 +121,11 @@ export async function saveBackup(target: BackupTarget, text: string, note: { at:
   const stored: BackupNoteV1 = { v: 1, at: note.at, place, fileName, fingerprint: note.fingerprint };
   try {
     await storage.writeBackupNote(stored, target.place === 'file' ? target.handle : null);
-  } catch (e) {
-    // The backup itself is written; only the note is missing, and the reminder will say so.
-    if (!isKeyslotError(e)) throw e;
+  } catch {
+    // A handle the browser cannot store (not structured-cloneable): keep the note anyway; the
+    // next backup asks for the file again. If even that fails, the backup itself is written and
+    // only the reminder is out of date.
+    await storage.writeBackupNote(stored, null).catch(() => undefined);
   }
   return stored;
 }

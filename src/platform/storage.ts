@@ -351,3 +351,10 @@ export function writeBackupNote(note: unknown, file: unknown): Promise<void> {
     else await meta.put(file, BACKUP_FILE_KEY);
   });
 }
+
+/** Forget the kept backup file (it could not be written): the next backup asks for a file again. */
+export function forgetBackupFile(): Promise<void> {
+  return write(['meta'], async (tx) => {
+    await tx.objectStore('meta').delete(BACKUP_FILE_KEY);
+  });
+}

@@ -252,3 +252,34 @@ describe('format fixture', () => {
     expect(await codeOf(readBackup(FIXTURE, 'correct horse battery.'))).toBe('BACKUP_PASSWORD_WRONG');
   });
 });
+
+describe('saving a backup (src/platform/backup-file.ts)', () => {
+  it('forgets a kept file that can no longer be written, keeps the last note, and says BACKUP_SAVE_FAILED', async () => {
+    const { saveBackup } = await import('../../src/platform/backup-file');
+    await createVault(PIN, { kdf: KDF });
+    const note = { v: 1, at: 1, place: 'file', fileName: 'old.keyslot', fingerprint: 'f' };
+    await storage.writeBackupNote(note, { kind: 'file', name: 'old.keyslot' });
+    const gone = {
+      kind: 'file' as const,
+      name: 'old.keyslot',
+      createWritable: () => Promise.reject(new DOMException('gone', 'NotFoundError')),
+    };
+    expect(await codeOf(saveBackup({ place: 'file', handle: gone }, '{}', { at: 2, fingerprint: 'g' }))).toBe('BACKUP_SAVE_FAILED');
+    expect(await storage.readBackupFile()).toBeUndefined();
+    expect(await storage.readBackupNote()).toEqual(note);
+  });
+
+  it('writes to a kept file and notes when, where and what', async () => {
+    const { saveBackup, lastBackup } = await import('../../src/platform/backup-file');
+    await createVault(PIN, { kdf: KDF });
+    const written: string[] = [];
+    const handle = {
+      kind: 'file' as const,
+      name: 'mine.keyslot',
+      createWritable: async () => ({ write: async (b: Blob) => void written.push(await b.text()), close: async () => undefined }),
+    };
+    await saveBackup({ place: 'file', handle }, 'BACKUP TEXT', { at: 5, fingerprint: 'abc=' });
+    expect(written).toEqual(['BACKUP TEXT']);
+    expect(await lastBackup()).toEqual({ v: 1, at: 5, place: 'file', fileName: 'mine.keyslot', fingerprint: 'abc=' });
+  });
+});

@@ -34,6 +34,11 @@ export const ERROR_CODES = [
   'PIN_NOT_DIGITS',
   'PIN_TRIVIAL',
   'PIN_MISMATCH',
+  // passphrase rules (the optional alternative to a PIN)
+  'PASSPHRASE_TOO_SHORT',
+  'PASSPHRASE_TOO_LONG',
+  'PASSPHRASE_TRIVIAL',
+  'PASSPHRASE_MISMATCH',
   // vault
   'PIN_WRONG',
   'VAULT_CORRUPT',
@@ -43,6 +48,9 @@ export const ERROR_CODES = [
   'VAULT_LOCKED',
   'VAULT_CHANGED',
   'KDF_WEAK',
+  // the vault's PIN method is bound to this browser's device key, and that key is not here
+  // (the vault was copied from another browser, or the browser lost the key)
+  'DEVICE_KEY_MISSING',
   'KDF_FAILED',
   // passkey unlock (src/platform/passkey.ts): no WebAuthn PRF here; cancelled / not allowed /
   // no matching passkey; any other authenticator failure; the passkey's key does not open the vault

@@ -90,16 +90,78 @@ export function isTrivialPin(pin: string): boolean {
   return isOneDigit(pin) || isStraightRun(pin) || isRepeatedBlock(pin) || isGroupedRun(pin) || COMMON_PINS.has(pin);
 }
 
-/** Throws the first rule the new PIN (and its confirmation, if given) breaks. */
 /**
  * The form of a PIN that is stored and derived from. NFKC turns full-width digits
  * (１２３４５６, what a Japanese IME may type) into ASCII ones, so the same PIN typed
  * either way opens the vault.
  */
 export function normalizePin(pin: string): string {
+  // Passphrases too: full-width Latin letters from an IME become the ASCII ones.
   return typeof pin === 'string' ? pin.normalize('NFKC') : pin;
 }
 
+/** Passphrase length limits, in code points (NIST SP 800-63B §3.1.1.2: allow long secrets, count characters). */
+export const PASSPHRASE_MIN_LENGTH = 10;
+export const PASSPHRASE_MAX_LENGTH = 256;
+
+/**
+ * Passphrases people pick first, after normalising (lower case, no spaces): refused like a
+ * trivial PIN. Short on purpose: the length floor does most of the work.
+ */
+const COMMON_PASSPHRASES: ReadonlySet<string> = new Set([
+  'password123', 'password1234', 'passwordpassword', 'qwertyuiop', 'qwertyuiop123', '1q2w3e4r5t',
+  'iloveyou123', 'letmein123', 'administrator', 'changeme123', 'welcome123', 'keyslotkeyslot',
+  'correcthorsebatterystaple', 'abcdefghij', 'asdfghjkl;', 'zxcvbnm123',
+]);
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * True when the passphrase is one an attacker tries first: one character repeated, a run of
+ * consecutive characters (abcdefghij, 0123456789), a short block repeated, or a common choice.
+ */
+export function isTrivialPassphrase(passphrase: string): boolean {
+  const folded = passphrase.toLowerCase().replace(/\s+/g, '');
+  const chars = [...folded];
+  if (chars.length === 0) return true;
+  if (chars.every((c) => c === chars[0])) return true;
+  const codes = chars.map((c) => c.codePointAt(0)!);
+  const step = codes[1]! - codes[0]!;
+  if ((step === 1 || step === -1) && codes.every((c, i) => i === 0 || c - codes[i - 1]! === step)) return true;
+  for (let size = 1; size * 2 <= chars.length; size++) {
+    if (chars.length % size === 0 && size < 5 && chars.slice(0, size).join('').repeat(chars.length / size) === folded) return true;
+  }
+  return COMMON_PASSPHRASES.has(folded) || (/^[0-9]+$/.test(folded) && isTrivialPin(folded));
+}
+
+/**
+ * Rules for a new passphrase (the optional alternative to a PIN): 10 to 256 characters
+ * (code points, after the same NFKC normalisation as a PIN), not trivial, confirmation equal.
+ * Any characters are allowed, spaces included (NIST SP 800-63B §3.1.1.2).
+ */
+export function validateNewPassphrase(raw: string, rawConfirm?: string): void {
+  const value = normalizePin(raw);
+  const confirm = rawConfirm === undefined ? undefined : normalizePin(rawConfirm);
+  const limits = { field: 'pin', min: PASSPHRASE_MIN_LENGTH, max: PASSPHRASE_MAX_LENGTH };
+  if (typeof value !== 'string' || value === '') throw new KeyslotError('PASSPHRASE_TOO_SHORT', limits);
+  const length = codePointLength(value);
+  if (length < PASSPHRASE_MIN_LENGTH) throw new KeyslotError('PASSPHRASE_TOO_SHORT', limits);
+  if (length > PASSPHRASE_MAX_LENGTH) throw new KeyslotError('PASSPHRASE_TOO_LONG', limits);
+  if (isTrivialPassphrase(value)) throw new KeyslotError('PASSPHRASE_TRIVIAL', { field: 'pin' });
+  if (confirm !== undefined && confirm !== value) throw new KeyslotError('PASSPHRASE_MISMATCH', { field: 'confirm' });
+}
+
+/** The rules for what is typed: a PIN of digits, or a passphrase. */
+export function validateNewSecret(input: 'digits' | 'passphrase', raw: string, rawConfirm?: string): void {
+  if (input === 'passphrase') validateNewPassphrase(raw, rawConfirm);
+  else validateNewPin(raw, rawConfirm);
+}
+
+/** Throws the first rule the new PIN (and its confirmation, if given) breaks. */
 export function validateNewPin(rawPin: string, rawConfirm?: string): void {
   const pin = normalizePin(rawPin);
   const confirm = rawConfirm === undefined ? undefined : normalizePin(rawConfirm);

@@ -1,6 +1,7 @@
 /**
- * The Keyslot vault format, versions 1 and 2 (2 adds the passkey method): types, limits, strict parsing, migration, the bytes
- * bound into AES-GCM associated data, and the slot plaintext encoding.
+ * The Keyslot vault format, versions 1 to 3 (2 adds the passkey method; 3 adds the passphrase
+ * choice and the device-bound key to the PIN method): types, limits, strict parsing, migration,
+ * the bytes bound into AES-GCM associated data, and the slot plaintext encoding.
  *
  * Pure on purpose: no DOM, no crypto calls, no clock, no randomness (those come in as
  * arguments from src/platform). The design follows Aegis's vault (random master key wrapped
@@ -31,11 +32,16 @@ import { base64Decode, base64Encode, utf8Decode, utf8Encode, type Bytes } from '
 
 export const VAULT_FORMAT = 'keyslot-vault';
 /**
- * Newest header version this code reads. Version 2 adds the passkey unlock method; a header
- * is written as version 2 only when it needs it (a passkey method, or a PIN method wrapped
- * under the v2 AAD), else as version 1, so a vault without a passkey stays readable by v1 code.
+ * Newest header version this code reads. Version 2 adds the passkey unlock method; version 3
+ * adds, per PIN method, what the person types (digits or a passphrase) and whether the KEK is
+ * bound to this browser's device key. A header is written as the lowest version its methods
+ * need (headerVersionFor), so a vault that needs nothing new stays readable by older code.
  */
-export const VAULT_FORMAT_VERSION = 2;
+export const VAULT_FORMAT_VERSION = 3;
+/** What unlocks a PIN method: a PIN of digits, or a passphrase (v3). */
+export type SecretInput = 'digits' | 'passphrase';
+/** HMAC-SHA-256 output, the device-bound KEK (RFC 2104; 32 bytes). */
+export const DEVICE_MAC_BYTES = 32;
 /** PRF salt of a passkey method (the WebAuthn PRF input, also the HKDF salt): 32 random bytes. */
 export const PRF_SALT_BYTES = 32;
 /** PRF output: 32 bytes (WebAuthn PRF is HMAC-SHA-256 based). */
@@ -123,9 +129,16 @@ export interface PinMethod {
   readonly wrappedKey: Bytes;
   /**
    * The header version whose AAD rule this wrap was made under (bound into its AAD). Implicit
-   * in a v1 header (always 1); stored as `wrappedUnder` in a v2 header.
+   * in a v1 header (always 1); stored as `wrappedUnder` in v2 and v3 headers.
    */
-  readonly wrappedUnder: 1 | 2;
+  readonly wrappedUnder: 1 | 2 | 3;
+  /** What the person types. Always 'digits' for a wrap made under v1 or v2. */
+  readonly input: SecretInput;
+  /**
+   * True when the KEK is HMAC-SHA-256(device key, KDF output): the device key is a
+   * non-extractable CryptoKey kept in this browser's IndexedDB. Always false under v1 or v2.
+   */
+  readonly deviceBound: boolean;
 }
 
 /** Version 2: the data key wrapped under a KEK from a WebAuthn passkey's PRF output. */
@@ -144,13 +157,14 @@ export type UnlockMethod = PinMethod | PasskeyMethod;
 export interface VaultHeader {
   readonly format: typeof VAULT_FORMAT;
   /** The version to write: see headerVersionFor(). */
-  readonly version: 1 | 2;
+  readonly version: 1 | 2 | 3;
   readonly createdAt: number;
   readonly methods: readonly UnlockMethod[];
 }
 
-/** The version a header with these methods is written as: 2 only when something needs it. */
-export function headerVersionFor(methods: readonly UnlockMethod[]): 1 | 2 {
+/** The version a header with these methods is written as: the lowest one that holds them. */
+export function headerVersionFor(methods: readonly UnlockMethod[]): 1 | 2 | 3 {
+  if (methods.some((m) => m.type === 'pin' && m.wrappedUnder === 3)) return 3;
   return methods.some((m) => m.type === 'passkey' || m.wrappedUnder === 2) ? 2 : 1;
 }
 
@@ -191,8 +205,27 @@ export interface StoredPasskeyMethodV2 {
   wrappedKey: string;
 }
 
+export interface StoredHeaderV3 {
+  format: typeof VAULT_FORMAT;
+  version: 3;
+  createdAt: number;
+  methods: (StoredPinMethodV3 | StoredPasskeyMethodV2)[];
+}
+
+export interface StoredPinMethodV3 {
+  id: string;
+  type: 'pin';
+  kdf: KdfParams;
+  salt: string;
+  iv: string;
+  wrappedKey: string;
+  wrappedUnder: 1 | 2 | 3;
+  input: SecretInput;
+  deviceBound: boolean;
+}
+
 /** Any header version this code writes. */
-export type StoredHeader = StoredHeaderV1 | StoredHeaderV2;
+export type StoredHeader = StoredHeaderV1 | StoredHeaderV2 | StoredHeaderV3;
 
 export interface SlotRecord {
   readonly id: string;
@@ -311,7 +344,7 @@ function readVersion(v: unknown, field: string, newest: number): number {
  * Note for v2: methodAad binds the version the method was WRAPPED under. A migration that
  * changes bound fields must keep the old AAD rule for old methods or rewrap on next unlock.
  */
-export function migrateHeader(raw: unknown): StoredHeaderV2 {
+export function migrateHeader(raw: unknown): StoredHeaderV3 {
   if (!isPlainObject(raw)) throw corrupt('header');
   if (raw['format'] !== VAULT_FORMAT) throw corrupt('format');
   const version = readVersion(raw['version'], 'version', VAULT_FORMAT_VERSION);
@@ -321,7 +354,10 @@ export function migrateHeader(raw: unknown): StoredHeaderV2 {
       current = headerV1toV2(current);
     // falls through
     case 2:
-      return current as unknown as StoredHeaderV2;
+      current = headerV2toV3(current);
+    // falls through
+    case 3:
+      return current as unknown as StoredHeaderV3;
     default:
       throw corrupt('version'); // unreachable: readVersion bounds it
   }
@@ -339,6 +375,22 @@ function headerV1toV2(h: Record<string, unknown>): Record<string, unknown> {
     version: 2,
     methods: Array.isArray(methods)
       ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, wrappedUnder: 1 } : m))
+      : methods,
+  };
+}
+
+/**
+ * v2 -> v3, structural only: every PIN method of a v2 header was typed as digits and is not
+ * device-bound, so it gets `input: 'digits', deviceBound: false`; its wrap keeps the AAD rule
+ * it was made under (`wrappedUnder` 1 or 2). Passkey methods are unchanged.
+ */
+function headerV2toV3(h: Record<string, unknown>): Record<string, unknown> {
+  const methods = h['methods'];
+  return {
+    ...h,
+    version: 3,
+    methods: Array.isArray(methods)
+      ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, input: 'digits', deviceBound: false } : m))
       : methods,
   };
 }
@@ -376,13 +428,21 @@ function parseMethod(raw: unknown, i: number): UnlockMethod {
     };
   }
   if (raw['type'] !== 'pin') throw corrupt(`${f}.type`);
-  expectKeys(raw, ['id', 'type', 'kdf', 'salt', 'iv', 'wrappedKey', 'wrappedUnder'], f);
+  expectKeys(raw, ['id', 'type', 'kdf', 'salt', 'iv', 'wrappedKey', 'wrappedUnder', 'input', 'deviceBound'], f);
   const wrappedUnder = raw['wrappedUnder'];
-  if (wrappedUnder !== 1 && wrappedUnder !== 2) throw corrupt(`${f}.wrappedUnder`);
+  if (wrappedUnder !== 1 && wrappedUnder !== 2 && wrappedUnder !== 3) throw corrupt(`${f}.wrappedUnder`);
+  const input = raw['input'];
+  if (input !== 'digits' && input !== 'passphrase') throw corrupt(`${f}.input`);
+  const deviceBound = raw['deviceBound'];
+  if (typeof deviceBound !== 'boolean') throw corrupt(`${f}.deviceBound`);
+  // Only a v3 wrap binds these two fields into its AAD; older wraps can't have them set.
+  if (wrappedUnder !== 3 && (input !== 'digits' || deviceBound)) throw corrupt(`${f}.wrappedUnder`);
   return {
     id: readId(raw['id'], `${f}.id`),
     type: 'pin',
     wrappedUnder,
+    input,
+    deviceBound,
     kdf: parseKdfParams(raw['kdf']),
     salt: readB64(raw['salt'], `${f}.salt`, SALT_MIN_BYTES, SALT_MAX_BYTES),
     iv: readB64(raw['iv'], `${f}.iv`, IV_BYTES, IV_BYTES),
@@ -411,9 +471,36 @@ export function parseHeader(raw: unknown): VaultHeader {
   return { format: VAULT_FORMAT, version: headerVersionFor(methods), createdAt, methods };
 }
 
-/** Stored form, as version 1 when nothing needs version 2 (headerVersionFor). */
+/** Stored form, as the lowest version that holds the methods (headerVersionFor). */
 export function serializeHeader(h: VaultHeader): StoredHeader {
   const version = headerVersionFor(h.methods);
+  const passkey = (m: PasskeyMethod): StoredPasskeyMethodV2 => ({
+    id: m.id,
+    type: m.type,
+    credentialId: base64Encode(m.credentialId),
+    prfSalt: base64Encode(m.prfSalt),
+    iv: base64Encode(m.iv),
+    wrappedKey: base64Encode(m.wrappedKey),
+  });
+  const pinV2 = (m: PinMethod): StoredPinMethodV2 => ({
+    id: m.id,
+    type: m.type,
+    kdf: { ...m.kdf },
+    salt: base64Encode(m.salt),
+    iv: base64Encode(m.iv),
+    wrappedKey: base64Encode(m.wrappedKey),
+    wrappedUnder: m.wrappedUnder as 1 | 2, // headerVersionFor: no v3 wrap in a v2 header
+  });
+  if (version === 3) {
+    return {
+      format: VAULT_FORMAT,
+      version: 3,
+      createdAt: h.createdAt,
+      methods: h.methods.map((m) =>
+        m.type === 'pin' ? { ...pinV2(m), wrappedUnder: m.wrappedUnder, input: m.input, deviceBound: m.deviceBound } : passkey(m),
+      ),
+    };
+  }
   if (version === 1) {
     return {
       format: VAULT_FORMAT,
@@ -425,31 +512,7 @@ export function serializeHeader(h: VaultHeader): StoredHeader {
       }),
     };
   }
-  return {
-    format: VAULT_FORMAT,
-    version: 2,
-    createdAt: h.createdAt,
-    methods: h.methods.map((m) =>
-      m.type === 'pin'
-        ? {
-            id: m.id,
-            type: m.type,
-            kdf: { ...m.kdf },
-            salt: base64Encode(m.salt),
-            iv: base64Encode(m.iv),
-            wrappedKey: base64Encode(m.wrappedKey),
-            wrappedUnder: m.wrappedUnder,
-          }
-        : {
-            id: m.id,
-            type: m.type,
-            credentialId: base64Encode(m.credentialId),
-            prfSalt: base64Encode(m.prfSalt),
-            iv: base64Encode(m.iv),
-            wrappedKey: base64Encode(m.wrappedKey),
-          },
-    ),
-  };
+  return { format: VAULT_FORMAT, version: 2, createdAt: h.createdAt, methods: h.methods.map((m) => (m.type === 'pin' ? pinV2(m) : passkey(m))) };
 }
 
 /** Migrate, then validate a stored slot record. Throws VAULT_CORRUPT / VAULT_VERSION. */
@@ -486,17 +549,39 @@ export function recordAad(id: string): Bytes {
  * AAD for wrapping the data key under one unlock method: UTF-8 of the compact JSON array
  *   ["keyslot-vault", version, createdAt, methodId, "pin", "argon2id", m, t, p, saltB64]
  *   ["keyslot-vault", version, createdAt, methodId, "pin", "pbkdf2-sha256", iterations, saltB64]
- * Fixed order, integers and ASCII strings only, so it is canonical and easy to rebuild by
- * hand (Python: json.dumps(list, separators=(',', ':'))). Every header field except the
- * wrap's own iv and wrappedKey (which GCM authenticates by itself) is bound here, so
+ * and, for a wrap made under version 3, with what is typed and the device binding after "pin":
+ *   ["keyslot-vault", 3, createdAt, methodId, "pin", "digits"|"passphrase", true|false, <kdf...>, saltB64]
+ * Fixed order, integers, booleans and ASCII strings only, so it is canonical and easy to
+ * rebuild by hand (Python: json.dumps(list, separators=(',', ':'))). Every header field except
+ * the wrap's own iv and wrappedKey (which GCM authenticates by itself) is bound here, so
  * flipping any stored header byte makes unwrapping fail.
  */
-export function methodAad(version: number, createdAt: number, m: Pick<PinMethod, 'id' | 'type' | 'kdf' | 'salt'>): Bytes {
+export function methodAad(
+  version: number,
+  createdAt: number,
+  m: Pick<PinMethod, 'id' | 'type' | 'kdf' | 'salt'> & Partial<Pick<PinMethod, 'input' | 'deviceBound'>>,
+): Bytes {
   const kdf: (string | number)[] =
     m.kdf.name === 'argon2id'
       ? [m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism]
       : [m.kdf.name, m.kdf.iterations];
-  return utf8Encode(JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...kdf, base64Encode(m.salt)]));
+  const v3: (string | boolean)[] = version >= 3 ? [m.input ?? 'digits', m.deviceBound ?? false] : [];
+  return utf8Encode(JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...v3, ...kdf, base64Encode(m.salt)]));
+}
+
+/**
+ * The message a device-bound PIN method's KEK is the HMAC of: UTF-8 of
+ * `keyslot/device/v3/<methodId>`, a NUL byte, then the KDF output. KEK = HMAC-SHA-256(device key,
+ * message) (RFC 2104): the KDF output "peppered" with a key the browser keeps and never lets out
+ * (OWASP Password Storage Cheat Sheet, "Peppering"). The label keeps this use of the key apart
+ * from any other; the method id ties the KEK to its method.
+ */
+export function deviceMessage(methodId: string, kdfOutput: Bytes): Bytes {
+  const label = utf8Encode(`keyslot/device/v3/${methodId}`);
+  const out = new Uint8Array(label.length + 1 + kdfOutput.length);
+  out.set(label, 0);
+  out.set(kdfOutput, label.length + 1);
+  return out;
 }
 
 /**

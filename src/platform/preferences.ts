@@ -83,3 +83,55 @@ export function savePreferences(prefs: Preferences): Preferences {
   }
   return parsePreferences(text);
 }
+
+/**
+ * The clock check's note (src/core/clock-skew.ts), in localStorage as `keyslot.clock` =
+ * `{"v":1,"offsetMs":…,"measuredAt":…,"correct":…}`: the last measured offset (kept for offline
+ * use) and whether the user chose to correct codes by it (off by default). Not secret.
+ */
+export const CLOCK_KEY = 'keyslot.clock';
+
+export interface ClockNote {
+  /** Server minus device time, ms, from the last good measurement; null when never measured. */
+  offsetMs: number | null;
+  /** Device time of that measurement, ms; null when never measured. */
+  measuredAt: number | null;
+  /** Correct codes by offsetMs. */
+  correct: boolean;
+}
+
+export const DEFAULT_CLOCK_NOTE: Readonly<ClockNote> = Object.freeze({ offsetMs: null, measuredAt: null, correct: false });
+
+/** Any value into a valid note: a day of offset at most, both numbers or neither. */
+export function toClockNote(value: unknown): ClockNote {
+  const o = value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1 ? (value as Record<string, unknown>) : {};
+  const num = (v: unknown, max: number) => (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= max ? v : null);
+  const offsetMs = num(o.offsetMs, 86_400_000);
+  const measuredAt = num(o.measuredAt, Number.MAX_SAFE_INTEGER);
+  const measured = offsetMs !== null && measuredAt !== null && measuredAt >= 0;
+  return {
+    offsetMs: measured ? offsetMs : null,
+    measuredAt: measured ? measuredAt : null,
+    correct: typeof o.correct === 'boolean' ? o.correct : false,
+  };
+}
+
+export function loadClockNote(): ClockNote {
+  try {
+    const text = local()?.getItem(CLOCK_KEY) ?? null;
+    return toClockNote(text === null ? null : JSON.parse(text));
+  } catch {
+    return { ...DEFAULT_CLOCK_NOTE };
+  }
+}
+
+/** Saves (validated); returns what was saved. */
+export function saveClockNote(note: ClockNote): ClockNote {
+  const clean = toClockNote({ v: 1, ...note });
+  try {
+    local()?.setItem(CLOCK_KEY, JSON.stringify({ v: 1, ...clean }));
+  } catch {
+    // Kept for this session only.
+  }
+  return clean;
+}

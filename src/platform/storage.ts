@@ -1,8 +1,9 @@
 /**
  * The only module that imports idb. IndexedDB 'keyslot', version 1:
  *   meta  : out-of-line keys; the vault header (StoredHeader) under 'vault', the
- *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the last
- *           backup's note (non-secret) under 'backup' and the file it was saved to (a
+ *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the device
+ *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey',
+ *           the last backup's note (non-secret) under 'backup' and the file it was saved to (a
  *           FileSystemFileHandle, where the browser has them) under 'backupFile'
  *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
  *
@@ -22,6 +23,7 @@ const HEADER_KEY = 'vault';
 const GUARD_KEY = 'guard';
 const BACKUP_KEY = 'backup';
 const BACKUP_FILE_KEY = 'backupFile';
+const DEVICE_KEY = 'deviceKey';
 
 interface KeyslotDB extends DBSchema {
   meta: { key: string; value: unknown };
@@ -186,8 +188,9 @@ function write<T>(stores: StoreName[], fn: (tx: WriteTx) => Promise<T>): Promise
  * to create a vault can't both win: the loser gets VAULT_EXISTS. Leftover slot records
  * without a header are cleared in the same transaction (without the header their key is
  * gone, so they could never be decrypted, and a new key must not meet old records).
+ * `deviceKey`, when given, is stored in the same transaction (replacing a leftover one).
  */
-export function createVault(header: StoredHeader, guard?: StoredGuardV1): Promise<void> {
+export function createVault(header: StoredHeader, guard?: StoredGuardV1, deviceKey?: CryptoKey): Promise<void> {
   return write(['meta', 'slots'], async (tx) => {
     const meta = tx.objectStore('meta');
     if ((await meta.get(HEADER_KEY)) !== undefined) throw new KeyslotError('VAULT_EXISTS');
@@ -198,7 +201,40 @@ export function createVault(header: StoredHeader, guard?: StoredGuardV1): Promis
     await meta.add(header, HEADER_KEY);
     // A new vault starts with a fresh failed-attempt guard (replacing any leftover one).
     if (guard) await meta.put(guard, GUARD_KEY);
+    if (deviceKey) await meta.put(deviceKey, DEVICE_KEY);
   });
+}
+
+/** The stored device key, unchecked (vault.ts checks it is one), or undefined. */
+export function readDeviceKey(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', DEVICE_KEY));
+}
+
+/**
+ * Can this browser store a CryptoKey in IndexedDB? Some private modes refuse to clone one
+ * (DataCloneError, thrown by put() itself). Tries inside a transaction that is then aborted,
+ * so nothing is ever written. False on any failure.
+ */
+export async function canStoreKey(key: CryptoKey): Promise<boolean> {
+  try {
+    const tx = (await db()).transaction(['meta'], 'readwrite');
+    const done = tx.done.catch(() => undefined);
+    try {
+      void tx.objectStore('meta').put(key, `${DEVICE_KEY}.probe`).catch(() => undefined);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      await done;
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -212,6 +248,7 @@ export function replaceHeader(
   expected: unknown,
   next: StoredHeader,
   updateGuard: (stored: unknown) => StoredGuardV1,
+  deviceKey?: CryptoKey,
 ): Promise<void> {
   return write(['meta'], async (tx) => {
     const meta = tx.objectStore('meta');
@@ -219,6 +256,8 @@ export function replaceHeader(
     if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected)) throw new KeyslotError('VAULT_CHANGED');
     await meta.put(next, HEADER_KEY);
     await meta.put(updateGuard(await meta.get(GUARD_KEY)), GUARD_KEY);
+    // A vault that gains its device binding now (PIN change, first unlock after the upgrade).
+    if (deviceKey) await meta.put(deviceKey, DEVICE_KEY);
   });
 }
 
@@ -252,6 +291,7 @@ export function eraseVault(): Promise<void> {
     await meta.delete(GUARD_KEY);
     await meta.delete(BACKUP_KEY);
     await meta.delete(BACKUP_FILE_KEY);
+    await meta.delete(DEVICE_KEY);
     await tx.objectStore('slots').clear();
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The encrypted vault, as the UI uses it.
  *
- *   PIN --KDF(salt)--> KEK --AES-GCM unwrap--> data key (non-extractable CryptoKey)
+ *   PIN --KDF(salt)--> [HMAC(device key)] --> KEK --AES-GCM unwrap--> data key (non-extractable CryptoKey)
  *   data key --AES-GCM(iv, aad = keyslot/slot/v1/<id>)--> each slot record
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
@@ -27,6 +27,7 @@ import {
   VAULT_FORMAT,
   aadFor,
   decodeSlot,
+  deviceMessage,
   headerVersionFor,
   passkeyAad,
   passkeyInfo,
@@ -40,14 +41,18 @@ import {
   type KdfParams,
   type PasskeyMethod,
   type PinMethod,
+  type SecretInput,
   type VaultHeader,
 } from '../core/vault-format';
 import { webAuthnPasskeys, type PasskeyApi } from './passkey';
 import { deriveKek, defaultKdf } from './kdf';
 import * as storage from './storage';
 import {
+  generateDeviceKey,
   generateExtractableDataKey,
   hkdfSha256,
+  hmacSha256,
+  isDeviceKey,
   importKek,
   openRecord,
   randomBytes,
@@ -63,6 +68,14 @@ export interface CreateVaultOptions {
   kdf?: KdfParams;
   /** Header createdAt (ms); defaults to Date.now(). */
   now?: number;
+  /** What the person types: a PIN of digits (default) or a passphrase. The rules are pin.ts's job. */
+  input?: SecretInput;
+  /**
+   * Bind the PIN's KEK to a device key kept in this browser (default true). Where the browser
+   * can't store a CryptoKey (some private modes) the vault is made without it, silently.
+   * Tests turn it off to check the older header shapes.
+   */
+  deviceKey?: boolean;
 }
 
 /** True when a vault header is stored (the app shows "unlock" rather than "set up"). */
@@ -70,13 +83,67 @@ export async function hasVault(): Promise<boolean> {
   return (await storage.readHeader()) !== undefined;
 }
 
-/** PIN -> KEK (non-extractable); the derived bytes are wiped as soon as they are imported. */
-async function kekFor(pin: string, method: Pick<PinMethod, 'kdf' | 'salt'>): Promise<CryptoKey> {
+type KekInputs = Pick<PinMethod, 'id' | 'kdf' | 'salt' | 'deviceBound'>;
+
+/**
+ * KDF output -> KEK (non-extractable). A device-bound method's KEK is
+ * HMAC-SHA-256(device key, deviceMessage(id, KDF output)); otherwise the KDF output itself.
+ * Intermediate bytes are wiped; `kdfOutput` is the caller's to wipe.
+ */
+async function kekFromKdf(kdfOutput: Bytes, method: KekInputs, deviceKey: CryptoKey | null): Promise<CryptoKey> {
+  if (!method.deviceBound) return importKek(kdfOutput);
+  if (!deviceKey) throw new KeyslotError('DEVICE_KEY_MISSING');
+  const message = deviceMessage(method.id, kdfOutput);
+  let mac: Bytes | null = null;
+  try {
+    mac = await hmacSha256(deviceKey, message);
+    return await importKek(mac);
+  } finally {
+    message.fill(0);
+    mac?.fill(0);
+  }
+}
+
+/** PIN -> KEK (non-extractable); the derived bytes are wiped as soon as they are used. */
+async function kekFor(pin: string, method: KekInputs, deviceKey: CryptoKey | null): Promise<CryptoKey> {
   const raw = await deriveKek(pin, method.kdf, method.salt);
   try {
-    return await importKek(raw);
+    return await kekFromKdf(raw, method, deviceKey);
   } finally {
     raw.fill(0);
+  }
+}
+
+/** The stored device key, or null when there is none (or what is stored is not one). */
+async function storedDeviceKey(): Promise<CryptoKey | null> {
+  const key = await storage.readDeviceKey();
+  return isDeviceKey(key) ? key : null;
+}
+
+/**
+ * A device key for a PIN method that is about to be wrapped: the stored one, else a fresh one
+ * when this browser can store it (`fresh` true: the caller stores it in the header's
+ * transaction), else null (the method is made without the binding).
+ */
+async function deviceKeyForWrap(): Promise<{ key: CryptoKey; fresh: boolean } | null> {
+  const stored = await storedDeviceKey();
+  if (stored) return { key: stored, fresh: false };
+  try {
+    const key = await generateDeviceKey();
+    return (await storage.canStoreKey(key)) ? { key, fresh: true } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the stored vault's PIN method expects to be typed ('digits' when there is no vault). */
+export async function secretInput(): Promise<SecretInput> {
+  try {
+    const raw = await storage.readHeader();
+    if (raw === undefined) return 'digits';
+    return parseHeader(raw).methods.find((m): m is PinMethod => m.type === 'pin')?.input ?? 'digits';
+  } catch {
+    return 'digits'; // a damaged header shows itself when unlocking
   }
 }
 
@@ -141,11 +208,32 @@ export async function unlockWithPasskey(api: PasskeyApi = webAuthnPasskeys): Pro
 export async function createVault(pin: string, options: CreateVaultOptions = {}): Promise<UnlockedVault> {
   const kdf = parseKdfParams(options.kdf ?? defaultKdf());
   const createdAt = options.now ?? Date.now();
+  const input = options.input ?? 'digits';
   if (await hasVault()) throw new KeyslotError('VAULT_EXISTS');
 
-  const method = { id: randomId(), type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder: 1 as const };
+  // A fresh device key (not a leftover one): the new vault's binding starts here.
+  let deviceKey: CryptoKey | null = null;
+  if (options.deviceKey !== false) {
+    try {
+      const key = await generateDeviceKey();
+      if (await storage.canStoreKey(key)) deviceKey = key;
+    } catch {
+      deviceKey = null; // no binding where the browser can't keep the key
+    }
+  }
+  // The older header shapes stay for what needs nothing new: a digits PIN without binding is v1.
+  const v3 = input !== 'digits' || deviceKey !== null;
+  const method = {
+    id: randomId(),
+    type: 'pin' as const,
+    kdf,
+    salt: randomBytes(SALT_BYTES),
+    wrappedUnder: v3 ? (3 as const) : (1 as const),
+    input,
+    deviceBound: deviceKey !== null,
+  };
   const aad = methodAad(method.wrappedUnder, createdAt, method);
-  const kek = await kekFor(pin, method);
+  const kek = await kekFor(pin, method, deviceKey);
 
   // The one moment the data key is extractable: wrapKey needs it. We then unwrap our own
   // wrapping into a non-extractable key, which both proves the stored header opens and
@@ -157,7 +245,7 @@ export async function createVault(pin: string, options: CreateVaultOptions = {})
 
   const methods = [{ ...method, iv, wrappedKey }];
   const header: VaultHeader = { format: VAULT_FORMAT, version: headerVersionFor(methods), createdAt, methods };
-  await storage.createVault(serializeHeader(header), serializeGuard(INITIAL_GUARD));
+  await storage.createVault(serializeHeader(header), serializeGuard(INITIAL_GUARD), deviceKey ?? undefined);
   return new UnlockedVault(dataKey);
 }
 
@@ -190,20 +278,26 @@ export async function unlockVault(pin: string, nowMs: number = Date.now()): Prom
   if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
   const header = parseHeader(raw);
   if (typeof pin !== 'string' || pin.length === 0) throw new KeyslotError('PIN_WRONG');
+  const deviceKey = await openableDeviceKey(header);
   const counted = await countAttempt(nowMs);
   for (const method of header.methods) {
-    if (method.type !== 'pin') continue;
-    const kek = await kekFor(pin, method);
-    let dataKey: CryptoKey | null = null;
+    if (method.type !== 'pin' || (method.deviceBound && !deviceKey)) continue;
+    const kdfOutput = await deriveKek(pin, method.kdf, method.salt);
     try {
-      const aad = aadFor(header.createdAt, method);
-      dataKey = await unwrapDataKey(kek, method.iv, method.wrappedKey, aad);
-    } catch {
-      // try the next method; PIN_WRONG below if none opens
-    }
-    if (dataKey) {
-      await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
-      return new UnlockedVault(dataKey);
+      const kek = await kekFromKdf(kdfOutput, method, deviceKey);
+      let dataKey: CryptoKey | null = null;
+      try {
+        dataKey = await unwrapDataKey(kek, method.iv, method.wrappedKey, aadFor(header.createdAt, method));
+      } catch {
+        // try the next method; PIN_WRONG below if none opens
+      }
+      if (dataKey) {
+        await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
+        if (!method.deviceBound) await bindToDevice(raw, header, method, kek, kdfOutput);
+        return new UnlockedVault(dataKey);
+      }
+    } finally {
+      kdfOutput.fill(0);
     }
   }
   if (shouldErase(counted)) {
@@ -211,6 +305,46 @@ export async function unlockVault(pin: string, nowMs: number = Date.now()): Prom
     throw new KeyslotError('VAULT_ERASED');
   }
   throw new KeyslotError('PIN_WRONG');
+}
+
+/**
+ * The device key, when a PIN method needs it. DEVICE_KEY_MISSING, before any attempt is counted,
+ * when EVERY PIN method is device-bound and this browser has no device key: no PIN can open
+ * the vault here (it was copied from another browser, or the browser lost the key), so saying
+ * "wrong PIN" would be a lie and counting the attempt a punishment.
+ */
+async function openableDeviceKey(header: VaultHeader): Promise<CryptoKey | null> {
+  const pins = header.methods.filter((m): m is PinMethod => m.type === 'pin');
+  if (!pins.some((m) => m.deviceBound)) return null;
+  const key = await storedDeviceKey();
+  if (!key && pins.every((m) => m.deviceBound)) throw new KeyslotError('DEVICE_KEY_MISSING');
+  return key;
+}
+
+/**
+ * Forward migration of a PIN method made before device keys (or where the browser could not
+ * store one then): right after it opened, with the KDF output still in hand (no second KDF run),
+ * rewrap the data key under HMAC(device key, ...) as a v3 wrap and store the header with the
+ * key in ONE compare-and-swap transaction. Best effort: any failure leaves the vault exactly as
+ * it was (it still opens with the PIN) and the next unlock tries again.
+ */
+async function bindToDevice(raw: unknown, header: VaultHeader, method: PinMethod, oldKek: CryptoKey, kdfOutput: Bytes): Promise<void> {
+  try {
+    const device = await deviceKeyForWrap();
+    if (!device) return;
+    let extractable: CryptoKey | null = await unwrapDataKeyForRewrap(oldKek, method.iv, method.wrappedKey, aadFor(header.createdAt, method));
+    const bound = { ...method, wrappedUnder: 3 as const, deviceBound: true };
+    const kek = await kekFromKdf(kdfOutput, bound, device.key);
+    const aad = methodAad(3, header.createdAt, bound);
+    const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
+    extractable = null;
+    await unwrapDataKey(kek, iv, wrappedKey, aad); // proven to open before it replaces the old wrap
+    const methods = header.methods.map((m) => (m.id === method.id ? { ...bound, iv, wrappedKey } : m));
+    const next: VaultHeader = { ...header, version: headerVersionFor(methods), methods };
+    await storage.replaceHeader(raw, serializeHeader(next), (stored) => serializeGuard(readGuard(stored)), device.fresh ? device.key : undefined);
+  } catch {
+    // unchanged: still opens with the PIN alone
+  }
 }
 
 /**
@@ -329,22 +463,30 @@ export class UnlockedVault {
    * Interrupted anywhere, the old header (old PIN) or the new one (new PIN) is stored, never both
    * or neither.
    */
-  async changePin(currentPin: string, newPin: string, options: { kdf?: KdfParams; nowMs?: number } = {}): Promise<void> {
+  async changePin(
+    currentPin: string,
+    newPin: string,
+    options: { kdf?: KdfParams; nowMs?: number; input?: SecretInput; deviceKey?: boolean } = {},
+  ): Promise<void> {
     this.#requireKey();
     const nowMs = options.nowMs ?? Date.now();
     const kdf = parseKdfParams(options.kdf ?? defaultKdf());
+    const input = options.input ?? 'digits';
     if (typeof newPin !== 'string' || newPin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
     const opened = await this.#extractWithPin(currentPin, nowMs);
     const { raw, header, index } = opened;
     let extractable: CryptoKey | null = opened.extractable;
 
     const old = header.methods[index]!;
-    // A new wrap binds v2 only when the header is v2 anyway (it has a passkey), so a vault
-    // without one stays a v1 header.
-    const wrappedUnder = header.methods.some((m) => m.type === 'passkey') ? (2 as const) : (1 as const);
-    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder };
+    // The new wrap is bound to the device key (the stored one, or a new one stored with the
+    // header) wherever the browser keeps keys. Without that and with digits, it keeps the older
+    // AAD rule: v2 only when the header is v2 anyway (it has a passkey), else v1.
+    const device = options.deviceKey === false ? null : await deviceKeyForWrap();
+    const wrappedUnder =
+      device || input !== 'digits' ? (3 as const) : header.methods.some((m) => m.type === 'passkey') ? (2 as const) : (1 as const);
+    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder, input, deviceBound: device !== null };
     const aad = methodAad(fresh.wrappedUnder, header.createdAt, fresh);
-    const kek = await kekFor(newPin, fresh);
+    const kek = await kekFor(newPin, fresh, device?.key ?? null);
     const { iv, wrappedKey } = await wrapDataKey(kek, extractable, aad);
     extractable = null; // the only extractable copy: gone
     // Prove the new wrap opens before it replaces the old one.
@@ -353,8 +495,11 @@ export class UnlockedVault {
     const methods = header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m));
     const next: VaultHeader = { ...header, version: headerVersionFor(methods), methods };
     // The attempt succeeded: the reset guard goes into the same transaction as the header.
-    await storage.replaceHeader(raw, serializeHeader(next), (stored) =>
-      serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)),
+    await storage.replaceHeader(
+      raw,
+      serializeHeader(next),
+      (stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)),
+      device?.fresh ? device.key : undefined,
     );
   }
 
@@ -369,10 +514,11 @@ export class UnlockedVault {
     if (raw === undefined) throw new KeyslotError('VAULT_MISSING');
     const header = parseHeader(raw);
     if (typeof currentPin !== 'string' || currentPin.length === 0) throw new KeyslotError('PIN_WRONG');
+    const deviceKey = await openableDeviceKey(header);
     const counted = await countAttempt(nowMs);
     for (const [index, method] of header.methods.entries()) {
-      if (method.type !== 'pin') continue;
-      const kek = await kekFor(currentPin, method);
+      if (method.type !== 'pin' || (method.deviceBound && !deviceKey)) continue;
+      const kek = await kekFor(currentPin, method, deviceKey);
       try {
         const extractable = await unwrapDataKeyForRewrap(kek, method.iv, method.wrappedKey, aadFor(header.createdAt, method));
         return { raw, header, index, extractable };

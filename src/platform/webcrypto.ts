@@ -169,3 +169,34 @@ export async function openBackup(key: CryptoKey, iv: Bytes, ct: Bytes, aad: Byte
 export async function sha256(data: Bytes): Promise<Bytes> {
   return new Uint8Array(await subtle().digest('SHA-256', data));
 }
+
+/**
+ * A fresh device key: HMAC-SHA-256, NON-extractable, usable only to sign. Kept in this
+ * browser's IndexedDB (storage.ts) so a device-bound PIN method's KEK needs it; exportKey
+ * refuses it, and where the browser protects stored keys (WebKit wraps them with a key from
+ * the system keychain) a copy of the database files alone does not carry it.
+ */
+export function generateDeviceKey(): Promise<CryptoKey> {
+  return subtle().generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
+}
+
+/** True when `key` is a usable device key (a stored value may be anything). */
+export function isDeviceKey(key: unknown): key is CryptoKey {
+  return (
+    typeof CryptoKey !== 'undefined' &&
+    key instanceof CryptoKey &&
+    key.type === 'secret' &&
+    key.algorithm.name === 'HMAC' &&
+    key.usages.includes('sign') &&
+    !key.extractable
+  );
+}
+
+/** HMAC-SHA-256 (RFC 2104) of `message` under a non-extractable key -> 32 bytes. The caller wipes both. */
+export async function hmacSha256(key: CryptoKey, message: Bytes): Promise<Bytes> {
+  try {
+    return new Uint8Array(await subtle().sign('HMAC', key, message));
+  } catch {
+    throw new KeyslotError('KDF_FAILED', { field: 'deviceKey' });
+  }
+}

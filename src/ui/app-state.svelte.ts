@@ -3,13 +3,15 @@ import type { AttemptGuard } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
 import type { BackupSlot } from '../core/backup-format';
-import { normalizePin, validateNewPin } from '../core/pin';
-import type { MessageKey } from './i18n/i18n';
+import { normalizePin, validateNewSecret } from '../core/pin';
+import type { SecretInput } from '../core/vault-format';
+import { secretKey, useSecretWording, type MessageKey } from './i18n/i18n';
 import {
   attemptGuard,
   createVault,
   hasPasskey,
   hasVault,
+  secretInput,
   unlockVault,
   unlockWithPasskey,
   type UnlockedVault,
@@ -59,6 +61,12 @@ export class AppState {
   /** What the add screen should do when it opens. */
   addIntent = $state.raw<AddIntent>({ kind: 'choose' });
 
+  /**
+   * What opens the vault: a PIN of digits or a passphrase (read from the vault header). The
+   * unlock and Settings fields follow it: keypad or keyboard, "PIN" or "Passphrase".
+   */
+  secretInput = $state<SecretInput>('digits');
+
   #vault: UnlockedVault | null = null;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Why this tab lost its database connection (screen 'stale'). */
@@ -88,8 +96,11 @@ export class AppState {
   async init(): Promise<void> {
     // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
     onVersionChange((reason) => this.#lostConnection(reason));
-    const checked = hasVault().then((exists) => {
-      if (exists) rememberVault(); // a vault from before the marker existed gets one now
+    const checked = hasVault().then(async (exists) => {
+      if (exists) {
+        rememberVault(); // a vault from before the marker existed gets one now
+        this.#setSecretInput(await secretInput());
+      }
       // Had a vault here, and it is gone: say so rather than greet a "new" user.
       const screen = exists ? 'locked' : vaultCreatedAt() ? 'gone' : 'welcome';
       if (this.screen === 'loading' || (this.screen === 'locked' && screen !== 'locked')) this.screen = screen;
@@ -130,12 +141,18 @@ export class AppState {
    * 'confirm'); a wrong current PIN is a counted failed attempt (vault.ts changePin). Field
    * 'current' on errors about the current PIN, so the form puts them under the right field.
    */
-  async changePin(current: string, pin: string, confirm: string): Promise<void> {
+  async changePin(current: string, pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
     const vault = this.#requireVault();
-    validateNewPin(pin, confirm);
-    if (await this.#withCurrentPin(() => vault.changePin(normalizePin(current), normalizePin(pin)))) {
-      this.announce('changePin.done');
+    validateNewSecret(input, pin, confirm);
+    if (await this.#withCurrentPin(() => vault.changePin(normalizePin(current), normalizePin(pin), { input }))) {
+      this.#setSecretInput(input);
+      this.announce(secretKey('changePin.done', input));
     }
+  }
+
+  #setSecretInput(input: SecretInput): void {
+    this.secretInput = input;
+    useSecretWording(input);
   }
 
   /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
@@ -239,9 +256,10 @@ export class AppState {
     this.screen = 'setup';
   }
 
-  async createPin(pin: string, confirm: string): Promise<void> {
-    validateNewPin(pin, confirm);
-    this.#vault = await createVault(normalizePin(pin));
+  async createPin(pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
+    validateNewSecret(input, pin, confirm);
+    this.#vault = await createVault(normalizePin(pin), { input });
+    this.#setSecretInput(input);
     rememberVault(new Date(), true);
     this.slots = [];
     this.#opened();

@@ -79,6 +79,7 @@ test('wrong PINs are counted across a reload; after 5 a countdown blocks Unlock,
 });
 
 test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row erases every slot', async ({ page }) => {
+  test.slow(); // ten Argon2id runs (128 MiB each): slow on a busy 2-core machine, never a timing assertion
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   await addByLink(page, URI);

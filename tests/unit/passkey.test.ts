@@ -21,6 +21,14 @@ import { createVault, hasPasskey, unlockVault, unlockWithPasskey } from '../../s
 import { hkdfSha256 } from '../../src/platform/webcrypto';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
 
+// Spied (not replaced) so a test can play a browser that can't store a device key, where a
+// vault keeps the v1/v2 header shapes.
+vi.mock('../../src/platform/storage', { spy: true });
+function withoutDeviceKeys(): { [Symbol.dispose](): void } {
+  vi.mocked(storage.canStoreKey).mockResolvedValue(false);
+  return { [Symbol.dispose]: () => vi.mocked(storage.canStoreKey).mockRestore() };
+}
+
 const PIN = '731946';
 const NOW = 1_600_000_000_000;
 const KDF = ARGON2_FLOOR;
@@ -111,7 +119,8 @@ describe('format v2', () => {
     ['an empty credentialId', (h) => ({ ...h, methods: [h.methods[0], { ...passkey, credentialId: '' }] })],
     ['an extra field', (h) => ({ ...h, methods: [h.methods[0], { ...passkey, hint: 'x' }] })],
     ['a pin method without wrappedUnder', (h) => ({ ...h, methods: [pin, h.methods[1]] })],
-    ['wrappedUnder 3', (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 3 }, h.methods[1]] })],
+    ['wrappedUnder 4', (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 4 }, h.methods[1]] })],
+    ['a v3 PIN wrap in a v2 header', (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 3, input: 'digits', deviceBound: true }, h.methods[1]] })],
     ['a v2 header nothing needs', (h) => ({ ...h, methods: [h.methods[0]] })],
   ])('refuses %s (VAULT_CORRUPT)', (_what, mutate) => {
     let e: unknown;
@@ -141,6 +150,7 @@ describe('format v2', () => {
 
 describe('passkey unlock', () => {
   it('adds a passkey that unlocks; the PIN still opens; removing it writes the v1 header back', async () => {
+    using _plain = withoutDeviceKeys();
     const { api } = fakeAuthenticator();
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     const slot = await vault.addSlot({ kind: 'totp', issuer: 'PassLogic', account: 'alice', secret: Uint8Array.from(Buffer.from('12345678901234567890')), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, 'VPN', NOW);
@@ -169,6 +179,7 @@ describe('passkey unlock', () => {
   });
 
   it('changing the PIN while a passkey is there wraps the PIN under v2; both keep working, and after removal too', async () => {
+    using _plain = withoutDeviceKeys();
     const { api } = fakeAuthenticator();
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     await vault.addPasskey(PIN, { api, nowMs: NOW });

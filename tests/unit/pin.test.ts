@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isTrivialPin, normalizePin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, validateNewPin } from '../../src/core/pin';
+import {
+  isTrivialPin,
+  normalizePin,
+  PASSPHRASE_MIN_LENGTH,
+  PIN_MAX_LENGTH,
+  PIN_MIN_LENGTH,
+  validateNewPassphrase,
+  validateNewPin,
+  validateNewSecret,
+} from '../../src/core/pin';
 import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
 
 describe('validateNewPin accepts', () => {
@@ -99,5 +108,46 @@ describe('normalizePin', () => {
   it('leaves other characters for validation to refuse', () => {
     expect(normalizePin('28a719')).toBe('28a719');
     expect(catchKeyslotError(() => validateNewPin('２８a７１９'))).toMatchObject({ code: 'PIN_NOT_DIGITS' });
+  });
+});
+
+describe('validateNewPassphrase', () => {
+  it.each(['blue tram under snow', 'correct-horse-staple-42', '電車は雪の下を走る青い', 'Wörter mit Umlauten'])('accepts %j', (phrase) => {
+    expect(() => validateNewPassphrase(phrase, phrase)).not.toThrow();
+    expect(() => validateNewSecret('passphrase', phrase, phrase)).not.toThrow();
+  });
+
+  it('counts characters, not UTF-16 units: ten emoji are ten characters', () => {
+    const phrase = '🔐🚋❄️🌊🍵🗻🎋🦊🐢🌸'.replace('\uFE0F', '');
+    expect(() => validateNewPassphrase(phrase)).not.toThrow();
+    expect(catchKeyslotError(() => validateNewPassphrase('🔐🚋❄🌊🍵🗻🎋🦊🐢'))).toMatchObject({ code: 'PASSPHRASE_TOO_SHORT', min: PASSPHRASE_MIN_LENGTH });
+  });
+
+  it('treats full-width letters from an IME like ASCII ones (NFKC), so a confirmation typed either way matches', () => {
+    expect(() => validateNewPassphrase('blue tram under snow', 'ｂｌｕｅ ｔｒａｍ ｕｎｄｅｒ ｓｎｏｗ')).not.toThrow();
+  });
+
+  it.each<[string, string, string]>([
+    ['too short', 'short one', 'PASSPHRASE_TOO_SHORT'],
+    ['empty', '', 'PASSPHRASE_TOO_SHORT'],
+    ['too long', 'a quiet river '.repeat(20), 'PASSPHRASE_TOO_LONG'],
+    ['one character repeated', 'zzzzzzzzzzzz', 'PASSPHRASE_TRIVIAL'],
+    ['a run', 'abcdefghijkl', 'PASSPHRASE_TRIVIAL'],
+    ['a short block repeated', 'abcabcabcabc', 'PASSPHRASE_TRIVIAL'],
+    ['a common choice, in any case and spacing', 'Password 123', 'PASSPHRASE_TRIVIAL'],
+    ['a trivial PIN written as a passphrase', '1234567890', 'PASSPHRASE_TRIVIAL'],
+  ])('refuses a passphrase that is %s', (_what, phrase, code) => {
+    expect(catchKeyslotError(() => validateNewPassphrase(phrase))).toMatchObject({ code, field: 'pin' });
+  });
+
+  it('refuses a confirmation that differs, under the confirm field, without echoing either', () => {
+    const e = catchKeyslotError(() => validateNewPassphrase('blue tram under snow', 'blue tram under snoW'));
+    expect(e).toMatchObject({ code: 'PASSPHRASE_MISMATCH', field: 'confirm' });
+    expectNoLeak(e, 'blue tram under snow');
+  });
+
+  it('sends digits to the PIN rules and text to the passphrase rules', () => {
+    expect(catchKeyslotError(() => validateNewSecret('digits', 'blue tram under snow'))).toMatchObject({ code: 'PIN_NOT_DIGITS' });
+    expect(catchKeyslotError(() => validateNewSecret('passphrase', '284719'))).toMatchObject({ code: 'PASSPHRASE_TOO_SHORT' });
   });
 });

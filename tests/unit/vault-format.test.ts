@@ -12,6 +12,7 @@ import {
   PBKDF2_ITERATIONS,
   VAULT_FORMAT_VERSION,
   decodeSlot,
+  deviceMessage,
   encodeSlot,
   methodAad,
   migrateHeader,
@@ -166,13 +167,17 @@ describe('KDF parameters', () => {
 });
 
 describe('migration', () => {
-  it('migrates a v1 header to v2 structurally (pin methods wrappedUnder 1), leaving the input unchanged', () => {
+  it('migrates a v1 header to v3 structurally (pin methods wrappedUnder 1, digits, not device-bound), leaving the input unchanged', () => {
     const raw = validHeader();
     const copy = structuredClone(raw);
-    const v2 = migrateHeader(raw);
-    expect(v2).toEqual({ ...copy, version: 2, methods: copy.methods.map((m) => ({ ...m, wrappedUnder: 1 })) });
+    const v3 = migrateHeader(raw);
+    expect(v3).toEqual({
+      ...copy,
+      version: 3,
+      methods: copy.methods.map((m) => ({ ...m, wrappedUnder: 1, input: 'digits', deviceBound: false })),
+    });
     expect(raw).toEqual(copy);
-    expect(migrateHeader(v2)).toBe(v2);
+    expect(migrateHeader(v3)).toBe(v3);
   });
 
   it('passes a v1 record through unchanged', () => {
@@ -364,5 +369,59 @@ describe('slot plaintext', () => {
     ]) {
       expectCode(() => decodeSlot(bad, ID1), 'VAULT_CORRUPT');
     }
+  });
+});
+
+describe('format v3 (passphrase and device-bound key)', () => {
+  const pinV3 = (over: Record<string, unknown> = {}) => ({
+    id: ID1,
+    type: 'pin',
+    kdf: { name: 'argon2id', memoryKiB: 131072, iterations: 4, parallelism: 1 },
+    salt: b64(16, 1),
+    iv: b64(12, 2),
+    wrappedKey: b64(48, 3),
+    wrappedUnder: 3,
+    input: 'passphrase',
+    deviceBound: true,
+    ...over,
+  });
+  const v3 = (over: Record<string, unknown> = {}) => ({ format: 'keyslot-vault', version: 3, createdAt: 5, methods: [pinV3(over)] });
+
+  it('is the newest version this code reads', () => {
+    expect(VAULT_FORMAT_VERSION).toBe(3);
+  });
+
+  it('parses and re-serialises a v3 header byte for byte', () => {
+    expect(serializeHeader(parseHeader(v3()))).toEqual(v3());
+    expect(serializeHeader(parseHeader(v3({ input: 'digits', deviceBound: true })))).toEqual(v3({ input: 'digits', deviceBound: true }));
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown input', v3({ input: 'emoji' })],
+    ['a deviceBound that is not a boolean', v3({ deviceBound: 'yes' })],
+    ['a v1 wrap that claims a passphrase', v3({ wrappedUnder: 1 })],
+    ['a v2 wrap that claims a device key', v3({ wrappedUnder: 2, input: 'digits' })],
+    ['a v3 header that nothing needs', v3({ wrappedUnder: 1, input: 'digits', deviceBound: false })],
+    ['a v3 PIN method without input', { ...v3(), methods: [{ ...pinV3(), input: undefined }].map((m) => JSON.parse(JSON.stringify(m))) }],
+    ['a v3 wrap in a v2 header', { ...v3(), version: 2 }],
+  ])('refuses %s (VAULT_CORRUPT)', (_what, header) => {
+    expectCode(() => parseHeader(header), 'VAULT_CORRUPT');
+  });
+
+  it('binds input and deviceBound into the v3 AAD, after "pin", as documented', () => {
+    const m = { id: ID1, type: 'pin' as const, kdf: ARGON2_FLOOR, salt: new Uint8Array(16).fill(1) };
+    const text = Buffer.from(methodAad(3, 5, { ...m, input: 'passphrase', deviceBound: true })).toString();
+    expect(text).toBe(`["keyslot-vault",3,5,"${ID1}","pin","passphrase",true,"argon2id",19456,2,1,"${b64(16, 1)}"]`);
+    const base = hexEncode(methodAad(3, 5, { ...m, input: 'digits', deviceBound: true }));
+    expect(hexEncode(methodAad(3, 5, { ...m, input: 'digits', deviceBound: false }))).not.toBe(base);
+    expect(hexEncode(methodAad(3, 5, { ...m, input: 'passphrase', deviceBound: true }))).not.toBe(base);
+    // Older rules are unchanged: the v1 AAD has neither field.
+    expect(Buffer.from(methodAad(1, 5, { ...m, input: 'passphrase', deviceBound: true })).toString()).not.toContain('passphrase');
+  });
+
+  it('labels the device HMAC message with the method id, then a NUL, then the KDF output', () => {
+    const msg = deviceMessage(ID1, new Uint8Array([1, 2, 3]));
+    expect(Buffer.from(msg).toString('latin1')).toBe(`keyslot/device/v3/${ID1}\u0000\u0001\u0002\u0003`);
+    expect(hexEncode(deviceMessage(ID2, new Uint8Array([1, 2, 3])))).not.toBe(hexEncode(msg));
   });
 });

@@ -115,8 +115,8 @@ describe('creating and unlocking', () => {
     expect(await again.listSlots()).toEqual(before);
   });
 
-  it('stores a v1 header with one PIN method, in the documented shape', async () => {
-    await createVault(PIN, { kdf: KDF, now: NOW });
+  it('stores a v1 header with one PIN method, in the documented shape, where there is no device key', async () => {
+    await createVault(PIN, { kdf: KDF, now: NOW, deviceKey: false });
     const h = await rawHeader();
     expect(Object.keys(h).sort()).toEqual(['createdAt', 'format', 'methods', 'version']);
     expect(h).toMatchObject({ format: 'keyslot-vault', version: 1, createdAt: NOW });
@@ -318,7 +318,7 @@ describe('tampered header fails closed', () => {
     ['argon2 memory below the floor', 'KDF_WEAK', (h) => (h.methods[0].kdf.memoryKiB = 19_455)],
     ['argon2 iterations below the floor', 'KDF_WEAK', (h) => (h.methods[0].kdf.iterations = 1)],
     ['argon2 memory above the cap', 'VAULT_CORRUPT', (h) => (h.methods[0].kdf.memoryKiB = 4_194_304)],
-    ['version from the future', 'VAULT_VERSION', (h) => ((h as { version: number }).version = 3)],
+    ['version from the future', 'VAULT_VERSION', (h) => ((h as { version: number }).version = 4)],
     ['v1 header relabelled v2', 'VAULT_CORRUPT', (h) => ((h as { version: number }).version = 2)],
     ['version zero', 'VAULT_CORRUPT', (h) => (h.version = 0)],
     ['method type changed', 'VAULT_CORRUPT', (h) => (h.methods[0].type = 'pim')],
@@ -457,8 +457,8 @@ describe('nothing readable at rest', () => {
 });
 
 describe('decrypting by hand, as README.md ("The vault format") describes', () => {
-  it('opens a record with Argon2id, plain JSON for the AAD, and Node AES-256-GCM', async () => {
-    const vault = await createVault(PIN, { kdf: KDF, now: NOW });
+  it('opens a record with Argon2id, plain JSON for the AAD, and Node AES-256-GCM (a vault without a device key)', async () => {
+    const vault = await createVault(PIN, { kdf: KDF, now: NOW, deviceKey: false });
     const slot = await vault.addSlot(draft(), 'by hand', NOW);
     const h = await rawHeader();
     const m = h.methods[0]!;

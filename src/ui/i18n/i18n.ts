@@ -29,7 +29,22 @@ type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B
 /** A message whose words depend on a count ("1 slot", "2 slots"); {count} is filled in. */
 export function tn(base: PluralBase, count: number, params: Record<string, string | number> = {}): string {
   const key = `${base}.${plurals.select(count)}` as MessageKey;
-  return t(key in catalogue ? key : (`${base}.other` as MessageKey), { ...params, count });
+  return t(secretKey(key in catalogue ? key : (`${base}.other` as MessageKey)), { ...params, count });
+}
+
+/**
+ * Whether the vault opens with a PIN or a passphrase: errors about "the PIN" then say
+ * "passphrase" (keys ending in `.passphrase`). Set by the app state when it learns it.
+ */
+let secretWording: 'digits' | 'passphrase' = 'digits';
+export function useSecretWording(input: 'digits' | 'passphrase'): void {
+  secretWording = input;
+}
+
+/** A key's `.passphrase` variant when the vault opens with a passphrase and one exists. */
+export function secretKey<K extends MessageKey>(key: K, input: 'digits' | 'passphrase' = secretWording): MessageKey {
+  const variant = `${key}.passphrase` as MessageKey;
+  return input === 'passphrase' && variant in catalogue ? variant : key;
 }
 
 /** Words for an error. Unknown errors get a generic line: their message may hold anything. */
@@ -37,5 +52,5 @@ export function errorText(e: unknown): string {
   if (!isKeyslotError(e)) return t('error.unknown');
   const key = `error.${e.code}` as MessageKey;
   if (!(key in catalogue)) return t('error.unknown');
-  return t(key, { min: e.min ?? '', max: e.max ?? '' });
+  return t(secretKey(key), { min: e.min ?? '', max: e.max ?? '' });
 }

@@ -272,3 +272,29 @@ test('a slot is shown as a QR code only after the PIN, with the note about devic
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
 });
+
+test('with a passphrase instead of a PIN, the QR code and the export ask for the passphrase', async ({ page }) => {
+  const phrase = 'blue tram under snow';
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByRole('button', { name: 'Use a passphrase instead' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(phrase);
+  await page.getByLabel('Confirm passphrase').fill(phrase);
+  await page.getByRole('button', { name: 'Create passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
+  await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
+
+  await slotItem(page, /KEK VPN/).getByRole('button', { name: /Options for KEK VPN/ }).click();
+  await page.getByRole('button', { name: 'Show as QR code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move KEK VPN to another device' });
+  await expect(dialog.getByText(/^Enter your passphrase to show/)).toBeVisible();
+  const field = dialog.getByLabel('Your passphrase', { exact: true });
+  await expect(field).toHaveAttribute('inputmode', 'text');
+  await field.fill(phrase);
+  await dialog.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(dialog.getByRole('img', { name: 'QR code for KEK VPN' })).toBeVisible({ timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await openSettings(page);
+  await expect(page.getByRole('region', { name: 'Export as plain text' }).getByLabel('Your passphrase', { exact: true })).toBeVisible();
+});

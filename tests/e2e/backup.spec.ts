@@ -62,6 +62,9 @@ async function addAll(page: Page) {
 }
 
 test('back up, clear the site data, set a new PIN, restore: every slot is back with the right codes', async ({ page, browser }, info) => {
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(m.text()));
+  page.on('pageerror', (e) => logs.push(String(e)));
   await withoutFileSystemAccess(page);
   await page.clock.install({ time: T0 });
   await page.clock.pauseAt(T0 + 1000);
@@ -97,6 +100,8 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   // A new context is a browser with no site data at all: no IndexedDB, no localStorage.
   const context = await browser.newContext();
   const fresh = await context.newPage();
+  fresh.on('console', (m) => logs.push(m.text()));
+  fresh.on('pageerror', (e) => logs.push(String(e)));
   await fresh.clock.install({ time: T0 });
   await fresh.clock.pauseAt(T0 + 1000);
   await setUpPin(fresh, NEW_PIN);
@@ -109,6 +114,13 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   expect(await shownCode(fresh, /Acme/)).toBe(totp(SLOTS[1]!.secret, T0 + 1000, 60, 8, 'sha256'));
   await slotItem(fresh, /Lab door/).getByRole('button', { name: 'Generate code' }).click();
   await expect.poll(() => shownCode(fresh, /Lab door/)).toBe(hotp(SLOTS[2]!.secret, 5));
+
+  await test.step('no password, secret or link reached the console, the URL or localStorage', async () => {
+    for (const p of [page, fresh]) {
+      const seen = [...logs, p.url(), await p.evaluate(() => JSON.stringify({ ...localStorage }))].join('\n');
+      for (const needle of [PASSWORD, PIN, NEW_PIN, ...SLOTS.map((s) => s.secret), 'otpauth']) expect(seen).not.toContain(needle);
+    }
+  });
 
   await test.step('the restored slots survive a reload under the new PIN', async () => {
     await fresh.reload();

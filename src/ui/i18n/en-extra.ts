@@ -244,6 +244,8 @@ export const enExtra = {
   'backup.confirm': 'Confirm backup password',
   'backup.passwordHint':
     'At least 8 characters. It can differ from your PIN, and should: the file may travel far. Keyslot cannot recover it: without it, nobody can open the backup, you included.',
+  'backup.passwordHint.passphrase':
+    'At least 8 characters. Use another one than the passphrase that opens Keyslot: the file may travel far. Keyslot cannot recover it: without it, nobody can open the backup, you included.',
   'backup.submit': 'Save encrypted copy',
   'backup.working': 'Saving encrypted copy…',
   'backup.done': 'Backup saved',

@@ -113,6 +113,7 @@ async function main() {
     row('Navigation → PIN prompt, warm cache (median of 5)', ms(median(pinTimes)));
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
     await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) {

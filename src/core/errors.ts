@@ -88,6 +88,19 @@ export const ERROR_CODES = [
   'IMAGE_UNREADABLE',
   'IMAGE_TOO_LARGE',
   'QR_DECODER_FAILED',
+  // backups (src/core/backup-format.ts, src/platform/backup.ts): the backup password's rules;
+  // a file that is not a Keyslot backup, is damaged, comes from a newer Keyslot or is too big;
+  // the password does not open it (or the encrypted part was changed: GCM cannot tell);
+  // the file could not be written
+  'BACKUP_PASSWORD_TOO_SHORT',
+  'BACKUP_PASSWORD_TOO_LONG',
+  'BACKUP_PASSWORD_MISMATCH',
+  'BACKUP_NOT_BACKUP',
+  'BACKUP_DAMAGED',
+  'BACKUP_VERSION',
+  'BACKUP_TOO_LARGE',
+  'BACKUP_PASSWORD_WRONG',
+  'BACKUP_SAVE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

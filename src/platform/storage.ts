@@ -1,8 +1,10 @@
 /**
  * The only module that imports idb. IndexedDB 'keyslot', version 1:
  *   meta  : out-of-line keys; the vault header (StoredHeader) under 'vault', the
- *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', and the device
- *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey'
+ *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the device
+ *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey',
+ *           the last backup's note (non-secret) under 'backup' and the file it was saved to (a
+ *           FileSystemFileHandle, where the browser has them) under 'backupFile'
  *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
  *
  * Rules: callers hand in records that are ALREADY encrypted; nothing here awaits anything
@@ -19,6 +21,8 @@ export const DB_NAME = 'keyslot';
 export const DB_VERSION = 1;
 const HEADER_KEY = 'vault';
 const GUARD_KEY = 'guard';
+const BACKUP_KEY = 'backup';
+const BACKUP_FILE_KEY = 'backupFile';
 const DEVICE_KEY = 'deviceKey';
 
 interface KeyslotDB extends DBSchema {
@@ -191,6 +195,9 @@ export function createVault(header: StoredHeader, guard?: StoredGuardV1, deviceK
     const meta = tx.objectStore('meta');
     if ((await meta.get(HEADER_KEY)) !== undefined) throw new KeyslotError('VAULT_EXISTS');
     await tx.objectStore('slots').clear();
+    // A new vault has no backup yet, and must never re-save over the old vault's backup file.
+    await meta.delete(BACKUP_KEY);
+    await meta.delete(BACKUP_FILE_KEY);
     await meta.add(header, HEADER_KEY);
     // A new vault starts with a fresh failed-attempt guard (replacing any leftover one).
     if (guard) await meta.put(guard, GUARD_KEY);
@@ -282,6 +289,8 @@ export function eraseVault(): Promise<void> {
     const meta = tx.objectStore('meta');
     await meta.delete(HEADER_KEY);
     await meta.delete(GUARD_KEY);
+    await meta.delete(BACKUP_KEY);
+    await meta.delete(BACKUP_FILE_KEY);
     await meta.delete(DEVICE_KEY);
     await tx.objectStore('slots').clear();
   });
@@ -330,5 +339,62 @@ export function deleteRecord(id: string): Promise<void> {
     const store = tx.objectStore('slots');
     if ((await store.getKey(id)) === undefined) throw new KeyslotError('SLOT_NOT_FOUND');
     await store.delete(id);
+  });
+}
+
+/**
+ * Restore from a backup: add the already encrypted `records` (an existing id is
+ * SLOT_DUPLICATE, never overwritten) and delete the `remove` ids (slots the person chose to
+ * replace), all in ONE transaction: either the whole restore is stored or none of it.
+ */
+export function restoreRecords(records: readonly StoredRecordV1[], remove: readonly string[]): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const pending: Promise<unknown>[] = [];
+    for (const r of records) {
+      const p = store.add(r); // ConstraintError for a taken id aborts the transaction
+      p.catch(() => undefined);
+      pending.push(p);
+    }
+    for (const id of remove) {
+      const p = store.delete(id);
+      p.catch(() => undefined);
+      pending.push(p);
+    }
+    try {
+      await Promise.all(pending);
+    } catch {
+      throw new KeyslotError('SLOT_DUPLICATE');
+    }
+  });
+}
+
+/** The note about the last backup (non-secret), unparsed, or undefined. */
+export function readBackupNote(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', BACKUP_KEY));
+}
+
+/** The file the last backup was saved to (a FileSystemFileHandle), or undefined. */
+export function readBackupFile(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', BACKUP_FILE_KEY));
+}
+
+/**
+ * Store the note about a backup just made, and the file handle it went to (or forget the
+ * handle: `null`, after a download). One transaction, so note and handle always agree.
+ */
+export function writeBackupNote(note: unknown, file: unknown): Promise<void> {
+  return write(['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    await meta.put(note, BACKUP_KEY);
+    if (file === null) await meta.delete(BACKUP_FILE_KEY);
+    else await meta.put(file, BACKUP_FILE_KEY);
+  });
+}
+
+/** Forget the kept backup file (it could not be written): the next backup asks for a file again. */
+export function forgetBackupFile(): Promise<void> {
+  return write(['meta'], async (tx) => {
+    await tx.objectStore('meta').delete(BACKUP_FILE_KEY);
   });
 }

@@ -604,6 +604,34 @@ export class UnlockedVault {
     return readGuard(stored);
   }
 
+  /**
+   * Check the current PIN before showing secrets (plain export, a slot's QR code), through the
+   * failed-attempt guard exactly like changePin: counted before its KDF runs, PIN_WAIT /
+   * PIN_WRONG / VAULT_ERASED. Someone holding the unlocked phone must not read every secret
+   * without the PIN, nor use this as an unlimited PIN oracle. The extractable copy of the data
+   * key that the check produces is dropped unused.
+   */
+  async verifyPin(currentPin: string, nowMs: number = Date.now()): Promise<void> {
+    this.#requireKey();
+    await this.#extractWithPin(currentPin, nowMs);
+    await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
+  }
+
+  /**
+   * Restore slots from a backup: each gets a fresh random id, all are encrypted FIRST, then one
+   * IndexedDB transaction adds them and deletes the `remove` ids (slots replaced by the backup's),
+   * so a failure (or a closed page) leaves the vault exactly as it was. Returns the new slots.
+   */
+  async restoreSlots(add: readonly Omit<Slot, 'id'>[], remove: readonly string[]): Promise<Slot[]> {
+    this.#requireKey();
+    const slots: Slot[] = add.map((s) => ({ ...s, id: randomId(), secret: Uint8Array.from(s.secret) }));
+    const records = [];
+    for (const slot of slots) records.push(await this.#seal(slot));
+    this.#requireKey();
+    await storage.restoreRecords(records, remove);
+    return slots;
+  }
+
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */
   lock(): void {
     this.#key = null;

@@ -138,6 +138,35 @@ export async function hkdfSha256(ikm: Bytes, salt: Bytes, info: Bytes, length = 
 }
 
 /**
+ * Import 32 bytes derived from a backup password as a non-extractable AES-256-GCM key
+ * (encrypt/decrypt). The caller wipes `raw`.
+ */
+export function importBackupKey(raw: Uint8Array): Promise<CryptoKey> {
+  if (raw.length !== KEY_BYTES) throw new KeyslotError('KDF_FAILED', { field: 'key' });
+  return subtle().importKey('raw', Uint8Array.from(raw), { name: AES_GCM }, false, ['encrypt', 'decrypt']);
+}
+
+/** Encrypt a backup's plaintext: AES-256-GCM, fresh random IV, `aad` binds the file's header fields. */
+export async function sealBackup(key: CryptoKey, plaintext: Bytes, aad: Bytes): Promise<{ iv: Bytes; ct: Bytes }> {
+  const iv = randomBytes(IV_BYTES);
+  const ct = await subtle().encrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, plaintext);
+  return { iv, ct: new Uint8Array(ct) };
+}
+
+/**
+ * Decrypt a backup. BACKUP_PASSWORD_WRONG on any authentication failure: GCM cannot tell a
+ * wrong password from an edited header field, IV or ciphertext, and a wrong password is the likelier.
+ */
+export async function openBackup(key: CryptoKey, iv: Bytes, ct: Bytes, aad: Bytes): Promise<Bytes> {
+  try {
+    return new Uint8Array(await subtle().decrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, ct));
+  } catch {
+    throw new KeyslotError('BACKUP_PASSWORD_WRONG');
+  }
+}
+
+
+/**
  * A fresh device key: HMAC-SHA-256, NON-extractable, usable only to sign. Kept in this
  * browser's IndexedDB (storage.ts) so a device-bound PIN method's KEK needs it; exportKey
  * refuses it, and where the browser protects stored keys (WebKit wraps them with a key from
@@ -201,6 +230,7 @@ export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Ui
   return new Uint8Array(await subtle().decrypt({ name: 'AES-CBC', iv: Uint8Array.from(iv) }, k, Uint8Array.from(data)));
 }
 
+/** SHA-256 (FIPS 180-4): imports (TOTP Authenticator's and andOTP's old keys) and the backup reminder's fingerprint. */
 export async function sha256(data: Uint8Array): Promise<Bytes> {
   return new Uint8Array(await subtle().digest('SHA-256', Uint8Array.from(data)));
 }

@@ -2,6 +2,7 @@ import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { AttemptGuard } from '../core/attempt-guard';
 import type { Slot, SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
+import type { BackupSlot } from '../core/backup-format';
 import type { ImportEntry } from '../core/importers';
 import { runImport, type ReportRow } from '../core/importers/plan';
 import { normalizePin, validateNewSecret } from '../core/pin';
@@ -197,6 +198,31 @@ export class AppState {
       }
       throw e;
     }
+  }
+
+  /**
+   * Settings → plain export, a slot's QR code: the PIN again before any secret is shown. A
+   * counted attempt, as in changePin (errors get field 'current'). False when that attempt
+   * erased the vault (the erase setting): the app then shows so, and nothing is shown.
+   */
+  async verifyPin(pin: string): Promise<boolean> {
+    const vault = this.#requireVault();
+    return this.#withCurrentPin(() => vault.verifyPin(normalizePin(pin)));
+  }
+
+  /**
+   * Settings → restore: add the backup's slots and delete the ones the person chose to replace,
+   * in one transaction (vault.ts restoreSlots); the list follows only once it is stored.
+   */
+  async restoreSlots(add: readonly BackupSlot[], remove: readonly string[]): Promise<void> {
+    const vault = this.#requireVault();
+    const added = await vault.restoreSlots(add, remove);
+    const gone = new Set(remove);
+    this.slots = [...this.slots.filter((s) => !gone.has(s.id)), ...added].sort(
+      (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    if (gone.size > 0) this.hotp = new Map([...this.hotp].filter(([id]) => !gone.has(id)));
+    if (added.length > 0) this.#keepStorage();
   }
 
   /** Settings → remove the passkey: the PIN alone opens the vault again. */

@@ -67,6 +67,13 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await expect(page.getByRole('dialog', { name: /^Delete/ })).toBeVisible();
   check('delete dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
+  await page.getByRole('button', { name: 'Show as QR code' }).click();
+  await page.getByRole('dialog').getByLabel('Your PIN', { exact: true }).fill(PIN);
+  await page.getByRole('dialog').getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByRole('img', { name: /^QR code for PassLogic/ })).toBeVisible({ timeout: 20_000 });
+  check('a slot as a QR code (the lazy QR encoder, drawn as SVG)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();

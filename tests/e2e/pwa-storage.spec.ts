@@ -133,9 +133,10 @@ test('when the browser may delete the slots, Settings says so plainly, says what
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByText('Not kept for sure: this browser may delete your slots.')).toBeVisible();
   await expect(page.getByText(/Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen/)).toBeVisible();
-  await expect(page.getByText(/install Keyslot on this device, and keep a backup\. Backups are coming soon/)).toBeVisible();
-  // No pretend backup button: backups arrive with a later issue.
-  await expect(page.getByRole('button', { name: /backup/i })).toHaveCount(0);
+  await expect(page.getByText(/install Keyslot on this device, and keep a backup \(Backups, below\)/)).toBeVisible();
+  // The backup it points to is right there, with the gentle reminder.
+  await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save encrypted copy' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Ask the browser to keep my slots' }).click();
   await expect(page.getByText('The browser did not agree. Installing Keyslot usually changes that.')).toBeVisible();

@@ -54,6 +54,16 @@ describe('one entry point per dependency', () => {
     expect(users(staticImport)).toEqual(['platform/qr-worker.ts']);
   });
 
+  it('has src/platform/qr-encode.ts as the only module that imports qrcode, loaded only lazily', () => {
+    expect(users(importOf('qrcode'))).toEqual(['platform/qr-encode.ts']);
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?qr-encode(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual([]);
+  });
+
+  it('has src/platform/backup-file.ts as the only module that saves files (File System Access, blob downloads)', () => {
+    expect(users(/\bshowSaveFilePicker\b|\bcreateObjectURL\b/)).toEqual(['platform/backup-file.ts']);
+  });
+
   it('has src/platform/camera.ts as the only module that opens the camera or captures the screen', () => {
     // Calls only: feature detection (typeof ...getDisplayMedia === 'function') is fine anywhere.
     expect(users(/\b(?:getUserMedia|getDisplayMedia)\s*(?:\?\.)?\s*\(/)).toEqual(['platform/camera.ts']);

@@ -173,6 +173,15 @@ export const enExtra = {
     'This file is not an image Keyslot can read, or it is damaged. Choose a PNG or JPEG screenshot or photo of the QR code.',
   'error.IMAGE_TOO_LARGE':
     'This image is too large to read. Take a screenshot of just the QR code, or choose a smaller photo (up to 30 MB).',
+  'error.BACKUP_PASSWORD_TOO_SHORT': 'Use at least {min} characters for the backup password. A few words are easy to remember and hard to guess.',
+  'error.BACKUP_PASSWORD_TOO_LONG': 'Use at most {max} characters for the backup password.',
+  'error.BACKUP_PASSWORD_MISMATCH': 'The two backup passwords are not the same.',
+  'error.BACKUP_NOT_BACKUP': 'This file is not a Keyslot backup. Choose the .keyslot file Keyslot saved. Nothing was changed.',
+  'error.BACKUP_DAMAGED': 'This backup file is damaged or incomplete, so it cannot be restored. Nothing was changed. Try another copy of the backup.',
+  'error.BACKUP_VERSION': 'This backup was made by a newer version of Keyslot. Reload Keyslot to update it, then try again. Nothing was changed.',
+  'error.BACKUP_TOO_LARGE': 'This file is far larger than any Keyslot backup. Nothing was changed.',
+  'error.BACKUP_PASSWORD_WRONG': 'That backup password is not correct, or the file has been changed. Nothing was restored.',
+  'error.BACKUP_SAVE_FAILED': 'The backup could not be written to its file (it may have been moved or deleted). Try again: Keyslot will ask where to save it.',
   'error.QR_DECODER_FAILED':
     'The QR code reader could not start in this browser. It needs WebAssembly, which some security settings (such as Lockdown Mode) turn off. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
@@ -223,7 +232,7 @@ export const enExtra = {
   'settings.storage.why':
     'Browsers may clear a site’s data when space runs low, and Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen.',
   'settings.storage.whatToDo':
-    'To keep your slots: install Keyslot on this device, and keep a backup. Backups are coming soon to Keyslot; until then, keep your providers’ activation details somewhere safe.',
+    'To keep your slots: install Keyslot on this device, and keep a backup (Backups, below).',
   'settings.storage.ask': 'Ask the browser to keep my slots',
   'settings.storage.denied': 'The browser did not agree. Installing Keyslot usually changes that.',
   'settings.usage': 'Keyslot uses {used} of the {quota} this browser allows it.',
@@ -280,6 +289,61 @@ export const enExtra = {
     'Someone guessing your PIN then gets 10 tries in all. If it is you who forgets the PIN, the slots are gone too: your provider (for example your IT team) can reissue an activation, and you add it again.',
   'settings.security.eraseOn': 'Slots will be erased after 10 wrong PINs',
   'settings.security.eraseOff': 'Slots will not be erased after wrong PINs',
+  'backup.title': 'Backups',
+  'backup.body':
+    'A backup is one file with all your slots, encrypted with a backup password. Keep it off this device (a USB stick, your cloud storage). With it you get your slots back if this browser loses them, or on a new device.',
+  'backup.none': 'No backup yet. Make one so you can get your slots back if this browser loses them.',
+  'backup.lastFile': 'Last backup: {date}, saved to the file {file}.',
+  'backup.lastDownload': 'Last backup: {date}, saved to your downloads as {file}.',
+  'backup.changed': 'Slots changed since your last backup. Back up again to include them.',
+  'backup.upToDate': 'Your backup has all your slots.',
+  'backup.empty': 'Add a slot first: there is nothing to back up yet.',
+  'backup.password': 'Backup password',
+  'backup.confirm': 'Confirm backup password',
+  'backup.passwordHint':
+    'At least 8 characters. It can differ from your PIN, and should: the file may travel far. Keyslot cannot recover it: without it, nobody can open the backup, you included.',
+  'backup.passwordHint.passphrase':
+    'At least 8 characters. Use another one than the passphrase that opens Keyslot: the file may travel far. Keyslot cannot recover it: without it, nobody can open the backup, you included.',
+  'backup.submit': 'Save encrypted copy',
+  'backup.working': 'Saving encrypted copy…',
+  'backup.done': 'Backup saved',
+  'backup.fileType': 'Keyslot backup',
+  'restore.title': 'Restore from a backup',
+  'restore.body':
+    'Choose a .keyslot backup file and type its password. Your slots here stay; a slot that is already here is skipped, and you choose when a backup slot differs from one here.',
+  'restore.file': 'File to restore',
+  'restore.password': 'Password of the backup',
+  'restore.submit': 'Restore',
+  'restore.working': 'Opening the backup…',
+  'restore.conflicts': 'These slots are already here with a different key. Choose what to keep:',
+  'restore.keep': 'Keep the slot here',
+  'restore.replace': 'Replace it with the backup’s',
+  'restore.both': 'Keep both',
+  'restore.finish': 'Finish restore',
+  'restore.cancel': 'Cancel restore',
+  'restore.noFile': 'Choose the backup file first.',
+  'restore.done': 'Restore finished',
+  'restore.summary': 'Restore finished: {added} added, {skipped} skipped (already here), {replaced} replaced.',
+  'export.title': 'Export as plain text',
+  'export.warning':
+    'The export is NOT encrypted: anyone who gets the file can make your codes. Use it only to move your slots to another app, and delete the file afterwards. Names you gave slots in Keyslot are not included.',
+  'export.pin': 'Your PIN',
+  'export.pin.passphrase': 'Your passphrase',
+  'export.submit': 'Export as plain text',
+  'export.working': 'Checking…',
+  'export.done': 'Plain-text export downloaded',
+  'qr.title': 'Move {name} to another device',
+  'qr.pinBody': 'Enter your PIN to show this slot’s QR code. Anyone who scans it can make this slot’s codes.',
+  'qr.pin': 'Your PIN',
+  'qr.pin.passphrase': 'Your passphrase',
+  'qr.pinBody.passphrase': 'Enter your passphrase to show this slot’s QR code. Anyone who scans it can make this slot’s codes.',
+  'qr.show': 'Show QR code',
+  'qr.working': 'Checking…',
+  'qr.image': 'QR code for {name}',
+  'qr.hint': 'Scan it with the authenticator app on the other device.',
+  'qr.limit':
+    'Some providers allow a slot on only a limited number of devices (for example at most 2), or stop the codes on the old device once it is added elsewhere. Check with your provider before keeping it on both.',
+  'qr.close': 'Close',
   'settings.about.title': 'About',
   'settings.version': 'Keyslot version {version}',
 
@@ -287,8 +351,8 @@ export const enExtra = {
   'gone.body1':
     'Keyslot was set up in this browser on {date}, but its saved slots are no longer here. The browser’s storage for this site was cleared: by someone clearing browsing data, or by the browser itself to free up space or after the site went unused for a while.',
   'gone.body2':
-    'Keyslot cannot bring them back, and it never sent them anywhere. To get your codes again, ask each provider (for example your IT team) to reactivate your token, then add the new activation here. Once Keyslot has backups, you will be able to restore one instead.',
-  'gone.body3': 'To keep this from happening again, install Keyslot, and keep a backup once backups arrive.',
+    'Keyslot cannot bring them back, and it never sent them anywhere. To get your codes again, ask each provider (for example your IT team) to reactivate your token, then add the new activation here. If you have a Keyslot backup, set up a PIN and restore it instead (Settings, Restore from a backup).',
+  'gone.body3': 'To keep this from happening again, install Keyslot, and keep a backup (Settings, Backups).',
   'gone.start': 'Start fresh',
   'gone.erasedTitle': 'Your slots were erased',
   'gone.erasedBody1':

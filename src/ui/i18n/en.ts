@@ -45,6 +45,7 @@ export const en = {
   'slot.options': 'Options for {name}',
   'slot.rename': 'Rename',
   'slot.delete': 'Delete',
+  'slot.showQr': 'Show as QR code',
   'slot.copied': 'Copied',
   'slot.copyFailed': 'Could not copy. Select the code and copy it yourself.',
   'slot.reveal': 'Show and copy code',

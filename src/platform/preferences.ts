@@ -1,6 +1,8 @@
 /**
- * The user's NON-SECRET preferences (auto-lock and tap to reveal), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…}`.
+ * The user's NON-SECRET preferences (auto-lock, tap to reveal, language), in localStorage as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"language":…}`.
+ * `language` joined v1 as an optional field (absent or null = follow the browser's languages):
+ * older readers ignore it, so no version bump was needed.
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
@@ -13,19 +15,26 @@ export const HIDDEN_CHOICES = [0, 30_000, 60_000, 300_000] as const;
 /** Lock after this long without input (ms); 0 = never. */
 export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
 
+/** The languages Keyslot speaks (src/ui/i18n/languages.ts builds on this list). */
+export const LANGUAGE_CHOICES = ['en', 'ja'] as const;
+
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 export interface Preferences {
   lockWhenHidden: HiddenChoice;
   lockWhenIdle: IdleChoice;
   tapToReveal: boolean;
+  /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
+  language: LanguageChoice | null;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   lockWhenHidden: 60_000,
   lockWhenIdle: 300_000,
   tapToReveal: false,
+  language: null,
 });
 
 function pick<T extends number>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -39,6 +48,7 @@ export function toPreferences(value: unknown): Preferences {
     lockWhenHidden: pick(HIDDEN_CHOICES, o.lockWhenHidden, DEFAULT_PREFERENCES.lockWhenHidden),
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
+    language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
   };
 }
 
@@ -54,7 +64,13 @@ export function parsePreferences(text: string | null): Preferences {
 
 export function serializePreferences(prefs: Preferences): string {
   const p = toPreferences({ v: 1, ...prefs });
-  return JSON.stringify({ v: 1, lockWhenHidden: p.lockWhenHidden, lockWhenIdle: p.lockWhenIdle, tapToReveal: p.tapToReveal });
+  return JSON.stringify({
+    v: 1,
+    lockWhenHidden: p.lockWhenHidden,
+    lockWhenIdle: p.lockWhenIdle,
+    tapToReveal: p.tapToReveal,
+    language: p.language,
+  });
 }
 
 function local(): Storage | null {

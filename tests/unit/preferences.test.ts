@@ -26,8 +26,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
-  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false });
+  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the browser’s language', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, language: null });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -39,8 +39,9 @@ describe('preferences', () => {
   it('round-trips every valid combination through localStorage', () => {
     for (const lockWhenHidden of HIDDEN_CHOICES)
       for (const lockWhenIdle of IDLE_CHOICES)
-        for (const tapToReveal of [true, false]) {
-          const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal };
+        for (const tapToReveal of [true, false])
+          for (const language of [null, 'en', 'ja'] as const) {
+          const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, language };
           expect(savePreferences(prefs)).toEqual(prefs);
           expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
           expect(loadPreferences()).toEqual(prefs);
@@ -58,6 +59,9 @@ describe('preferences', () => {
     ['values not offered', JSON.stringify({ v: 1, lockWhenHidden: 1, lockWhenIdle: -5, tapToReveal: 'yes' })],
     ['numbers as strings', JSON.stringify({ v: 1, lockWhenHidden: '0', lockWhenIdle: '0', tapToReveal: 1 })],
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
+    ['a language Keyslot does not speak', JSON.stringify({ v: 1, language: 'fr' })],
+    ['a language tag, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
+    ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
   ])('falls back to the defaults for garbage: %s', (_, text) => {
     expect(parsePreferences(text)).toEqual(DEFAULT_PREFERENCES);
     if (text !== null) store.set(PREFS_KEY, text);
@@ -65,17 +69,18 @@ describe('preferences', () => {
   });
 
   it('keeps each valid field and defaults only the bad ones', () => {
-    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1 }))).toEqual({
+    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1, language: 'ja' }))).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 300_000,
       tapToReveal: true,
+      language: 'ja',
     });
   });
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, language: 'xx' as 'en' });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, language: null });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -89,10 +94,11 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, language: 'ja' })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
+      language: 'ja',
     });
   });
 });

@@ -224,6 +224,8 @@ export const enExtra = {
   'install.unavailable': 'To install Keyslot, open your browser’s menu and look for “Install” or “Add to Home Screen”.',
 
   'settings.title': 'Settings',
+  'settings.language.title': 'Language',
+  'settings.language.label': 'Language',
   'settings.storage.title': 'Storage on this device',
   'settings.storage.checking': 'Checking…',
   'settings.storage.persistent': 'Kept: this browser will not delete your slots to free up space.',

@@ -52,6 +52,10 @@ export const ja: Record<ShellKey, string> = {
   'slot.copied': 'コピーしました',
   'slot.copyFailed': 'コピーできませんでした。コードを選択して手動でコピーしてください。',
   'slot.reveal': 'コードを表示してコピー',
+  'slot.keepOnTop': '最前面に表示',
+  'slot.keepOnTopFailed': 'このブラウザでは最前面表示のウィンドウを開けませんでした。',
+  'pip.codeLabel': '{name} のコード',
+  'pip.secondsLeft': '残り {seconds} 秒',
 
   'rename.title': 'スロットの名前を変更',
   'rename.label': '名前',

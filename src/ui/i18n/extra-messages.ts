@@ -2,7 +2,7 @@
 // render. English is in this chunk; another active language's extra part is fetched now (the
 // screen loaders in App.svelte wait for it with withExtra, so no English flashes first).
 import { enExtra } from './en-extra';
-import { addMessages, loadExtra } from './i18n';
+import { addMessages, loadMessages } from './i18n';
 
 addMessages('en', enExtra);
-void loadExtra().catch(() => {});
+void loadMessages('extra').catch(() => {});

@@ -17,20 +17,24 @@ export type Messages = Partial<Record<MessageKey, string>>;
  */
 const catalogues: Record<Language, Messages> = { en: { ...en }, ja: {} };
 
-// Loaders of each language's parts. A dynamic import each: their own chunks.
-const shellParts: Record<Language, (() => Promise<Messages>) | null> = {
-  en: null,
-  ja: () => import('./ja').then((m) => m.ja),
-};
-const extraParts: Record<Language, (() => Promise<Messages>) | null> = {
-  en: null,
-  ja: () => import('./ja-extra').then((m) => m.jaExtra),
+/**
+ * The parts of each language's catalogue besides the shell: the extra screens' words. Each
+ * is a dynamic import, so its own chunk, fetched when a screen needs it (and only for the
+ * language in use). English's parts come in the screens' own chunks (extra-messages.ts).
+ */
+type Part = 'shell' | 'extra';
+const parts: Record<Language, Partial<Record<Part, () => Promise<Messages>>>> = {
+  en: {},
+  ja: {
+    shell: () => import('./ja').then((m) => m.ja),
+    extra: () => import('./ja-extra').then((m) => m.jaExtra),
+  },
 };
 
 let active: Language = 'en';
-/** Whether a screen of the extra part has been loaded (then each new language needs its extra part too). */
-let extraWanted = false;
-const loaded = new Set<string>(['en:shell']);
+/** The parts the screens loaded so far need (then a new language needs them too). */
+const wanted = new Set<Part>(['shell']);
+const loaded = new Set<string>();
 
 // The active language is reactive: a component (or $derived) that called t() re-renders
 // when it changes or when a part of the catalogue arrives, with no reload.
@@ -54,17 +58,17 @@ export function addMessages(lang: Language, part: Messages): void {
   changed();
 }
 
-async function loadPart(lang: Language, part: 'shell' | 'extra'): Promise<void> {
+async function loadPart(lang: Language, part: Part): Promise<void> {
   const id = `${lang}:${part}`;
-  const loader = (part === 'shell' ? shellParts : extraParts)[lang];
+  const loader = parts[lang][part];
   if (loaded.has(id) || !loader) return;
   addMessages(lang, await loader());
   loaded.add(id);
 }
 
-/** Fetches what `lang` needs now (its shell, and its extra part once any extra screen was loaded). */
+/** Fetches what `lang` needs now: its shell, and the parts of the screens loaded so far. */
 export async function loadLanguage(lang: Language): Promise<void> {
-  await Promise.all([loadPart(lang, 'shell'), extraWanted ? loadPart(lang, 'extra') : null]);
+  await Promise.all([...wanted].map((part) => loadPart(lang, part)));
 }
 
 /** Loads the language's parts, then switches to it: everything on screen follows at once. */
@@ -76,19 +80,24 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /**
- * Called by extra-messages.ts (the English extra part is in the same chunk as the screens):
- * resolves once the active language's extra words are there too.
+ * Called by extra-messages.ts (the English part is in the same chunk as the screens): resolves
+ * once the active language's part is there too.
  */
-export function loadExtra(): Promise<void> {
-  extraWanted = true;
-  return loadPart(active, 'extra');
+export function loadMessages(part: Part): Promise<void> {
+  wanted.add(part);
+  return loadPart(active, part);
 }
 
 /** A lazy screen's module, resolved once its words in the active language are loaded. */
-export async function withExtra<M>(screen: Promise<M>): Promise<M> {
+export async function withMessages<M>(part: Part, screen: Promise<M>): Promise<M> {
   const module = await screen;
-  await loadExtra();
+  await loadMessages(part);
   return module;
+}
+
+/** A screen of the extra part (first run, add, settings…), with its words. */
+export function withExtra<M>(screen: Promise<M>): Promise<M> {
+  return withMessages('extra', screen);
 }
 
 /** Looks up a message and fills {placeholders}. */

@@ -188,6 +188,10 @@ describe('the UI source', () => {
       for (const [, attribute, value] of bare.matchAll(/\s(aria-label|aria-description|aria-valuetext|aria-roledescription|title|placeholder|alt)="([^"]*)"/g)) {
         if (/[\p{L}]/u.test(value!)) offenders.push(`${name}: ${attribute}="${value}"`);
       }
+      // A literal in braces is hard-coded too: aria-label={'Close'}.
+      for (const [whole] of code.matchAll(/\s(?:aria-label|aria-description|title|placeholder|alt)=\{\s*['"`][^'"`]*\p{L}/gu)) {
+        offenders.push(`${name}: ${whole.trim()}`);
+      }
     }
     expect(offenders).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The encrypted vault, as the UI uses it.
  *
  *   PIN --KDF(salt)--> KEK --AES-GCM unwrap--> data key (non-extractable CryptoKey)
- *   data key --AES-GCM(iv, aad = keyslot/slot/v1/<id>)--> each slot record
+ *   data key --AES-GCM(iv, aad = keyslot/slot/v2/<id>)--> each slot record (v1 records are read too)
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
  * format in README.md, "The vault format". Order of work for every write: validate, encrypt, THEN
@@ -19,10 +19,12 @@ import {
   waitMs,
   type AttemptGuard,
 } from '../core/attempt-guard';
-import type { Slot, SlotDraft } from '../core/slot';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../core/slot';
+import { keyAfter } from '../core/organise';
 import type { Bytes } from '../core/bytes';
 import {
   PRF_SALT_BYTES,
+  RECORD_VERSION,
   SALT_BYTES,
   VAULT_FORMAT,
   aadFor,
@@ -234,6 +236,8 @@ async function countAttempt(nowMs: number): Promise<AttemptGuard> {
  */
 export class UnlockedVault {
   #key: CryptoKey | null;
+  /** The largest position key seen, so a new slot goes to the end of the manual order. */
+  #lastPosition = '';
 
   /** @internal use createVault / unlockVault */
   constructor(dataKey: CryptoKey) {
@@ -261,19 +265,23 @@ export class UnlockedVault {
     const slots: Slot[] = [];
     for (const raw of raws) {
       const record = parseRecord(raw);
-      const plaintext = await openRecord(key, record.id, record.iv, record.ct);
+      const plaintext = await openRecord(key, record.id, record.iv, record.ct, record.v);
       try {
-        slots.push(decodeSlot(plaintext, record.id));
+        slots.push(decodeSlot(plaintext, record.id, record.v));
       } finally {
         plaintext.fill(0);
       }
     }
     this.#requireKey(); // locked while we were decrypting: hand nothing out
+    for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** Encrypt and store a new slot with a fresh random id. Returns the stored slot. */
-  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now()): Promise<Slot> {
+  /**
+   * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
+   * end of the manual order unless `meta.position` says otherwise.
+   */
+  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
     const slot: Slot = {
       id: randomId(),
       kind: draft.kind,
@@ -286,9 +294,42 @@ export class UnlockedVault {
       period: draft.period,
       counter: draft.counter,
       createdAt,
+      ...SLOT_META_DEFAULTS,
+      position: keyAfter(this.#lastPosition),
+      ...meta,
     };
     await storage.addRecord(await this.#seal(slot));
     return slot;
+  }
+
+  /**
+   * Re-encrypt several slots and replace them in ONE transaction (a renumbered order, the trash
+   * emptied of expired slots is deleteSlots): everything is encrypted first. SLOT_NOT_FOUND, and
+   * nothing written, if any is gone.
+   */
+  async updateSlots(slots: readonly Slot[]): Promise<void> {
+    const records = [];
+    for (const slot of slots) records.push(await this.#seal(slot));
+    await storage.replaceRecords(records);
+  }
+
+  /** Delete several slots in ONE transaction (empty the trash, purge expired ones). */
+  async deleteSlots(ids: readonly string[]): Promise<void> {
+    this.#requireKey();
+    if (ids.length > 0) await storage.deleteRecords(ids);
+  }
+
+  /**
+   * Check the PIN again while unlocked (to show a slot's secret): the same counted attempt as
+   * changePin (PIN_WAIT / PIN_WRONG / VAULT_ERASED), and a right PIN resets the count. The
+   * extractable key this unwraps is dropped at once; nothing else is written.
+   */
+  async verifyPin(currentPin: string, nowMs: number = Date.now()): Promise<void> {
+    this.#requireKey();
+    // The extractable key it returns is not kept: the result is dropped unused.
+    await this.#extractWithPin(currentPin, nowMs);
+    await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
+    this.#requireKey();
   }
 
   /**
@@ -458,6 +499,10 @@ export class UnlockedVault {
     return readGuard(stored);
   }
 
+  #notePosition(position: string): void {
+    if (position > this.#lastPosition) this.#lastPosition = position;
+  }
+
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */
   lock(): void {
     this.#key = null;
@@ -469,7 +514,8 @@ export class UnlockedVault {
     try {
       const { iv, ct } = await sealRecord(key, slot.id, plaintext);
       this.#requireKey(); // locked during encryption: write nothing
-      return serializeRecord({ id: slot.id, v: 1, iv, ct });
+      this.#notePosition(slot.position);
+      return serializeRecord({ id: slot.id, v: RECORD_VERSION, iv, ct });
     } finally {
       plaintext.fill(0);
     }

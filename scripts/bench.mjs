@@ -13,6 +13,9 @@ const PORT = 4175;
 const BASE = `http://localhost:${PORT}`;
 const PIN = '480913';
 const SLOTS = 200;
+const SEARCH_SLOTS = 500;
+// Narrowing, one match, none, accents, and back to everything (the costliest repaint).
+const SEARCH_QUERIES = ['b', 'bench 4', 'user499', 'nothing', 'BÉNCH 12', ''];
 const rows = [];
 const row = (metric, value, goal = '') => rows.push({ metric, value, goal });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -115,11 +118,7 @@ async function main() {
     await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
-    for (let i = 0; i < SLOTS; i++) {
-      const secret = Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`).toString('hex');
-      const b32 = base32(Buffer.from(secret, 'hex'));
-      await addByLink(page, `otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`);
-    }
+    for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));
     const listTimes = [];
     for (let i = 0; i < 5; i++) {
       await reloadToPin(page);
@@ -139,6 +138,10 @@ async function main() {
     const k1 = await metric('TaskDuration');
     row(`Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`, ms(((s1 - s0) * 1000) / SECONDS), '< 4 ms');
     row(`Main-thread work per tick incl. style/layout (TaskDuration)`, ms(((k1 - k0) * 1000) / SECONDS));
+
+    // Search over 500 slots: 300 more, then from typing a query to the filtered list painted.
+    for (let i = SLOTS; i < SEARCH_SLOTS; i++) await addByLink(page, benchUri(i));
+    row(`Search, ${SEARCH_SLOTS} slots: keystroke → filtered list painted (median of ${SEARCH_QUERIES.length * 3})`, ms(await searchLatency(page)), '< 50 ms');
 
     if (process.env.BENCH_PROFILE) {
       // Where the tick's time goes: self time by function over 5 s of ticking.
@@ -170,6 +173,36 @@ async function main() {
   console.log(`${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|------`);
   for (const r of rows) console.log(`${r.metric.padEnd(width)} | ${r.value.padEnd(vwidth)} | ${r.goal}`);
   console.log(`\nChromium: ${found.source}; machine: ${(await import('node:os')).cpus().length} cores`);
+}
+
+/** The i-th bench slot's link: a distinct secret, provider "Bench i", account "useri". */
+function benchUri(i) {
+  const b32 = base32(Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`));
+  return `otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`;
+}
+
+/**
+ * Types each query into the Search field as one input event and waits for the next frame after
+ * the list has been updated (Svelte flushes in a microtask; rAF then a task = painted). Median ms.
+ */
+async function searchLatency(page) {
+  await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    for (const query of SEARCH_QUERIES) {
+      times.push(
+        await page.evaluate(async (q) => {
+          const input = document.querySelector('input[type=search]');
+          const t0 = performance.now();
+          input.value = q;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - t0;
+        }, query),
+      );
+    }
+  }
+  return median(times);
 }
 
 function base32(bytes) {

@@ -18,7 +18,7 @@ const list = (page: Page) => page.getByRole('list', { name: 'Slots' });
 /** The titles of the slots, top to bottom. */
 const order = (page: Page) => list(page).locator('.slot-title').allTextContents();
 
-async function start(page: Page, count = SLOTS.length): Promise<void> {
+async function start(page: Page, count: number = SLOTS.length): Promise<void> {
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   for (const s of SLOTS.slice(0, count)) await addByLink(page, uri(s));

@@ -7,7 +7,7 @@
  * field by field, so a damaged entry can only ever give the safe defaults.
  */
 
-import { SORT_ORDERS, type SortOrder } from '../core/organise';
+import { SORT_ORDERS, type SortOrder } from '../core/sort-order';
 
 export const PREFS_KEY = 'keyslot.prefs';
 

@@ -20,7 +20,7 @@ import {
   type AttemptGuard,
 } from '../core/attempt-guard';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../core/slot';
-import { keyAfter } from '../core/organise';
+import { keyAfter } from '../core/order-keys';
 import type { Bytes } from '../core/bytes';
 import {
   PRF_SALT_BYTES,

@@ -2,8 +2,6 @@ import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { AttemptGuard } from '../core/attempt-guard';
 import { slotTitle, type Slot, type SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
-import { active, expiredTrash, moveTo } from '../core/organise';
-import { encodeBase32 } from '../core/base32';
 import { normalizePin, validateNewPin } from '../core/pin';
 import type { MessageKey } from './i18n/i18n';
 import {
@@ -251,6 +249,9 @@ export class AppState {
    * them for the next unlock rather than keep the person from their codes.
    */
   async #purgeTrash(vault: UnlockedVault, slots: Slot[]): Promise<Slot[]> {
+    // The list loads this module anyway (in parallel with the PIN); importing it here keeps it
+    // out of the PIN prompt's first load.
+    const { expiredTrash } = await import('../core/organise');
     const expired = expiredTrash(slots, Date.now());
     if (expired.length === 0) return slots;
     try {
@@ -293,7 +294,7 @@ export class AppState {
   /** How a draft relates to the slots already here: new, the same secret again, or a reissue. */
   match(draft: SlotDraft): ReturnType<typeof matchExisting> {
     // The trash is on its way out: a slot added again is a new slot, not a duplicate.
-    return matchExisting(draft, active(this.slots));
+    return matchExisting(draft, this.slots.filter((s) => s.deletedAt === 0));
   }
 
   /**
@@ -391,14 +392,17 @@ export class AppState {
    * transaction.
    */
   async move(id: string, to: number, group: readonly Slot[]): Promise<void> {
+    const { moveTo } = await import('../core/organise'); // already loaded by the list
     const result = moveTo(this.slots, group, id, to);
     if (!result) return;
     if (result.kind === 'one') {
       await this.#change(id, { position: result.position });
     } else {
-      const next = this.slots.map((s) => ({ ...s, position: result.positions.get(s.id) ?? s.position }));
-      await this.#requireVault().updateSlots(next.filter((s, i) => s.position !== this.slots[i]!.position));
-      this.slots = next;
+      await this.#serial(async () => {
+        const next = this.slots.map((s) => ({ ...s, position: result.positions.get(s.id) ?? s.position }));
+        await this.#requireVault().updateSlots(next.filter((s, i) => s.position !== this.slots[i]!.position));
+        this.slots = next;
+      });
     }
     const moved = group.filter((s) => s.id !== id);
     moved.splice(Math.max(0, Math.min(group.length - 1, to)), 0, this.#find(id));
@@ -418,14 +422,32 @@ export class AppState {
     const vault = this.#requireVault();
     const slot = this.#find(id);
     if (!(await this.#withCurrentPin(() => vault.verifyPin(normalizePin(pin))))) return null;
+    const { encodeBase32 } = await import('../core/base32');
     return encodeBase32(slot.secret);
   }
 
-  /** Re-encrypt one slot with `change` applied, then show it. */
-  async #change(id: string, change: Partial<Slot>): Promise<void> {
-    const next = { ...this.#find(id), ...change };
-    await this.#requireVault().updateSlot(next);
-    this.slots = this.slots.map((s) => (s.id === id ? next : s));
+  /**
+   * Re-encrypt one slot with `change` applied, then show it. Changes run one after another, each
+   * from the slot as the previous one left it, so a copy's "last used" and a favourite tapped
+   * meanwhile can't overwrite each other.
+   */
+  #change(id: string, change: Partial<Slot>): Promise<void> {
+    return this.#serial(async () => {
+      const next = { ...this.#find(id), ...change };
+      await this.#requireVault().updateSlot(next);
+      this.slots = this.slots.map((s) => (s.id === id ? next : s));
+    });
+  }
+
+  #writes: Promise<void> = Promise.resolve();
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(work, work);
+    this.#writes = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /**

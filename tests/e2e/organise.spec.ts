@@ -15,8 +15,8 @@ const uri = (s: (typeof SLOTS)[number]) =>
 const T0 = Date.UTC(2026, 3, 7, 8, 0, 0);
 
 const list = (page: Page) => page.getByRole('list', { name: 'Slots' });
-/** The titles of the slots, top to bottom. */
-const order = (page: Page) => list(page).locator('.slot-title').allTextContents();
+/** The titles of the slots shown, top to bottom. */
+const order = (page: Page) => list(page).locator('li.slot:not([hidden]) .slot-title').allTextContents();
 
 async function start(page: Page, count: number = SLOTS.length): Promise<void> {
   await page.clock.install({ time: T0 });

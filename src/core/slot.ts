@@ -83,7 +83,14 @@ export function slotTitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): stri
   return slot.name.trim() || slot.issuer || slot.account;
 }
 
-/** The second line: the account, unless the title already is the account. */
+/**
+ * The second line: the account, unless the title already is the account. When the user's own
+ * name is the title, the provider goes first ("Acme · ivy"), so the list still says (and the
+ * list item's accessible name still holds) both provider and account.
+ */
 export function slotSubtitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
-  return slotTitle(slot) === slot.account ? '' : slot.account;
+  const title = slotTitle(slot);
+  const account = title === slot.account ? '' : slot.account;
+  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account;
+  return account ? `${slot.issuer} · ${account}` : slot.issuer;
 }

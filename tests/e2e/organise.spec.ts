@@ -116,9 +116,10 @@ test('edit changes the name, provider and account, and refuses an empty label', 
   await dialog.getByLabel('Account').fill('ivy@example.org');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(slotItem(page, /Work VPN.*ivy@example\.org/)).toBeVisible();
+  // The list item still names provider and account under the new name.
+  await expect(slotItem(page, /Work VPN.*KEK · ivy@example\.org/)).toBeVisible();
   await reloadAndUnlock(page);
-  await expect(slotItem(page, /Work VPN.*ivy@example\.org/)).toBeVisible();
+  await expect(slotItem(page, /Work VPN.*KEK · ivy@example\.org/)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).fill('kek');
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
 });

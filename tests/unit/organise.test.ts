@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POSITION_MAX, POSITION_RE, SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
+import { POSITION_MAX, POSITION_RE, SLOT_META_DEFAULTS, slotSubtitle, slotTitle, type Slot } from '../../src/core/slot';
 import {
   DAY_MS,
   TRASH_KEEP_MS,
@@ -301,5 +301,20 @@ describe('next-code preview', () => {
     expect(showsNext(1, 1)).toBe(false);
     expect(warns(3, 6)).toBe(false);
     expect(warns(2, 6)).toBe(true);
+  });
+});
+
+describe('the names a slot shows', () => {
+  it('keeps provider and account on screen when the user has named the slot', () => {
+    const named = { name: 'Work VPN', issuer: 'Acme', account: 'ivy' };
+    expect([slotTitle(named), slotSubtitle(named)]).toEqual(['Work VPN', 'Acme · ivy']);
+    expect(slotSubtitle({ ...named, account: '' })).toBe('Acme');
+    expect(slotSubtitle({ ...named, issuer: '' })).toBe('ivy');
+  });
+
+  it('shows provider and account as before when there is no name of its own', () => {
+    expect([slotTitle({ name: '', issuer: 'Acme', account: 'ivy' }), slotSubtitle({ name: '', issuer: 'Acme', account: 'ivy' })]).toEqual(['Acme', 'ivy']);
+    expect(slotSubtitle({ name: '  ', issuer: '', account: 'ivy' })).toBe('');
+    expect(slotSubtitle({ name: 'Acme', issuer: 'Acme', account: 'ivy' })).toBe('ivy');
   });
 });

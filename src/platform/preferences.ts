@@ -1,12 +1,14 @@
 /**
- * The user's NON-SECRET preferences (auto-lock, tap to reveal, language), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"language":…}`.
- * `language` joined v1 as an optional field (absent or null = follow the browser's languages):
- * older readers ignore it, so no version bump was needed.
+ * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
+ * `sortOrder` and `language` joined version 1 as optional fields: older entries without them read as
+ * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
  */
+
+import { SORT_ORDERS, type SortOrder } from '../core/sort-order';
 
 export const PREFS_KEY = 'keyslot.prefs';
 
@@ -26,6 +28,8 @@ export interface Preferences {
   lockWhenHidden: HiddenChoice;
   lockWhenIdle: IdleChoice;
   tapToReveal: boolean;
+  /** How the slot list is sorted (favourites stay on top). */
+  sortOrder: SortOrder;
   /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
   language: LanguageChoice | null;
 }
@@ -34,10 +38,11 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   lockWhenHidden: 60_000,
   lockWhenIdle: 300_000,
   tapToReveal: false,
+  sortOrder: 'manual',
   language: null,
 });
 
-function pick<T extends number>(choices: readonly T[], value: unknown, fallback: T): T {
+function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
   return choices.find((c) => c === value) ?? fallback;
 }
 
@@ -48,6 +53,7 @@ export function toPreferences(value: unknown): Preferences {
     lockWhenHidden: pick(HIDDEN_CHOICES, o.lockWhenHidden, DEFAULT_PREFERENCES.lockWhenHidden),
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
+    sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
     language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
   };
 }
@@ -69,6 +75,7 @@ export function serializePreferences(prefs: Preferences): string {
     lockWhenHidden: p.lockWhenHidden,
     lockWhenIdle: p.lockWhenIdle,
     tapToReveal: p.tapToReveal,
+    sortOrder: p.sortOrder,
     language: p.language,
   });
 }

@@ -10,6 +10,7 @@ import {
   savePreferences,
   serializePreferences,
 } from '../../src/platform/preferences';
+import { SORT_ORDERS } from '../../src/core/organise';
 import { hiddenLockDue, idleLockDue, msUntil } from '../../src/ui/auto-lock';
 
 const store = new Map<string, string>();
@@ -26,8 +27,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
-  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the browser’s language', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, language: null });
+  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -40,12 +41,13 @@ describe('preferences', () => {
     for (const lockWhenHidden of HIDDEN_CHOICES)
       for (const lockWhenIdle of IDLE_CHOICES)
         for (const tapToReveal of [true, false])
-          for (const language of [null, 'en', 'ja'] as const) {
-          const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, language };
-          expect(savePreferences(prefs)).toEqual(prefs);
-          expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
-          expect(loadPreferences()).toEqual(prefs);
-        }
+          for (const sortOrder of SORT_ORDERS)
+            for (const language of [null, 'en', 'ja'] as const) {
+              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language };
+              expect(savePreferences(prefs)).toEqual(prefs);
+              expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
+              expect(loadPreferences()).toEqual(prefs);
+            }
   });
 
   it.each([
@@ -59,6 +61,8 @@ describe('preferences', () => {
     ['values not offered', JSON.stringify({ v: 1, lockWhenHidden: 1, lockWhenIdle: -5, tapToReveal: 'yes' })],
     ['numbers as strings', JSON.stringify({ v: 1, lockWhenHidden: '0', lockWhenIdle: '0', tapToReveal: 1 })],
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
+    ['a sort order not offered', JSON.stringify({ v: 1, sortOrder: 'random' })],
+    ['a sort order of another type', JSON.stringify({ v: 1, sortOrder: ['name'] })],
     ['a language Keyslot does not speak', JSON.stringify({ v: 1, language: 'fr' })],
     ['a language tag, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
     ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
@@ -73,14 +77,26 @@ describe('preferences', () => {
       lockWhenHidden: 0,
       lockWhenIdle: 300_000,
       tapToReveal: true,
+      sortOrder: 'manual',
       language: 'ja',
     });
   });
 
+  it('reads an entry saved before the sort order and language existed, with the manual order and the browser’s language', () => {
+    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true }))).toEqual({
+      lockWhenHidden: 0,
+      lockWhenIdle: 0,
+      tapToReveal: true,
+      sortOrder: 'manual',
+      language: null,
+    });
+    expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
+  });
+
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, language: 'xx' as 'en' });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, language: null });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en' });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -94,10 +110,11 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, language: 'ja' })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja' })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
+      sortOrder: 'name',
       language: 'ja',
     });
   });

@@ -2,11 +2,12 @@ import { createSubscriber } from 'svelte/reactivity';
 import { isKeyslotError } from '../../core/errors';
 import { en, type ShellKey } from './en';
 import type { ExtraKey } from './en-extra';
+import type { ListKey } from './en-list';
 import type { Language } from './languages';
 import { formatBytes as formatByteSize } from '../bytes';
 
-/** Every message key: the shell's, and the extra screens' (loaded with them). */
-export type MessageKey = ShellKey | ExtraKey;
+/** Every message key: the shell's, the list's and the extra screens' (loaded with them). */
+export type MessageKey = ShellKey | ListKey | ExtraKey;
 export type Messages = Partial<Record<MessageKey, string>>;
 
 /**
@@ -18,15 +19,17 @@ export type Messages = Partial<Record<MessageKey, string>>;
 const catalogues: Record<Language, Messages> = { en: { ...en }, ja: {} };
 
 /**
- * The parts of each language's catalogue besides the shell: the extra screens' words. Each
- * is a dynamic import, so its own chunk, fetched when a screen needs it (and only for the
- * language in use). English's parts come in the screens' own chunks (extra-messages.ts).
+ * The parts of each language's catalogue: the shell, the slot list's organising tools, the
+ * extra screens' words. Each is a dynamic import, so its own chunk, fetched when a screen needs
+ * it (and only for the language in use). English's list and extra parts come in the screens'
+ * own chunks (list-messages.ts, extra-messages.ts).
  */
-type Part = 'shell' | 'extra';
+type Part = 'shell' | 'list' | 'extra';
 const parts: Record<Language, Partial<Record<Part, () => Promise<Messages>>>> = {
   en: {},
   ja: {
     shell: () => import('./ja').then((m) => m.ja),
+    list: () => import('./ja-list').then((m) => m.jaList),
     extra: () => import('./ja-extra').then((m) => m.jaExtra),
   },
 };
@@ -80,7 +83,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /**
- * Called by extra-messages.ts (the English part is in the same chunk as the screens): resolves
+ * Called by list-messages.ts and extra-messages.ts (the English part is in the same chunk as the screens): resolves
  * once the active language's part is there too.
  */
 export function loadMessages(part: Part): Promise<void> {
@@ -93,6 +96,11 @@ export async function withMessages<M>(part: Part, screen: Promise<M>): Promise<M
   const module = await screen;
   await loadMessages(part);
   return module;
+}
+
+/** The slot list (with its organising tools), with its words. */
+export function withList<M>(screen: Promise<M>): Promise<M> {
+  return withMessages('list', screen);
 }
 
 /** A screen of the extra part (first run, add, settings…), with its words. */

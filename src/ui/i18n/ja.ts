@@ -46,7 +46,6 @@ export const ja: Record<ShellKey, string> = {
   'slot.generate': 'コードを生成',
   'slot.counterHint': 'カウンター方式: 必要なときに新しいコードを生成してください。',
   'slot.options': '{name} のメニュー',
-  'slot.rename': '名前を変更',
   'slot.delete': '削除',
   'slot.showQr': 'QR コードで表示',
   'slot.copied': 'コピーしました',
@@ -57,17 +56,10 @@ export const ja: Record<ShellKey, string> = {
   'pip.codeLabel': '{name} のコード',
   'pip.secondsLeft': '残り {seconds} 秒',
 
-  'rename.title': 'スロットの名前を変更',
-  'rename.label': '名前',
-  'rename.hint': '空欄にすると、発行元とアカウントを表示します。',
-  'rename.save': '保存',
-  'rename.done': 'スロットの名前を変更しました',
-
   'delete.title': '「{name}」を削除しますか？',
-  'delete.body':
-    'この端末ではこのスロットのワンタイムパスワードが使えなくなります。元に戻すには、発行元に再アクティベーションを申請する必要があります。',
+  'delete.body': 'スロットはゴミ箱に移動します。30 日以内なら元に戻せますが、その後は完全に削除されます。',
   'delete.confirm': 'スロットを削除',
-  'delete.done': 'スロットを削除しました',
+  'delete.done': 'ゴミ箱に移動しました',
 
   'common.cancel': 'キャンセル',
   'common.back': '戻る',

@@ -34,6 +34,17 @@ test.describe('a browser set to Japanese', () => {
     await expect(page.getByRole('heading', { name: 'スロット一覧' })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('heading', { name: 'スロットはまだありません' })).toBeVisible();
 
+    // Adding a slot, and the list's own words (their own part of the catalogue), in Japanese too.
+    await page.getByRole('button', { name: 'スロットを追加' }).first().click();
+    await page.getByLabel('アクティベーション URL').fill('otpauth://totp/Acme:ivy?secret=JBSWY3DPEHPK3PXP&issuer=Acme');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await expect(page.getByRole('heading', { name: '確認して追加' })).toBeVisible();
+    await page.getByRole('button', { name: 'このスロットを追加' }).click();
+    await expect(page.getByRole('status')).toHaveText('スロットを追加しました');
+    await expect(page.getByRole('listitem', { name: /Acme/ })).toBeVisible();
+    await expect(page.getByLabel('並べ替え')).toBeVisible();
+    await expect(page.getByLabel('検索')).toHaveAttribute('placeholder', '発行元・アカウント・名前');
+
     await page.getByRole('button', { name: '設定' }).click();
     const select = page.getByRole('combobox', { name: '言語' });
     await expect(select).toHaveValue('ja');

@@ -70,7 +70,7 @@ export const jaExtra: Record<ExtraKey, string> = {
   'confirm.periodValue': '{seconds} 秒',
   'confirm.counter': 'カウンター',
   'confirm.none': '—',
-  'confirm.submit': 'スロットを追加',
+  'confirm.submit': 'このスロットを追加',
   'confirm.done': 'スロットを追加しました',
 
   'import.title': 'ほかのアプリからインポート',

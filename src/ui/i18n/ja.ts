@@ -23,14 +23,14 @@ export const ja: Record<ShellKey, string> = {
   'unlock.attemptsLeft.other': 'あと {count} 回間違えると、しばらく待つ必要があります。',
   'unlock.eraseLeft.one': 'あと 1 回 PIN を間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
   'unlock.eraseLeft.other': 'あと {count} 回 PIN を間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
-  'unlock.wait': 'PIN の入力ミスが続いたため、{time} 後にもう一度お試しください。',
+  'unlock.wait': 'PIN の入力ミスが続いたため、しばらくお待ちください（残り {time}）。',
   'unlock.body.passphrase': 'ワンタイムパスワードを表示するにはパスフレーズを入力してください。',
   'unlock.activation.passphrase': 'アクティベーション URL のスロットを追加するにはパスフレーズを入力してください。',
   'unlock.eraseLeft.one.passphrase':
     'あと 1 回パスフレーズを間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
   'unlock.eraseLeft.other.passphrase':
     'あと {count} 回パスフレーズを間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
-  'unlock.wait.passphrase': 'パスフレーズの入力ミスが続いたため、{time} 後にもう一度お試しください。',
+  'unlock.wait.passphrase': 'パスフレーズの入力ミスが続いたため、しばらくお待ちください（残り {time}）。',
 
   'list.title': 'スロット一覧',
   'list.empty.title': 'スロットはまだありません',
@@ -89,7 +89,7 @@ export const ja: Record<ShellKey, string> = {
   'error.PIN_WRONG.passphrase': 'パスフレーズが正しくありません。',
   'error.PIN_WAIT.passphrase': 'パスフレーズの入力ミスが続いたため、{min} 秒待ってからもう一度お試しください。',
   'error.VAULT_ERASED.passphrase':
-    '設定に従い、パスフレーズを 10 回間違えたため、すべてのスロットを消去しました。',
+    'パスフレーズを 10 回間違えたため、設定に従ってすべてのスロットを消去しました。',
   'error.KDF_FAILED.passphrase': 'このブラウザではパスフレーズを確認できませんでした。',
   'error.PASSPHRASE_TOO_SHORT': '{min} 文字以上にしてください。',
   'error.PASSPHRASE_TOO_LONG': '{max} 文字以下にしてください。',
@@ -98,7 +98,7 @@ export const ja: Record<ShellKey, string> = {
   'error.PASSPHRASE_MISMATCH': '2 つのパスフレーズが一致しません。',
   'error.DEVICE_KEY_MISSING':
     'スロットの保護に使われている端末キーがこのブラウザから失われたため、ここでは PIN でスロットを開けません。バックアップから復元するか、発行元に再発行を申請してください。',
-  'error.VAULT_ERASED': '設定に従い、PIN を 10 回間違えたため、すべてのスロットを消去しました。',
+  'error.VAULT_ERASED': 'PIN を 10 回間違えたため、設定に従ってすべてのスロットを消去しました。',
   'error.VAULT_CORRUPT': '保存されているスロットのデータが破損しているため、開けません。',
   'error.VAULT_VERSION': 'スロットは新しいバージョンの Keyslot で保存されています。再読み込みして更新してください。',
   'error.VAULT_MISSING': 'この端末に保存されたスロットが見つかりません。',

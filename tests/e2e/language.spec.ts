@@ -82,12 +82,21 @@ test.describe('a browser set to Japanese', () => {
 test.describe('a browser set to English', () => {
   test.use({ locale: 'en-US' });
 
-  test('gets English, and no Japanese is downloaded', async ({ page }) => {
+  test('gets English, downloads no Japanese, and gets Japanese at once when chosen in Settings', async ({ page }) => {
     const chunks = japaneseChunks(page);
     await setUpPin(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+    const select = page.getByRole('combobox', { name: 'Language' });
+    await expect(select).toHaveValue('en');
     expect(chunks).toEqual([]);
+
+    // Every part the screens seen so far need comes at once: this screen's, the list's, the shell's.
+    await select.selectOption('ja');
+    await expect(page.getByRole('heading', { name: '設定', level: 1 })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await page.getByRole('button', { name: '戻る' }).click();
+    await expect(page.getByRole('heading', { name: 'スロット一覧' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'スロットはまだありません' })).toBeVisible();
   });
 });

@@ -5,6 +5,13 @@ import type { ListKey } from './en-list';
  * language, with the list (list-messages.ts).
  */
 export const jaList: Record<ListKey, string> = {
+  'clock.title': '端末の時計を確認してください',
+  'clock.behind': '端末の時計がサーバーより {seconds} 秒遅れています。このまま生成したコードは、サインイン時に拒否される場合があります。',
+  'clock.ahead': '端末の時計がサーバーより {seconds} 秒進んでいます。このまま生成したコードは、サインイン時に拒否される場合があります。',
+  'clock.fixHint': '端末の設定で「日付と時刻を自動設定」をオンにすることをおすすめします。',
+  'clock.correct': 'コードを {seconds} 秒補正する',
+  'clock.corrected': '端末の時計に合わせて、コードを {seconds} 秒補正しています。',
+  'clock.stop': '補正をやめる',
   'slot.edit': '編集',
   'slot.details': '詳細',
   'slot.favourite': 'お気に入り: {name}',

@@ -4,9 +4,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
-import { en } from '../../src/ui/i18n/en';
-import { enExtra } from '../../src/ui/i18n/en-extra';
 import { PIN, slotItem } from './app';
+import { wordsFor, fill } from './words';
 
 const TOTP = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 const HOTP = 'otpauth://hotp/Lab%20GitLab:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lab%20GitLab&counter=0';
@@ -19,29 +18,6 @@ test.use({
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   },
 });
-
-type Words = Record<string, string>;
-
-/**
- * The words the app shows in `locale`: English, overlaid with that language's catalogue files
- * when they exist (src/ui/i18n/<locale>*.ts). Until a language lands the app shows English, so
- * the English names are the right ones to look for.
- */
-async function wordsFor(locale: string): Promise<Words> {
-  const words: Words = { ...en, ...enExtra };
-  if (locale === 'en') return words;
-  for (const file of [locale, `${locale}-extra`]) {
-    try {
-      const part = (await import(`../../src/ui/i18n/${file}.ts`)) as Record<string, unknown>;
-      for (const value of Object.values(part)) if (value && typeof value === 'object') Object.assign(words, value);
-    } catch {
-      /* not translated yet */
-    }
-  }
-  return words;
-}
-
-const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (w, k: string) => params[k] ?? w);
 
 /** Runs axe on what is on screen now and remembers any violation under `screen`. */
 async function audit(page: Page, found: string[], screen: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, spellDigits } from '../../src/ui/format';
+import { groupDigits, secondGroupAt } from '../../src/ui/format';
 
 describe('groupDigits', () => {
   it('splits codes into two groups that are easy to read and type', () => {
@@ -13,13 +13,14 @@ describe('groupDigits', () => {
   });
 });
 
-describe('spellDigits', () => {
-  it('names a code one digit at a time, so a screen reader reads digits, not numbers', () => {
-    expect(spellDigits('452917')).toBe('4 5 2 9 1 7');
-    expect(spellDigits('00123456')).toBe('0 0 1 2 3 4 5 6');
+describe('secondGroupAt', () => {
+  it('starts the second group after 3 digits of 6, and after 4 of 7 or 8', () => {
+    expect(secondGroupAt('123456')).toBe(3);
+    expect(secondGroupAt('1234567')).toBe(4);
+    expect(secondGroupAt('12345678')).toBe(4);
   });
 
-  it('gives nothing for no code', () => {
-    expect(spellDigits('')).toBe('');
+  it('agrees with groupDigits', () => {
+    for (const code of ['000000', '0123456', '99999999']) expect(groupDigits(code).indexOf(' ')).toBe(secondGroupAt(code));
   });
 });

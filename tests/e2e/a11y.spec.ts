@@ -203,6 +203,38 @@ test.describe('on a 390 px phone', () => {
       expect(box!.width).toBeGreaterThanOrEqual(44);
     }
   });
+  test('every control is a touch target of at least 44 × 44 px', async ({ page }) => {
+    const small = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('button, select, summary, textarea, input:not([type=checkbox]):not([type=radio]), label.button, label.inline, .segmented label')]
+          .filter((el) => !el.closest('.visually-hidden'))
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
+          .map(({ el, r }) => `${el.outerHTML.slice(0, 60)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+      );
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Get started' }).click();
+    expect(await small()).toEqual([]);
+    await page.getByLabel('PIN', { exact: true }).fill(PIN);
+    await page.getByLabel('Confirm PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Create PIN' }).click();
+    await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
+    for (const uri of [TOTP, HOTP]) {
+      await page.getByRole('button', { name: 'Add a slot' }).first().click();
+      await page.getByRole('radio', { name: 'Enter a key' }).check();
+      await page.getByText('Advanced settings').click();
+      expect(await small()).toEqual([]);
+      await page.getByRole('radio', { name: 'Paste a link' }).check();
+      await page.getByLabel('Activation link').fill(uri);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Add slot' }).click();
+    }
+    await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
+    expect(await small()).toEqual([]);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(await small()).toEqual([]);
+  });
 });
 
 test.describe('with reduced motion', () => {

@@ -20,6 +20,13 @@ const DEVICES = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 } as const;
 
+// The README's few (docs/screenshots/, committed): one CSS pixel per image pixel, to stay small.
+const README_SHOTS: Record<string, string> = {
+  'en/phone-light/slots': 'phone-light',
+  'ja/phone-dark/slots': 'phone-dark-ja',
+  'en/desktop-dark/slots': 'desktop-dark',
+};
+
 test.describe.configure({ mode: 'parallel' });
 
 for (const locale of ['en', 'ja']) {
@@ -38,6 +45,13 @@ for (const locale of ['en', 'ja']) {
             await expect(page.locator('.announcer')).toBeEmpty({ timeout: 8000 }).catch(() => undefined);
             await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
             await page.screenshot({ path: `${dir}/${String(++n).padStart(2, '0')}-${name}.png`, animations: 'disabled', fullPage: full });
+            const readme = README_SHOTS[`${locale}/${device}-${colorScheme}/${name}`];
+            if (readme) {
+              mkdirSync('docs/screenshots', { recursive: true });
+              // Desktop: the centred column and a margin either side, not the empty edges.
+              const clip = device === 'desktop' ? { x: 320, y: 0, width: 640, height: 800 } : undefined;
+              await page.screenshot({ path: `docs/screenshots/${readme}.png`, animations: 'disabled', scale: 'css', clip });
+            }
           };
           const button = (key: string) => page.getByRole('button', { name: w[key], exact: true });
           const heading = (key: string) => page.getByRole('heading', { name: w[key] });

@@ -237,6 +237,32 @@ test.describe('on a 390 px phone', () => {
   });
 });
 
+test('focus goes back to the slot’s options after a dialog, and to the heading when the slot is deleted', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByLabel('PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('Confirm PIN').fill(PIN);
+  await page.getByRole('button', { name: 'Create PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Activation link').fill(TOTP);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Add slot' }).click();
+  const options = page.getByRole('button', { name: /^Options for PassLogic/ });
+
+  await options.click();
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(options).toBeFocused();
+
+  await options.press('Enter');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete slot' }).click();
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeFocused();
+});
+
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 

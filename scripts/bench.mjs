@@ -1,6 +1,6 @@
 // `npm run bench`: builds the app, serves it, and measures what users feel.
 // Prints a table; nothing here is a pass/fail test.
-import { addByLink, firstRun } from './ui-steps.mjs';
+import { addByExport, addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,6 +13,9 @@ const PORT = 4175;
 const BASE = `http://localhost:${PORT}`;
 const PIN = '480913';
 const SLOTS = 200;
+const SEARCH_SLOTS = 500;
+// Narrowing, one match, none, accents, and back to everything (the costliest repaint).
+const SEARCH_QUERIES = ['b', 'bench 4', 'user499', 'nothing', 'BÉNCH 12', ''];
 const rows = [];
 const row = (metric, value, goal = '') => rows.push({ metric, value, goal });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -116,11 +119,7 @@ async function main() {
     await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
-    for (let i = 0; i < SLOTS; i++) {
-      const secret = Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`).toString('hex');
-      const b32 = base32(Buffer.from(secret, 'hex'));
-      await addByLink(page, `otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`);
-    }
+    for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));
     const listTimes = [];
     for (let i = 0; i < 5; i++) {
       await reloadToPin(page);
@@ -140,6 +139,13 @@ async function main() {
     const k1 = await metric('TaskDuration');
     row(`Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`, ms(((s1 - s0) * 1000) / SECONDS), '< 4 ms');
     row(`Main-thread work per tick incl. style/layout (TaskDuration)`, ms(((k1 - k0) * 1000) / SECONDS));
+
+    // Search over 500 slots: 300 more (three exports of 100: one by one through the add screen
+    // would take minutes), then from typing a query to the filtered list painted.
+    for (let i = SLOTS; i < SEARCH_SLOTS; i += 100) await addByExport(page, exportUri(i, 100), 100);
+    row(`Search, ${SEARCH_SLOTS} slots: keystroke → filtered list painted (median of ${SEARCH_QUERIES.length * 3})`, ms(await searchLatency(page)), '< 50 ms');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    row(`Reorder, ${SEARCH_SLOTS} slots: ↑ on the last slot's handle → list repainted (median of 5)`, ms(await moveLatency(page)));
 
     if (process.env.BENCH_PROFILE) {
       // Where the tick's time goes: self time by function over 5 s of ticking.
@@ -171,6 +177,87 @@ async function main() {
   console.log(`${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|------`);
   for (const r of rows) console.log(`${r.metric.padEnd(width)} | ${r.value.padEnd(vwidth)} | ${r.goal}`);
   console.log(`\nChromium: ${found.source}; machine: ${(await import('node:os')).cpus().length} cores`);
+}
+
+/** The i-th bench slot's link: a distinct secret, provider "Bench i", account "useri". */
+function benchUri(i) {
+  const b32 = base32(Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`));
+  return `otpauth://totp/Bench%20${i}:user${i}?secret=${b32}&issuer=Bench%20${i}`;
+}
+
+/**
+ * A Google Authenticator export link (otpauth-migration://, a protobuf: Google's
+ * MigrationPayload) holding bench slots `from` … `from + count − 1`, as benchUri names them.
+ */
+function exportUri(from, count) {
+  const varint = (n) => {
+    const out = [];
+    for (; n > 127; n = Math.floor(n / 128)) out.push((n % 128) | 128);
+    out.push(n);
+    return Buffer.from(out);
+  };
+  const field = (no, bytes) => Buffer.concat([varint(no * 8 + 2), varint(bytes.length), bytes]);
+  const number = (no, n) => Buffer.concat([varint(no * 8), varint(n)]);
+  const entries = [];
+  for (let i = from; i < from + count; i++) {
+    const otp = Buffer.concat([
+      field(1, Buffer.from(`keyslot-bench-secret-${String(i).padStart(4, '0')}`)), // secret
+      field(2, Buffer.from(`Bench ${i}:user${i}`)), // name
+      field(3, Buffer.from(`Bench ${i}`)), // issuer
+      number(4, 1), // SHA1
+      number(5, 1), // six digits
+      number(6, 2), // TOTP
+    ]);
+    entries.push(field(1, otp));
+  }
+  const payload = Buffer.concat([...entries, number(2, 1), number(3, 1), number(4, 0), number(5, 7)]);
+  return `otpauth-migration://offline?data=${encodeURIComponent(payload.toString('base64'))}`;
+}
+
+/**
+ * Types each query into the Search field as one input event and waits for the next frame after
+ * the list has been updated (Svelte flushes in a microtask; rAF then a task = painted). Median ms.
+ */
+async function searchLatency(page) {
+  await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    for (const query of SEARCH_QUERIES) {
+      times.push(
+        await page.evaluate(async (q) => {
+          const input = document.querySelector('input[type=search]');
+          const t0 = performance.now();
+          input.value = q;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - t0;
+        }, query),
+      );
+    }
+  }
+  return median(times);
+}
+
+/** Presses ↑ on the last slot's handle (one record re-encrypted and written) until the list shows it moved. Median ms. */
+async function moveLatency(page) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    times.push(
+      await page.evaluate(async () => {
+        const handles = document.querySelectorAll('button.handle');
+        const last = handles[handles.length - 1];
+        const id = last.closest('li').dataset.slot;
+        const t0 = performance.now();
+        last.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+        for (;;) {
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          const items = document.querySelectorAll('li.slot');
+          if (items[items.length - 1].dataset.slot !== id) return performance.now() - t0;
+        }
+      }),
+    );
+  }
+  return median(times);
 }
 
 function base32(bytes) {

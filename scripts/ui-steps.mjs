@@ -19,3 +19,12 @@ export async function addByLink(page, uri) {
   await page.getByRole('button', { name: 'Add slot' }).click();
   await page.getByRole('heading', { name: 'Your slots' }).waitFor();
 }
+
+/** Adds every account of a Google Authenticator export link (all are chosen by default). */
+export async function addByExport(page, uri, count) {
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Activation link').fill(uri);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: `Add ${count} slots` }).click();
+  await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 60_000 });
+}

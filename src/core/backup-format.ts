@@ -30,6 +30,7 @@ import {
   type HashAlgorithm,
   type OtpKind,
   type Slot,
+  type SlotMeta,
 } from './slot';
 import { matchExisting } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
@@ -53,7 +54,12 @@ export const BACKUP_PASSWORD_MIN = 8;
 export const BACKUP_PASSWORD_MAX = 1024;
 
 /** One slot in a backup: a stored slot without its id (a restore gives it a fresh one). */
-export type BackupSlot = Omit<Slot, 'id'>;
+/**
+ * A slot as a backup holds it: without its id (a restore gives each a fresh one) and without
+ * the list's own state (favourite, manual position, last use, trash), which belongs to the vault
+ * it lives in: restored slots join the end of the list.
+ */
+export type BackupSlot = Omit<Slot, 'id' | keyof SlotMeta>;
 
 export interface BackupEnvelope {
   readonly format: typeof BACKUP_FORMAT;

@@ -38,7 +38,7 @@ export interface SlotDraft {
 }
 
 /** A stored slot. */
-export interface Slot extends SlotDraft {
+export interface Slot extends SlotDraft, SlotMeta {
   /** Random id (hex), also bound into the record's AES-GCM associated data. */
   id: string;
   /** The user's own name for the slot; empty means "issuer (account)" is shown. */
@@ -47,12 +47,50 @@ export interface Slot extends SlotDraft {
   createdAt: number;
 }
 
+/**
+ * How the user organises a slot (record version 2). Stored encrypted with the rest of the
+ * slot: the order, favourites and the trash say which accounts matter to someone.
+ */
+export interface SlotMeta {
+  /** Pinned to the top of the list. */
+  favourite: boolean;
+  /**
+   * Manual order: a fractional position key (organise.ts), compared as a plain string.
+   * Empty for slots from record version 1 (never placed): they sort first, oldest first.
+   */
+  position: string;
+  /** ms since epoch of the last copy or generated code; 0 = never used. */
+  lastUsedAt: number;
+  /** ms since epoch when moved to the trash; 0 = not in the trash. */
+  deletedAt: number;
+}
+
+/** What a slot from record version 1, or a new slot, starts with. */
+export const SLOT_META_DEFAULTS: Readonly<SlotMeta> = Object.freeze({
+  favourite: false,
+  position: '',
+  lastUsedAt: 0,
+  deletedAt: 0,
+});
+
+/** A position key: base-62 digits in ASCII order, no trailing "0" (organise.ts). */
+export const POSITION_RE = /^[0-9A-Za-z]*[1-9A-Za-z]$/;
+/** Longest position key stored; a move that would need a longer one renumbers instead. */
+export const POSITION_MAX = 64;
+
 /** What the list shows as the slot's title: the user's name, else the issuer, else the account. */
 export function slotTitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
   return slot.name.trim() || slot.issuer || slot.account;
 }
 
-/** The second line: the account, unless the title already is the account. */
+/**
+ * The second line: the account, unless the title already is the account. When the user's own
+ * name is the title, the provider goes first ("Acme · ivy"), so the list still says (and the
+ * list item's accessible name still holds) both provider and account.
+ */
 export function slotSubtitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
-  return slotTitle(slot) === slot.account ? '' : slot.account;
+  const title = slotTitle(slot);
+  const account = title === slot.account ? '' : slot.account;
+  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account;
+  return account ? `${slot.issuer} · ${account}` : slot.issuer;
 }

@@ -20,6 +20,9 @@ import {
   SECRET_MAX_BYTES,
   SECRET_MIN_BYTES,
   TEXT_MAX,
+  POSITION_MAX,
+  POSITION_RE,
+  SLOT_META_DEFAULTS,
   type HashAlgorithm,
   type OtpKind,
   type Slot,
@@ -48,8 +51,12 @@ export const PRF_SALT_BYTES = 32;
 export const PRF_BYTES = 32;
 /** A WebAuthn credential id is at most 1023 bytes (WebAuthn L3 §5.1 credential id). */
 export const CREDENTIAL_ID_MAX_BYTES = 1023;
-/** Slot record version this code writes and the newest it reads. */
-export const RECORD_VERSION = 1;
+/**
+ * Slot record version this code writes and the newest it reads. Version 2 adds the organise
+ * fields to the plaintext (favourite, position, lastUsedAt, deletedAt); the record around it
+ * is unchanged, and its AAD binds the version, so a v1 record is read with the v1 rule.
+ */
+export const RECORD_VERSION = 2;
 
 /** AES-GCM IV: 96 bits, the length NIST SP 800-38D §5.2.1.1 / §8.2.2 recommends for random IVs. */
 export const IV_BYTES = 12;
@@ -227,9 +234,13 @@ export interface StoredPinMethodV3 {
 /** Any header version this code writes. */
 export type StoredHeader = StoredHeaderV1 | StoredHeaderV2 | StoredHeaderV3;
 
+/** Record versions this code reads: the version decides the AAD and the plaintext's keys. */
+export type RecordVersion = 1 | 2;
+
 export interface SlotRecord {
   readonly id: string;
-  readonly v: typeof RECORD_VERSION;
+  /** The version it was written under (kept: the AAD binds it, so it cannot be rewritten without the key). */
+  readonly v: RecordVersion;
   readonly iv: Bytes;
   readonly ct: Bytes;
 }
@@ -241,6 +252,17 @@ export interface StoredRecordV1 {
   iv: string;
   ct: string;
 }
+
+/** Version 2: the same fields; only the plaintext inside `ct` (and the AAD) differ. */
+export interface StoredRecordV2 {
+  id: string;
+  v: 2;
+  iv: string;
+  ct: string;
+}
+
+/** Any record version this code reads; it writes only version 2. */
+export type StoredRecord = StoredRecordV1 | StoredRecordV2;
 
 // ---------------------------------------------------------------------------------------------
 // Strict field readers (all failures are VAULT_CORRUPT with the field name)
@@ -395,15 +417,42 @@ function headerV2toV3(h: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** Same as migrateHeader, for slot records (field `v`). */
-export function migrateRecord(raw: unknown): StoredRecordV1 {
+/**
+ * Same as migrateHeader, for slot records (field `v`). The record around the ciphertext has the
+ * same shape in versions 1 and 2, and its version is bound into the AAD, so it cannot change
+ * without the data key: the record passes through unchanged (same reference) and keeps its `v`.
+ * The forward migration happens to the plaintext once decrypted (migrateSlotPlaintext), and
+ * the next write of that slot stores it as version 2.
+ */
+export function migrateRecord(raw: unknown): StoredRecord {
   if (!isPlainObject(raw)) throw corrupt('record');
   const version = readVersion(raw['v'], 'v', RECORD_VERSION);
-  const current: Record<string, unknown> = raw;
   switch (version) {
-    // case 1: current = recordV1toV2(current); // falls through, when v2 exists
     case 1:
-      return current as unknown as StoredRecordV1;
+    case 2:
+      return raw as unknown as StoredRecord;
+    default:
+      throw corrupt('v');
+  }
+}
+
+/**
+ * Bring a decrypted slot plaintext (parsed JSON) of record version `v` up to the current
+ * keys: version 1 gets the organise fields with their defaults (not a favourite, never placed,
+ * never used, not in the trash). Each version adds one `case` that falls through. A copy;
+ * the input is not changed. A v1 plaintext that already has v2 keys is refused by the key
+ * check afterwards (the v1 key set plus the defaults would then be duplicated), so a
+ * plaintext can't claim organise state under the v1 rule.
+ */
+export function migrateSlotPlaintext(raw: Record<string, unknown>, v: RecordVersion): Record<string, unknown> {
+  let current = raw;
+  switch (v) {
+    case 1:
+      expectKeys(current, SLOT_KEYS_V1, 'slot');
+      current = { ...current, ...SLOT_META_DEFAULTS };
+    // falls through
+    case 2:
+      return current;
     default:
       throw corrupt('v');
   }
@@ -521,14 +570,16 @@ export function parseRecord(raw: unknown): SlotRecord {
   expectKeys(r, ['id', 'v', 'iv', 'ct'], 'record');
   return {
     id: readId(r['id'], 'id'),
-    v: RECORD_VERSION,
+    v: r['v'] as RecordVersion,
     iv: readB64(r['iv'], 'iv', IV_BYTES, IV_BYTES),
     // At least a tag plus one byte: an empty plaintext is never a slot.
     ct: readB64(r['ct'], 'ct', TAG_BYTES + 1, RECORD_CT_MAX_BYTES),
   };
 }
 
-export function serializeRecord(r: SlotRecord): StoredRecordV1 {
+/** Stored form of a record: always the current version (the caller sealed it under that version's AAD). */
+export function serializeRecord(r: SlotRecord): StoredRecordV2 {
+  if (r.v !== RECORD_VERSION) throw corrupt('v');
   return { id: r.id, v: RECORD_VERSION, iv: base64Encode(r.iv), ct: base64Encode(r.ct) };
 }
 
@@ -537,12 +588,12 @@ export function serializeRecord(r: SlotRecord): StoredRecordV1 {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * AAD for a slot record: UTF-8 of `keyslot/slot/v1/<id>`. Binding the id stops a record
- * being moved to another id (or swapped with another record); binding the version stops
- * a v1 ciphertext being read under a future v2 interpretation.
+ * AAD for a slot record: UTF-8 of `keyslot/slot/v<version>/<id>` (v1 or v2). Binding the id
+ * stops a record being moved to another id (or swapped with another record); binding the
+ * version stops a v1 ciphertext being read under the v2 interpretation (or the reverse).
  */
-export function recordAad(id: string): Bytes {
-  return utf8Encode(`keyslot/slot/v${RECORD_VERSION}/${id}`);
+export function recordAad(id: string, version: RecordVersion = RECORD_VERSION): Bytes {
+  return utf8Encode(`keyslot/slot/v${version}/${id}`);
 }
 
 /**
@@ -609,7 +660,8 @@ export function aadFor(createdAt: number, m: UnlockMethod): Bytes {
 
 const KINDS: readonly OtpKind[] = ['totp', 'hotp'];
 const ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
-const SLOT_KEYS = [
+/** Plaintext keys of record version 1. */
+const SLOT_KEYS_V1 = [
   'id',
   'kind',
   'issuer',
@@ -622,6 +674,8 @@ const SLOT_KEYS = [
   'counter',
   'createdAt',
 ] as const;
+/** Version 2 adds how the user organises the slot. */
+const SLOT_KEYS = [...SLOT_KEYS_V1, 'favourite', 'position', 'lastUsedAt', 'deletedAt'] as const;
 
 /** Length in code points, the most permissive of the usual counts, so a UI check never disagrees upward. */
 function codePoints(s: string): number {
@@ -651,6 +705,13 @@ function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | nul
   if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S)) return { code: 'PERIOD', field: 'period', min: PERIOD_MIN_S, max: PERIOD_MAX_S };
   if (!int(s['counter'], 0, COUNTER_MAX)) return { code: 'COUNTER_INVALID', field: 'counter', min: 0, max: COUNTER_MAX };
   if (!int(s['createdAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'createdAt' };
+  if (typeof s['favourite'] !== 'boolean') return { code: 'VAULT_CORRUPT', field: 'favourite' };
+  const position = s['position'];
+  if (typeof position !== 'string' || position.length > POSITION_MAX || (position !== '' && !POSITION_RE.test(position))) {
+    return { code: 'VAULT_CORRUPT', field: 'position' };
+  }
+  if (!int(s['lastUsedAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'lastUsedAt' };
+  if (!int(s['deletedAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'deletedAt' };
   return null;
 }
 
@@ -677,25 +738,31 @@ export function encodeSlot(slot: Slot): Bytes {
       period: slot.period,
       counter: slot.counter,
       createdAt: slot.createdAt,
+      favourite: slot.favourite,
+      position: slot.position,
+      lastUsedAt: slot.lastUsedAt,
+      deletedAt: slot.deletedAt,
     }),
   );
 }
 
 /**
- * Decrypted bytes -> Slot, validating every field; the inner id must equal the record's id
- * (already bound by the AAD; checked again so a logic slip elsewhere can't mix slots up).
+ * Decrypted bytes of record version `v` -> Slot (current shape), validating every field; the
+ * inner id must equal the record's id (already bound by the AAD; checked again so a logic slip
+ * elsewhere can't mix slots up). A v1 plaintext gets the organise defaults (migrateSlotPlaintext).
  * Any problem: VAULT_CORRUPT (with the field).
  */
-export function decodeSlot(bytes: Uint8Array, expectedId: string): Slot {
+export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersion = RECORD_VERSION): Slot {
   const text = utf8Decode(bytes);
   if (text === null) throw corrupt('slot');
-  let raw: unknown;
+  let parsed: unknown;
   try {
-    raw = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw corrupt('slot');
   }
-  if (!isPlainObject(raw)) throw corrupt('slot');
+  if (!isPlainObject(parsed)) throw corrupt('slot');
+  const raw = migrateSlotPlaintext(parsed, v);
   expectKeys(raw, SLOT_KEYS, 'slot');
   const secret = typeof raw['secret'] === 'string' ? base64Decode(raw['secret']) : null;
   const problem = slotProblem(raw, secret);
@@ -713,5 +780,9 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string): Slot {
     period: raw['period'] as number,
     counter: raw['counter'] as number,
     createdAt: raw['createdAt'] as number,
+    favourite: raw['favourite'] as boolean,
+    position: raw['position'] as string,
+    lastUsedAt: raw['lastUsedAt'] as number,
+    deletedAt: raw['deletedAt'] as number,
   };
 }

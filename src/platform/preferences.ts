@@ -1,10 +1,13 @@
 /**
- * The user's NON-SECRET preferences (auto-lock and tap to reveal), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…}`.
+ * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order), in localStorage as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…}`.
+ * `sortOrder` joined version 1 as an optional field: older entries without it read as "manual".
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
  */
+
+import { SORT_ORDERS, type SortOrder } from '../core/sort-order';
 
 export const PREFS_KEY = 'keyslot.prefs';
 
@@ -20,15 +23,18 @@ export interface Preferences {
   lockWhenHidden: HiddenChoice;
   lockWhenIdle: IdleChoice;
   tapToReveal: boolean;
+  /** How the slot list is sorted (favourites stay on top). */
+  sortOrder: SortOrder;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   lockWhenHidden: 60_000,
   lockWhenIdle: 300_000,
   tapToReveal: false,
+  sortOrder: 'manual',
 });
 
-function pick<T extends number>(choices: readonly T[], value: unknown, fallback: T): T {
+function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
   return choices.find((c) => c === value) ?? fallback;
 }
 
@@ -39,6 +45,7 @@ export function toPreferences(value: unknown): Preferences {
     lockWhenHidden: pick(HIDDEN_CHOICES, o.lockWhenHidden, DEFAULT_PREFERENCES.lockWhenHidden),
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
+    sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
   };
 }
 
@@ -54,7 +61,7 @@ export function parsePreferences(text: string | null): Preferences {
 
 export function serializePreferences(prefs: Preferences): string {
   const p = toPreferences({ v: 1, ...prefs });
-  return JSON.stringify({ v: 1, lockWhenHidden: p.lockWhenHidden, lockWhenIdle: p.lockWhenIdle, tapToReveal: p.tapToReveal });
+  return JSON.stringify({ v: 1, lockWhenHidden: p.lockWhenHidden, lockWhenIdle: p.lockWhenIdle, tapToReveal: p.tapToReveal, sortOrder: p.sortOrder });
 }
 
 function local(): Storage | null {

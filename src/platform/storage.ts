@@ -5,7 +5,7 @@
  *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey',
  *           the last backup's note (non-secret) under 'backup' and the file it was saved to (a
  *           FileSystemFileHandle, where the browser has them) under 'backupFile'
- *   slots : keyPath 'id'; one StoredRecordV1 (already encrypted) per slot
+ *   slots : keyPath 'id'; one StoredRecord (already encrypted; v1 or v2) per slot
  *
  * Rules: callers hand in records that are ALREADY encrypted; nothing here awaits anything
  * but the transaction's own requests (an IndexedDB transaction auto-commits as soon as it
@@ -14,7 +14,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { KeyslotError, isKeyslotError } from '../core/errors';
-import type { StoredHeader, StoredRecordV1 } from '../core/vault-format';
+import type { StoredHeader, StoredRecord } from '../core/vault-format';
 import type { StoredGuardV1 } from '../core/attempt-guard';
 
 export const DB_NAME = 'keyslot';
@@ -297,7 +297,7 @@ export function eraseVault(): Promise<void> {
 }
 
 /** Add a new encrypted record; an existing id is SLOT_DUPLICATE (never overwritten). */
-export function addRecord(record: StoredRecordV1): Promise<void> {
+export function addRecord(record: StoredRecord): Promise<void> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
@@ -306,12 +306,12 @@ export function addRecord(record: StoredRecordV1): Promise<void> {
 }
 
 /** Insert or replace an encrypted record. */
-export function putRecord(record: StoredRecordV1): Promise<void> {
+export function putRecord(record: StoredRecord): Promise<void> {
   return putRecords([record]);
 }
 
 /** Insert or replace several encrypted records atomically (all or none). */
-export function putRecords(records: readonly StoredRecordV1[]): Promise<void> {
+export function putRecords(records: readonly StoredRecord[]): Promise<void> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     const pending: Promise<unknown>[] = [];
@@ -325,7 +325,7 @@ export function putRecords(records: readonly StoredRecordV1[]): Promise<void> {
 }
 
 /** Replace an existing encrypted record; SLOT_NOT_FOUND if it is gone (e.g. deleted in another tab). */
-export function replaceRecord(record: StoredRecordV1): Promise<void> {
+export function replaceRecord(record: StoredRecord): Promise<void> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     if ((await store.getKey(record.id)) === undefined) throw new KeyslotError('SLOT_NOT_FOUND');
@@ -347,7 +347,7 @@ export function deleteRecord(id: string): Promise<void> {
  * SLOT_DUPLICATE, never overwritten) and delete the `remove` ids (slots the person chose to
  * replace), all in ONE transaction: either the whole restore is stored or none of it.
  */
-export function restoreRecords(records: readonly StoredRecordV1[], remove: readonly string[]): Promise<void> {
+export function restoreRecords(records: readonly StoredRecord[], remove: readonly string[]): Promise<void> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     const pending: Promise<unknown>[] = [];
@@ -396,5 +396,27 @@ export function writeBackupNote(note: unknown, file: unknown): Promise<void> {
 export function forgetBackupFile(): Promise<void> {
   return write(['meta'], async (tx) => {
     await tx.objectStore('meta').delete(BACKUP_FILE_KEY);
+  });
+}
+
+/**
+ * Replace several existing records in ONE transaction (a renumbered order, the trash purged):
+ * all or none. SLOT_NOT_FOUND, and nothing written, if any of them is gone (deleted in
+ * another tab): a slot deleted there must not come back from here.
+ */
+export function replaceRecords(records: readonly StoredRecord[]): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const keys = await Promise.all(records.map((r) => store.getKey(r.id)));
+    if (keys.some((k) => k === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+    await Promise.all(records.map((r) => store.put(r)));
+  });
+}
+
+/** Delete several records in ONE transaction (empty the trash). Ids already gone are fine: the goal is their absence. */
+export function deleteRecords(ids: readonly string[]): Promise<void> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    await Promise.all(ids.map((id) => store.delete(id)));
   });
 }

@@ -2,7 +2,7 @@
  * The encrypted vault, as the UI uses it.
  *
  *   PIN --KDF(salt)--> [HMAC(device key)] --> KEK --AES-GCM unwrap--> data key (non-extractable CryptoKey)
- *   data key --AES-GCM(iv, aad = keyslot/slot/v1/<id>)--> each slot record
+ *   data key --AES-GCM(iv, aad = keyslot/slot/v2/<id>)--> each slot record (v1 records are read too)
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
  * format in README.md, "The vault format". Order of work for every write: validate, encrypt, THEN
@@ -19,10 +19,12 @@ import {
   waitMs,
   type AttemptGuard,
 } from '../core/attempt-guard';
-import type { Slot, SlotDraft } from '../core/slot';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../core/slot';
+import { keyAfter } from '../core/order-keys';
 import type { Bytes } from '../core/bytes';
 import {
   PRF_SALT_BYTES,
+  RECORD_VERSION,
   SALT_BYTES,
   VAULT_FORMAT,
   aadFor,
@@ -368,6 +370,8 @@ async function countAttempt(nowMs: number): Promise<AttemptGuard> {
  */
 export class UnlockedVault {
   #key: CryptoKey | null;
+  /** The largest position key seen, so a new slot goes to the end of the manual order. */
+  #lastPosition = '';
 
   /** @internal use createVault / unlockVault */
   constructor(dataKey: CryptoKey) {
@@ -395,19 +399,23 @@ export class UnlockedVault {
     const slots: Slot[] = [];
     for (const raw of raws) {
       const record = parseRecord(raw);
-      const plaintext = await openRecord(key, record.id, record.iv, record.ct);
+      const plaintext = await openRecord(key, record.id, record.iv, record.ct, record.v);
       try {
-        slots.push(decodeSlot(plaintext, record.id));
+        slots.push(decodeSlot(plaintext, record.id, record.v));
       } finally {
         plaintext.fill(0);
       }
     }
     this.#requireKey(); // locked while we were decrypting: hand nothing out
+    for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** Encrypt and store a new slot with a fresh random id. Returns the stored slot. */
-  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now()): Promise<Slot> {
+  /**
+   * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
+   * end of the manual order unless `meta.position` says otherwise.
+   */
+  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
     const slot: Slot = {
       id: randomId(),
       kind: draft.kind,
@@ -420,9 +428,42 @@ export class UnlockedVault {
       period: draft.period,
       counter: draft.counter,
       createdAt,
+      ...SLOT_META_DEFAULTS,
+      position: keyAfter(this.#lastPosition),
+      ...meta,
     };
     await storage.addRecord(await this.#seal(slot));
     return slot;
+  }
+
+  /**
+   * Re-encrypt several slots and replace them in ONE transaction (a renumbered order, the trash
+   * emptied of expired slots is deleteSlots): everything is encrypted first. SLOT_NOT_FOUND, and
+   * nothing written, if any is gone.
+   */
+  async updateSlots(slots: readonly Slot[]): Promise<void> {
+    const records = [];
+    for (const slot of slots) records.push(await this.#seal(slot));
+    await storage.replaceRecords(records);
+  }
+
+  /** Delete several slots in ONE transaction (empty the trash, purge expired ones). */
+  async deleteSlots(ids: readonly string[]): Promise<void> {
+    this.#requireKey();
+    if (ids.length > 0) await storage.deleteRecords(ids);
+  }
+
+  /**
+   * Check the PIN again while unlocked (to show a slot's secret): the same counted attempt as
+   * changePin (PIN_WAIT / PIN_WRONG / VAULT_ERASED), and a right PIN resets the count. The
+   * extractable key this unwraps is dropped at once; nothing else is written.
+   */
+  async verifyPin(currentPin: string, nowMs: number = Date.now()): Promise<void> {
+    this.#requireKey();
+    // The extractable key it returns is not kept: the result is dropped unused.
+    await this.#extractWithPin(currentPin, nowMs);
+    await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
+    this.#requireKey();
   }
 
   /**
@@ -605,31 +646,31 @@ export class UnlockedVault {
   }
 
   /**
-   * Check the current PIN before showing secrets (plain export, a slot's QR code), through the
-   * failed-attempt guard exactly like changePin: counted before its KDF runs, PIN_WAIT /
-   * PIN_WRONG / VAULT_ERASED. Someone holding the unlocked phone must not read every secret
-   * without the PIN, nor use this as an unlimited PIN oracle. The extractable copy of the data
-   * key that the check produces is dropped unused.
-   */
-  async verifyPin(currentPin: string, nowMs: number = Date.now()): Promise<void> {
-    this.#requireKey();
-    await this.#extractWithPin(currentPin, nowMs);
-    await storage.updateGuard((stored) => serializeGuard(nextGuard(readGuard(stored), 'success', nowMs)));
-  }
-
-  /**
    * Restore slots from a backup: each gets a fresh random id, all are encrypted FIRST, then one
    * IndexedDB transaction adds them and deletes the `remove` ids (slots replaced by the backup's),
    * so a failure (or a closed page) leaves the vault exactly as it was. Returns the new slots.
    */
-  async restoreSlots(add: readonly Omit<Slot, 'id'>[], remove: readonly string[]): Promise<Slot[]> {
+  async restoreSlots(add: readonly Omit<Slot, 'id' | keyof SlotMeta>[], remove: readonly string[]): Promise<Slot[]> {
     this.#requireKey();
-    const slots: Slot[] = add.map((s) => ({ ...s, id: randomId(), secret: Uint8Array.from(s.secret) }));
+    // Restored slots join the end of the manual order, not favourites, not in the trash.
+    let position = this.#lastPosition;
+    const slots: Slot[] = add.map((s) => ({
+      ...s,
+      ...SLOT_META_DEFAULTS,
+      id: randomId(),
+      secret: Uint8Array.from(s.secret),
+      position: (position = keyAfter(position)),
+    }));
     const records = [];
     for (const slot of slots) records.push(await this.#seal(slot));
     this.#requireKey();
     await storage.restoreRecords(records, remove);
+    this.#notePosition(position);
     return slots;
+  }
+
+  #notePosition(position: string): void {
+    if (position > this.#lastPosition) this.#lastPosition = position;
   }
 
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */
@@ -643,7 +684,8 @@ export class UnlockedVault {
     try {
       const { iv, ct } = await sealRecord(key, slot.id, plaintext);
       this.#requireKey(); // locked during encryption: write nothing
-      return serializeRecord({ id: slot.id, v: 1, iv, ct });
+      this.#notePosition(slot.position);
+      return serializeRecord({ id: slot.id, v: RECORD_VERSION, iv, ct });
     } finally {
       plaintext.fill(0);
     }

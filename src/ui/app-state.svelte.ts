@@ -1,6 +1,6 @@
 import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { AttemptGuard } from '../core/attempt-guard';
-import type { Slot, SlotDraft } from '../core/slot';
+import { slotTitle, type Slot, type SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
 import type { BackupSlot } from '../core/backup-format';
 import type { ImportEntry } from '../core/importers';
@@ -53,6 +53,8 @@ export interface ShownHotp {
 export class AppState {
   screen = $state<Screen>('loading');
   slots = $state.raw<Slot[]>([]);
+  /** The slots not in the trash: what backups, exports and duplicate checks are about. */
+  activeSlots = $derived(this.slots.filter((s) => s.deletedAt === 0));
   /** HOTP codes generated this session, by slot id. */
   hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
   /** Id of the slot just added, so the list can bring it into view. */
@@ -260,7 +262,7 @@ export class AppState {
    */
   async importEntries(entries: readonly ImportEntry[]): Promise<ReportRow[]> {
     const vault = this.#requireVault();
-    const rows = await runImport(entries, this.slots, async (draft) => {
+    const rows = await runImport(entries, this.activeSlots, async (draft) => {
       const slot = await vault.addSlot(draft, '');
       this.slots = [...this.slots, slot];
       this.lastAddedId = slot.id;
@@ -316,9 +318,27 @@ export class AppState {
   async #unlocked(vault: UnlockedVault): Promise<void> {
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
-    this.slots = await vault.listSlots();
+    this.slots = await this.#purgeTrash(vault, await vault.listSlots());
     this.#vault = vault;
     this.#opened();
+  }
+
+  /**
+   * Slots 30 days in the trash go for good at unlock (one transaction). A failure here keeps
+   * them for the next unlock rather than keep the person from their codes.
+   */
+  async #purgeTrash(vault: UnlockedVault, slots: Slot[]): Promise<Slot[]> {
+    // The list loads this module anyway (in parallel with the PIN); importing it here keeps it
+    // out of the PIN prompt's first load.
+    const { expiredTrash } = await import('../core/organise');
+    const expired = expiredTrash(slots, Date.now());
+    if (expired.length === 0) return slots;
+    try {
+      await vault.deleteSlots(expired);
+      return slots.filter((s) => !expired.includes(s.id));
+    } catch {
+      return slots;
+    }
   }
 
   /** After unlock or setup: the list, or where the launch asked to go. */
@@ -352,7 +372,8 @@ export class AppState {
 
   /** How a draft relates to the slots already here: new, the same secret again, or a reissue. */
   match(draft: SlotDraft): ReturnType<typeof matchExisting> {
-    return matchExisting(draft, this.slots);
+    // The trash is on its way out: a slot added again is a new slot, not a duplicate.
+    return matchExisting(draft, this.activeSlots);
   }
 
   /**
@@ -393,21 +414,119 @@ export class AppState {
     return { added, skipped: drafts.length - added };
   }
 
-  async rename(id: string, name: string): Promise<void> {
-    const slot = this.#find(id);
-    const renamed = { ...slot, name: name.trim() };
-    await this.#requireVault().updateSlot(renamed);
-    this.slots = this.slots.map((s) => (s.id === id ? renamed : s));
-    this.announce('rename.done');
+  /** Edit dialog: name, provider and account (LABEL_EMPTY / NAME_TOO_LONG from the format's checks). */
+  async edit(id: string, fields: { name: string; issuer: string; account: string }): Promise<void> {
+    await this.#change(id, { name: fields.name.trim(), issuer: fields.issuer.trim(), account: fields.account.trim() });
+    this.announce('edit.done');
   }
 
+  /** Delete moves to the trash: no codes, not in the list, back with Restore for 30 days. */
   async remove(id: string): Promise<void> {
-    await this.#requireVault().deleteSlot(id);
-    this.slots = this.slots.filter((s) => s.id !== id);
+    await this.#change(id, { deletedAt: Date.now() });
     const hotp = new Map(this.hotp);
     hotp.delete(id);
     this.hotp = hotp;
     this.announce('delete.done');
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.#change(id, { deletedAt: 0 });
+    this.announce('trash.restored');
+  }
+
+  /** Trash → "Delete forever" for one slot. */
+  async deleteForever(id: string): Promise<void> {
+    await this.#requireVault().deleteSlot(id);
+    this.slots = this.slots.filter((s) => s.id !== id);
+    this.announce('trash.deleted');
+  }
+
+  /** Trash → "Empty trash" (after the confirmation): every trashed slot, in one transaction. */
+  async emptyTrash(): Promise<void> {
+    const ids = this.slots.filter((s) => s.deletedAt > 0).map((s) => s.id);
+    await this.#requireVault().deleteSlots(ids);
+    this.slots = this.slots.filter((s) => !ids.includes(s.id));
+    this.announce('trash.emptied');
+  }
+
+  async toggleFavourite(id: string): Promise<void> {
+    const favourite = !this.#find(id).favourite;
+    await this.#change(id, { favourite });
+    this.announce(favourite ? 'slot.favourited' : 'slot.unfavourited', { name: slotTitle(this.#find(id)) });
+  }
+
+  /** A code was copied or generated: "recent use" order. Best effort: a failure changes nothing else. */
+  async markUsed(id: string): Promise<void> {
+    try {
+      await this.#change(id, { lastUsedAt: Date.now() });
+    } catch {
+      // the code was still copied; only the order misses this use
+    }
+  }
+
+  /**
+   * Move a slot to `to` within `group` (the favourites or the others, as shown in manual order).
+   * Usually one record is written; when the order needs new keys (slots from before ordering
+   * existed, or keys grown too long) every slot is re-encrypted first and written in one
+   * transaction.
+   */
+  async move(id: string, to: number, group: readonly Slot[]): Promise<void> {
+    const { moveTo } = await import('../core/organise'); // already loaded by the list
+    const result = moveTo(this.slots, group, id, to);
+    if (!result) return;
+    if (result.kind === 'one') {
+      await this.#change(id, { position: result.position });
+    } else {
+      await this.#serial(async () => {
+        const next = this.slots.map((s) => ({ ...s, position: result.positions.get(s.id) ?? s.position }));
+        await this.#requireVault().updateSlots(next.filter((s, i) => s.position !== this.slots[i]!.position));
+        this.slots = next;
+      });
+    }
+    const moved = group.filter((s) => s.id !== id);
+    moved.splice(Math.max(0, Math.min(group.length - 1, to)), 0, this.#find(id));
+    this.announce('reorder.moved', {
+      name: slotTitle(this.#find(id)),
+      position: moved.findIndex((s) => s.id === id) + 1,
+      count: group.length,
+    });
+  }
+
+  /**
+   * Details → "Show secret": the PIN again, as a counted attempt (vault.verifyPin; errors about
+   * it get field 'current'). Returns the secret in base32 for the dialog to show; it lives only
+   * in that dialog, which goes with a lock. Never logged, announced or stored.
+   */
+  async revealSecret(id: string, pin: string): Promise<string | null> {
+    const vault = this.#requireVault();
+    const slot = this.#find(id);
+    if (!(await this.#withCurrentPin(() => vault.verifyPin(normalizePin(pin))))) return null;
+    const { encodeBase32 } = await import('../core/base32');
+    return encodeBase32(slot.secret);
+  }
+
+  /**
+   * Re-encrypt one slot with `change` applied, then show it. Changes run one after another, each
+   * from the slot as the previous one left it, so a copy's "last used" and a favourite tapped
+   * meanwhile can't overwrite each other.
+   */
+  #change(id: string, change: Partial<Slot>): Promise<void> {
+    return this.#serial(async () => {
+      const next = { ...this.#find(id), ...change };
+      await this.#requireVault().updateSlot(next);
+      this.slots = this.slots.map((s) => (s.id === id ? next : s));
+    });
+  }
+
+  #writes: Promise<void> = Promise.resolve();
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#writes.then(work, work);
+    this.#writes = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /**
@@ -417,7 +536,7 @@ export class AppState {
    */
   async generateHotp(id: string): Promise<void> {
     const slot = this.#find(id);
-    const next = { ...slot, counter: slot.counter + 1 };
+    const next = { ...slot, counter: slot.counter + 1, lastUsedAt: Date.now() };
     await this.#requireVault().updateSlot(next);
     this.slots = this.slots.map((s) => (s.id === id ? next : s));
     // The list already loaded the OTP engine; this import only shares it.

@@ -1,19 +1,24 @@
 import { countdown } from './countdown';
+import { showsNext, warns } from '../core/organise';
 
 /**
  * The countdown of one TOTP period length, shared by every slot with that period.
- * Fields are fine-grained state: `step` changes once per period and `ending` twice,
- * so a slot's code and warning colour update only then, not on every tick.
+ * Fields are fine-grained state: `step` changes once per period, `ending` and `previewing`
+ * twice, so a slot's code, next code and warning update only then, not on every tick.
  */
 export class PeriodTimer {
+  readonly period: number;
   step = $state(0);
   secondsLeft = $state(0);
-  ending = $derived(this.secondsLeft <= 5);
+  /** The last seconds: warning colour, icon and words. */
+  ending: boolean;
+  /** The end of the period: the next code shows below the current one. */
+  previewing: boolean;
 
-  constructor(
-    readonly period: number,
-    nowMs: number,
-  ) {
+  constructor(period: number, nowMs: number) {
+    this.period = period;
+    this.ending = $derived(warns(this.secondsLeft, period));
+    this.previewing = $derived(showsNext(this.secondsLeft, period));
     this.update(nowMs);
   }
 

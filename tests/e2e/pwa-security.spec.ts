@@ -58,9 +58,9 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await page.getByRole('button', { name: 'Cancel' }).first().click();
 
   await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
-  await page.getByRole('button', { name: 'Rename' }).click();
-  await expect(page.getByRole('dialog', { name: 'Rename slot' })).toBeVisible();
-  check('rename dialog');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit slot' })).toBeVisible();
+  check('edit dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
   await page.getByRole('button', { name: 'Delete' }).click();

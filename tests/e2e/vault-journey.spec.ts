@@ -84,14 +84,14 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
 
   await test.step('rename a slot', async () => {
     await page.getByRole('button', { name: 'Options for Lab GitLab' }).click();
-    await page.getByRole('button', { name: 'Rename' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Rename slot' });
-    await dialog.getByLabel('Name').fill('GitLab (work)');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit slot' });
+    await dialog.getByLabel('Name', { exact: true }).fill('GitLab (work)');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(slotItem(page, /GitLab \(work\).*bob@example\.org/)).toBeVisible();
   });
 
-  await test.step('delete asks first, then removes the slot for good', async () => {
+  await test.step('delete asks first, then takes the slot out of the list (into the trash)', async () => {
     await page.getByRole('button', { name: 'Options for GitLab (work)' }).click();
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “GitLab (work)”?' });

@@ -2,7 +2,7 @@
 // the AAD, the plaintext, the password rules, the restore plan and the plain export.
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
-import type { Slot } from '../../src/core/slot';
+import { SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
 import { base64Encode, utf8Decode, utf8Encode } from '../../src/core/bytes';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault-format';
@@ -50,12 +50,13 @@ function slot(over: Partial<Slot> = {}): Slot {
     period: 30,
     counter: 0,
     createdAt: 1_700_000_000_000,
+    ...SLOT_META_DEFAULTS,
     ...over,
   };
 }
 
 function backupSlot(over: Partial<BackupSlot> = {}): BackupSlot {
-  const { id: _id, ...rest } = slot(over);
+  const { id: _id, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...rest } = slot(over);
   return rest;
 }
 
@@ -291,7 +292,7 @@ describe('plainExport', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(3);
     lines.forEach((line, i) => {
-      const { id: _id, name: _name, createdAt: _c, ...draft } = slots[i]!;
+      const { id: _id, name: _name, createdAt: _c, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...draft } = slots[i]!;
       expect(parseOtpauthUri(line)).toEqual(draft);
     });
   });

@@ -9,7 +9,7 @@ import { detectImport, importFile, IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, type Im
 import { parseCsv } from '../../src/core/importers/bitwarden';
 import { readSerializedMap } from '../../src/core/importers/freeotp2';
 import { countPlan, planImport, runImport } from '../../src/core/importers/plan';
-import type { Slot } from '../../src/core/slot';
+import { SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
 import { importCrypto } from '../../src/platform/import-crypto';
 import * as make from './fixtures/importers/make';
 
@@ -419,7 +419,7 @@ describe('files that are refused as a whole', () => {
 // ---------------------------------------------------------------- the plan: duplicates
 
 describe('planning an import', () => {
-  const slot = (a: make.Account, id: string): Slot => ({ ...expected([a])[0]!, secret: a.secret, id, name: '', createdAt: 0 });
+  const slot = (a: make.Account, id: string): Slot => ({ ...expected([a])[0]!, ...SLOT_META_DEFAULTS, secret: a.secret, id, name: '', createdAt: 0 });
 
   it('marks entries already in Keyslot, and repeats within the file, as duplicates', async () => {
     const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[1]!, STEAM, ACCOUNTS[2]!]));

@@ -10,6 +10,7 @@ import {
   savePreferences,
   serializePreferences,
 } from '../../src/platform/preferences';
+import { SORT_ORDERS } from '../../src/core/organise';
 import { hiddenLockDue, idleLockDue, msUntil } from '../../src/ui/auto-lock';
 
 const store = new Map<string, string>();
@@ -26,8 +27,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
-  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false });
+  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual' });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -39,12 +40,13 @@ describe('preferences', () => {
   it('round-trips every valid combination through localStorage', () => {
     for (const lockWhenHidden of HIDDEN_CHOICES)
       for (const lockWhenIdle of IDLE_CHOICES)
-        for (const tapToReveal of [true, false]) {
-          const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal };
-          expect(savePreferences(prefs)).toEqual(prefs);
-          expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
-          expect(loadPreferences()).toEqual(prefs);
-        }
+        for (const tapToReveal of [true, false])
+          for (const sortOrder of SORT_ORDERS) {
+            const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder };
+            expect(savePreferences(prefs)).toEqual(prefs);
+            expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
+            expect(loadPreferences()).toEqual(prefs);
+          }
   });
 
   it.each([
@@ -58,6 +60,8 @@ describe('preferences', () => {
     ['values not offered', JSON.stringify({ v: 1, lockWhenHidden: 1, lockWhenIdle: -5, tapToReveal: 'yes' })],
     ['numbers as strings', JSON.stringify({ v: 1, lockWhenHidden: '0', lockWhenIdle: '0', tapToReveal: 1 })],
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
+    ['a sort order not offered', JSON.stringify({ v: 1, sortOrder: 'random' })],
+    ['a sort order of another type', JSON.stringify({ v: 1, sortOrder: ['name'] })],
   ])('falls back to the defaults for garbage: %s', (_, text) => {
     expect(parsePreferences(text)).toEqual(DEFAULT_PREFERENCES);
     if (text !== null) store.set(PREFS_KEY, text);
@@ -69,13 +73,24 @@ describe('preferences', () => {
       lockWhenHidden: 0,
       lockWhenIdle: 300_000,
       tapToReveal: true,
+      sortOrder: 'manual',
     });
+  });
+
+  it('reads an entry saved before the sort order existed, with the manual order', () => {
+    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true }))).toEqual({
+      lockWhenHidden: 0,
+      lockWhenIdle: 0,
+      tapToReveal: true,
+      sortOrder: 'manual',
+    });
+    expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
   });
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name' });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual' });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -89,10 +104,11 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name' })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
+      sortOrder: 'name',
     });
   });
 });

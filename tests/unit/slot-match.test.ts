@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slot, SlotDraft } from '../../src/core/slot';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../src/core/slot';
 import { matchExisting, nameKey } from '../../src/core/slot-match';
 
 const bytes = (fill: number, length = 20) => new Uint8Array(length).fill(fill);
@@ -11,7 +11,7 @@ const draft = (over: Partial<SlotDraft> = {}): SlotDraft => ({
 
 let n = 0;
 const slot = (over: Partial<Slot> = {}): Slot => ({
-  ...draft(), id: `id${n++}`, name: '', createdAt: 1_700_000_000_000 + n, ...over,
+  ...draft(), ...SLOT_META_DEFAULTS, id: `id${n++}`, name: '', createdAt: 1_700_000_000_000 + n, ...over,
 });
 
 describe('matchExisting', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { base64Decode, base64Encode, hexEncode, utf8Decode, utf8Encode } from '../../src/core/bytes';
-import type { Slot } from '../../src/core/slot';
+import { SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
 import {
   ARGON2_CAP,
   ARGON2_FLOOR,
@@ -10,6 +10,7 @@ import {
   PBKDF2_CAP,
   PBKDF2_FLOOR,
   PBKDF2_ITERATIONS,
+  RECORD_VERSION,
   VAULT_FORMAT_VERSION,
   decodeSlot,
   deviceMessage,
@@ -17,6 +18,7 @@ import {
   methodAad,
   migrateHeader,
   migrateRecord,
+  migrateSlotPlaintext,
   parseHeader,
   parseKdfParams,
   parseRecord,
@@ -79,6 +81,10 @@ function validSlot(over: Partial<Slot> = {}): Slot {
     period: 30,
     counter: 0,
     createdAt: 1_700_000_000_123,
+    favourite: true,
+    position: 'V',
+    lastUsedAt: 1_700_000_100_000,
+    deletedAt: 0,
     ...over,
   };
 }
@@ -192,8 +198,21 @@ describe('migration', () => {
     expectCode(() => parseHeader({ ...validHeader(), version: 99 }), 'VAULT_VERSION');
   });
 
+  it('passes a v2 record through unchanged, keeping its version', () => {
+    const raw = { ...validRecord(), v: 2 };
+    expect(migrateRecord(raw)).toBe(raw);
+    expect(parseRecord(raw).v).toBe(2);
+    expect(parseRecord(validRecord()).v).toBe(1);
+  });
+
   it('refuses a record from a future version with VAULT_VERSION', () => {
-    expectCode(() => migrateRecord({ ...validRecord(), v: 2 }), 'VAULT_VERSION', 'v');
+    expectCode(() => migrateRecord({ ...validRecord(), v: 3 }), 'VAULT_VERSION', 'v');
+  });
+
+  it('writes only the current record version', () => {
+    const record = parseRecord({ ...validRecord(), v: 2 });
+    expect(serializeRecord(record).v).toBe(RECORD_VERSION);
+    expectCode(() => serializeRecord(parseRecord(validRecord())), 'VAULT_CORRUPT', 'v');
   });
 
   it('refuses versions that are not positive integers with VAULT_CORRUPT', () => {
@@ -262,7 +281,7 @@ describe('header parsing', () => {
 
 describe('record parsing', () => {
   it('parses a valid record and serialises it back unchanged', () => {
-    const raw = validRecord();
+    const raw = { ...validRecord(), v: 2 as const };
     const parsed = parseRecord(raw);
     expect(parsed.iv.length).toBe(12);
     expect(serializeRecord(parsed)).toEqual(raw);
@@ -287,8 +306,10 @@ describe('record parsing', () => {
 
 describe('associated data', () => {
   it('binds the record version and the slot id', () => {
-    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v1/${ID1}`);
+    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v2/${ID1}`);
+    expect(Buffer.from(recordAad(ID1, 1)).toString()).toBe(`keyslot/slot/v1/${ID1}`);
     expect(recordAad(ID1)).not.toEqual(recordAad(ID2));
+    expect(recordAad(ID1, 1)).not.toEqual(recordAad(ID1, 2));
   });
 
   it('encodes the method AAD as the documented compact JSON array', () => {
@@ -423,5 +444,78 @@ describe('format v3 (passphrase and device-bound key)', () => {
     const msg = deviceMessage(ID1, new Uint8Array([1, 2, 3]));
     expect(Buffer.from(msg).toString('latin1')).toBe(`keyslot/device/v3/${ID1}\u0000\u0001\u0002\u0003`);
     expect(hexEncode(deviceMessage(ID2, new Uint8Array([1, 2, 3])))).not.toBe(hexEncode(msg));
+  });
+});
+
+describe('slot plaintext, record version 1 read as version 2', () => {
+  /** A v1 plaintext as Keyslot before record v2 wrote it: the eleven v1 keys, nothing else. */
+  function v1Plaintext(over: Record<string, unknown> = {}): Record<string, unknown> {
+    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...v1 } = JSON.parse(
+      Buffer.from(encodeSlot(validSlot())).toString(),
+    ) as Record<string, unknown>;
+    return { ...v1, ...over };
+  }
+  const json = (o: object) => new TextEncoder().encode(JSON.stringify(o));
+
+  it('gives a v1 slot the defaults: not a favourite, never placed, never used, not in the trash', () => {
+    const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
+    expect(slot).toEqual({ ...validSlot(), ...SLOT_META_DEFAULTS });
+    expect(slot).toMatchObject({ favourite: false, position: '', lastUsedAt: 0, deletedAt: 0 });
+  });
+
+  it('migrates without changing its input, and leaves v2 plaintext as it is', () => {
+    const raw = v1Plaintext();
+    const copy = structuredClone(raw);
+    expect(migrateSlotPlaintext(raw, 1)).toEqual({ ...copy, ...SLOT_META_DEFAULTS });
+    expect(raw).toEqual(copy);
+    const v2 = { ...raw, ...SLOT_META_DEFAULTS };
+    expect(migrateSlotPlaintext(v2, 2)).toBe(v2);
+  });
+
+  it('writes the migrated slot back as version 2 with all fifteen keys', () => {
+    const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
+    const text = Buffer.from(encodeSlot(slot)).toString();
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'id', 'kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt',
+      'favourite', 'position', 'lastUsedAt', 'deletedAt',
+    ]);
+    expect(decodeSlot(encodeSlot(slot), ID1, 2)).toEqual(slot);
+  });
+
+  it('refuses a v1 plaintext that claims v2 fields, and a v2 plaintext without them', () => {
+    expectCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
+    expectCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
+    expectCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
+  });
+
+  it('refuses a v1 plaintext that is damaged in the same ways as a v2 one', () => {
+    for (const bad of [v1Plaintext({ digits: 5 }), v1Plaintext({ id: ID2 }), v1Plaintext({ secret: 'x' }), { ...v1Plaintext(), extra: 1 }]) {
+      expectCode(() => decodeSlot(json(bad), ID1, 1), 'VAULT_CORRUPT');
+    }
+  });
+
+  it('refuses organise fields of the wrong type or shape', () => {
+    const good = JSON.parse(Buffer.from(encodeSlot(validSlot())).toString()) as Record<string, unknown>;
+    for (const [field, value] of [
+      ['favourite', 1],
+      ['favourite', 'true'],
+      ['position', 5],
+      ['position', 'V0'], // a trailing zero is not a canonical key
+      ['position', 'V-'],
+      ['position', 'ü'],
+      ['position', 'V'.repeat(65)],
+      ['lastUsedAt', -1],
+      ['lastUsedAt', 1.5],
+      ['deletedAt', '0'],
+      ['deletedAt', null],
+    ] as const) {
+      expectCode(() => decodeSlot(json({ ...good, [field]: value }), ID1), 'VAULT_CORRUPT', field);
+    }
+  });
+
+  it('refuses to encode a slot with a broken organise field', () => {
+    expectCode(() => encodeSlot(validSlot({ position: 'a b' })), 'VAULT_CORRUPT', 'position');
+    expectCode(() => encodeSlot(validSlot({ deletedAt: -5 })), 'VAULT_CORRUPT', 'deletedAt');
+    expectCode(() => encodeSlot(validSlot({ favourite: undefined as never })), 'VAULT_CORRUPT', 'favourite');
   });
 });

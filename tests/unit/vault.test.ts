@@ -360,7 +360,9 @@ describe('tampered records fail closed', () => {
     ['tag truncated', 'VAULT_CORRUPT', (r) => (r.ct = Buffer.from(r.ct, 'base64').subarray(0, -1).toString('base64'))],
     ['IV byte flipped', 'VAULT_CORRUPT', (r) => (r.iv = flipB64(r.iv, 5))],
     ['IV of 16 bytes', 'VAULT_CORRUPT', (r) => (r.iv = Buffer.alloc(16).toString('base64'))],
-    ['record version from the future', 'VAULT_VERSION', (r) => (r.v = 2)],
+    ['record version from the future', 'VAULT_VERSION', (r) => (r.v = 3)],
+    // The AAD binds the version: a v2 record relabelled v1 does not open (nor would the reverse).
+    ['record version relabelled 1', 'VAULT_CORRUPT', (r) => (r.v = 1)],
     ['record version missing', 'VAULT_CORRUPT', (r) => delete r.v],
     ['extra field', 'VAULT_CORRUPT', (r) => (r.secret = 'GEZDGNBV')],
   ];
@@ -477,7 +479,8 @@ describe('decrypting by hand, as README.md ("The vault format") describes', () =
     const dataKey = gcmOpen(kek, b(m.iv), b(m.wrappedKey), Buffer.from(aad));
     expect(dataKey).toHaveLength(32);
 
-    const plaintext = gcmOpen(dataKey, b(rec!.iv), b(rec!.ct), Buffer.from(`keyslot/slot/v1/${rec!.id}`));
+    expect(rec!.v).toBe(2);
+    const plaintext = gcmOpen(dataKey, b(rec!.iv), b(rec!.ct), Buffer.from(`keyslot/slot/v2/${rec!.id}`));
     const json = JSON.parse(plaintext.toString('utf8'));
     expect(json).toEqual({ ...slot, secret: Buffer.from(slot.secret).toString('base64') });
   });
@@ -535,8 +538,28 @@ describe('format fixture', () => {
         period: 30,
         counter: 0,
         createdAt: 1_700_000_000_001,
+        // Record version 1: the organise fields get their defaults.
+        favourite: false,
+        position: '',
+        lastUsedAt: 0,
+        deletedAt: 0,
       },
     ]);
     await expectCode(unlockVault('482914'), 'PIN_WRONG');
+  });
+
+  it('writes a v1 slot back as record version 2 when it changes, and reads it again', async () => {
+    expect(await hasVault()).toBe(false);
+    await rawPut('meta', FIXTURE.header, 'vault');
+    for (const r of FIXTURE.slots) await rawPut('slots', r);
+    const vault = await unlockVault('482913');
+    const [slot] = await vault.listSlots();
+    await vault.updateSlot({ ...slot!, favourite: true, position: 'V', lastUsedAt: 5, deletedAt: 0 });
+    const [rec] = await rawRecords();
+    expect(rec!.v).toBe(2);
+    expect(rec!.iv).not.toBe(FIXTURE.slots[0]!.iv);
+    vault.lock();
+    const again = await unlockVault('482913');
+    expect(await again.listSlots()).toEqual([{ ...slot!, favourite: true, position: 'V', lastUsedAt: 5, deletedAt: 0 }]);
   });
 });

@@ -6,7 +6,7 @@
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
 import { matchExisting } from '../slot-match';
-import type { Slot, SlotDraft } from '../slot';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
 
@@ -30,7 +30,7 @@ export function planImport(entries: readonly ImportEntry[], existing: readonly S
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
     if (matchExisting(entry.draft, seen).kind === 'duplicate') return { action: 'duplicate', entry };
-    seen.push({ ...entry.draft, id: '', name: '', createdAt: 0 });
+    seen.push({ ...entry.draft, ...SLOT_META_DEFAULTS, id: '', name: '', createdAt: 0 });
     return { action: 'import', entry };
   });
 }

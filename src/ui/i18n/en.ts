@@ -43,7 +43,6 @@ export const en = {
   'slot.generate': 'Generate code',
   'slot.counterHint': 'Counter-based: generate a new code when you need one.',
   'slot.options': 'Options for {name}',
-  'slot.rename': 'Rename',
   'slot.delete': 'Delete',
   'slot.keepOnTop': 'Keep on top',
   'slot.keepOnTopFailed': 'This browser did not open the Keep-on-top window.',
@@ -54,17 +53,10 @@ export const en = {
   'slot.copyFailed': 'Could not copy. Select the code and copy it yourself.',
   'slot.reveal': 'Show and copy code',
 
-  'rename.title': 'Rename slot',
-  'rename.label': 'Name',
-  'rename.hint': 'Leave empty to show the provider and account.',
-  'rename.save': 'Save',
-  'rename.done': 'Slot renamed',
-
   'delete.title': 'Delete “{name}”?',
-  'delete.body':
-    'Its codes will stop working on this device. To get it back you will need a new activation from your provider.',
+  'delete.body': 'It goes to the trash, where you can restore it for 30 days. After that it is gone for good.',
   'delete.confirm': 'Delete slot',
-  'delete.done': 'Slot deleted',
+  'delete.done': 'Moved to the trash',
 
   'common.cancel': 'Cancel',
   'common.back': 'Back',

@@ -1,9 +1,10 @@
 import { isKeyslotError } from '../../core/errors';
 import { en, type ShellKey } from './en';
 import type { ExtraKey } from './en-extra';
+import type { ListKey } from './en-list';
 
-/** Every message key: the shell's, and the extra screens' (loaded with them). */
-export type MessageKey = ShellKey | ExtraKey;
+/** Every message key: the shell's, the list's and the extra screens' (loaded with them). */
+export type MessageKey = ShellKey | ListKey | ExtraKey;
 
 // The language switch (and Japanese) plugs in here.
 const catalogue: Partial<Record<MessageKey, string>> = { ...en };

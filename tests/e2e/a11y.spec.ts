@@ -93,14 +93,35 @@ for (const locale of ['en', 'ja']) {
         await page.clock.runFor(2000);
         await audit(page, found, 'slot list (TOTP and HOTP)');
 
+        // Search: a match, and none.
+        const search = page.getByRole('searchbox', { name: w['list.search'] });
+        await search.fill('gitlab');
+        await expect(page.getByRole('listitem')).toHaveCount(1);
+        await audit(page, found, 'search');
+        await search.fill('nothing here');
+        await expect(page.getByText(fill(w['list.noMatch'], { query: 'nothing here' }))).toBeVisible();
+        await audit(page, found, 'search without a match');
+        await search.fill('');
+
         // The slot's options and its dialogs.
         const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
         await options('PassLogic (KEK VPN)').click();
         await audit(page, found, 'slot options');
-        await button('slot.rename').click();
+        await button('slot.edit').click();
         await expect(page.getByRole('dialog')).toBeVisible();
-        await audit(page, found, 'rename dialog');
+        await audit(page, found, 'edit dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
+        await options('PassLogic (KEK VPN)').click();
+        await button('slot.details').click();
+        const details = page.getByRole('dialog');
+        await expect(details).toBeVisible();
+        await audit(page, found, 'details dialog');
+        await details.getByRole('button', { name: w['details.showSecret'] }).click();
+        await details.getByLabel(w['pin.label'], { exact: true }).fill(PIN);
+        await details.getByRole('button', { name: w['details.showSecret'] }).click();
+        await expect(details.locator('.secret')).toBeVisible({ timeout: 30_000 });
+        await audit(page, found, 'details dialog (secret shown)');
+        await page.keyboard.press('Escape');
         await options('PassLogic (KEK VPN)').click();
         await button('slot.showQr').click();
         await audit(page, found, 'QR dialog (PIN)');
@@ -113,7 +134,16 @@ for (const locale of ['en', 'ja']) {
         await button('slot.delete').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await audit(page, found, 'delete dialog');
+        await page.getByRole('dialog').getByRole('button', { name: w['delete.confirm'] }).click();
+        await page.getByRole('button', { name: fill(w['list.trashCount'], { count: '1' }) }).click();
+        await expect(heading('trash.title')).toBeVisible();
+        await audit(page, found, 'trash');
+        await button('trash.emptyButton').click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await audit(page, found, 'empty trash dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
+        await button('trash.back').click();
+        await expect(heading('list.title')).toBeVisible();
 
         await button('list.settings').click();
         await expect(heading('settings.title')).toBeVisible();
@@ -251,7 +281,7 @@ test('focus goes back to the slot’s options after a dialog, and to the heading
   const options = page.getByRole('button', { name: /^Options for PassLogic/ });
 
   await options.click();
-  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -2,7 +2,7 @@
 // made-up slots, as PNGs in screenshots/ui/<language>/<device>-<scheme>/, for a person to look at.
 // A few of them (small ones) are copied by hand to docs/screenshots/ for the README.
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { PIN, slotItem } from '../e2e/app';
 import { wordsFor, fill } from '../e2e/words';
 
@@ -38,12 +38,17 @@ for (const locale of ['en', 'ja']) {
         test(`every main screen (${locale}, ${device}, ${colorScheme})`, async ({ page }) => {
           const w = await wordsFor(locale);
           const dir = `screenshots/ui/${locale}/${device}-${colorScheme}`;
+          rmSync(dir, { recursive: true, force: true });
           mkdirSync(dir, { recursive: true });
           let n = 0;
           /** Waits for the toast to go, then shoots; `full` for the whole scrolling page. */
           const shoot = async (name: string, full = false) => {
-            await expect(page.locator('.announcer')).toBeEmpty({ timeout: 8000 }).catch(() => undefined);
-            await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur?.());
+            // The clock is paused from the list on: step it past the toast (4 s) when one shows.
+            if (await page.locator('.announcer .toast').count()) await page.clock.runFor(4100);
+            await page.evaluate(() => {
+              (document.activeElement as HTMLElement | null)?.blur?.();
+              window.scrollTo(0, 0);
+            });
             await page.screenshot({ path: `${dir}/${String(++n).padStart(2, '0')}-${name}.png`, animations: 'disabled', fullPage: full });
             const readme = README_SHOTS[`${locale}/${device}-${colorScheme}/${name}`];
             if (readme) {
@@ -81,9 +86,29 @@ for (const locale of ['en', 'ja']) {
             await expect(heading('list.title')).toBeVisible();
           }
           await slotItem(page, /Bank token/).getByRole('button', { name: w['slot.generate'] }).click();
+          // A quiet moment for the rest: 1 s into a period, so no code is about to change.
+          const now = await page.evaluate(() => Date.now());
+          await page.clock.pauseAt(Math.ceil(now / 30_000) * 30_000 + 1000);
           await shoot('slots');
 
-          await page.getByRole('button', { name: fill(w['slot.options'], { name: 'PassLogic (KEK VPN)' }) }).click();
+          const search = page.getByRole('searchbox', { name: w['list.search'] });
+          await search.fill('lab');
+          await shoot('search');
+          await search.fill('');
+          const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
+          await options('University SSO').click();
+          await shoot('slot-options');
+          await button('slot.edit').click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await shoot('edit-dialog');
+          await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
+          await options('University SSO').click();
+          await button('slot.details').click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await shoot('details-dialog');
+          await page.keyboard.press('Escape');
+
+          await options('PassLogic (KEK VPN)').click();
           await button('slot.showQr').click();
           const dialog = page.getByRole('dialog');
           await dialog.getByLabel(w['qr.pin'], { exact: true }).fill(PIN);
@@ -91,11 +116,15 @@ for (const locale of ['en', 'ja']) {
           await expect(dialog.getByRole('img')).toBeVisible({ timeout: 30_000 });
           await shoot('qr-dialog');
           await dialog.getByRole('button', { name: w['qr.close'] }).click();
-          await page.getByRole('button', { name: fill(w['slot.options'], { name: 'Lab GitLab' }) }).click();
+          await options('Lab GitLab').click();
           await button('slot.delete').click();
           await expect(page.getByRole('dialog')).toBeVisible();
           await shoot('delete-dialog');
-          await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
+          await page.getByRole('dialog').getByRole('button', { name: w['delete.confirm'] }).click();
+          await page.getByRole('button', { name: fill(w['list.trashCount'], { count: '1' }) }).click();
+          await expect(heading('trash.title')).toBeVisible();
+          await shoot('trash');
+          await button('trash.back').click();
 
           await button('list.settings').click();
           await expect(heading('settings.title')).toBeVisible();

@@ -1,4 +1,5 @@
 import { countdown } from './countdown';
+import { clockCheck } from './clock-check.svelte.ts';
 import { showsNext, warns } from '../core/organise';
 
 /**
@@ -30,7 +31,8 @@ export class PeriodTimer {
 }
 
 /**
- * One clock for the whole list. It ticks on whole-second boundaries (not every
+ * One clock for the whole list, on the time codes are made for: the device clock, or, when the
+ * person chose it (Settings → Clock), the device clock corrected by the measured offset. It ticks on whole-second boundaries (not every
  * 1000 ms from an arbitrary start), so codes roll over at the period boundary
  * itself rather than up to a second late.
  *
@@ -47,9 +49,9 @@ export class Clock {
   timer(period: number): PeriodTimer {
     let timer = this.#timers.get(period);
     if (!timer) {
-      timer = new PeriodTimer(period, Date.now());
+      timer = new PeriodTimer(period, clockCheck.now());
       this.#timers.set(period, timer);
-      this.#paint(timer, Date.now());
+      this.#paint(timer, clockCheck.now());
     }
     return timer;
   }
@@ -59,7 +61,7 @@ export class Clock {
     this.#target = target;
     let handle: ReturnType<typeof setTimeout>;
     const tick = () => {
-      const now = Date.now();
+      const now = clockCheck.now();
       for (const timer of this.#timers.values()) {
         timer.update(now);
         this.#paint(timer, now);

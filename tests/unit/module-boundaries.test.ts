@@ -73,6 +73,14 @@ describe('one entry point per dependency', () => {
     expect(users(/\bBarcodeDetector\b/)).toEqual(['platform/scanner.ts']);
   });
 
+  it('has src/platform/pip.ts as the only module that opens a Keep-on-top window', () => {
+    expect(users(/\bdocumentPictureInPicture\b/)).toEqual(['platform/pip.ts']);
+  });
+
+  it('has src/platform/clock-check.ts as the only module that asks the network for anything (its own origin)', () => {
+    expect(users(/\bfetch\s*\(|\bfetchImpl\s*\(|\bXMLHttpRequest\b|\bsendBeacon\b|\bWebSocket\b|\bEventSource\b/)).toEqual(['platform/clock-check.ts']);
+  });
+
   it('has src/platform/passkey.ts as the only module that uses WebAuthn', () => {
     expect(users(/\bnavigator\.credentials\b|\bPublicKeyCredential\b/)).toEqual(['platform/passkey.ts']);
   });

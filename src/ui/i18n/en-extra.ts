@@ -224,6 +224,17 @@ export const enExtra = {
   'install.unavailable': 'To install Keyslot, open your browser’s menu and look for “Install” or “Add to Home Screen”.',
 
   'settings.title': 'Settings',
+  'settings.clock.title': 'Clock',
+  'settings.clock.body':
+    'Time-based codes are only right when the device clock is. Keyslot compares it with the time its own server gives whenever it is online, and keeps the last result for offline use.',
+  'settings.clock.never': 'Not measured yet.',
+  'settings.clock.behind': 'Last measured {when}: {seconds} s behind.',
+  'settings.clock.ahead': 'Last measured {when}: {seconds} s ahead.',
+  'settings.clock.ok': 'Last measured {when}: right to within {seconds} s.',
+  'settings.clock.correct': 'Correct codes for the measured difference',
+  'settings.clock.correctHint': 'Off unless you turn it on. Better: let your device set its time automatically.',
+  'settings.clock.check': 'Check now',
+  'settings.clock.checking': 'Checking…',
   'settings.storage.title': 'Storage on this device',
   'settings.storage.checking': 'Checking…',
   'settings.storage.persistent': 'Kept: this browser will not delete your slots to free up space.',

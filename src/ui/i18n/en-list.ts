@@ -4,6 +4,13 @@
  * while the PIN is typed, so the PIN prompt's first load carries none of it.
  */
 export const enList = {
+  'clock.title': 'Check your device clock',
+  'clock.behind': 'Your device clock is {seconds} s behind the server’s. Codes made with it may be refused at sign-in.',
+  'clock.ahead': 'Your device clock is {seconds} s ahead of the server’s. Codes made with it may be refused at sign-in.',
+  'clock.fixHint': 'Best: turn on “Set time automatically” in your device’s settings.',
+  'clock.correct': 'Correct codes by {seconds} s',
+  'clock.corrected': 'Codes are corrected by {seconds} s for your device clock.',
+  'clock.stop': 'Stop correcting',
   'slot.edit': 'Edit',
   'slot.details': 'Details',
   'slot.favourite': 'Favourite: {name}',

@@ -1,7 +1,8 @@
 /**
- * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…}`.
- * `sortOrder` joined version 1 as an optional field: older entries without it read as "manual".
+ * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
+ * `sortOrder` and `language` joined version 1 as optional fields: older entries without them read as
+ * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
@@ -16,8 +17,12 @@ export const HIDDEN_CHOICES = [0, 30_000, 60_000, 300_000] as const;
 /** Lock after this long without input (ms); 0 = never. */
 export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
 
+/** The languages Keyslot speaks (src/ui/i18n/languages.ts builds on this list). */
+export const LANGUAGE_CHOICES = ['en', 'ja'] as const;
+
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 export interface Preferences {
   lockWhenHidden: HiddenChoice;
@@ -25,6 +30,8 @@ export interface Preferences {
   tapToReveal: boolean;
   /** How the slot list is sorted (favourites stay on top). */
   sortOrder: SortOrder;
+  /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
+  language: LanguageChoice | null;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
@@ -32,6 +39,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   lockWhenIdle: 300_000,
   tapToReveal: false,
   sortOrder: 'manual',
+  language: null,
 });
 
 function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -46,6 +54,7 @@ export function toPreferences(value: unknown): Preferences {
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
+    language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
   };
 }
 
@@ -61,7 +70,14 @@ export function parsePreferences(text: string | null): Preferences {
 
 export function serializePreferences(prefs: Preferences): string {
   const p = toPreferences({ v: 1, ...prefs });
-  return JSON.stringify({ v: 1, lockWhenHidden: p.lockWhenHidden, lockWhenIdle: p.lockWhenIdle, tapToReveal: p.tapToReveal, sortOrder: p.sortOrder });
+  return JSON.stringify({
+    v: 1,
+    lockWhenHidden: p.lockWhenHidden,
+    lockWhenIdle: p.lockWhenIdle,
+    tapToReveal: p.tapToReveal,
+    sortOrder: p.sortOrder,
+    language: p.language,
+  });
 }
 
 function local(): Storage | null {

@@ -27,8 +27,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
-  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual' });
+  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -41,12 +41,13 @@ describe('preferences', () => {
     for (const lockWhenHidden of HIDDEN_CHOICES)
       for (const lockWhenIdle of IDLE_CHOICES)
         for (const tapToReveal of [true, false])
-          for (const sortOrder of SORT_ORDERS) {
-            const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder };
-            expect(savePreferences(prefs)).toEqual(prefs);
-            expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
-            expect(loadPreferences()).toEqual(prefs);
-          }
+          for (const sortOrder of SORT_ORDERS)
+            for (const language of [null, 'en', 'ja'] as const) {
+              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language };
+              expect(savePreferences(prefs)).toEqual(prefs);
+              expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
+              expect(loadPreferences()).toEqual(prefs);
+            }
   });
 
   it.each([
@@ -62,6 +63,9 @@ describe('preferences', () => {
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
     ['a sort order not offered', JSON.stringify({ v: 1, sortOrder: 'random' })],
     ['a sort order of another type', JSON.stringify({ v: 1, sortOrder: ['name'] })],
+    ['a language Keyslot does not speak', JSON.stringify({ v: 1, language: 'fr' })],
+    ['a language tag, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
+    ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
   ])('falls back to the defaults for garbage: %s', (_, text) => {
     expect(parsePreferences(text)).toEqual(DEFAULT_PREFERENCES);
     if (text !== null) store.set(PREFS_KEY, text);
@@ -69,28 +73,30 @@ describe('preferences', () => {
   });
 
   it('keeps each valid field and defaults only the bad ones', () => {
-    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1 }))).toEqual({
+    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1, language: 'ja' }))).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 300_000,
       tapToReveal: true,
       sortOrder: 'manual',
+      language: 'ja',
     });
   });
 
-  it('reads an entry saved before the sort order existed, with the manual order', () => {
+  it('reads an entry saved before the sort order and language existed, with the manual order and the browser’s language', () => {
     expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true }))).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
       sortOrder: 'manual',
+      language: null,
     });
     expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
   });
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name' });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual' });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en' });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -104,11 +110,12 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name' })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja' })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
       sortOrder: 'name',
+      language: 'ja',
     });
   });
 });

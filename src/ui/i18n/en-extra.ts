@@ -224,6 +224,8 @@ export const enExtra = {
   'install.unavailable': 'To install Keyslot, open your browser’s menu and look for “Install” or “Add to Home Screen”.',
 
   'settings.title': 'Settings',
+  'settings.language.title': 'Language',
+  'settings.language.label': 'Language',
   'settings.clock.title': 'Clock',
   'settings.clock.body':
     'Time-based codes are only right when the device clock is. Keyslot compares it with the time its own server gives whenever it is online, and keeps the last result for offline use.',

@@ -177,6 +177,7 @@ test.describe('on a 390 px phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('with text at 200% no screen scrolls sideways and nothing is cut off', async ({ page }) => {
+    await page.clock.install();
     await page.goto('/');
     // As a person's browser setting would (through the CSSOM: the CSP forbids inline style tags).
     const enlarge = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
@@ -208,6 +209,10 @@ test.describe('on a 390 px phone', () => {
       await page.getByRole('button', { name: 'Add slot' }).click();
     }
     await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible();
+    // The fullest moment: 3 s before the codes change (the next code and the warning show).
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(Math.ceil(now / 30_000) * 30_000 + 27_000);
+    await expect(page.locator('.changing').first()).toBeVisible();
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
     await page.getByRole('button', { name: 'Settings' }).click();

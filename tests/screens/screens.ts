@@ -23,7 +23,7 @@ const DEVICES = {
 // The README's few (docs/screenshots/, committed): one CSS pixel per image pixel, to stay small.
 const README_SHOTS: Record<string, string> = {
   'en/phone-light/slots': 'phone-light',
-  'ja/phone-dark/slots': 'phone-dark-ja',
+  'en/phone-dark/slots': 'phone-dark',
   'en/desktop-dark/slots': 'desktop-dark',
 };
 

@@ -1,5 +1,11 @@
 /** Groups a code for reading aloud and typing: 6 → "123 456", 7 → "1234 567", 8 → "1234 5678". */
 export function groupDigits(code: string): string {
-  const head = code.length <= 6 ? 3 : 4;
+  const head = secondGroupAt(code);
   return `${code.slice(0, head)} ${code.slice(head)}`.trim();
 }
+
+/** Where a code's second group starts (6 → 3, 7 and 8 → 4). */
+export function secondGroupAt(code: string): number {
+  return code.length <= 6 ? 3 : 4;
+}
+

@@ -173,13 +173,14 @@ test('delete goes to the trash, which restores the slot with its codes', async (
   await expect(page.getByRole('heading', { name: 'Trash' })).toBeVisible();
   const trashed = page.getByRole('list', { name: 'Deleted slots' }).getByRole('listitem', { name: /GitLab.*bob/ });
   await expect(trashed).toContainText('Deleted for good in 30 days');
-  await expect(trashed).not.toContainText(/\d{3} ?\d{3}/); // no codes in the trash
+  await expect(trashed).not.toContainText(/\d( ?\d){5}/); // no codes in the trash
   await trashed.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('The trash is empty.')).toBeVisible();
   await page.getByRole('button', { name: 'Back to slots' }).click();
   const now = await page.evaluate(() => Date.now());
+  // The code's digits, whatever spaces group them.
   await expect(slotItem(page, /GitLab.*bob/).getByRole('button', { name: /^[\d ]+$/ })).toHaveText(
-    totp(SLOTS[1].secret, now).replace(/(\d{3})(\d{3})/, '$1 $2'),
+    new RegExp(`^${[...totp(SLOTS[1].secret, now)].join('\\s*')}$`),
   );
   await reloadAndUnlock(page);
   await expect(slotItem(page, /GitLab.*bob/)).toBeVisible();

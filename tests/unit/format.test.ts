@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits } from '../../src/ui/format';
+import { groupDigits, secondGroupAt } from '../../src/ui/format';
 
 describe('groupDigits', () => {
   it('splits codes into two groups that are easy to read and type', () => {
@@ -10,5 +10,17 @@ describe('groupDigits', () => {
 
   it('keeps every digit, in order', () => {
     for (const code of ['000000', '0123456', '99999999']) expect(groupDigits(code).replace(' ', '')).toBe(code);
+  });
+});
+
+describe('secondGroupAt', () => {
+  it('starts the second group after 3 digits of 6, and after 4 of 7 or 8', () => {
+    expect(secondGroupAt('123456')).toBe(3);
+    expect(secondGroupAt('1234567')).toBe(4);
+    expect(secondGroupAt('12345678')).toBe(4);
+  });
+
+  it('agrees with groupDigits', () => {
+    for (const code of ['000000', '0123456', '99999999']) expect(groupDigits(code).indexOf(' ')).toBe(secondGroupAt(code));
   });
 });

@@ -8,7 +8,7 @@ import { runImport, type ReportRow } from '../core/importers/plan';
 import { normalizePin, validateNewSecret } from '../core/pin';
 import type { SecretInput } from '../core/vault-format';
 import { secretKey, useSecretWording, type MessageKey } from './i18n/i18n';
-import { keepOnTop } from './keep-on-top.svelte.ts';
+import { locked, slotGone } from './lock-hooks';
 import {
   attemptGuard,
   createVault,
@@ -354,7 +354,7 @@ export class AppState {
     this.#vault?.lock();
     this.#vault = null;
     // Forget every decrypted secret and shown code along with the key, the Keep-on-top window too.
-    keepOnTop.close();
+    locked();
     this.slots = [];
     this.hotp = new Map();
     this.lastAddedId = null;
@@ -425,7 +425,7 @@ export class AppState {
   /** Delete moves to the trash: no codes, not in the list, back with Restore for 30 days. */
   async remove(id: string): Promise<void> {
     await this.#change(id, { deletedAt: Date.now() });
-    if (keepOnTop.slotId === id) keepOnTop.close();
+    slotGone(id);
     const hotp = new Map(this.hotp);
     hotp.delete(id);
     this.hotp = hotp;

@@ -2,6 +2,7 @@ import { mount, unmount } from 'svelte';
 import type { Slot } from '../core/slot';
 import { closeKeepOnTop, keepOnTopSupported, openKeepOnTop } from '../platform/pip';
 import { clockCheck } from './clock-check.svelte.ts';
+import { whenLocked, whenSlotGone } from './lock-hooks';
 
 /**
  * Which slot, if any, is shown in the Keep-on-top window. Locking closes the window (with the
@@ -46,3 +47,7 @@ export class KeepOnTopState {
 }
 
 export const keepOnTop = new KeepOnTopState();
+whenLocked(() => keepOnTop.close());
+whenSlotGone((id) => {
+  if (keepOnTop.slotId === id) keepOnTop.close();
+});

@@ -1,12 +1,25 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { securityHeaders } from './security-headers.ts';
+import { privacyIdeaOrigins, securityHeaders } from './security-headers.ts';
 import { appVersion, keyslotPwa } from './pwa.config.ts';
+
+/** The container endpoints a Keyslot calls (privacyIDEA api/container.py), proxied as they are. */
+function privacyIdeaProxy(target: string | undefined) {
+  if (!target) return undefined;
+  const route = { target, changeOrigin: false };
+  return {
+    '^/container/(register/finalize|register/terminate/client|challenge|synchronize|rollover)$': route,
+  };
+}
 
 export default defineConfig({
   plugins: [svelte(), keyslotPwa()],
   // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
-  define: { __KEYSLOT_VERSION__: JSON.stringify(appVersion()) },
+  // KEYSLOT_PRIVACYIDEA_ORIGINS: the privacyIDEA allow-list (docs/privacyidea.md "Deployment").
+  define: {
+    __KEYSLOT_VERSION__: JSON.stringify(appVersion()),
+    __KEYSLOT_PRIVACYIDEA_ORIGINS__: JSON.stringify(privacyIdeaOrigins),
+  },
   build: {
     target: 'es2022',
     // Source maps would ship the whole source to every visitor; keep the bundle lean.
@@ -26,6 +39,10 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     headers: securityHeaders,
+    // For tests and local trials only: KEYSLOT_PI_PROXY=http://127.0.0.1:<port> serves a
+    // privacyIDEA's anonymous container endpoints under this origin, as the nginx config in
+    // docs/privacyidea.md does in production.
+    proxy: privacyIdeaProxy(process.env.KEYSLOT_PI_PROXY),
   },
   server: { port: 5173 },
 });

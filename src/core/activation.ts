@@ -13,7 +13,12 @@
  *    server. One level only: a link inside a link is NOT_ACTIVATION.
  *  - The bare fragment `#add=…` (what location.hash holds), read the same way.
  *
+ *  - an otpauth:// URI with privacyIDEA's `2step_*` parameters: kind 'two-step'
+ *    (two-step.ts), never a plain slot (its secret is only the server's part).
+ *
  * Refused:
+ *  - other vendors' enrollment codes (`otpauth://pipush/`, `phonefactor://`, Duo, …):
+ *    VENDOR_APP with the vendor as field (vendor-links.ts);
  *  - any other http(s) URL: WEB_LINK (a web page, not a code; a `?add=` query does not
  *    count: a query is sent to the server, and an activation must not be);
  *  - `steam://`: OTP_TYPE (Steam Guard is not supported, as for otpauth://steam/);
@@ -46,8 +51,14 @@ import { KeyslotError } from './errors';
 import { MIGRATION_TEXT_MAX, parseMigrationUri, type MigrationBatch } from './migration';
 import { parseOtpauthUri } from './otpauth-uri';
 import type { SlotDraft } from './slot';
+import { readTwoStepParams, type TwoStepParams } from './two-step';
+import { refuseVendorLink } from './vendor-links';
 
-export type Activation = { kind: 'slot'; draft: SlotDraft } | { kind: 'migration'; batch: MigrationBatch };
+export type Activation =
+  | { kind: 'slot'; draft: SlotDraft }
+  | { kind: 'migration'; batch: MigrationBatch }
+  /** privacyIDEA 2step (two-step.ts): `draft.secret` is only the server's part. */
+  | { kind: 'two-step'; draft: SlotDraft; twoStep: TwoStepParams };
 
 /**
  * Longest text even looked at: room for an activation link around the longest export
@@ -132,9 +143,14 @@ function read(input: string, outer: boolean): Activation {
     if (!outer) throw refuse('NOT_ACTIVATION');
     return fromFragment(input.slice(1), 'NOT_ACTIVATION');
   }
+  // Another vendor's enrollment (vendor-links.ts): say whose app it needs.
+  refuseVendorLink(input);
   switch (SCHEME.exec(input)?.[1]?.toLowerCase()) {
-    case 'otpauth':
-      return { kind: 'slot', draft: parseOtpauthUri(input) };
+    case 'otpauth': {
+      const twoStep = readTwoStepParams(input);
+      const draft = parseOtpauthUri(input);
+      return twoStep ? { kind: 'two-step', draft, twoStep } : { kind: 'slot', draft };
+    }
     case 'otpauth-migration':
       return { kind: 'migration', batch: parseMigrationUri(input) };
     case 'steam':

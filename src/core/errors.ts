@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'MIGRATION_DATA',
   'MIGRATION_TOO_LARGE',
   'MIGRATION_OTHER_EXPORT',
+  // another vendor's enrollment code (vendor-links.ts): `field` names the vendor
+  'VENDOR_APP',
+  // privacyIDEA 2step enrollment (two-step.ts): a 2step_* parameter missing or out of bounds
+  'TWO_STEP_INVALID',
   // files exported by other authenticator apps (src/core/importers/): not a format we read; a
   // format we recognise but do not read (SQLite, password zip, Bitwarden's encrypted export);
   // the file is bigger than any export (`max` = MiB) or has too many entries; the file is

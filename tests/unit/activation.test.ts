@@ -127,6 +127,11 @@ const REJECT: Reject[] = [
   ['an export without data', 'otpauth-migration://offline', 'MIGRATION_DATA'],
   ['an export over 64 KB', `${MIGRATION}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
   ['a Steam Guard link (steam://)', `steam://${CANARY}`, 'OTP_TYPE'],
+  ['a privacyIDEA push enrollment', `otpauth://pipush/PIPU1?enrollment_credential=${CANARY}&url=https%3A//pi.example.org`, 'VENDOR_APP'],
+  ['a Microsoft Authenticator activation', `phonefactor://activate_account?code=${CANARY}`, 'VENDOR_APP'],
+  ['a link to another vendor\'s code', `${APP}#add=${enc(`phonefactor://activate_account?code=${CANARY}`)}`, 'VENDOR_APP'],
+  ['a 2step QR with a hostile difficulty', `otpauth://hotp/x?secret=${CANARY}&2step_salt=8&2step_output=20&2step_difficulty=99999999`, 'TWO_STEP_INVALID'],
+  ['a 2step QR missing a parameter', `otpauth://totp/x?secret=${CANARY}&2step_salt=8`, 'TWO_STEP_INVALID'],
 ];
 
 describe('readActivation refuses', () => {

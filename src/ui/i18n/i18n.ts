@@ -175,7 +175,9 @@ export function secretKey<K extends MessageKey>(key: K, input: 'digits' | 'passp
 /** Words for an error. Unknown errors get a generic line: their message may hold anything. */
 export function errorText(e: unknown): string {
   if (!isKeyslotError(e)) return t('error.unknown');
-  const key = `error.${e.code}` as MessageKey;
+  // A more precise message for the field when there is one (VENDOR_APP names the vendor).
+  const precise = `error.${e.code}.${e.field ?? ''}` as MessageKey;
+  const key = e.field && has(precise) ? precise : (`error.${e.code}` as MessageKey);
   if (!has(key)) return t('error.unknown');
   const number = (n: number | undefined) => (n === undefined ? '' : formatNumber(n));
   return t(secretKey(key), { min: number(e.min), max: number(e.max) });

@@ -1,0 +1,61 @@
+// What the live journeys share: the running privacyIDEA (started by global-setup.ts), its
+// administrator's client, and fresh browser profiles whose camera shows a given QR.
+import { expect, type Browser, type Page } from '@playwright/test';
+import { PiAdmin } from '../../scripts/privacyidea/admin-client.mjs';
+import type { PiServer } from '../../scripts/privacyidea/server.mjs';
+import { cameraFeed, launchWithCamera } from '../e2e/qr';
+import { setUpPin, shownCode, slotItem } from '../e2e/app';
+
+export type PiInfo = Omit<PiServer, 'stop'>;
+
+export function piInfo(): PiInfo {
+  const text = process.env.KEYSLOT_PI_STATE;
+  if (!text) throw new Error('KEYSLOT_PI_STATE is not set: run these tests with `npm run test:issuer`');
+  return JSON.parse(text) as PiInfo;
+}
+
+export async function piAdmin(): Promise<PiAdmin> {
+  const pi = piInfo();
+  return PiAdmin.login(pi.url, pi.admin.username, pi.admin.password);
+}
+
+export interface Profile {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser (new profile, nothing stored) whose fake camera shows `qrText`, with a PIN
+ * set up and the list open. `qrText` null: no camera feed.
+ */
+export async function freshProfile(baseURL: string, qrText: string | null): Promise<Profile> {
+  const browser = await launchWithCamera(qrText === null ? null : await cameraFeed(qrText));
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await setUpPin(page);
+  return { browser, page, close: () => browser.close() };
+}
+
+/** Add a slot → Scan QR code: the camera reads whatever the profile's feed shows. */
+export async function scan(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByRole('button', { name: 'Scan QR code' }).click();
+}
+
+/** Shows a new QR to an existing profile: a new browser is needed (the feed is a launch flag). */
+export async function expectNothingStored(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /No slots yet|Your slots/ })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /privacyIDEA/ })).toHaveCount(0);
+}
+
+/** privacyIDEA's own name for a token's slot: issuer "privacyIDEA", account = token serial. */
+export const slotOf = (serial: string) => new RegExp(`privacyIDEA.*${serial}|${serial}.*privacyIDEA`);
+
+/** The code a slot shows now (an HOTP slot first generates one), six digits. */
+export async function currentCode(page: Page, name: RegExp, kind: 'totp' | 'hotp'): Promise<string> {
+  if (kind === 'hotp') await slotItem(page, name).getByRole('button', { name: 'Generate code' }).click();
+  await expect.poll(() => shownCode(page, name)).toMatch(/^\d{6}$/);
+  return shownCode(page, name);
+}

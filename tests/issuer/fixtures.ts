@@ -59,3 +59,39 @@ export async function currentCode(page: Page, name: RegExp, kind: 'totp' | 'hotp
   await expect.poll(() => shownCode(page, name)).toMatch(/^\d{6}$/);
   return shownCode(page, name);
 }
+
+/** An administrator's smartphone container for `user` with a TOTP and an HOTP token. */
+export async function containerFor(user = 'alice') {
+  const admin = await piAdmin();
+  const made = await admin.createSmartphoneContainer({ user, realm: piInfo().realm });
+  const totp = made.tokens.find((t) => t.type === 'totp')!;
+  const hotp = made.tokens.find((t) => t.type === 'hotp')!;
+  return { admin, containerSerial: made.containerSerial, totp, hotp };
+}
+
+/** The registration screen Keyslot shows for a scanned `pia://` QR. */
+export const registration = (page: Page) => page.getByRole('heading', { name: 'Register this device with privacyIDEA' });
+
+/**
+ * Scans the profile's QR and confirms the registration with one press (answering the
+ * passphrase prompt when given). Resolves when Keyslot says the slots were added, with the
+ * milliseconds from the press to that message (registration + first sync on loopback).
+ */
+export async function registerByScan(page: Page, answer?: string): Promise<number> {
+  await scan(page);
+  await expect(registration(page)).toBeVisible();
+  if (answer !== undefined) await page.getByLabel('Your answer').fill(answer);
+  const started = Date.now();
+  await registerButton(page).click();
+  await expect(page.getByRole('status')).toContainText(/Slot added: \d+ slots? from privacyIDEA/, { timeout: 30_000 });
+  return Date.now() - started;
+}
+
+/** The one button that registers (its exact words belong to the registration screen). */
+export const registerButton = (page: Page) => page.getByRole('button', { name: /^Register/ });
+
+/** Sync from Settings, as a user would after being told the codes moved. */
+export async function syncFromSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).first().click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+}

@@ -1,0 +1,72 @@
+// Issue 13, live journeys 1 and 2: a registration QR scanned by Keyslot registers the device,
+// the first sync brings both tokens as slots, and privacyIDEA accepts Keyslot's codes. The same
+// QR a second time, or an expired one, is refused and nothing is stored.
+import { test, expect } from '@playwright/test';
+import { currentCode, containerFor, expectNothingStored, freshProfile, registerButton, registerByScan, registration, scan, slotOf, type Profile } from './fixtures';
+
+const profiles: Profile[] = [];
+test.afterEach(async () => {
+  for (const p of profiles.splice(0)) await p.close();
+});
+
+test('a registration QR registers this device, both tokens appear, and the server accepts their codes', async ({ baseURL }, info) => {
+  const { admin, containerSerial, totp, hotp } = await containerFor('alice');
+  const { uri } = await admin.registrationQr(containerSerial);
+  const a = await freshProfile(baseURL!, uri);
+  profiles.push(a);
+
+  await scan(a.page);
+  await expect(registration(a.page)).toBeVisible();
+  // Who is asking: issuer, container, and the server's origin in full.
+  await expect(a.page.getByText('privacyIDEA', { exact: true }).first()).toBeVisible();
+  await expect(a.page.getByText(containerSerial).first()).toBeVisible();
+  await expect(a.page.getByText(new URL(baseURL!).origin).first()).toBeVisible();
+  await a.page.getByRole('button', { name: /^Cancel$/ }).click();
+
+  const ms = await registerByScan(a.page);
+  info.annotations.push({ type: 'registration + sync (loopback)', description: `${ms} ms` });
+  console.log(`registration + first sync on loopback: ${ms} ms`);
+  expect(await admin.registrationState(containerSerial)).toBe('registered');
+
+  for (const [token, kind] of [[totp, 'totp'], [hotp, 'hotp']] as const) {
+    const code = await currentCode(a.page, slotOf(token.serial), kind);
+    const check = await admin.validate({ serial: token.serial, pass: code });
+    expect(check.ok, `${kind} ${check.message}`).toBe(true);
+  }
+  // And as a VPN asks: user and code only.
+  const again = await currentCode(a.page, slotOf(hotp.serial), 'hotp');
+  expect((await admin.validate({ user: 'alice', realm: 'keyslot', pass: again })).ok).toBe(true);
+});
+
+test('the same registration QR on a second device is refused, and nothing is stored there', async ({ baseURL }) => {
+  const { admin, containerSerial } = await containerFor('bob');
+  const { uri } = await admin.registrationQr(containerSerial);
+  const first = await freshProfile(baseURL!, uri);
+  profiles.push(first);
+  await registerByScan(first.page);
+
+  const second = await freshProfile(baseURL!, uri);
+  profiles.push(second);
+  await scan(second.page);
+  await expect(registration(second.page)).toBeVisible();
+  await registerButton(second.page).click();
+  await expect(second.page.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await expectNothingStored(second.page);
+  expect(await admin.registrationState(containerSerial)).toBe('registered');
+});
+
+test('an expired registration QR is refused before anything is sent', async ({ baseURL }) => {
+  const { admin, containerSerial } = await containerFor('carol');
+  const { uri } = await admin.registrationQr(containerSerial);
+  const p = await freshProfile(baseURL!, uri);
+  profiles.push(p);
+  // The QR lives container_registration_ttl = 10 minutes: eleven minutes later it is dead.
+  await p.page.clock.install({ time: Date.now() + 11 * 60_000 });
+  await p.page.reload();
+  await p.page.getByLabel('PIN', { exact: true }).fill('480913');
+  await p.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await scan(p.page);
+  await expect(p.page.getByText('This registration code has expired.', { exact: false })).toBeVisible();
+  await expectNothingStored(p.page);
+  expect(await admin.registrationState(containerSerial)).toBe('client_wait');
+});

@@ -21,6 +21,7 @@ import {
 } from '../platform/vault';
 import { prfSupported } from '../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
+import { PiaState } from './pia-state.svelte';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
 export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
@@ -73,6 +74,25 @@ export class AppState {
   secretInput = $state<SecretInput>('digits');
 
   #vault: UnlockedVault | null = null;
+  /** privacyIDEA-managed slots: register, sync, move, unregister (pia-state.svelte.ts). */
+  readonly pia: PiaState = ((app: AppState) =>
+    new PiaState({
+      vault: () => app.#requireVault(),
+      get slots() {
+        return app.slots;
+      },
+      set slots(next) {
+        app.slots = next;
+      },
+      get lastAddedId() {
+        return app.lastAddedId;
+      },
+      set lastAddedId(id) {
+        app.lastAddedId = id;
+      },
+      announce: (key, params) => app.announce(key, params),
+      closeAdd: () => app.closeAdd(),
+    }))(this);
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Why this tab lost its database connection (screen 'stale'). */
   connectionLost = $state<ConnectionLoss | null>(null);

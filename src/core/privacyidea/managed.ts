@@ -91,9 +91,12 @@ export function containerSlots(slots: readonly Slot[], container: string): Manag
   return slots.filter((s): s is ManagedSlot => isManaged(s) && s.managed.container === container);
 }
 
-/** The token list a sync sends: every token of the container this device still holds. */
+/** The token list a sync sends: every token of the container this device still holds, by serial. */
 export function clientTokens(slots: readonly ManagedSlot[]): ClientToken[] {
-  return slots.filter((s) => s.managed.withdrawn === '').map((s) => ({ serial: s.managed.token, tokentype: s.managed.tokentype }));
+  return slots
+    .filter((s) => s.managed.withdrawn === '')
+    .map((s) => ({ serial: s.managed.token, tokentype: s.managed.tokentype }))
+    .sort((a, b) => (a.serial < b.serial ? -1 : a.serial > b.serial ? 1 : 0));
 }
 
 /** The `serial=` parameter privacyIDEA puts on its enrollment URIs (lib/apps.py); null if none. */

@@ -22,6 +22,7 @@ import {
 import { prfSupported } from '../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
 import { PiaState } from './pia-state.svelte';
+import { privacy } from './privacy.svelte';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
 export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
@@ -342,6 +343,8 @@ export class AppState {
     this.slots = await this.#purgeTrash(vault, await vault.listSlots());
     this.#vault = vault;
     this.#opened();
+    // Settings → privacyIDEA: sync once at unlock when online; a failure waits for the next one.
+    if (privacy.prefs.piaSyncAtUnlock && navigator.onLine) void this.pia.syncAll().catch(() => undefined);
   }
 
   /**

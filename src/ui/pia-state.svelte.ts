@@ -74,6 +74,27 @@ export class PiaState {
     });
   }
 
+  /** Sync one container from the slot menu or Settings, and say what happened. */
+  async syncAndSay(container: string, issuer: string): Promise<SyncOutcome> {
+    const out = await this.sync(container);
+    const n = out.added.length;
+    if (out.withdrawn > 0) this.#host.announce('pia.withdrawn', { issuer });
+    else if (n > 0) this.#host.announce(n === 1 ? 'pia.syncedAdded.one' : 'pia.syncedAdded.other', { count: n, issuer });
+    else this.#host.announce('pia.synced', { issuer });
+    return out;
+  }
+
+  /** Delete a withdrawn slot (the server no longer has it: nothing to tell it). */
+  deleteWithdrawn(id: string): Promise<void> {
+    return this.#while(id, async () => {
+      const vault = this.#host.vault();
+      const { deleteManagedSlots } = await client();
+      await deleteManagedSlots(vault, [id]);
+      await this.#reload(vault);
+      this.#host.announce('pia.removed.local');
+    });
+  }
+
   /** Sync every registered container (Settings, unlock); the first failure is thrown after trying all. */
   async syncAll(): Promise<SyncOutcome[]> {
     const { containerSerials } = await client();

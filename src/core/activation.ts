@@ -6,6 +6,8 @@
  * Accepted (after trimming surrounding whitespace):
  *  - `otpauth://totp|hotp/…`: one slot (otpauth-uri.ts).
  *  - `otpauth-migration://offline?data=…`: a Google Authenticator export (migration.ts).
+ *  - `pia://container/…`: a privacyIDEA container registration (privacyidea/registration.ts);
+ *    the caller checks it (expiry, allowed server) and asks the user before anything is sent.
  *  - A Keyslot activation link: ANY http(s) URL (administrators host their own
  *    Keyslot, so no origin is special) whose fragment has `add=<otpauth:// or
  *    otpauth-migration:// URI>`, percent-encoded (what activationLink writes), alone
@@ -51,12 +53,14 @@ import { KeyslotError } from './errors';
 import { MIGRATION_TEXT_MAX, parseMigrationUri, type MigrationBatch } from './migration';
 import { parseOtpauthUri } from './otpauth-uri';
 import type { SlotDraft } from './slot';
+import { parseRegistrationUri, type PiaRegistration } from './privacyidea/registration';
 import { readTwoStepParams, type TwoStepParams } from './two-step';
 import { refuseVendorLink } from './vendor-links';
 
 export type Activation =
   | { kind: 'slot'; draft: SlotDraft }
   | { kind: 'migration'; batch: MigrationBatch }
+  | { kind: 'pia'; registration: PiaRegistration }
   /** privacyIDEA 2step (two-step.ts): `draft.secret` is only the server's part. */
   | { kind: 'two-step'; draft: SlotDraft; twoStep: TwoStepParams };
 
@@ -121,7 +125,7 @@ export function addParamFromHash(hash: string): string | null {
 export function activationLink(appUrl: string, uri: string): string {
   const inner = uri.trim();
   const innerScheme = SCHEME.exec(inner)?.[1]?.toLowerCase();
-  if (!/^https?:\/\//i.test(appUrl) || (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration')) {
+  if (!/^https?:\/\//i.test(appUrl) || (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration' && innerScheme !== 'pia')) {
     throw new KeyslotError('URI_SCHEME', { field: 'uri' });
   }
   const hash = appUrl.indexOf('#');
@@ -153,6 +157,8 @@ function read(input: string, outer: boolean): Activation {
     }
     case 'otpauth-migration':
       return { kind: 'migration', batch: parseMigrationUri(input) };
+    case 'pia':
+      return { kind: 'pia', registration: parseRegistrationUri(input) };
     case 'steam':
       throw new KeyslotError('OTP_TYPE', { field: 'type' });
     case 'http':

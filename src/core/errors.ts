@@ -105,6 +105,30 @@ export const ERROR_CODES = [
   'BACKUP_TOO_LARGE',
   'BACKUP_PASSWORD_WRONG',
   'BACKUP_SAVE_FAILED',
+  // privacyIDEA container registration and sync (src/core/privacyidea/, src/platform/privacyidea*.ts):
+  // the registration QR is damaged (field = its parameter) / has expired / asks for a key or hash
+  // algorithm Keyslot does not speak; this deployment allows no privacyIDEA server at all / not this
+  // one; the server would be reached without TLS or without checking its certificate (not loopback);
+  // the server could not be reached; it says: already registered, the signature or passphrase did
+  // not verify, the container is not registered (any more) / does not exist, a policy forbids it,
+  // something else (min = privacyIDEA's error number); its answer is damaged or hostile (field
+  // says which part); the container holds no token Keyslot can show
+  'PIA_URI',
+  'PIA_EXPIRED',
+  'PIA_ALGORITHM',
+  'PIA_NOT_CONFIGURED',
+  'PIA_ORIGIN',
+  'PIA_INSECURE',
+  'PIA_UNREACHABLE',
+  'PIA_ALREADY_REGISTERED',
+  'PIA_REJECTED',
+  'PIA_PASSPHRASE_WRONG',
+  'PIA_NOT_REGISTERED',
+  'PIA_NOT_FOUND',
+  'PIA_POLICY',
+  'PIA_SERVER',
+  'PIA_ANSWER',
+  'PIA_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

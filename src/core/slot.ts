@@ -3,6 +3,8 @@
  * replaces ("PassLogic (KEK VPN)"). Secrets are raw bytes; base32 is only an
  * input/output encoding.
  */
+import type { ManagedInfo } from './privacyidea/managed';
+
 export type OtpKind = 'totp' | 'hotp';
 
 /** HMAC hashes Keyslot accepts (RFC 6238 allows SHA-1, SHA-256, SHA-512). */
@@ -39,6 +41,11 @@ export interface SlotDraft {
 
 /** A stored slot. */
 export interface Slot extends SlotDraft, SlotMeta {
+  /**
+   * Set when a privacyIDEA container hands this slot out (record version 3): its container,
+   * token and state. Absent (or null) for every other slot.
+   */
+  managed?: ManagedInfo | null;
   /** Random id (hex), also bound into the record's AES-GCM associated data. */
   id: string;
   /** The user's own name for the slot; empty means "issuer (account)" is shown. */

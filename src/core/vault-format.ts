@@ -28,6 +28,7 @@ import {
   type Slot,
 } from './slot';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode, type Bytes } from './bytes';
+import { readManaged } from './privacyidea/managed';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -56,7 +57,7 @@ export const CREDENTIAL_ID_MAX_BYTES = 1023;
  * fields to the plaintext (favourite, position, lastUsedAt, deletedAt); the record around it
  * is unchanged, and its AAD binds the version, so a v1 record is read with the v1 rule.
  */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 /** AES-GCM IV: 96 bits, the length NIST SP 800-38D §5.2.1.1 / §8.2.2 recommends for random IVs. */
 export const IV_BYTES = 12;
@@ -235,7 +236,7 @@ export interface StoredPinMethodV3 {
 export type StoredHeader = StoredHeaderV1 | StoredHeaderV2 | StoredHeaderV3;
 
 /** Record versions this code reads: the version decides the AAD and the plaintext's keys. */
-export type RecordVersion = 1 | 2;
+export type RecordVersion = 1 | 2 | 3;
 
 export interface SlotRecord {
   readonly id: string;
@@ -261,8 +262,16 @@ export interface StoredRecordV2 {
   ct: string;
 }
 
-/** Any record version this code reads; it writes only version 2. */
-export type StoredRecord = StoredRecordV1 | StoredRecordV2;
+/** Version 3: the plaintext adds `managed` (a privacyIDEA-managed slot's container and token, or null). */
+export interface StoredRecordV3 {
+  id: string;
+  v: 3;
+  iv: string;
+  ct: string;
+}
+
+/** Any record version this code reads; it writes only version 3. */
+export type StoredRecord = StoredRecordV1 | StoredRecordV2 | StoredRecordV3;
 
 // ---------------------------------------------------------------------------------------------
 // Strict field readers (all failures are VAULT_CORRUPT with the field name)
@@ -422,7 +431,7 @@ function headerV2toV3(h: Record<string, unknown>): Record<string, unknown> {
  * same shape in versions 1 and 2, and its version is bound into the AAD, so it cannot change
  * without the data key: the record passes through unchanged (same reference) and keeps its `v`.
  * The forward migration happens to the plaintext once decrypted (migrateSlotPlaintext), and
- * the next write of that slot stores it as version 2.
+ * the next write of that slot stores it as the current version (3).
  */
 export function migrateRecord(raw: unknown): StoredRecord {
   if (!isPlainObject(raw)) throw corrupt('record');
@@ -430,6 +439,7 @@ export function migrateRecord(raw: unknown): StoredRecord {
   switch (version) {
     case 1:
     case 2:
+    case 3:
       return raw as unknown as StoredRecord;
     default:
       throw corrupt('v');
@@ -452,6 +462,10 @@ export function migrateSlotPlaintext(raw: Record<string, unknown>, v: RecordVers
       current = { ...current, ...SLOT_META_DEFAULTS };
     // falls through
     case 2:
+      expectKeys(current, SLOT_KEYS_V2, 'slot');
+      current = { ...current, managed: null };
+    // falls through
+    case 3:
       return current;
     default:
       throw corrupt('v');
@@ -578,7 +592,7 @@ export function parseRecord(raw: unknown): SlotRecord {
 }
 
 /** Stored form of a record: always the current version (the caller sealed it under that version's AAD). */
-export function serializeRecord(r: SlotRecord): StoredRecordV2 {
+export function serializeRecord(r: SlotRecord): StoredRecordV3 {
   if (r.v !== RECORD_VERSION) throw corrupt('v');
   return { id: r.id, v: RECORD_VERSION, iv: base64Encode(r.iv), ct: base64Encode(r.ct) };
 }
@@ -588,7 +602,7 @@ export function serializeRecord(r: SlotRecord): StoredRecordV2 {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * AAD for a slot record: UTF-8 of `keyslot/slot/v<version>/<id>` (v1 or v2). Binding the id
+ * AAD for a slot record: UTF-8 of `keyslot/slot/v<version>/<id>` (v1, v2 or v3). Binding the id
  * stops a record being moved to another id (or swapped with another record); binding the
  * version stops a v1 ciphertext being read under the v2 interpretation (or the reverse).
  */
@@ -675,7 +689,9 @@ const SLOT_KEYS_V1 = [
   'createdAt',
 ] as const;
 /** Version 2 adds how the user organises the slot. */
-const SLOT_KEYS = [...SLOT_KEYS_V1, 'favourite', 'position', 'lastUsedAt', 'deletedAt'] as const;
+const SLOT_KEYS_V2 = [...SLOT_KEYS_V1, 'favourite', 'position', 'lastUsedAt', 'deletedAt'] as const;
+/** Version 3 adds `managed`: null, or the privacyIDEA container and token (privacyidea/managed.ts). */
+const SLOT_KEYS = [...SLOT_KEYS_V2, 'managed'] as const;
 
 /** Length in code points, the most permissive of the usual counts, so a UI check never disagrees upward. */
 function codePoints(s: string): number {
@@ -742,6 +758,7 @@ export function encodeSlot(slot: Slot): Bytes {
       position: slot.position,
       lastUsedAt: slot.lastUsedAt,
       deletedAt: slot.deletedAt,
+      managed: readManaged(slot.managed ?? null),
     }),
   );
 }
@@ -768,6 +785,7 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
   const problem = slotProblem(raw, secret);
   if (problem) throw corrupt(problem.field);
   if (raw['id'] !== expectedId) throw corrupt('id');
+  const managed = readManaged(raw['managed']);
   return {
     id: raw['id'] as string,
     kind: raw['kind'] as OtpKind,
@@ -784,5 +802,6 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
     position: raw['position'] as string,
     lastUsedAt: raw['lastUsedAt'] as number,
     deletedAt: raw['deletedAt'] as number,
+    ...(managed ? { managed } : {}),
   };
 }

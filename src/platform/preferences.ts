@@ -1,7 +1,7 @@
 /**
  * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
  * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
- * `sortOrder` and `language` joined version 1 as optional fields: older entries without them read as
+ * `sortOrder`, `language` and `piaSyncAtUnlock` joined version 1 as optional fields: older entries without them read as
  * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
@@ -32,6 +32,8 @@ export interface Preferences {
   sortOrder: SortOrder;
   /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
   language: LanguageChoice | null;
+  /** Sync privacyIDEA-managed slots once at unlock when online (optional field, default off). */
+  piaSyncAtUnlock: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   tapToReveal: false,
   sortOrder: 'manual',
   language: null,
+  piaSyncAtUnlock: false,
 });
 
 function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -55,6 +58,7 @@ export function toPreferences(value: unknown): Preferences {
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
     language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
+    piaSyncAtUnlock: typeof o.piaSyncAtUnlock === 'boolean' ? o.piaSyncAtUnlock : DEFAULT_PREFERENCES.piaSyncAtUnlock,
   };
 }
 
@@ -77,6 +81,7 @@ export function serializePreferences(prefs: Preferences): string {
     tapToReveal: p.tapToReveal,
     sortOrder: p.sortOrder,
     language: p.language,
+    piaSyncAtUnlock: p.piaSyncAtUnlock,
   });
 }
 

@@ -292,6 +292,7 @@ export function eraseVault(): Promise<void> {
     await meta.delete(BACKUP_KEY);
     await meta.delete(BACKUP_FILE_KEY);
     await meta.delete(DEVICE_KEY);
+    await meta.delete(containerKeyRange());
     await tx.objectStore('slots').clear();
   });
 }
@@ -419,4 +420,51 @@ export function deleteRecords(ids: readonly string[]): Promise<void> {
     const store = tx.objectStore('slots');
     await Promise.all(ids.map((id) => store.delete(id)));
   });
+}
+
+// ---------------------------------------------------------------- privacyIDEA container keys
+// Each registered container's P-384 signing key (a non-extractable CryptoKey) lives in 'meta'
+// under `containerKey.<keyId>`, beside the device key. The keyId is random: which container it
+// signs for is written only inside the encrypted slot records (core/privacyidea/managed.ts).
+
+const CONTAINER_KEY_PREFIX = 'containerKey.';
+
+/** The stored signing key for `keyId`, unchecked (the caller checks it is one), or undefined. */
+export function readContainerKey(keyId: string): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', CONTAINER_KEY_PREFIX + keyId));
+}
+
+/**
+ * What a registration or sync stores, in ONE transaction: the container's signing key (at
+ * registration only), new records (an existing id is SLOT_DUPLICATE) and changed records
+ * (one that is gone is SLOT_NOT_FOUND: a slot deleted in another tab does not come back).
+ * All or nothing: a failed registration leaves neither key nor slots behind.
+ */
+export function storeContainerChanges(
+  key: { keyId: string; key: CryptoKey } | null,
+  added: readonly StoredRecord[],
+  changed: readonly StoredRecord[],
+): Promise<void> {
+  return write(['meta', 'slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const taken = await Promise.all(added.map((r) => store.getKey(r.id)));
+    if (taken.some((k) => k !== undefined)) throw new KeyslotError('SLOT_DUPLICATE');
+    const present = await Promise.all(changed.map((r) => store.getKey(r.id)));
+    if (present.some((k) => k === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+    if (key) await tx.objectStore('meta').put(key.key, CONTAINER_KEY_PREFIX + key.keyId);
+    await Promise.all([...added.map((r) => store.add(r)), ...changed.map((r) => store.put(r))]);
+  });
+}
+
+/** Delete slot records and, when no slot uses it any more, the container's signing key: one transaction. */
+export function deleteContainerRecords(ids: readonly string[], keyId: string | null): Promise<void> {
+  return write(['meta', 'slots'], async (tx) => {
+    await Promise.all(ids.map((id) => tx.objectStore('slots').delete(id)));
+    if (keyId) await tx.objectStore('meta').delete(CONTAINER_KEY_PREFIX + keyId);
+  });
+}
+
+/** Every container signing key (erasing the vault erases them too). */
+function containerKeyRange(): IDBKeyRange {
+  return IDBKeyRange.bound(CONTAINER_KEY_PREFIX, `${CONTAINER_KEY_PREFIX}\uffff`);
 }

@@ -20,6 +20,7 @@ import {
   type AttemptGuard,
 } from '../core/attempt-guard';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../core/slot';
+import type { ManagedInfo } from '../core/privacyidea/managed';
 import { keyAfter } from '../core/order-keys';
 import type { Bytes } from '../core/bytes';
 import {
@@ -416,6 +417,39 @@ export class UnlockedVault {
    * end of the manual order unless `meta.position` says otherwise.
    */
   async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
+    const slot = this.#newSlot(draft, name, createdAt, meta);
+    await storage.addRecord(await this.#seal(slot));
+    return slot;
+  }
+
+  /**
+   * privacyIDEA (platform/privacyidea.ts): store what a registration or a sync brings, in ONE
+   * transaction with the container's signing key (registration only): new managed slots at the
+   * end of the order, and changed ones (new secret, counter, withdrawn). Everything is encrypted
+   * first; nothing is stored if any part fails. Returns the new slots.
+   */
+  async storeContainerChanges(
+    key: { keyId: string; key: CryptoKey } | null,
+    add: readonly { draft: SlotDraft; managed: ManagedInfo }[],
+    changed: readonly Slot[],
+    createdAt: number = Date.now(),
+  ): Promise<Slot[]> {
+    const added = add.map(({ draft, managed }) => ({ ...this.#newSlot(draft, '', createdAt, {}), managed }));
+    const addedRecords = [];
+    for (const slot of added) addedRecords.push(await this.#seal(slot));
+    const changedRecords = [];
+    for (const slot of changed) changedRecords.push(await this.#seal(slot));
+    await storage.storeContainerChanges(key, addedRecords, changedRecords);
+    return added;
+  }
+
+  /** Delete a container's slots and, when `keyId` is given (no slot uses it any more), its signing key. */
+  async deleteContainerSlots(ids: readonly string[], keyId: string | null): Promise<void> {
+    this.#requireKey();
+    await storage.deleteContainerRecords(ids, keyId);
+  }
+
+  #newSlot(draft: SlotDraft, name: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
     const slot: Slot = {
       id: randomId(),
       kind: draft.kind,
@@ -432,7 +466,7 @@ export class UnlockedVault {
       position: keyAfter(this.#lastPosition),
       ...meta,
     };
-    await storage.addRecord(await this.#seal(slot));
+    this.#notePosition(slot.position);
     return slot;
   }
 

@@ -21,6 +21,8 @@ import {
 } from '../platform/vault';
 import { prfSupported } from '../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../platform/storage';
+import { PiaState } from './pia-state.svelte';
+import { privacy } from './privacy.svelte';
 import { forgetVault, rememberVault, requestPersistence, vaultCreatedAt } from '../platform/storage-health';
 
 export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
@@ -73,6 +75,25 @@ export class AppState {
   secretInput = $state<SecretInput>('digits');
 
   #vault: UnlockedVault | null = null;
+  /** privacyIDEA-managed slots: register, sync, move, unregister (pia-state.svelte.ts). */
+  readonly pia: PiaState = ((app: AppState) =>
+    new PiaState({
+      vault: () => app.#requireVault(),
+      get slots() {
+        return app.slots;
+      },
+      set slots(next) {
+        app.slots = next;
+      },
+      get lastAddedId() {
+        return app.lastAddedId;
+      },
+      set lastAddedId(id) {
+        app.lastAddedId = id;
+      },
+      announce: (key, params) => app.announce(key, params),
+      closeAdd: () => app.closeAdd(),
+    }))(this);
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Why this tab lost its database connection (screen 'stale'). */
   connectionLost = $state<ConnectionLoss | null>(null);
@@ -322,6 +343,8 @@ export class AppState {
     this.slots = await this.#purgeTrash(vault, await vault.listSlots());
     this.#vault = vault;
     this.#opened();
+    // Settings → privacyIDEA: sync once at unlock when online; a failure waits for the next one.
+    if (privacy.prefs.piaSyncAtUnlock && navigator.onLine) void this.pia.syncAll().catch(() => undefined);
   }
 
   /**

@@ -28,7 +28,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
   it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null });
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -43,7 +43,7 @@ describe('preferences', () => {
         for (const tapToReveal of [true, false])
           for (const sortOrder of SORT_ORDERS)
             for (const language of [null, 'en', 'ja'] as const) {
-              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language };
+              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language, piaSyncAtUnlock: tapToReveal };
               expect(savePreferences(prefs)).toEqual(prefs);
               expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
               expect(loadPreferences()).toEqual(prefs);
@@ -79,6 +79,7 @@ describe('preferences', () => {
       tapToReveal: true,
       sortOrder: 'manual',
       language: 'ja',
+      piaSyncAtUnlock: false,
     });
   });
 
@@ -89,14 +90,17 @@ describe('preferences', () => {
       tapToReveal: true,
       sortOrder: 'manual',
       language: null,
+      piaSyncAtUnlock: false,
     });
     expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
+    expect(parsePreferences(JSON.stringify({ v: 1, piaSyncAtUnlock: true })).piaSyncAtUnlock).toBe(true);
+    expect(parsePreferences(JSON.stringify({ v: 1, piaSyncAtUnlock: 'yes' })).piaSyncAtUnlock).toBe(false);
   });
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en' });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en', piaSyncAtUnlock: 1 as unknown as boolean });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null, piaSyncAtUnlock: false });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -110,12 +114,13 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja' })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja', piaSyncAtUnlock: true })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
       sortOrder: 'name',
       language: 'ja',
+      piaSyncAtUnlock: true,
     });
   });
 });

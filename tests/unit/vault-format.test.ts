@@ -205,13 +205,20 @@ describe('migration', () => {
     expect(parseRecord(validRecord()).v).toBe(1);
   });
 
+  it('passes a v3 record through unchanged too (v3 adds the privacyIDEA `managed` field)', () => {
+    const raw = { ...validRecord(), v: 3 };
+    expect(migrateRecord(raw)).toBe(raw);
+    expect(parseRecord(raw).v).toBe(3);
+  });
+
   it('refuses a record from a future version with VAULT_VERSION', () => {
-    expectCode(() => migrateRecord({ ...validRecord(), v: 3 }), 'VAULT_VERSION', 'v');
+    expectCode(() => migrateRecord({ ...validRecord(), v: 4 }), 'VAULT_VERSION', 'v');
   });
 
   it('writes only the current record version', () => {
-    const record = parseRecord({ ...validRecord(), v: 2 });
+    const record = parseRecord({ ...validRecord(), v: 3 });
     expect(serializeRecord(record).v).toBe(RECORD_VERSION);
+    expectCode(() => serializeRecord(parseRecord({ ...validRecord(), v: 2 })), 'VAULT_CORRUPT', 'v');
     expectCode(() => serializeRecord(parseRecord(validRecord())), 'VAULT_CORRUPT', 'v');
   });
 
@@ -281,7 +288,7 @@ describe('header parsing', () => {
 
 describe('record parsing', () => {
   it('parses a valid record and serialises it back unchanged', () => {
-    const raw = { ...validRecord(), v: 2 as const };
+    const raw = { ...validRecord(), v: 3 as const };
     const parsed = parseRecord(raw);
     expect(parsed.iv.length).toBe(12);
     expect(serializeRecord(parsed)).toEqual(raw);
@@ -306,7 +313,8 @@ describe('record parsing', () => {
 
 describe('associated data', () => {
   it('binds the record version and the slot id', () => {
-    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v2/${ID1}`);
+    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v3/${ID1}`);
+    expect(Buffer.from(recordAad(ID1, 2)).toString()).toBe(`keyslot/slot/v2/${ID1}`);
     expect(Buffer.from(recordAad(ID1, 1)).toString()).toBe(`keyslot/slot/v1/${ID1}`);
     expect(recordAad(ID1)).not.toEqual(recordAad(ID2));
     expect(recordAad(ID1, 1)).not.toEqual(recordAad(ID1, 2));
@@ -450,7 +458,7 @@ describe('format v3 (passphrase and device-bound key)', () => {
 describe('slot plaintext, record version 1 read as version 2', () => {
   /** A v1 plaintext as Keyslot before record v2 wrote it: the eleven v1 keys, nothing else. */
   function v1Plaintext(over: Record<string, unknown> = {}): Record<string, unknown> {
-    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...v1 } = JSON.parse(
+    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, managed: _m, ...v1 } = JSON.parse(
       Buffer.from(encodeSlot(validSlot())).toString(),
     ) as Record<string, unknown>;
     return { ...v1, ...over };
@@ -460,32 +468,36 @@ describe('slot plaintext, record version 1 read as version 2', () => {
   it('gives a v1 slot the defaults: not a favourite, never placed, never used, not in the trash', () => {
     const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
     expect(slot).toEqual({ ...validSlot(), ...SLOT_META_DEFAULTS });
+    expect(slot).not.toHaveProperty('managed');
     expect(slot).toMatchObject({ favourite: false, position: '', lastUsedAt: 0, deletedAt: 0 });
   });
 
   it('migrates without changing its input, and leaves v2 plaintext as it is', () => {
     const raw = v1Plaintext();
     const copy = structuredClone(raw);
-    expect(migrateSlotPlaintext(raw, 1)).toEqual({ ...copy, ...SLOT_META_DEFAULTS });
+    expect(migrateSlotPlaintext(raw, 1)).toEqual({ ...copy, ...SLOT_META_DEFAULTS, managed: null });
     expect(raw).toEqual(copy);
     const v2 = { ...raw, ...SLOT_META_DEFAULTS };
-    expect(migrateSlotPlaintext(v2, 2)).toBe(v2);
+    expect(migrateSlotPlaintext(v2, 2)).toEqual({ ...v2, managed: null });
+    const v3 = { ...v2, managed: null };
+    expect(migrateSlotPlaintext(v3, 3)).toBe(v3);
   });
 
-  it('writes the migrated slot back as version 2 with all fifteen keys', () => {
+  it('writes the migrated slot back as the current version with all sixteen keys', () => {
     const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
     const text = Buffer.from(encodeSlot(slot)).toString();
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       'id', 'kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt',
-      'favourite', 'position', 'lastUsedAt', 'deletedAt',
+      'favourite', 'position', 'lastUsedAt', 'deletedAt', 'managed',
     ]);
-    expect(decodeSlot(encodeSlot(slot), ID1, 2)).toEqual(slot);
+    expect(decodeSlot(encodeSlot(slot), ID1, 3)).toEqual(slot);
   });
 
   it('refuses a v1 plaintext that claims v2 fields, and a v2 plaintext without them', () => {
     expectCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
     expectCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
     expectCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
+    expectCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS, managed: null }), ID1, 2), 'VAULT_CORRUPT', 'slot');
   });
 
   it('refuses a v1 plaintext that is damaged in the same ways as a v2 one', () => {

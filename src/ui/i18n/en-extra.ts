@@ -1,3 +1,4 @@
+import { enPia } from './en-pia';
 /**
  * English messages of the screens seen now and then: first run, adding a slot (scan,
  * confirm, exports, and the errors only that flow meets), settings, install steps,
@@ -5,6 +6,7 @@
  * first load carries none of it.
  */
 export const enExtra = {
+  ...enPia,
   'add.title': 'Add a slot',
   'add.method': 'How do you want to add it?',
   'add.method.link': 'Paste a link',

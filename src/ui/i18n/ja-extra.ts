@@ -1,10 +1,12 @@
 import type { ExtraKey } from './en-extra';
+import { jaPia } from './ja-pia';
 
 /**
  * 日本語: the part of the screens seen now and then (same keys as en-extra.ts). Fetched only
  * when Japanese is the language and one of those screens is opened (extra-messages.ts).
  */
 export const jaExtra: Record<ExtraKey, string> = {
+  ...jaPia,
   'add.title': 'スロットを追加',
   'add.method': '追加の方法を選んでください',
   'add.method.link': 'URL を貼り付け',

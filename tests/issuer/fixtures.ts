@@ -4,7 +4,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { PiAdmin } from '../../scripts/privacyidea/admin-client.mjs';
 import type { PiServer } from '../../scripts/privacyidea/server.mjs';
 import { cameraFeed, launchWithCamera } from '../e2e/qr';
-import { setUpPin, shownCode, slotItem } from '../e2e/app';
+import { setUpPin, shownCode, slotItem, unlock } from '../e2e/app';
 
 export type PiInfo = Omit<PiServer, 'stop'>;
 
@@ -29,10 +29,11 @@ export interface Profile {
  * A fresh browser (new profile, nothing stored) whose fake camera shows `qrText`, with a PIN
  * set up and the list open. `qrText` null: no camera feed.
  */
-export async function freshProfile(baseURL: string, qrText: string | null): Promise<Profile> {
+export async function freshProfile(baseURL: string, qrText: string | null, clockAt?: number): Promise<Profile> {
   const browser = await launchWithCamera(qrText === null ? null : await cameraFeed(qrText));
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
+  if (clockAt !== undefined) await page.clock.install({ time: clockAt });
   await setUpPin(page);
   return { browser, page, close: () => browser.close() };
 }
@@ -43,10 +44,10 @@ export async function scan(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Scan QR code' }).click();
 }
 
-/** Shows a new QR to an existing profile: a new browser is needed (the feed is a launch flag). */
+/** After a reload and unlock (what is stored, not what is on screen): no privacyIDEA slot. */
 export async function expectNothingStored(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: /No slots yet|Your slots/ })).toBeVisible();
+  await unlock(page);
   await expect(page.getByRole('listitem', { name: /privacyIDEA/ })).toHaveCount(0);
 }
 
@@ -77,21 +78,30 @@ export const registration = (page: Page) => page.getByRole('heading', { name: 'R
  * passphrase prompt when given). Resolves when Keyslot says the slots were added, with the
  * milliseconds from the press to that message (registration + first sync on loopback).
  */
-export async function registerByScan(page: Page, answer?: string): Promise<number> {
+export async function registerByScan(page: Page, answer?: { prompt: string; text: string }): Promise<number> {
   await scan(page);
+  return confirmRegistration(page, answer);
+}
+
+/** On the registration screen: answer the passphrase prompt if any, press once, wait for the slots. */
+export async function confirmRegistration(page: Page, answer?: { prompt: string; text: string }): Promise<number> {
   await expect(registration(page)).toBeVisible();
-  if (answer !== undefined) await page.getByLabel('Your answer').fill(answer);
+  if (answer !== undefined) await page.getByLabel(answer.prompt).fill(answer.text);
   const started = Date.now();
   await registerButton(page).click();
-  await expect(page.getByRole('status')).toContainText(/Slot added: \d+ slots? from privacyIDEA/, { timeout: 30_000 });
+  await expect(announced(page, /Slot added: \d+ slots? from privacyIDEA/)).toBeVisible({ timeout: 30_000 });
   return Date.now() - started;
 }
 
-/** The one button that registers (its exact words belong to the registration screen). */
-export const registerButton = (page: Page) => page.getByRole('button', { name: /^Register/ });
+/** The one button that registers: the add flow's "Add slot" (the e2e interface contract). */
+export const registerButton = (page: Page) => page.getByRole('button', { name: 'Add slot' });
 
-/** Sync from Settings, as a user would after being told the codes moved. */
-export async function syncFromSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).first().click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
+/** Sync from the slot's menu ("Sync with privacyIDEA"), as a user would. */
+export async function syncFromMenu(page: Page, name: RegExp): Promise<void> {
+  const item = slotItem(page, name);
+  await item.getByRole('button', { name: /^Options for/ }).click();
+  await item.getByRole('button', { name: 'Sync with privacyIDEA' }).click();
 }
+
+/** The app's announcement (a live status region) holding `text`. */
+export const announced = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });

@@ -1,7 +1,7 @@
 // Issue 13, live journey 3: a registration QR with a passphrase prompt. A wrong answer is
 // refused by the server and nothing is stored; the right one registers.
 import { test, expect } from '@playwright/test';
-import { containerFor, expectNothingStored, freshProfile, registerButton, registration, scan, slotOf, currentCode, type Profile } from './fixtures';
+import { containerFor, expectNothingStored, freshProfile, registerButton, registration, scan, slotOf, currentCode, announced, type Profile } from './fixtures';
 
 let profile: Profile | undefined;
 test.afterEach(async () => profile?.close());
@@ -19,14 +19,14 @@ test('a wrong passphrase is refused with nothing stored, and the right one regis
   await scan(page);
   await expect(registration(page)).toBeVisible();
   await expect(page.getByText('Your employee number?')).toBeVisible();
-  await page.getByLabel('Your answer').fill('11111');
+  await page.getByLabel('Your employee number?').fill('11111');
   await registerButton(page).click();
   await expect(page.getByRole('alert')).toHaveText('The server did not accept your answer to its question. Check it and try again.', { timeout: 30_000 });
   expect(await admin.registrationState(containerSerial)).toBe('client_wait');
 
-  await page.getByLabel('Your answer').fill('40417');
+  await page.getByLabel('Your employee number?').fill('40417');
   await registerButton(page).click();
-  await expect(page.getByRole('status')).toContainText('Slot added', { timeout: 30_000 });
+  await expect(announced(page, 'Slot added')).toBeVisible({ timeout: 30_000 });
   expect(await admin.registrationState(containerSerial)).toBe('registered');
   const code = await currentCode(page, slotOf(totp.serial), 'totp');
   expect((await admin.validate({ serial: totp.serial, pass: code })).ok).toBe(true);

@@ -2,7 +2,7 @@
 // the first sync brings both tokens as slots, and privacyIDEA accepts Keyslot's codes. The same
 // QR a second time, or an expired one, is refused and nothing is stored.
 import { test, expect } from '@playwright/test';
-import { currentCode, containerFor, expectNothingStored, freshProfile, registerButton, registerByScan, registration, scan, slotOf, type Profile } from './fixtures';
+import { confirmRegistration, currentCode, containerFor, expectNothingStored, freshProfile, registerButton, registerByScan, registration, scan, slotOf, type Profile } from './fixtures';
 
 const profiles: Profile[] = [];
 test.afterEach(async () => {
@@ -21,9 +21,7 @@ test('a registration QR registers this device, both tokens appear, and the serve
   await expect(a.page.getByText('privacyIDEA', { exact: true }).first()).toBeVisible();
   await expect(a.page.getByText(containerSerial).first()).toBeVisible();
   await expect(a.page.getByText(new URL(baseURL!).origin).first()).toBeVisible();
-  await a.page.getByRole('button', { name: /^Cancel$/ }).click();
-
-  const ms = await registerByScan(a.page);
+  const ms = await confirmRegistration(a.page);
   info.annotations.push({ type: 'registration + sync (loopback)', description: `${ms} ms` });
   console.log(`registration + first sync on loopback: ${ms} ms`);
   expect(await admin.registrationState(containerSerial)).toBe('registered');
@@ -58,13 +56,9 @@ test('the same registration QR on a second device is refused, and nothing is sto
 test('an expired registration QR is refused before anything is sent', async ({ baseURL }) => {
   const { admin, containerSerial } = await containerFor('carol');
   const { uri } = await admin.registrationQr(containerSerial);
-  const p = await freshProfile(baseURL!, uri);
-  profiles.push(p);
   // The QR lives container_registration_ttl = 10 minutes: eleven minutes later it is dead.
-  await p.page.clock.install({ time: Date.now() + 11 * 60_000 });
-  await p.page.reload();
-  await p.page.getByLabel('PIN', { exact: true }).fill('480913');
-  await p.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  const p = await freshProfile(baseURL!, uri, Date.now() + 11 * 60_000);
+  profiles.push(p);
   await scan(p.page);
   await expect(p.page.getByText('This registration code has expired.', { exact: false })).toBeVisible();
   await expectNothingStored(p.page);

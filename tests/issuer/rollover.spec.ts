@@ -2,7 +2,8 @@
 // device's codes validate; the old device's next sync marks its slots withdrawn, and its last
 // codes no longer validate at the server.
 import { test, expect } from '@playwright/test';
-import { currentCode, containerFor, freshProfile, registerByScan, slotOf, syncFromSettings, type Profile } from './fixtures';
+import { unlock } from '../e2e/app';
+import { currentCode, containerFor, freshProfile, registerByScan, slotOf, syncFromMenu, announced, type Profile } from './fixtures';
 
 const profiles: Profile[] = [];
 test.afterEach(async () => {
@@ -32,12 +33,15 @@ test('after a rollover to a new device, the old device\'s slots are withdrawn an
   expect((await admin.validate({ serial: hotp.serial, pass: oldHotp })).ok).toBe(false);
 
   // The old device learns it at its next sync: withdrawn, no codes, never silently deleted.
-  await syncFromSettings(old.page);
-  await old.page.goto('/');
-  await old.page.getByLabel('PIN', { exact: true }).fill('480913');
-  await old.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await syncFromMenu(old.page, slotOf(totp.serial));
+  await expect(announced(old.page, 'Withdrawn by privacyIDEA')).toBeVisible({ timeout: 30_000 });
   const item = old.page.getByRole('listitem', { name: slotOf(totp.serial) });
   await expect(item).toContainText('Withdrawn by privacyIDEA');
   await expect(item.getByRole('button', { name: /^[\d ]+$/ })).toHaveCount(0);
   await expect(item.getByRole('button', { name: /Delete/ }).first()).toBeVisible();
+  // Stored so: after a reload it is still there, still withdrawn.
+  await old.page.reload();
+  await unlock(old.page);
+  await expect(old.page.getByRole('listitem', { name: slotOf(totp.serial) })).toContainText('Withdrawn by privacyIDEA');
 });
+

@@ -1,6 +1,6 @@
 // Issue 13, live journey 5: deleting a managed slot unregisters the container on the server.
 import { test, expect } from '@playwright/test';
-import { containerFor, freshProfile, registerByScan, slotOf, type Profile } from './fixtures';
+import { containerFor, freshProfile, registerByScan, slotOf, announced, type Profile } from './fixtures';
 
 let profile: Profile | undefined;
 test.afterEach(async () => profile?.close());
@@ -18,7 +18,7 @@ test('deleting the managed slots unregisters this device at the server', async (
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(containerSerial);
   await dialog.getByRole('button', { name: /Delete/ }).click();
-  await expect(page.getByRole('status')).toContainText('This device is no longer registered with the server.', { timeout: 30_000 });
+  await expect(announced(page, 'This device is no longer registered with the server.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('listitem', { name: /privacyIDEA/ })).toHaveCount(0);
   await expect.poll(() => admin.registrationState(containerSerial)).not.toBe('registered');
 });

@@ -99,8 +99,10 @@ export const registerButton = (page: Page) => page.getByRole('button', { name: '
 /** Sync from the slot's menu ("Sync with privacyIDEA"), as a user would. */
 export async function syncFromMenu(page: Page, name: RegExp): Promise<void> {
   const item = slotItem(page, name);
-  await item.getByRole('button', { name: /^Options for/ }).click();
-  await item.getByRole('button', { name: 'Sync with privacyIDEA' }).click();
+  const sync = item.getByRole('button', { name: 'Sync with privacyIDEA' });
+  // The menu may still be open from an earlier entry (a dialog opened from it closes back to it).
+  if (!(await sync.isVisible())) await item.getByRole('button', { name: /^Options for/ }).click();
+  await sync.click();
 }
 
 /** The app's announcement (a live status region) holding `text`. */

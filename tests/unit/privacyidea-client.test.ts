@@ -4,7 +4,7 @@
 // a 16-byte IV), and then against hostile variants of it. The live test
 // (privacyidea-live.test.ts) checks the same client against the real server.
 import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
 import { ARGON2_FLOOR } from '../../src/core/vault-format';
@@ -123,6 +123,22 @@ describe('registering with a privacyIDEA container', () => {
     const key = (await readContainerKey(slots[0]!.managed!.keyId)) as CryptoKey;
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-384' });
+  });
+
+  it('works in a browser without X25519 in WebCrypto, through @noble/curves', async () => {
+    const subtle = globalThis.crypto.subtle;
+    const real = subtle.generateKey.bind(subtle);
+    const spy = vi.spyOn(subtle, 'generateKey').mockImplementation(((alg: AlgorithmIdentifier, ...rest: unknown[]) =>
+      (alg as Algorithm).name === 'X25519' ? Promise.reject(new DOMException('no', 'NotSupportedError')) : (real as (...a: unknown[]) => unknown)(alg, ...rest)) as typeof subtle.generateKey);
+    const v = await vault();
+    const out = await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: new FakePi() });
+    expect(spy.mock.calls.some(([alg]) => (alg as Algorithm).name === 'X25519')).toBe(true);
+    expect(out.added).toHaveLength(2);
+  });
+
+  it('refuses a low-order server key in the fallback too', async () => {
+    const { x25519Shared } = await import('../../src/platform/x25519-fallback');
+    expect(() => x25519Shared(new Uint8Array(32).fill(7), new Uint8Array(32))).toThrow();
   });
 
   const hostile: [string, Hook, ErrorCode, string?][] = [

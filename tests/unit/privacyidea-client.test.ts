@@ -177,6 +177,24 @@ describe('registering with a privacyIDEA container', () => {
     expect(pi.registered).toBe(false);
   });
 
+  it('registering again on the same device (a reissue) renews its slots in place, with the new key', async () => {
+    const v = await vault();
+    await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: new FakePi() });
+    const [first] = await v.listSlots();
+    await v.updateSlot({ ...first!, name: 'My VPN' });
+    const oldKey = first!.managed!.keyId;
+    const again = new FakePi();
+    again.add = [TOTP.replace('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'), HOTP];
+    const out = await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: again });
+    expect(out).toMatchObject({ added: [], changed: 2 });
+    const slots = await v.listSlots();
+    expect(slots).toHaveLength(2);
+    expect(new Set(slots.map((s) => s.managed!.keyId)).size).toBe(1);
+    expect(slots[0]!.managed!.keyId).not.toBe(oldKey);
+    expect(slots.find((s) => s.id === first!.id)!.name).toBe('My VPN');
+    expect(await readContainerKey(oldKey)).toBeUndefined();
+  });
+
   it('refuses a container with no token Keyslot can show, and says so', async () => {
     const pi = new FakePi();
     pi.add = ['otpauth://pipush/PIPU0001?url=https%3A//pi.example.org/ttype/push&serial=PIPU0001'];

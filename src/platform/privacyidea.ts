@@ -125,13 +125,20 @@ export async function registerContainer(vault: UnlockedVault, reg: PiaRegistrati
 
   const c: Container = { serial: reg.containerSerial, server: reg.serverUrl, hash: reg.hash, key: pair.privateKey };
   const keyId = randomId();
+  // This device may already hold the container (an administrator's "reissue" scanned here
+  // again): its slots get the new secrets and the new key, the user's names and places stay.
+  const existing = containerSlots(await vault.listSlots(), reg.containerSerial);
   try {
     const round = await syncRound(transport, c, []);
-    const base = baseInfo({ issuer: reg.issuer, server: reg.serverUrl, container: reg.containerSerial, keyId, hash: reg.hash }, { ...policies, ...round.policies });
-    const plan = planSync([], round.container, base);
-    if (plan.add.length === 0) throw new KeyslotError('PIA_EMPTY');
-    const added = await vault.storeContainerChanges({ keyId, key: pair.privateKey }, plan.add, [], now);
-    return { added, changed: 0, withdrawn: 0, reason: '', skipped: plan.skipped };
+    const info = { issuer: reg.issuer, server: reg.serverUrl, container: reg.containerSerial, keyId, hash: reg.hash };
+    const plan = planSync(existing, round.container, baseInfo(info, { ...policies, ...round.policies }));
+    const changed = plan.change.map((s) => ({ ...s, managed: { ...s.managed, ...info } }));
+    const kept = changed.filter((s) => s.managed.withdrawn === '').length;
+    if (plan.add.length + kept === 0) throw new KeyslotError('PIA_EMPTY');
+    const added = await vault.storeContainerChanges({ keyId, key: pair.privateKey }, plan.add, changed, now);
+    const oldKeys = new Set(existing.map((s) => s.managed.keyId));
+    for (const old of oldKeys) await vault.deleteContainerSlots([], old).catch(() => undefined);
+    return { added, changed: kept, withdrawn: changed.length - kept, reason: changed.length > kept ? 'removed' : '', skipped: plan.skipped };
   } catch (e) {
     await terminate(transport, c).catch(() => undefined);
     throw e;

@@ -276,23 +276,46 @@ export async function signEcdsa(key: CryptoKey, hash: string, message: Bytes): P
   return new Uint8Array(await subtle().sign({ name: 'ECDSA', hash: name }, key, message));
 }
 
-/** A one-time X25519 key pair for one sync; returns the private key and the raw 32-byte public key. */
-export async function generateX25519(): Promise<{ privateKey: CryptoKey; publicRaw: Bytes }> {
-  const pair = (await subtle().generateKey({ name: 'X25519' }, false, ['deriveKey'])) as CryptoKeyPair;
+/**
+ * A one-time X25519 key pair for one sync: the private key as a non-extractable CryptoKey, or,
+ * where WebCrypto has no X25519, as 32 random bytes for x25519-fallback.ts (wiped after use).
+ */
+export async function generateX25519(): Promise<{ privateKey: CryptoKey | Bytes; publicRaw: Bytes }> {
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await subtle().generateKey({ name: 'X25519' }, false, ['deriveKey'])) as CryptoKeyPair;
+  } catch {
+    const secret = randomBytes(32);
+    const { x25519PublicKey } = await import('./x25519-fallback');
+    return { privateKey: secret, publicRaw: x25519PublicKey(secret) };
+  }
   return { privateKey: pair.privateKey, publicRaw: new Uint8Array(await subtle().exportKey('raw', pair.publicKey)) };
+}
+
+async function syncKey(privateKey: CryptoKey | Bytes, serverKey: Bytes): Promise<CryptoKey> {
+  if (privateKey instanceof Uint8Array) {
+    const { x25519Shared } = await import('./x25519-fallback');
+    const shared = x25519Shared(privateKey, serverKey);
+    try {
+      return await subtle().importKey('raw', shared, { name: AES_GCM }, false, ['decrypt']);
+    } finally {
+      shared.fill(0);
+      privateKey.fill(0);
+    }
+  }
+  const peer = await subtle().importKey('raw', serverKey, { name: 'X25519' }, false, []);
+  return subtle().deriveKey({ name: 'X25519', public: peer }, privateKey, { name: AES_GCM, length: 256 }, false, ['decrypt']);
 }
 
 /**
  * Opens a sync answer: X25519(our private key, the server's raw public key) is the AES-256-GCM
- * key (never leaves WebCrypto); `sealed` is ciphertext‖tag. A bad server key (an all-zero
- * shared secret is refused by WebCrypto) is PIA_ANSWER 'public_server_key'; a wrong tag or a
- * changed byte is PIA_ANSWER 'tag'.
+ * key; `sealed` is ciphertext‖tag. A bad server key (an all-zero shared secret is refused) is
+ * PIA_ANSWER 'public_server_key'; a wrong tag or a changed byte is PIA_ANSWER 'tag'.
  */
-export async function openSyncAnswer(privateKey: CryptoKey, serverKey: Bytes, iv: Bytes, sealed: Bytes): Promise<Bytes> {
+export async function openSyncAnswer(privateKey: CryptoKey | Bytes, serverKey: Bytes, iv: Bytes, sealed: Bytes): Promise<Bytes> {
   let key: CryptoKey;
   try {
-    const peer = await subtle().importKey('raw', serverKey, { name: 'X25519' }, false, []);
-    key = await subtle().deriveKey({ name: 'X25519', public: peer }, privateKey, { name: AES_GCM, length: 256 }, false, ['decrypt']);
+    key = await syncKey(privateKey, serverKey);
   } catch {
     throw new KeyslotError('PIA_ANSWER', { field: 'public_server_key' });
   }

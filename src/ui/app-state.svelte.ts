@@ -58,6 +58,11 @@ export class AppState {
   slots = $state.raw<Slot[]>([]);
   /** The slots not in the trash: what backups, exports and duplicate checks are about. */
   activeSlots = $derived(this.slots.filter((s) => s.deletedAt === 0));
+  /**
+   * What backups and exports hold: not the slots a privacyIDEA container manages (the server
+   * gives them to one device; a copy would outlive a rollover or an unregister).
+   */
+  backupSlots = $derived(this.activeSlots.filter((s) => !s.managed));
   /** HOTP codes generated this session, by slot id. */
   hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
   /** Id of the slot just added, so the list can bring it into view. */

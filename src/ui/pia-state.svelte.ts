@@ -54,10 +54,10 @@ export class PiaState {
       const vault = this.#host.vault();
       const { registerContainer } = await client();
       const out = await registerContainer(vault, reg, { passphrase, nowMs, allowedOrigins: PIA_ORIGINS, appOrigin: location.origin });
-      this.#host.slots = [...this.#host.slots, ...out.added];
+      await this.#reload(vault);
       this.#host.lastAddedId = out.added[0]?.id ?? null;
       this.#host.closeAdd();
-      const count = out.added.length;
+      const count = out.added.length + out.changed;
       this.#host.announce(count === 1 ? 'pia.added.one' : 'pia.added.other', { count, issuer: reg.issuer });
       return out;
     });

@@ -37,6 +37,12 @@ describe('one entry point per dependency', () => {
     expect(users(/\bindexedDB\b/)).toEqual([]);
   });
 
+  it('has src/platform/x25519-fallback.ts as the only module that imports @noble/curves, loaded only lazily', () => {
+    expect(users(importOf('@noble/curves'))).toEqual(['platform/x25519-fallback.ts']);
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?x25519-fallback(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual([]);
+  });
+
   it('has src/platform/argon2.ts as the only module that imports hash-wasm', () => {
     expect(users(importOf('hash-wasm'))).toEqual(['platform/argon2.ts']);
   });

@@ -4,7 +4,7 @@
 // a 16-byte IV), and then against hostile variants of it. The live test
 // (privacyidea-live.test.ts) checks the same client against the real server.
 import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
 import { ARGON2_FLOOR } from '../../src/core/vault-format';
@@ -125,6 +125,22 @@ describe('registering with a privacyIDEA container', () => {
     expect(key.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-384' });
   });
 
+  it('works in a browser without X25519 in WebCrypto, through @noble/curves', async () => {
+    const subtle = globalThis.crypto.subtle;
+    const real = subtle.generateKey.bind(subtle);
+    const spy = vi.spyOn(subtle, 'generateKey').mockImplementation(((alg: AlgorithmIdentifier, ...rest: unknown[]) =>
+      (alg as Algorithm).name === 'X25519' ? Promise.reject(new DOMException('no', 'NotSupportedError')) : (real as (...a: unknown[]) => unknown)(alg, ...rest)) as typeof subtle.generateKey);
+    const v = await vault();
+    const out = await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: new FakePi() });
+    expect(spy.mock.calls.some(([alg]) => (alg as Algorithm).name === 'X25519')).toBe(true);
+    expect(out.added).toHaveLength(2);
+  });
+
+  it('refuses a low-order server key in the fallback too', async () => {
+    const { x25519Shared } = await import('../../src/platform/x25519-fallback');
+    expect(() => x25519Shared(new Uint8Array(32).fill(7), new Uint8Array(32))).toThrow();
+  });
+
   const hostile: [string, Hook, ErrorCode, string?][] = [
     ['the server says already registered', (p, _b, a) => (p.endsWith('finalize') ? fail(3000) : a), 'PIA_ALREADY_REGISTERED'],
     ['the server cannot be reached', () => Promise.reject(Object.assign(new Error('x'), { code: 'PIA_UNREACHABLE' })), 'PIA_UNREACHABLE'],
@@ -159,6 +175,24 @@ describe('registering with a privacyIDEA container', () => {
     await expectCode(registerContainer(await vault(), parseRegistrationUri(QR()), { ...OPTS, transport: pi }), 'PIA_ANSWER', 'tag');
     expect(pi.calls.slice(-2)).toEqual(['container/challenge', 'container/register/terminate/client']);
     expect(pi.registered).toBe(false);
+  });
+
+  it('registering again on the same device (a reissue) renews its slots in place, with the new key', async () => {
+    const v = await vault();
+    await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: new FakePi() });
+    const [first] = await v.listSlots();
+    await v.updateSlot({ ...first!, name: 'My VPN' });
+    const oldKey = first!.managed!.keyId;
+    const again = new FakePi();
+    again.add = [TOTP.replace('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'), HOTP];
+    const out = await registerContainer(v, parseRegistrationUri(QR()), { ...OPTS, transport: again });
+    expect(out).toMatchObject({ added: [], changed: 2 });
+    const slots = await v.listSlots();
+    expect(slots).toHaveLength(2);
+    expect(new Set(slots.map((s) => s.managed!.keyId)).size).toBe(1);
+    expect(slots[0]!.managed!.keyId).not.toBe(oldKey);
+    expect(slots.find((s) => s.id === first!.id)!.name).toBe('My VPN');
+    expect(await readContainerKey(oldKey)).toBeUndefined();
   });
 
   it('refuses a container with no token Keyslot can show, and says so', async () => {

@@ -38,7 +38,8 @@ async function setup(passphrase?: { prompt: string; response: string }) {
   const validate = async (tokenSerial: string, pass: string) =>
     ((await admin('POST', '/validate/check', { serial: tokenSerial, pass }, null)).value as boolean) === true;
   const info = async () => ((await admin('GET', `/container/?container_serial=${serial}`, null, t)).value as { containers: { info: Record<string, string> }[] }).containers[0]!.info;
-  return { serial, uri, qr, validate, info };
+  const call = (method: string, path: string, body: Record<string, unknown> | null = null) => admin(method, path, body, t);
+  return { serial, uri, qr, validate, info, call };
 }
 
 /** Two browsers: each device has its own IndexedDB; switch before using one. */
@@ -120,6 +121,20 @@ describe.skipIf(!state)('Keyslot against a live privacyIDEA', { timeout: 90_000 
     const sync = await syncContainer(oldV, pi.serial);
     expect(sync).toMatchObject({ withdrawn: 2, reason: 'moved' });
     expect((await oldV.listSlots()).every((s) => s.managed?.withdrawn === 'moved')).toBe(true);
+  });
+
+  it('withdraws a token taken out of the container, and every slot when the server unregisters it', async () => {
+    const pi = await setup();
+    const reg = parseRegistrationUri(pi.uri);
+    const v = await vault();
+    const out = await registerContainer(v, reg, opts(reg.origin));
+    const hotp = out.added.find((s) => s.kind === 'hotp')!;
+    await pi.call('POST', `/container/${pi.serial}/remove`, { serial: hotp.managed!.token });
+    expect(await syncContainer(v, pi.serial)).toMatchObject({ withdrawn: 1, reason: 'removed' });
+    expect((await v.listSlots()).map((s) => [s.kind, s.managed?.withdrawn]).sort()).toEqual([['hotp', 'removed'], ['totp', '']]);
+    await pi.call('POST', `/container/register/${pi.serial}/terminate`);
+    expect(await syncContainer(v, pi.serial)).toMatchObject({ withdrawn: 1, reason: 'unregistered' });
+    expect((await v.listSlots()).map((s) => s.managed?.withdrawn).sort()).toEqual(['removed', 'unregistered']);
   });
 
   it('removing the container unregisters it on the server', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { checkRegistration, isLoopback, isRegistrationUri, parseIsoTime, parseRegistrationUri } from '../../src/core/privacyidea/registration';
 import { readActivation } from '../../src/core/activation';
+import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
 
 // What privacyIDEA 3.14 writes (create_container_registration_url), seen live.
 const QR =
@@ -71,6 +72,16 @@ describe('a privacyIDEA registration QR', () => {
     expect(code(() => parseRegistrationUri(QR + 'x'.repeat(5000)))).toEqual({ code: 'PIA_URI', field: 'uri' });
     const e = code(() => parseRegistrationUri(withParam('issuer', '')));
     expect(JSON.stringify(e)).not.toContain('employee');
+  });
+
+  it('never puts the QR, its nonce or its passphrase question into an error', () => {
+    const secretPrompt = 'Your mother’s maiden name, Okonkwo-Watanabe?';
+    for (const bad of [withParam('ttl', 'x'), withParam('nonce', 'zz'), withParam('url', 'ftp%3A//x'), withParam('hash_algorithm', 'MD5'), `${QR}&passphrase=x`]) {
+      const text = bad.replace('Your%20employee%20number%3F', encodeURIComponent(secretPrompt));
+      expectNoLeak(catchKeyslotError(() => parseRegistrationUri(text)), text, ['ff10e1c3a3b7c0d1', 'Okonkwo']);
+    }
+    const expired = parseRegistrationUri(QR);
+    expectNoLeak(catchKeyslotError(() => checkRegistration(expired, T + 3_600_000, ALLOW, 'https://k.example')), QR, ['SMPH0000AB5C', 'pi.example.org']);
   });
 
   it('refuses a key or hash algorithm Keyslot does not speak', () => {

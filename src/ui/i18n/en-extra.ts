@@ -1,4 +1,4 @@
-import { enPia } from './en-pia';
+import { enPia } from './en-pia.ts';
 /**
  * English messages of the screens seen now and then: first run, adding a slot (scan,
  * confirm, exports, and the errors only that flow meets), settings, install steps,

@@ -1,5 +1,5 @@
 import type { ExtraKey } from './en-extra';
-import { jaPia } from './ja-pia';
+import { jaPia } from './ja-pia.ts';
 
 /**
  * 日本語: the part of the screens seen now and then (same keys as en-extra.ts). Fetched only

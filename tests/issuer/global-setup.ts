@@ -43,10 +43,17 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const buildEnv = { ...process.env, KEYSLOT_PRIVACYIDEA_ORIGINS: 'self' };
 
   const t0 = Date.now();
-  const [pi] = await Promise.all([
+  const [started, built] = await Promise.allSettled([
     startPrivacyIDEA({ publicUrl: `${baseURL}/` }),
     run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], buildEnv),
   ]);
+  if (started.status === 'rejected') throw started.reason;
+  const pi = started.value;
+  if (built.status === 'rejected') {
+    // Never leave privacyIDEA running behind a failed build.
+    await pi.stop();
+    throw built.reason;
+  }
   let preview: ChildProcess | undefined;
   try {
     preview = await startPreview(outDir, port, { ...buildEnv, KEYSLOT_PI_PROXY: pi.url });

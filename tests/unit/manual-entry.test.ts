@@ -66,7 +66,7 @@ describe('draftFromForm builds a draft', () => {
 });
 
 const REJECT: [name: string, fields: ManualEntryFields, code: ErrorCode, field: string][] = [
-  ['an unknown kind', totp({ kind: 'steam' }), 'OTP_TYPE', 'kind'],
+  ['an unknown kind', totp({ kind: 'motp' }), 'OTP_TYPE', 'kind'],
   ['a missing kind', totp({ kind: undefined }), 'OTP_TYPE', 'kind'],
   ['blank issuer and account', totp({ issuer: ' ', account: '' }), 'LABEL_EMPTY', 'account'],
   ['an issuer of 257 characters', totp({ issuer: 'i'.repeat(257) }), 'NAME_TOO_LONG', 'issuer'],

@@ -8,8 +8,8 @@
  * password slot (type 1) holds the master key under AES-256-GCM(scrypt(password, salt, N, r, p)).
  * Biometric slots (type 2) are skipped: they need the phone's keystore.
  *
- * Entry types: totp, hotp (info.counter), steam, motp, yandex; the last three are reported
- * as unsupported. `info.secret` is base32.
+ * Entry types: totp, hotp (info.counter), steam (Steam Guard), motp, yandex; the last two
+ * are reported as unsupported. `info.secret` is base32.
  */
 import { parseSecret } from '../validate';
 import { utf8Decode, utf8Encode } from '../bytes';

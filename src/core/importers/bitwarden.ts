@@ -1,7 +1,7 @@
 /**
  * Bitwarden exports, JSON and CSV (unencrypted only: a password-protected Bitwarden export
  * is refused as IMPORT_UNSUPPORTED). Each login's TOTP field is an otpauth:// URI, a
- * `steam://SECRET` (Steam Guard, unsupported) or a bare base32 key, which Bitwarden treats as
+ * `steam://SECRET` (Steam Guard) or a bare base32 key, which Bitwarden treats as
  * TOTP with the defaults; the item name is then the provider and the username the account.
  *
  *   JSON: { encrypted: false, items: [{ name, login: { username, totp } }] }
@@ -11,6 +11,7 @@ import { KeyslotError } from '../errors';
 import { parseSecret } from '../validate';
 import {
   entriesOf,
+  entryFromSteamUri,
   entryFromUri,
   field,
   formatError,
@@ -46,7 +47,7 @@ export function readBitwardenJson(json: JsonObject): ImportEntry[] {
 function fromTotpField(totp: string, name: string, username: string): ImportEntry {
   const text = totp.trim();
   if (/^otpauth:\/\//i.test(text)) return entryFromUri(text);
-  if (/^steam:\/\//i.test(text)) return { status: 'unsupported', type: 'Steam', issuer: labelText(name), account: labelText(username) };
+  if (/^steam:\/\//i.test(text)) return entryFromSteamUri(text, name, username);
   return makeEntry({ kind: 'totp', issuer: name, account: username, secret: () => parseSecret(text) });
 }
 

@@ -10,7 +10,7 @@
  * TwoFASImporter reads it the same way). The plaintext is the JSON array of services.
  *
  * Schema 1 has no algorithm/digits/period and schema 2 no HOTP: what is missing takes the
- * Key URI Format defaults (TOTP, SHA1, 6 digits, 30 s). tokenType STEAM is unsupported.
+ * Key URI Format defaults (TOTP, SHA1, 6 digits, 30 s). tokenType STEAM is a Steam Guard entry.
  */
 import { utf8Decode, utf8Encode } from '../bytes';
 import { parseSecret } from '../validate';

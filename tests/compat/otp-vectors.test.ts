@@ -4,7 +4,7 @@
  *   otp-vectors/hectorm-otpauth              generate + validate, SHA1/256/512 (others: unsupported by choice)
  *   otp-vectors/google-authenticator-android base32 and HOTP passcodes
  *   otp-vectors/pyotp                        5-byte secrets (below our 80-bit input floor, so the
- *                                            engine is called directly); Steam Guard: unsupported
+ *                                            engine is called directly); Steam Guard (encoder=steam)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../../src/core/base32';
@@ -205,7 +205,7 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
 
 // ---------------------------------------------------------------- pyotp
 interface PyotpVectors {
-  steam_guard: { codes_at_unix_time: Record<string, string> };
+  steam_guard: { secret_base32: string; codes_at_unix_time: Record<string, string> };
   short_secret: {
     secret_base32: string; secret_ascii: string;
     totp_sha1: Record<string, string>; totp_sha256: Record<string, string>; totp_sha512: Record<string, string>;
@@ -236,11 +236,10 @@ describe('pyotp vectors (pyotp/steam-and-short-secret-vectors.json)', () => {
     });
   }
   for (const [t, code] of Object.entries(p.steam_guard.codes_at_unix_time)) {
-    // Unsupported by choice: a Steam link is refused rather than shown with wrong RFC codes.
-    it(`refuses the Steam Guard slot (code ${code} at ${t} s) instead of showing wrong codes`, () => {
-      const uri = `otpauth://totp/Steam:user?secret=${s.secret_base32}AAAAAAAAAAA&encoder=steam`;
-      expect(() => parseOtpauthUri(uri)).toThrow(expect.objectContaining({ code: 'OTP_TYPE' }));
-      tally.add('pyotp', 'unsupported by choice');
+    it(`reads the encoder=steam link as Steam Guard and gives ${code} at ${t} s`, () => {
+      const uri = `otpauth://totp/Steam:user?secret=${p.steam_guard.secret_base32}&encoder=steam`;
+      expect(codeAt(parseOtpauthUri(uri), Number(t) * 1000).code).toBe(code);
+      tally.add('pyotp', 'agreed');
     });
   }
 });

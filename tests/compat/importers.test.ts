@@ -137,6 +137,17 @@ describe('importers over the Aegis importer fixtures', () => {
   }
 });
 
+describe('groups in an Aegis vault of format v2 (vault/aegis_plain_grouped_v2.json)', () => {
+  it('keeps each entry in its named group: group1 twice, group2 once, the rest in none', async () => {
+    const bytes = new Uint8Array(readFileSync(corpusPath(...DIR, 'vault', 'aegis_plain_grouped_v2.json')));
+    const { entries } = await importFile('aegis_plain_grouped_v2.json', bytes, { crypto: importCrypto });
+    const groups = entries.map((e) => (e.status === 'ok' ? (e.extras?.groups ?? []) : null));
+    expect(groups.filter((g) => g?.[0] === 'group1')).toHaveLength(2);
+    expect(groups.filter((g) => g?.[0] === 'group2')).toHaveLength(1);
+    expect(groups.filter((g) => g !== null && g.length === 0)).toHaveLength(entries.length - 3);
+  });
+});
+
 afterAll(() => {
   const header = ['fixture', 'expected', 'matched', 'skipped-unsupported', 'status'];
   const body = rows.sort((a, b) => a.fixture.localeCompare(b.fixture)).map((r) => [r.fixture, String(r.expected), String(r.matched), String(r.unsupported), r.status]);

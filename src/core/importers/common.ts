@@ -16,6 +16,7 @@ import { base64Decode } from '../bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from '../errors';
 import { parseOtpauthUri } from '../otpauth-uri';
 import type { SlotDraft } from '../slot';
+import type { EntryExtras } from './extras';
 import { STEAM_PARAMS } from '../steam';
 import { checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, parseSecret, requireLabel, type FieldValue } from '../validate';
 
@@ -58,7 +59,8 @@ export interface EntryLabel {
 
 /** One entry of an export. */
 export type ImportEntry =
-  | ({ status: 'ok'; draft: SlotDraft } & EntryLabel)
+  /** `extras`: groups, favourite, note, icon, when the file has them (extras.ts). */
+  | ({ status: 'ok'; draft: SlotDraft; extras?: EntryExtras } & EntryLabel)
   /** A kind of code Keyslot does not make (mOTP, Yandex, …); `type` names it. */
   | ({ status: 'unsupported'; type: string } & EntryLabel)
   | ({ status: 'failed'; code: ErrorCode } & EntryLabel);

@@ -45,6 +45,7 @@ import {
   type Json,
   type JsonObject,
 } from './common';
+import { cleanNote, withExtras } from './extras';
 
 export function isProton(json: Json): json is JsonObject {
   const entries = isObject(json) ? arr(json, 'entries') : undefined;
@@ -52,17 +53,19 @@ export function isProton(json: Json): json is JsonObject {
 }
 
 export function readProton(json: JsonObject): ImportEntry[] {
-  return entriesOf(field(json, 'entries')).map((e) => {
-    const content = isObject(e) ? obj(e, 'content') : undefined;
-    const uri = content ? str(content, 'uri') : undefined;
-    if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
-    if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
-      if (/^steam:\/\//i.test(uri.trim())) return entryFromSteamUri(uri, 'Steam', name(content!, 'name'));
-      const entry = entryFromUri(uri);
-      return entry.status === 'ok' ? { ...entry, draft: { ...entry.draft, kind: 'steam', ...STEAM_PARAMS } } : entry;
-    }
-    return entryFromUri(uri);
-  });
+  return entriesOf(field(json, 'entries')).map((e) => withExtras(protonEntry(e), { note: cleanNote(isObject(e) ? field(e, 'note') : undefined) }));
+}
+
+function protonEntry(e: Json): ImportEntry {
+  const content = isObject(e) ? obj(e, 'content') : undefined;
+  const uri = content ? str(content, 'uri') : undefined;
+  if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
+  if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
+    if (/^steam:\/\//i.test(uri.trim())) return entryFromSteamUri(uri, 'Steam', name(content!, 'name'));
+    const entry = entryFromUri(uri);
+    return entry.status === 'ok' ? { ...entry, draft: { ...entry.draft, kind: 'steam', ...STEAM_PARAMS } } : entry;
+  }
+  return entryFromUri(uri);
 }
 
 export function isStratum(json: Json): json is JsonObject {

@@ -9,6 +9,7 @@ import { matchExisting } from '../slot-match';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
+import type { EntryExtras } from './extras';
 
 export type PlannedEntry =
   | { action: 'import'; entry: Extract<ImportEntry, { status: 'ok' }> }
@@ -51,23 +52,28 @@ export type ReportRow = { issuer: string; account: string } & (
 
 /**
  * Carries out a plan: `save` stores each entry marked for import (it is the vault's add,
- * given in so core does no I/O). An entry that cannot be saved is reported failed with the
+ * given in so core does no I/O), with the entry's groups, favourite, note and icon when the
+ * file had them (`extras`, extras.ts). An entry that cannot be saved is reported failed with the
  * error's code and the others are still saved; everything else is reported as planned.
+ * `include` (the preview's choice, all by default) leaves the other entries out of the run
+ * and out of the report; indexes are those of `entries`.
  */
 export async function runImport(
   entries: readonly ImportEntry[],
   existing: readonly Slot[],
-  save: (draft: SlotDraft) => Promise<unknown>,
+  save: (draft: SlotDraft, extras?: EntryExtras) => Promise<unknown>,
+  options: { include?: (index: number) => boolean } = {},
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
-  for (const planned of planImport(entries, existing)) {
+  const chosen = options.include ? entries.filter((_, i) => options.include!(i)) : entries;
+  for (const planned of planImport(chosen, existing)) {
     const label = { issuer: planned.entry.issuer, account: planned.entry.account };
     if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
     else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
     else if (planned.action === 'duplicate') rows.push({ ...label, outcome: 'duplicate' });
     else {
       try {
-        await save(planned.entry.draft);
+        await save(planned.entry.draft, planned.entry.extras);
         rows.push({ ...label, outcome: 'imported' });
       } catch (e) {
         rows.push({ ...label, outcome: 'failed', code: isKeyslotError(e) ? e.code : 'STORAGE_FAILED' });

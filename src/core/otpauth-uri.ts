@@ -25,7 +25,9 @@
  *  - `counter` is REQUIRED for hotp (as the format says). Google Authenticator
  *    silently assumes 0; guessing could desynchronise a hardware-style counter.
  *  - Unknown parameters are ignored; `image` is ignored and never fetched.
- *  - Steam Guard: type `steam` (what Aegis, 2FAS and Ente Auth write) and
+ *  - Steam Guard, when the caller asks for it (`{ steam: true }`; until the vault stores
+ *    'steam' slots, the add flow does not, and both forms are refused with OTP_TYPE as
+ *    before): type `steam` (what Aegis, 2FAS and Ente Auth write) and
  *    `otpauth://totp/…&encoder=steam` (KeePassXC, pyotp-style) both give a 'steam' slot
  *    with its fixed parameters (steam.ts); their algorithm/digits/period parameters are
  *    not consulted (Aegis writes digits=5, which no RFC code allows). Any other `encoder`
@@ -116,8 +118,11 @@ export function splitLabel(label: string, issuerParam: string): [string, string]
   return colon < 0 ? ['', label] : [label.slice(0, colon), label.slice(colon + 1)];
 }
 
-/** Parses an otpauth://totp|hotp/ URI (Key URI Format) into a validated slot draft. */
-export function parseOtpauthUri(text: string): SlotDraft {
+/**
+ * Parses an otpauth://totp|hotp/ URI (Key URI Format) into a validated slot draft; with
+ * `{ steam: true }` also Steam Guard URIs (see the header).
+ */
+export function parseOtpauthUri(text: string, options: { steam?: boolean } = {}): SlotDraft {
   if (typeof text !== 'string') throw new KeyslotError('INPUT_EMPTY', { field: 'uri' });
   if (text.length > URI_MAX_LENGTH) throw new KeyslotError('INPUT_TOO_LONG', { field: 'uri', max: URI_MAX_LENGTH });
   const input = text.trim();
@@ -136,12 +141,13 @@ export function parseOtpauthUri(text: string): SlotDraft {
   const query = q < 0 ? '' : afterSlashes.slice(q + 1);
   const slash = path.indexOf('/');
   let kind = parseKind(slash < 0 ? path : path.slice(0, slash), 'type');
+  if (kind === 'steam' && !options.steam) throw new KeyslotError('OTP_TYPE', { field: 'type' });
   const label = decodePath(slash < 0 ? '' : path.slice(slash + 1), 'label');
 
   const params = splitQuery(query);
   const encoder = readParam(params, 'encoder');
   if (encoder !== undefined && encoder.trim() !== '') {
-    if (kind !== 'totp' && kind !== 'steam') throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
+    if (!options.steam || (kind !== 'totp' && kind !== 'steam')) throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
     if (encoder.trim().toLowerCase() !== 'steam') throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
     kind = 'steam';
   }

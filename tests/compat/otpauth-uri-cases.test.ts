@@ -120,16 +120,28 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
     reason: 'Keyslot offers the three RFC 6238 hashes; SHA224/SHA384, SHA3-* and custom HMACs (hectorm/otpauth) are unsupported by choice',
   },
   {
+    id: 'steam-type',
+    applies: (c) => c.expect === 'accept' && /^otpauth:\/\/steam\//i.test(c.uri ?? ''),
+    ours: { reject: 'OTP_TYPE' },
+    reason: 'Aegis otpauth://steam/ extension: Steam Guard is not supported yet',
+  },
+  {
     id: 'steam-as-5-digit-totp',
-    applies: (c) => c.expect === 'accept' && param(c.uri, 'digits') === '5' && !/^otpauth:\/\/steam\//i.test(c.uri ?? '') && param(c.uri, 'encoder') !== 'steam',
+    applies: (c) => c.expect === 'accept' && param(c.uri, 'digits') === '5',
     ours: { reject: 'DIGITS' },
-    reason: 'a 5-digit RFC code is what Steam uses without saying so; refused rather than mis-shown (otpauth://steam/ and encoder=steam are read as Steam Guard)',
+    reason: 'Steam Guard is not supported yet; a 5-digit RFC code would be wrong for Steam, so it is refused rather than mis-shown',
+  },
+  {
+    id: 'steam-encoder',
+    applies: (c) => c.expect === 'accept' && param(c.uri, 'encoder') === 'steam',
+    ours: { reject: 'OTP_TYPE' },
+    reason: 'pyotp encoder=steam: Steam Guard is not supported yet; ignoring the encoder would show wrong codes',
   },
   {
     id: 'steam-scheme',
     applies: (c) => c.expect === 'accept' && /^steam:\/\//i.test(c.uri ?? ''),
     ours: { reject: 'URI_SCHEME' },
-    reason: "Bitwarden's steam://SECRET is not a URI a QR code carries; the Bitwarden importer reads it as Steam Guard",
+    reason: "Bitwarden's steam://SECRET: Steam Guard is not supported yet",
   },
 ];
 

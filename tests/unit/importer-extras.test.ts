@@ -117,3 +117,14 @@ describe('cleaning extras from untrusted files', () => {
     expect(cleanIcon(null, 'image/png')).toBeNull();
   });
 });
+
+describe('planning Steam entries', () => {
+  it('plans them as unsupported (named Steam) while the vault cannot store them, and as imports once it can', async () => {
+    const { planImport, STORABLE_KINDS_DEFAULT } = await import('../../src/core/importers/plan');
+    const { entries } = await importFile('a.json', make.aegisPlain([make.STEAM, A]), { crypto: importCrypto });
+    expect(STORABLE_KINDS_DEFAULT.has('steam')).toBe(false);
+    expect(planImport(entries, []).map((p) => (p.action === 'unsupported' ? p.entry.type : p.action))).toEqual(['Steam', 'import']);
+    const withSteam = planImport(entries, [], { storable: new Set(['totp', 'hotp', 'steam']) });
+    expect(withSteam.map((p) => p.action)).toEqual(['import', 'import']);
+  });
+});

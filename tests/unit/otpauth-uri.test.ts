@@ -112,6 +112,8 @@ const REJECT: Reject[] = [
   ['a truncated escape in the issuer parameter', `otpauth://totp/x?secret=${CANARY}&issuer=Acme%E2%82`, 'URI_MALFORMED', 'issuer'],
   ['an unknown OTP type', `otpauth://motp/x?secret=${CANARY}`, 'OTP_TYPE', 'type'],
   ['an empty OTP type', `otpauth:///x?secret=${CANARY}`, 'OTP_TYPE', 'type'],
+  ['the steam type, unless Steam is asked for', `otpauth://steam/Valve:x?secret=${CANARY}`, 'OTP_TYPE', 'type'],
+  ['an encoder parameter (Steam Guard), unless Steam is asked for', `otpauth://totp/Steam:x?secret=${CANARY}&encoder=steam`, 'OTP_TYPE', 'encoder'],
   ['an encoder other than Steam', `otpauth://totp/Steam:x?secret=${CANARY}&encoder=yandex`, 'OTP_TYPE', 'encoder'],
   ['a Steam encoder on an HOTP URI', `otpauth://hotp/Steam:x?secret=${CANARY}&counter=1&encoder=steam`, 'OTP_TYPE', 'encoder'],
   ['an empty label without issuer', `otpauth://totp/?secret=${CANARY}`, 'LABEL_EMPTY', 'account'],

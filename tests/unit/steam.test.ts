@@ -34,6 +34,8 @@ const VECTORS: [secret: Uint8Array, seconds: number, code: string][] = [
   [AEGIS_SECRET, 20000000000, 'V4HTX'],
 ];
 
+/** The parser reads Steam URIs only when asked (the add flow does not until the vault stores them). */
+const STEAM = { steam: true };
 const steamSlot = { kind: 'steam' as const, secret: AEGIS_SECRET, ...STEAM_PARAMS };
 
 describe('Steam Guard codes', () => {
@@ -74,25 +76,31 @@ describe('Steam Guard codes', () => {
 });
 
 describe('Steam Guard URIs and forms', () => {
+  it('are refused by the parser unless Steam is asked for, as the add flow does today', () => {
+    for (const uri of ['otpauth://steam/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI', 'otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=steam']) {
+      expect(() => parseOtpauthUri(uri)).toThrow(/OTP_TYPE/);
+    }
+  });
+
   it('reads otpauth://steam/ as Aegis, 2FAS and Ente Auth write it', () => {
-    const draft = parseOtpauthUri('otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&issuer=Boeing&algorithm=SHA1&digits=5&period=30');
+    const draft = parseOtpauthUri('otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&issuer=Boeing&algorithm=SHA1&digits=5&period=30', STEAM);
     expect(draft).toEqual({ kind: 'steam', issuer: 'Boeing', account: 'Sophia', secret: AEGIS_SECRET, ...STEAM_PARAMS });
   });
 
   it('reads the encoder=steam convention of a TOTP URI as a Steam slot', () => {
-    const draft = parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=Steam&digits=6');
+    const draft = parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=Steam&digits=6', STEAM);
     expect(draft).toMatchObject({ kind: 'steam', issuer: 'Steam', account: 'gamer', digits: 5 });
   });
 
   it('does not guess Steam from the issuer alone', () => {
-    expect(parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI').kind).toBe('totp');
+    expect(parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI', STEAM).kind).toBe('totp');
   });
 
   it('writes a Steam slot back as otpauth://steam/ and reads it again unchanged', () => {
     const draft = { kind: 'steam' as const, issuer: 'Steam', account: 'gamer', secret: AEGIS_SECRET, ...STEAM_PARAMS };
     const uri = toOtpauthUri(draft);
     expect(uri).toMatch(/^otpauth:\/\/steam\/Steam:gamer\?/);
-    expect(parseOtpauthUri(uri)).toEqual(draft);
+    expect(parseOtpauthUri(uri, STEAM)).toEqual(draft);
   });
 
   it('takes kind "steam" in manual entry with the fixed parameters', () => {

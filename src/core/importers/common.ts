@@ -277,7 +277,7 @@ export function entryFromUri(uri: string): ImportEntry {
     return { status: 'unsupported', type: UNSUPPORTED_KINDS[kind] ?? labelText(kind).slice(0, 20), ...uriLabel(uri) };
   }
   try {
-    const draft = parseOtpauthUri(uri);
+    const draft = parseOtpauthUri(uri, { steam: true });
     return { status: 'ok', draft, issuer: draft.issuer, account: draft.account };
   } catch (e) {
     return failed(e, uriLabel(uri));

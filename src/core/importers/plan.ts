@@ -6,7 +6,7 @@
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
 import { matchExisting } from '../slot-match';
-import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../slot';
+import { SLOT_META_DEFAULTS, type OtpKind, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
 import type { EntryExtras } from './extras';
@@ -24,10 +24,27 @@ export interface ImportCounts {
   failed: number;
 }
 
-export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[]): PlannedEntry[] {
+/**
+ * The kinds of slot the vault stores today. A readable entry of another kind (Steam, until the
+ * record format has it) is planned as `unsupported`, named; the UI passes `storable` with
+ * 'steam' once the vault stores it.
+ */
+export const STORABLE_KINDS_DEFAULT: ReadonlySet<OtpKind> = new Set<OtpKind>(['totp', 'hotp']);
+const KIND_NAMES: Readonly<Record<OtpKind, string>> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' };
+
+export interface PlanOptions {
+  storable?: ReadonlySet<OtpKind>;
+}
+
+export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[], options: PlanOptions = {}): PlannedEntry[] {
+  const storable = options.storable ?? STORABLE_KINDS_DEFAULT;
   // Earlier entries of the file count as "already there", in file order.
   const seen: Slot[] = [...existing];
   return entries.map((entry): PlannedEntry => {
+    if (entry.status === 'ok' && !storable.has(entry.draft.kind)) {
+      const type = KIND_NAMES[entry.draft.kind];
+      return { action: 'unsupported', entry: { status: 'unsupported', type, issuer: entry.issuer, account: entry.account } };
+    }
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
     if (matchExisting(entry.draft, seen).kind === 'duplicate') return { action: 'duplicate', entry };
@@ -62,11 +79,11 @@ export async function runImport(
   entries: readonly ImportEntry[],
   existing: readonly Slot[],
   save: (draft: SlotDraft, extras?: EntryExtras) => Promise<unknown>,
-  options: { include?: (index: number) => boolean } = {},
+  options: PlanOptions & { include?: (index: number) => boolean } = {},
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
   const chosen = options.include ? entries.filter((_, i) => options.include!(i)) : entries;
-  for (const planned of planImport(chosen, existing)) {
+  for (const planned of planImport(chosen, existing, options)) {
     const label = { issuer: planned.entry.issuer, account: planned.entry.account };
     if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
     else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });

@@ -1,7 +1,7 @@
 // Issue 5: after one visit Keyslot needs no network at all: not for the unlock screen, the
 // codes, adding a slot, the scanner (its WebAssembly), nor for a deep link opened cold.
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
+import { PIN, setUpPin, unlock, addByLink, shownCode } from './app';
 import { totp } from './oracle';
 import { cameraFeed, launchWithCamera } from './qr';
 import { E2E_OUT_DIR, E2E_PORT, serviceWorkerReady, startPreview } from './pwa';

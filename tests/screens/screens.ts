@@ -1,7 +1,7 @@
 // `npm run screenshots` (playwright.screenshots.config.ts): every main screen of the real app, with
 // made-up slots, as PNGs in screenshots/ui/<language>/<device>-<scheme>/, for a person to look at.
 // A few of them (small ones) are copied by hand to docs/screenshots/ for the README.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 import { PIN, slotItem } from '../e2e/app';
 import { wordsFor, fill } from '../e2e/words';

@@ -1,7 +1,7 @@
 // The failed-attempt guard wired into the vault and IndexedDB: written before the KDF,
 // refused waits without a KDF, reset on success, unreadable records fail closed, erase-after-10.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode, type KeyslotError } from '../../src/core/errors';
 import { ARGON2_FLOOR } from '../../src/core/vault-format';
 import { UNKNOWN_GUARD } from '../../src/core/attempt-guard';

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode, type KeyslotError } from '../../src/core/errors';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import { UNKNOWN_GUARD } from '../../src/core/attempt-guard';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { readGuard } from '../../src/core/attempt-guard';
 import type { SlotDraft } from '../../src/core/slot';
-import { ARGON2_FLOOR, deviceMessage, type StoredHeaderV3 } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, deviceMessage, type StoredHeaderV3 } from '../../src/core/vault';
 import { argon2idRaw } from '../../src/platform/argon2';
 import type { PasskeyApi } from '../../src/platform/passkey';
 import * as storage from '../../src/platform/storage';

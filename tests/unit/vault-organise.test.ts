@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { compareManual } from '../../src/core/organise';
 import type { SlotDraft } from '../../src/core/slot';
-import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault';
 import { readGuard } from '../../src/core/attempt-guard';
 import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';

@@ -1,7 +1,12 @@
-// Issue 14: with the site's storage full (Chromium's quota for the origin set below what it
-// already uses, so every IndexedDB write fails with a real QuotaExceededError), the vault
-// still opens with the right PIN, with a visible warning; a wrong PIN still costs a 30 s wait
-// before the next try, though it could not be counted in storage.
+// Issue 14: with the site's storage full, every IndexedDB write fails with QuotaExceededError;
+// the vault still opens with the right PIN, with a visible warning, and a wrong PIN still costs
+// a 30 s wait before the next try, though it could not be counted in storage.
+//
+// How the disk is "filled": Chromium's CDP Storage.overrideQuotaForOrigin is enforced here
+// (Chromium 156) only for an origin that has stored nothing yet; once the vault exists, writes
+// pass whatever quota is set (checked: 1 byte, half the usage, usage + 2 KB). So the page's
+// IndexedDB put/add throw the DOMException a full disk gives (name QuotaExceededError) from
+// the moment the test says so, before any Keyslot code runs (an init script).
 import { test, expect, type Page } from '@playwright/test';
 import { PIN, setUpPin, addByLink, slotItem } from './app';
 
@@ -12,28 +17,36 @@ const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PX
 const pinField = (page: Page) => page.getByLabel('PIN', { exact: true });
 const unlockButton = (page: Page) => page.getByRole('button', { name: /^(Unlock|Unlocking…)$/ });
 
-test('a full disk still lets the right PIN open the vault, with a warning, and spaces tries 30 s apart', async ({ page, context, baseURL }) => {
+test('a full disk still lets the right PIN open the vault, with a warning, and spaces tries 30 s apart', async ({ page }) => {
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   await addByLink(page, URI);
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('e2e.diskFull') !== '1') return;
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = full;
+    IDBObjectStore.prototype.add = full;
+  });
+  await page.evaluate(() => sessionStorage.setItem('e2e.diskFull', '1'));
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
 
-  const cdp = await context.newCDPSession(page);
-  const origin = new URL(baseURL!).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 0 });
-
-  await test.step('the disk really is full: a write to IndexedDB fails with QuotaExceededError', async () => {
+  await test.step('the disk is full: a write to IndexedDB fails with QuotaExceededError', async () => {
     const error = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          const req = indexedDB.open('keyslot-quota-probe');
-          req.onupgradeneeded = () => req.result.createObjectStore('s');
+          const req = indexedDB.open('keyslot');
           req.onsuccess = () => {
-            const tx = req.result.transaction('s', 'readwrite');
-            tx.objectStore('s').put(new Uint8Array(1 << 20), 'k');
-            tx.oncomplete = () => resolve('written');
-            tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
+            try {
+              req.result.transaction('meta', 'readwrite').objectStore('meta').put(1, 'probe');
+              resolve('written');
+            } catch (e) {
+              resolve((e as DOMException).name);
+            } finally {
+              req.result.close();
+            }
           };
           req.onerror = () => resolve(req.error?.name ?? 'open failed');
         }),

@@ -1,7 +1,7 @@
 /**
  * The bytes bound into AES-GCM associated data (AAD) for slot records and for each unlock
  * method's wrap of the data key, plus the labels of the device-key HMAC and the passkey HKDF.
- * Canonical and easy to rebuild by hand (README.md, "The vault format": decrypting by hand).
+ * Canonical and easy to rebuild by hand (docs/vault.md, "Decrypting by hand").
  */
 import { base64Encode, utf8Encode, type Bytes } from '../bytes';
 import { RECORD_VERSION, VAULT_FORMAT } from './limits';

@@ -3,7 +3,7 @@
  * choice and the device-bound key to the PIN method). Pure on purpose: no DOM, no crypto
  * calls, no clock, no randomness (those come in as arguments from src/platform). The design
  * follows Aegis's vault (random master key wrapped once per unlock method, versioned), see
- * README.md ("The vault format").
+ * docs/vault.md.
  *
  * Words: a "slot" is an OTP credential; an "unlock method" is one wrapped copy of the data
  * key (Aegis and LUKS call those slots; we do not, to keep "slot" for what the user sees).

@@ -41,7 +41,7 @@ export const PBKDF2_CAP = { iterations: 10_000_000 } as const;
 
 /**
  * Default for new vaults: ~0.7 s median in a Chromium worker on the 2-core reference
- * machine (measurements in README.md ("The vault format")). p=1 because hash-wasm runs one thread:
+ * machine (measurements in docs/vault.md, "KDF parameters"). p=1 because hash-wasm runs one thread:
  * more lanes would cost us time without costing a parallel attacker any.
  */
 export const DEFAULT_ARGON2: Argon2idParams = { name: 'argon2id', memoryKiB: 131_072, iterations: 4, parallelism: 1 };

@@ -1,7 +1,7 @@
 /**
  * The vault format's names, versions and sizes: what every other module of core/vault/ checks
  * against. Sources for each number are beside it (NIST SP 800-38D for AES-GCM, RFC 9106 for
- * salts, WebAuthn L3 for credential ids). Format described in README.md ("The vault format").
+ * salts, WebAuthn L3 for credential ids). Format described in docs/vault.md.
  */
 export const VAULT_FORMAT = 'keyslot-vault';
 /**

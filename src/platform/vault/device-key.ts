@@ -1,6 +1,6 @@
 /**
  * The device key: a non-extractable HMAC key kept in this browser's IndexedDB that a
- * device-bound PIN method's KEK needs (README.md, "The vault format" → device key). Reading
+ * device-bound PIN method's KEK needs (docs/vault.md, "Keys"). Reading
  * it, making one for a new wrap, and refusing early when no PIN method can open without it.
  */
 import { KeyslotError } from '../../core/errors';

@@ -1,5 +1,5 @@
 /**
- * The passkey unlock method (README.md, "The vault format" → "Passkey"): the data key wrapped
+ * The passkey unlock method (docs/vault.md, "Passkey method"): the data key wrapped
  * under a KEK from a WebAuthn passkey's PRF output. Opening the vault with it, adding one
  * (after the PIN gave an extractable data key) and removing it.
  */

@@ -6,7 +6,7 @@
  *   data key --AES-GCM(iv, aad = keyslot/slot/v2/<id>)--> each slot record (v1 records are read too)
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
- * format in README.md, "The vault format". Order of work for every write: validate, encrypt, THEN
+ * format in docs/vault.md. Order of work for every write: validate, encrypt, THEN
  * open the IndexedDB transaction (storage.ts), so no plaintext ever reaches storage and
  * no transaction waits on crypto.
  */
@@ -71,7 +71,7 @@ export async function secretInput(): Promise<SecretInput> {
 }
 
 /**
- * Open the stored vault with its passkey (README.md, "The vault format" → "Passkey"): the
+ * Open the stored vault with its passkey (docs/vault.md, "Passkey method"): the
  * authenticator's PRF output for the method's prfSalt, HKDF, unwrap (non-extractable).
  * PASSKEY_UNSUPPORTED when the vault has no passkey method; PASSKEY_CANCELLED / FAILED /
  * UNSUPPORTED from the authenticator (passkey.ts); PASSKEY_WRONG when the PRF output does not

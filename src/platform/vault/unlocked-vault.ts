@@ -159,7 +159,7 @@ export class UnlockedVault {
    * screen), so turning it off needs the PIN; the failure count is kept.
    */
   /**
-   * Change the PIN (README.md, "The vault format" → "Changing the PIN"). Only the wrapped data
+   * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"). Only the wrapped data
    * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
    * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
    * stay byte-identical. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
@@ -219,7 +219,7 @@ export class UnlockedVault {
   }
 
   /**
-   * Add a passkey unlock method (README.md, "The vault format" → "Passkey"); it replaces a
+   * Add a passkey unlock method (docs/vault.md, "Passkey method"); it replaces a
    * passkey method already there (at most one). `currentPin` is checked exactly as in
    * changePin (counted attempt, PIN_WAIT / PIN_WRONG / VAULT_ERASED) and gives the extractable
    * data key; then the authenticator creates a passkey and returns its PRF output for a fresh

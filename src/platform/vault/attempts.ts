@@ -10,7 +10,6 @@ import {
   nextGuard,
   readGuard,
   serializeGuard,
-  waitMs,
   type AttemptGuard,
   type StoredGuardV1,
 } from '../../core/attempt-guard';

@@ -10,7 +10,7 @@ import type { StoredGuardV1 } from '../../core/attempt-guard';
 import * as storage from '../storage';
 import { unwrapDataKey, wrapDataKey } from '../webcrypto';
 
-/** A held extractable data key; `take` hands it over once and forgets it. */
+/** A held extractable data key: wrapAndProve takes it and sets `key` to null (the only copy is dropped). */
 export interface ExtractableKey {
   key: CryptoKey | null;
 }

@@ -155,10 +155,6 @@ export class UnlockedVault {
   }
 
   /**
-   * Turn "erase all slots after 10 wrong PINs" on or off. Only while unlocked (the settings
-   * screen), so turning it off needs the PIN; the failure count is kept.
-   */
-  /**
    * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"). Only the wrapped data
    * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
    * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
@@ -248,6 +244,10 @@ export class UnlockedVault {
     await removePasskeyMethod(() => this.#requireKey());
   }
 
+  /**
+   * Turn "erase all slots after 10 wrong PINs" on or off. Only while unlocked (the settings
+   * screen), so turning it off needs the PIN; the failure count is kept.
+   */
   async setEraseAfterFailures(on: boolean, nowMs: number = Date.now()): Promise<AttemptGuard> {
     this.#requireKey();
     const stored = await storage.updateGuard((raw) =>

@@ -8,16 +8,19 @@
 // IndexedDB put/add throw the DOMException a full disk gives (name QuotaExceededError) from
 // the moment the test says so, before any Keyslot code runs (an init script).
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem } from './app';
+import { PIN, setUpPin, addByLink, slotItem } from './helpers/app';
 
 const WRONG = '480914';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
-const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
+const URI =
+  'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 
 const pinField = (page: Page) => page.getByLabel('PIN', { exact: true });
 const unlockButton = (page: Page) => page.getByRole('button', { name: /^(Unlock|Unlocking…)$/ });
 
-test('a full disk still lets the right PIN open the vault, with a warning, and spaces tries 30 s apart', async ({ page }) => {
+test('a full disk still lets the right PIN open the vault, with a warning, and spaces tries 30 s apart', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   await addByLink(page, URI);

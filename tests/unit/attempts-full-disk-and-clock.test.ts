@@ -45,7 +45,10 @@ describe('a full disk', () => {
   it('says STORAGE_FULL, not STORAGE_FAILED, when IndexedDB refuses a write for quota', async () => {
     await createVault(PIN, { kdf: KDF, now: T });
     fillTheDisk();
-    await expectCode(storage.updateGuard(() => ({ v: 1, failures: 1, lockedUntil: 0, eraseAfterFailures: false })), 'STORAGE_FULL');
+    await expectCode(
+      storage.updateGuard(() => ({ v: 1, failures: 1, lockedUntil: 0, eraseAfterFailures: false })),
+      'STORAGE_FULL',
+    );
   });
 
   it('still opens the vault with the right PIN, flagged so the app warns, and leaves the stored guard as it was', async () => {

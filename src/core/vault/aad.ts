@@ -38,7 +38,9 @@ export function methodAad(
       ? [m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism]
       : [m.kdf.name, m.kdf.iterations];
   const v3: (string | boolean)[] = version >= 3 ? [m.input ?? 'digits', m.deviceBound ?? false] : [];
-  return utf8Encode(JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...v3, ...kdf, base64Encode(m.salt)]));
+  return utf8Encode(
+    JSON.stringify([VAULT_FORMAT, version, createdAt, m.id, m.type, ...v3, ...kdf, base64Encode(m.salt)]),
+  );
 }
 
 /**
@@ -62,7 +64,17 @@ export function deviceMessage(methodId: string, kdfOutput: Bytes): Bytes {
  * Same pattern as methodAad: every field of the method but its own iv and wrappedKey.
  */
 export function passkeyAad(createdAt: number, m: Pick<PasskeyMethod, 'id' | 'credentialId' | 'prfSalt'>): Bytes {
-  return utf8Encode(JSON.stringify([VAULT_FORMAT, 2, createdAt, m.id, 'passkey', base64Encode(m.credentialId), base64Encode(m.prfSalt)]));
+  return utf8Encode(
+    JSON.stringify([
+      VAULT_FORMAT,
+      2,
+      createdAt,
+      m.id,
+      'passkey',
+      base64Encode(m.credentialId),
+      base64Encode(m.prfSalt),
+    ]),
+  );
 }
 
 /** HKDF info for a passkey method's KEK: UTF-8 of `keyslot/passkey/v2/<methodId>`. */

@@ -212,7 +212,9 @@ export function serializeHeader(h: VaultHeader): StoredHeader {
       version: 3,
       createdAt: h.createdAt,
       methods: h.methods.map((m) =>
-        m.type === 'pin' ? { ...pinV2(m), wrappedUnder: m.wrappedUnder, input: m.input, deviceBound: m.deviceBound } : passkey(m),
+        m.type === 'pin'
+          ? { ...pinV2(m), wrappedUnder: m.wrappedUnder, input: m.input, deviceBound: m.deviceBound }
+          : passkey(m),
       ),
     };
   }
@@ -223,9 +225,21 @@ export function serializeHeader(h: VaultHeader): StoredHeader {
       createdAt: h.createdAt,
       methods: h.methods.map((m) => {
         if (m.type !== 'pin') throw corrupt('methods'); // unreachable: headerVersionFor
-        return { id: m.id, type: m.type, kdf: { ...m.kdf }, salt: base64Encode(m.salt), iv: base64Encode(m.iv), wrappedKey: base64Encode(m.wrappedKey) };
+        return {
+          id: m.id,
+          type: m.type,
+          kdf: { ...m.kdf },
+          salt: base64Encode(m.salt),
+          iv: base64Encode(m.iv),
+          wrappedKey: base64Encode(m.wrappedKey),
+        };
       }),
     };
   }
-  return { format: VAULT_FORMAT, version: 2, createdAt: h.createdAt, methods: h.methods.map((m) => (m.type === 'pin' ? pinV2(m) : passkey(m))) };
+  return {
+    format: VAULT_FORMAT,
+    version: 2,
+    createdAt: h.createdAt,
+    methods: h.methods.map((m) => (m.type === 'pin' ? pinV2(m) : passkey(m))),
+  };
 }

@@ -82,7 +82,9 @@ function headerV2toV3(h: Record<string, unknown>): Record<string, unknown> {
     ...h,
     version: 3,
     methods: Array.isArray(methods)
-      ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, input: 'digits', deviceBound: false } : m))
+      ? methods.map((m: unknown) =>
+          isPlainObject(m) && m['type'] === 'pin' ? { ...m, input: 'digits', deviceBound: false } : m,
+        )
       : methods,
   };
 }

@@ -35,7 +35,23 @@ function codePoints(s: string): number {
   return n;
 }
 
-type Problem = { code: 'OTP_TYPE' | 'LABEL_EMPTY' | 'NAME_TOO_LONG' | 'SECRET_TOO_SHORT' | 'SECRET_TOO_LONG' | 'SECRET_INVALID' | 'ALGORITHM' | 'DIGITS' | 'PERIOD' | 'COUNTER_INVALID' | 'VAULT_CORRUPT'; field: string; min?: number; max?: number };
+type Problem = {
+  code:
+    | 'OTP_TYPE'
+    | 'LABEL_EMPTY'
+    | 'NAME_TOO_LONG'
+    | 'SECRET_TOO_SHORT'
+    | 'SECRET_TOO_LONG'
+    | 'SECRET_INVALID'
+    | 'ALGORITHM'
+    | 'DIGITS'
+    | 'PERIOD'
+    | 'COUNTER_INVALID'
+    | 'VAULT_CORRUPT';
+  field: string;
+  min?: number;
+  max?: number;
+};
 
 /** The first thing wrong with a slot, or null. Shared by encode (input codes) and decode (VAULT_CORRUPT). */
 function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | null {
@@ -51,14 +67,22 @@ function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | nul
   if (secret.length < SECRET_MIN_BYTES) return { code: 'SECRET_TOO_SHORT', field: 'secret', min: SECRET_MIN_BYTES };
   if (secret.length > SECRET_MAX_BYTES) return { code: 'SECRET_TOO_LONG', field: 'secret', max: SECRET_MAX_BYTES };
   if (!ALGORITHMS.includes(s['algorithm'] as HashAlgorithm)) return { code: 'ALGORITHM', field: 'algorithm' };
-  const int = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi;
-  if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX)) return { code: 'DIGITS', field: 'digits', min: DIGITS_MIN, max: DIGITS_MAX };
-  if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S)) return { code: 'PERIOD', field: 'period', min: PERIOD_MIN_S, max: PERIOD_MAX_S };
-  if (!int(s['counter'], 0, COUNTER_MAX)) return { code: 'COUNTER_INVALID', field: 'counter', min: 0, max: COUNTER_MAX };
+  const int = (v: unknown, lo: number, hi: number) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi;
+  if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX))
+    return { code: 'DIGITS', field: 'digits', min: DIGITS_MIN, max: DIGITS_MAX };
+  if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S))
+    return { code: 'PERIOD', field: 'period', min: PERIOD_MIN_S, max: PERIOD_MAX_S };
+  if (!int(s['counter'], 0, COUNTER_MAX))
+    return { code: 'COUNTER_INVALID', field: 'counter', min: 0, max: COUNTER_MAX };
   if (!int(s['createdAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'createdAt' };
   if (typeof s['favourite'] !== 'boolean') return { code: 'VAULT_CORRUPT', field: 'favourite' };
   const position = s['position'];
-  if (typeof position !== 'string' || position.length > POSITION_MAX || (position !== '' && !POSITION_RE.test(position))) {
+  if (
+    typeof position !== 'string' ||
+    position.length > POSITION_MAX ||
+    (position !== '' && !POSITION_RE.test(position))
+  ) {
     return { code: 'VAULT_CORRUPT', field: 'position' };
   }
   if (!int(s['lastUsedAt'], 0, Number.MAX_SAFE_INTEGER)) return { code: 'VAULT_CORRUPT', field: 'lastUsedAt' };
@@ -137,4 +161,3 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
     deletedAt: raw['deletedAt'] as number,
   };
 }
-

@@ -27,11 +27,16 @@ export async function attemptGuard(nowMs: number = Date.now()): Promise<AttemptG
   if ((await storage.readHeader()) === undefined) return INITIAL_GUARD;
   const stored = readGuard(await storage.readGuard());
   const guard = clampGuard(stored, nowMs);
-  if (guard !== stored) await storage.updateGuard((raw) => serializeGuard(clampGuard(readGuard(raw), nowMs))).catch(() => undefined);
+  if (guard !== stored)
+    await storage.updateGuard((raw) => serializeGuard(clampGuard(readGuard(raw), nowMs))).catch(() => undefined);
   const unsaved = unsavedAttempts();
   if (unsaved.lastTryAt === 0) return guard;
   const wait = unsavedTryWaitMs(guard, unsaved, nowMs);
-  return { ...guard, failures: guard.failures + unsaved.failures, lockedUntil: wait > 0 ? nowMs + wait : guard.lockedUntil };
+  return {
+    ...guard,
+    failures: guard.failures + unsaved.failures,
+    lockedUntil: wait > 0 ? nowMs + wait : guard.lockedUntil,
+  };
 }
 
 /** A counted attempt: the guard in its failed state, and whether storage took it. */
@@ -76,7 +81,10 @@ export async function countAttempt(nowMs: number): Promise<Counted> {
   const unsavedWait = unsavedTryWaitMs(guard, unsaved, nowMs);
   if (unsavedWait > 0) throw pinWait(unsavedWait);
   setUnsavedAttempts({ failures: unsaved.failures + 1, lastTryAt: nowMs });
-  return { guard: nextGuard({ ...guard, failures: guard.failures + unsaved.failures }, 'failure', nowMs), saved: false };
+  return {
+    guard: nextGuard({ ...guard, failures: guard.failures + unsaved.failures }, 'failure', nowMs),
+    saved: false,
+  };
 }
 
 /** The guard updater after a right PIN: count and wait cleared, the setting kept. */

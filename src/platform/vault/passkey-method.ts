@@ -77,7 +77,12 @@ export async function addPasskeyMethod(
   }
   const { iv, wrappedKey } = await wrapAndProve(kek, extractable, passkeyAad(header.createdAt, method));
   requireUnlocked();
-  await storeMethods(raw, header, [...header.methods.filter((m) => m.type !== 'passkey'), { ...method, iv, wrappedKey }], guard);
+  await storeMethods(
+    raw,
+    header,
+    [...header.methods.filter((m) => m.type !== 'passkey'), { ...method, iv, wrappedKey }],
+    guard,
+  );
 }
 
 /** Remove the passkey method, if any; the PIN method stays as it is. */
@@ -87,5 +92,10 @@ export async function removePasskeyMethod(requireUnlocked: () => void): Promise<
   const header = parseHeader(raw);
   if (!header.methods.some((m) => m.type === 'passkey')) return;
   requireUnlocked();
-  await storeMethods(raw, header, header.methods.filter((m) => m.type !== 'passkey'), unchanged);
+  await storeMethods(
+    raw,
+    header,
+    header.methods.filter((m) => m.type !== 'passkey'),
+    unchanged,
+  );
 }

@@ -37,7 +37,11 @@ export interface PinOpened {
 export async function openWithPin(
   pin: string,
   nowMs: number,
-  options: { extractable: boolean; beforeErase?: () => void; withKdfOutput?: (opened: PinOpened, kdfOutput: Bytes) => Promise<void> },
+  options: {
+    extractable: boolean;
+    beforeErase?: () => void;
+    withKdfOutput?: (opened: PinOpened, kdfOutput: Bytes) => Promise<void>;
+  },
 ): Promise<PinOpened> {
   const raw = await storage.readHeader();
   if (raw === undefined) throw new KeyslotError('VAULT_MISSING');

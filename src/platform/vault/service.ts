@@ -116,7 +116,11 @@ export async function createVault(pin: string, options: CreateVaultOptions = {})
   // wrapping into a non-extractable key, which both proves the stored header opens and
   // leaves the page holding only a key that exportKey refuses.
   const extractable = { key: await generateExtractableDataKey() };
-  const { iv, wrappedKey, dataKey } = await wrapAndProve(kek, extractable, methodAad(method.wrappedUnder, createdAt, method));
+  const { iv, wrappedKey, dataKey } = await wrapAndProve(
+    kek,
+    extractable,
+    methodAad(method.wrappedUnder, createdAt, method),
+  );
 
   const methods = [{ ...method, iv, wrappedKey }];
   const header: VaultHeader = { format: VAULT_FORMAT, version: headerVersionFor(methods), createdAt, methods };
@@ -160,7 +164,9 @@ async function bindToDevice({ raw, header, method, kek: oldKek }: PinOpened, kdf
   try {
     const device = await deviceKeyForWrap();
     if (!device) return;
-    const extractable = { key: await unwrapDataKeyForRewrap(oldKek, method.iv, method.wrappedKey, aadFor(header.createdAt, method)) };
+    const extractable = {
+      key: await unwrapDataKeyForRewrap(oldKek, method.iv, method.wrappedKey, aadFor(header.createdAt, method)),
+    };
     const bound = { ...method, wrappedUnder: 3 as const, deviceBound: true };
     const kek = await kekFromKdf(kdfOutput, bound, device.key);
     const { iv, wrappedKey } = await wrapAndProve(kek, extractable, methodAad(3, header.createdAt, bound));

@@ -89,7 +89,12 @@ export class UnlockedVault {
    * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
    * end of the manual order unless `meta.position` says otherwise.
    */
-  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
+  async addSlot(
+    draft: SlotDraft,
+    name = '',
+    createdAt: number = Date.now(),
+    meta: Partial<SlotMeta> = {},
+  ): Promise<Slot> {
     const slot: Slot = {
       id: randomId(),
       kind: draft.kind,
@@ -193,11 +198,27 @@ export class UnlockedVault {
     // AAD rule: v2 only when the header is v2 anyway (it has a passkey), else v1.
     const device = options.deviceKey === false ? null : await deviceKeyForWrap();
     const wrappedUnder =
-      device || input !== 'digits' ? (3 as const) : header.methods.some((m) => m.type === 'passkey') ? (2 as const) : (1 as const);
-    const fresh = { id: old.id, type: 'pin' as const, kdf, salt: randomBytes(SALT_BYTES), wrappedUnder, input, deviceBound: device !== null };
+      device || input !== 'digits'
+        ? (3 as const)
+        : header.methods.some((m) => m.type === 'passkey')
+          ? (2 as const)
+          : (1 as const);
+    const fresh = {
+      id: old.id,
+      type: 'pin' as const,
+      kdf,
+      salt: randomBytes(SALT_BYTES),
+      wrappedUnder,
+      input,
+      deviceBound: device !== null,
+    };
     const kek = await kekFor(newPin, fresh, device?.key ?? null);
     // Proven to open before it replaces the old wrap; the only extractable copy is gone after.
-    const { iv, wrappedKey } = await wrapAndProve(kek, extractable, methodAad(fresh.wrappedUnder, header.createdAt, fresh));
+    const { iv, wrappedKey } = await wrapAndProve(
+      kek,
+      extractable,
+      methodAad(fresh.wrappedUnder, header.createdAt, fresh),
+    );
     this.#requireKey(); // locked meanwhile: write nothing
     const methods = header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m));
     // The attempt succeeded: the reset guard goes into the same transaction as the header.

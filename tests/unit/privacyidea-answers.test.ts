@@ -21,7 +21,7 @@ import {
   type ManagedSlot,
 } from '../../src/core/privacyidea/managed';
 import { SLOT_META_DEFAULTS } from '../../src/core/slot';
-import { decodeSlot, encodeSlot } from '../../src/core/vault-format';
+import { decodeSlot, encodeSlot } from '../../src/core/vault';
 
 /** The error's code and field as one string, for compact tables of cases. */
 function codeOf(f: () => unknown): string {

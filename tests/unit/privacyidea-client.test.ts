@@ -15,7 +15,7 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../src/core/errors';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import type { FormBody } from '../../src/core/privacyidea/messages';
 import { registerContainer, removeContainer, requestRollover, syncContainer } from '../../src/platform/privacyidea';
 import type { PiaAnswer, PiaTransport } from '../../src/platform/privacyidea-net';

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { codeAt } from '../../src/core/otp';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import { isKeyslotError } from '../../src/core/errors';
 import { closeStorage } from '../../src/platform/storage';
 import { createVault } from '../../src/platform/vault';

@@ -1,6 +1,6 @@
 /**
  * What a slot managed by a privacyIDEA container remembers (stored encrypted inside the slot's
- * record, record version 3: src/core/vault-format.ts), and how a sync answer changes the
+ * record, record version 3: src/core/vault/slot-codec.ts), and how a sync answer changes the
  * container's slots. Pure: the caller stores the result.
  */
 import { KeyslotError } from '../errors';

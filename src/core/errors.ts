@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   'SLOT_NOT_FOUND',
   'SLOT_DUPLICATE',
   'STORAGE_FAILED',
+  // the browser's storage for this site is full (QuotaExceededError): nothing could be saved
+  'STORAGE_FULL',
   // an upgrade of the database waited too long for another tab to let go of it
   'STORAGE_BLOCKED',
   // camera, screen capture, images and the QR decoder (src/platform/camera.ts, image-input.ts, scanner.ts)
@@ -105,6 +107,11 @@ export const ERROR_CODES = [
   'BACKUP_TOO_LARGE',
   'BACKUP_PASSWORD_WRONG',
   'BACKUP_SAVE_FAILED',
+  // icon packs (src/core/icons/, src/platform/unzip.ts): not a ZIP, an unsafe or repeated
+  // file name, or no usable pack.json; too big, too many files, or files that inflate far
+  // beyond an icon (`max` = the ZIP size limit in MiB)
+  'ICON_PACK_INVALID',
+  'ICON_PACK_TOO_LARGE',
   // privacyIDEA container registration and sync (src/core/privacyidea/, src/platform/privacyidea*.ts):
   // the registration QR is damaged (field = its parameter) / has expired / asks for a key or hash
   // algorithm Keyslot does not speak; this deployment allows no privacyIDEA server at all / not this

@@ -21,7 +21,14 @@ import {
   readTerminateAnswer,
   type PiaPolicies,
 } from '../core/privacyidea/answers';
-import { actionRequest, challengeRequest, finalizeRequest, syncRequest, type FormBody, type PiaEndpoint } from '../core/privacyidea/messages';
+import {
+  actionRequest,
+  challengeRequest,
+  finalizeRequest,
+  syncRequest,
+  type FormBody,
+  type PiaEndpoint,
+} from '../core/privacyidea/messages';
 import { checkRegistration, type PiaRegistration } from '../core/privacyidea/registration';
 import {
   clientTokens,
@@ -34,7 +41,15 @@ import {
 } from '../core/privacyidea/managed';
 import type { Slot } from '../core/slot';
 import type { Bytes } from '../core/bytes';
-import { exportPublicSpki, generateSigningKeyPair, generateX25519, isSigningKey, openSyncAnswer, randomId, signEcdsa } from './webcrypto';
+import {
+  exportPublicSpki,
+  generateSigningKeyPair,
+  generateX25519,
+  isSigningKey,
+  openSyncAnswer,
+  randomId,
+  signEcdsa,
+} from './webcrypto';
 import { fetchTransport, type PiaTransport } from './privacyidea-net';
 import { readContainerKey } from './storage';
 import type { UnlockedVault } from './vault';
@@ -63,7 +78,13 @@ async function sign(key: CryptoKey, hash: string, message: Bytes): Promise<strin
   return b64urlEncode(ecdsaRawToDer(await signEcdsa(key, hash, message)));
 }
 
-async function call(transport: PiaTransport, url: string, body: FormBody, action: PiaEndpoint, hadPassphrase = false): Promise<unknown> {
+async function call(
+  transport: PiaTransport,
+  url: string,
+  body: FormBody,
+  action: PiaEndpoint,
+  hadPassphrase = false,
+): Promise<unknown> {
   const answer = await transport.post(url, body);
   return readEnvelope(answer.text, answer.status, action, hadPassphrase);
 }
@@ -85,7 +106,12 @@ async function syncRound(transport: PiaTransport, c: Container, existing: readon
   const ch = await challenge(transport, c, 'container/synchronize');
   const x = await generateX25519();
   const req = syncRequest(c.server, c.serial, ch, b64urlEncode(x.publicRaw), clientTokens(existing));
-  const value = await call(transport, req.url, req.body(await sign(c.key, c.hash, req.message)), 'container/synchronize');
+  const value = await call(
+    transport,
+    req.url,
+    req.body(await sign(c.key, c.hash, req.message)),
+    'container/synchronize',
+  );
   const sealed = readSyncAnswer(value);
   const plain = await openSyncAnswer(x.privateKey, sealed.serverKey, sealed.iv, sealed.sealed);
   const text = utf8Decode(plain);
@@ -97,10 +123,20 @@ async function syncRound(transport: PiaTransport, c: Container, existing: readon
 async function terminate(transport: PiaTransport, c: Container): Promise<void> {
   const ch = await challenge(transport, c, 'container/register/terminate/client');
   const req = actionRequest(c.server, c.serial, ch, 'container/register/terminate/client');
-  readTerminateAnswer(await call(transport, req.url, req.body(await sign(c.key, c.hash, req.message)), 'container/register/terminate/client'));
+  readTerminateAnswer(
+    await call(
+      transport,
+      req.url,
+      req.body(await sign(c.key, c.hash, req.message)),
+      'container/register/terminate/client',
+    ),
+  );
 }
 
-function baseInfo(reg: Pick<ManagedInfo, 'issuer' | 'server' | 'container' | 'keyId' | 'hash'>, policies: PiaPolicies): Omit<ManagedInfo, 'token' | 'tokentype'> {
+function baseInfo(
+  reg: Pick<ManagedInfo, 'issuer' | 'server' | 'container' | 'keyId' | 'hash'>,
+  policies: PiaPolicies,
+): Omit<ManagedInfo, 'token' | 'tokentype'> {
   return { ...reg, rollover: policies.rollover, noUnregister: policies.noUnregister, withdrawn: '' };
 }
 
@@ -111,17 +147,30 @@ function baseInfo(reg: Pick<ManagedInfo, 'issuer' | 'server' | 'container' | 'ke
  * is stored (and a registration that succeeded but whose sync failed is terminated again, best
  * effort, so the QR's container is not left bound to a key nobody holds).
  */
-export async function registerContainer(vault: UnlockedVault, reg: PiaRegistration, options: RegisterOptions): Promise<SyncOutcome> {
+export async function registerContainer(
+  vault: UnlockedVault,
+  reg: PiaRegistration,
+  options: RegisterOptions,
+): Promise<SyncOutcome> {
   const transport = options.transport ?? fetchTransport;
   const now = options.nowMs ?? Date.now();
   checkRegistration(reg, now, options.allowedOrigins, options.appOrigin);
-  if (reg.passphrasePrompt && !options.passphrase) throw new KeyslotError('PIA_PASSPHRASE_WRONG', { field: 'passphrase' });
+  if (reg.passphrasePrompt && !options.passphrase)
+    throw new KeyslotError('PIA_PASSPHRASE_WRONG', { field: 'passphrase' });
 
   const pair = await generateSigningKeyPair();
   const pem = spkiToPem(await exportPublicSpki(pair.publicKey));
   const req = finalizeRequest(reg, options.passphrase ?? '');
   const signature = await sign(pair.privateKey, reg.hash, req.message);
-  const policies = readFinalizeAnswer(await call(transport, req.url, req.body(signature, pem), 'container/register/finalize', reg.passphrasePrompt !== ''));
+  const policies = readFinalizeAnswer(
+    await call(
+      transport,
+      req.url,
+      req.body(signature, pem),
+      'container/register/finalize',
+      reg.passphrasePrompt !== '',
+    ),
+  );
 
   const c: Container = { serial: reg.containerSerial, server: reg.serverUrl, hash: reg.hash, key: pair.privateKey };
   const keyId = randomId();
@@ -138,7 +187,13 @@ export async function registerContainer(vault: UnlockedVault, reg: PiaRegistrati
     const added = await vault.storeContainerChanges({ keyId, key: pair.privateKey }, plan.add, changed, now);
     const oldKeys = new Set(existing.map((s) => s.managed.keyId));
     for (const old of oldKeys) await vault.deleteContainerSlots([], old).catch(() => undefined);
-    return { added, changed: kept, withdrawn: changed.length - kept, reason: changed.length > kept ? 'removed' : '', skipped: plan.skipped };
+    return {
+      added,
+      changed: kept,
+      withdrawn: changed.length - kept,
+      reason: changed.length > kept ? 'removed' : '',
+      skipped: plan.skipped,
+    };
   } catch (e) {
     await terminate(transport, c).catch(() => undefined);
     throw e;
@@ -167,7 +222,11 @@ function withdrawalFor(e: unknown): Exclude<Withdrawn, ''> | null {
  * device's signature (moved to another device), every slot of it is withdrawn and the call
  * still succeeds with that outcome. Network and damaged answers throw, changing nothing.
  */
-export async function syncContainer(vault: UnlockedVault, containerSerial: string, transport: PiaTransport = fetchTransport): Promise<SyncOutcome> {
+export async function syncContainer(
+  vault: UnlockedVault,
+  containerSerial: string,
+  transport: PiaTransport = fetchTransport,
+): Promise<SyncOutcome> {
   const mine = containerSlots(await vault.listSlots(), containerSerial);
   const active = mine.filter((s) => s.managed.withdrawn === '');
   const none: SyncOutcome = { added: [], changed: 0, withdrawn: 0, reason: '', skipped: 0 };
@@ -179,14 +238,24 @@ export async function syncContainer(vault: UnlockedVault, containerSerial: strin
   } catch (e) {
     const why = withdrawalFor(e);
     if (!why) throw e;
-    await vault.storeContainerChanges(null, [], active.map((s) => withdraw(s, why)));
+    await vault.storeContainerChanges(
+      null,
+      [],
+      active.map((s) => withdraw(s, why)),
+    );
     return { ...none, withdrawn: active.length, reason: why };
   }
   const first = active[0]!.managed;
   const plan = planSync(mine, round.container, baseInfo(first, round.policies));
   const added = await vault.storeContainerChanges(null, plan.add, plan.change);
   const withdrawn = plan.change.filter((s) => s.managed.withdrawn !== '').length;
-  return { added, changed: plan.change.length - withdrawn, withdrawn, reason: withdrawn ? 'removed' : '', skipped: plan.skipped };
+  return {
+    added,
+    changed: plan.change.length - withdrawn,
+    withdrawn,
+    reason: withdrawn ? 'removed' : '',
+    skipped: plan.skipped,
+  };
 }
 
 /** Every registered container in the vault (serials), for "sync all" (Settings, unlock). */
@@ -201,12 +270,18 @@ export function containerSerials(slots: readonly Slot[]): string[] {
  * registers; this device's slots are withdrawn at its next sync. PIA_POLICY when the server's
  * container_client_rollover policy does not allow it.
  */
-export async function requestRollover(vault: UnlockedVault, containerSerial: string, transport: PiaTransport = fetchTransport): Promise<string> {
+export async function requestRollover(
+  vault: UnlockedVault,
+  containerSerial: string,
+  transport: PiaTransport = fetchTransport,
+): Promise<string> {
   const active = containerSlots(await vault.listSlots(), containerSerial).filter((s) => s.managed.withdrawn === '');
   const c = await containerOf(active);
   const ch = await challenge(transport, c, 'container/rollover');
   const req = actionRequest(c.server, c.serial, ch, 'container/rollover');
-  return readRolloverAnswer(await call(transport, req.url, req.body(await sign(c.key, c.hash, req.message)), 'container/rollover'));
+  return readRolloverAnswer(
+    await call(transport, req.url, req.body(await sign(c.key, c.hash, req.message)), 'container/rollover'),
+  );
 }
 
 /** How removing a container went on the server's side. */
@@ -218,7 +293,11 @@ export type RemoveOutcome = 'unregistered' | 'unreachable' | 'forbidden' | 'loca
  * server cannot be reached, or its policy forbids unregistering, the slots are deleted locally
  * anyway and the outcome says so; a container that is already withdrawn is deleted locally only.
  */
-export async function removeContainer(vault: UnlockedVault, containerSerial: string, transport: PiaTransport = fetchTransport): Promise<RemoveOutcome> {
+export async function removeContainer(
+  vault: UnlockedVault,
+  containerSerial: string,
+  transport: PiaTransport = fetchTransport,
+): Promise<RemoveOutcome> {
   const mine = containerSlots(await vault.listSlots(), containerSerial);
   if (mine.length === 0) throw new KeyslotError('SLOT_NOT_FOUND');
   const active = mine.filter((s) => s.managed.withdrawn === '');
@@ -234,7 +313,10 @@ export async function removeContainer(vault: UnlockedVault, containerSerial: str
       else if (!withdrawalFor(e)) throw e;
     }
   }
-  await vault.deleteContainerSlots(mine.map((s) => s.id), mine[0]!.managed.keyId);
+  await vault.deleteContainerSlots(
+    mine.map((s) => s.id),
+    mine[0]!.managed.keyId,
+  );
   return outcome;
 }
 

@@ -53,7 +53,12 @@ export class PiaState {
     return this.#while('register', async () => {
       const vault = this.#host.vault();
       const { registerContainer } = await client();
-      const out = await registerContainer(vault, reg, { passphrase, nowMs, allowedOrigins: PIA_ORIGINS, appOrigin: location.origin });
+      const out = await registerContainer(vault, reg, {
+        passphrase,
+        nowMs,
+        allowedOrigins: PIA_ORIGINS,
+        appOrigin: location.origin,
+      });
       await this.#reload(vault);
       this.#host.lastAddedId = out.added[0]?.id ?? null;
       this.#host.closeAdd();
@@ -79,7 +84,8 @@ export class PiaState {
     const out = await this.sync(container);
     const n = out.added.length;
     if (out.withdrawn > 0) this.#host.announce('pia.withdrawn', { issuer });
-    else if (n > 0) this.#host.announce(n === 1 ? 'pia.syncedAdded.one' : 'pia.syncedAdded.other', { count: n, issuer });
+    else if (n > 0)
+      this.#host.announce(n === 1 ? 'pia.syncedAdded.one' : 'pia.syncedAdded.other', { count: n, issuer });
     else this.#host.announce('pia.synced', { issuer });
     return out;
   }

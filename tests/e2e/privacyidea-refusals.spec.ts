@@ -3,7 +3,7 @@
 // refused with a message for the administrator, and the page makes no request. The journeys
 // against a live privacyIDEA run in `npm run test:issuer`.
 import { test, expect } from '@playwright/test';
-import { setUpPin } from './app';
+import { setUpPin } from './helpers/app';
 
 const qr = (over: Record<string, string> = {}) => {
   const p = {
@@ -18,10 +18,14 @@ const qr = (over: Record<string, string> = {}) => {
     ssl_verify: 'True',
     ...over,
   };
-  return `pia://container/${p.serial}?${Object.entries(p).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  return `pia://container/${p.serial}?${Object.entries(p)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')}`;
 };
 
-test('a privacyIDEA registration code is refused with the reason, nothing is sent and nothing added', async ({ page }) => {
+test('a privacyIDEA registration code is refused with the reason, nothing is sent and nothing added', async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('http://localhost')) requests.push(r.url());

@@ -1,8 +1,8 @@
 // Issue 13 item 7: other vendors' enrollment codes say what they are and which app they need,
 // by camera and by paste, and nothing is added.
 import { test, expect, type Browser } from '@playwright/test';
-import { setUpPin } from './app';
-import { cameraFeed, launchWithCamera } from './qr';
+import { setUpPin } from './helpers/app';
+import { cameraFeed, launchWithCamera } from './helpers/qr';
 
 const PIPUSH =
   'otpauth://pipush/PIPU0006EF85?url=https%3A//pi.example.org/ttype/push&ttl=10&issuer=privacyIDEA&enrollment_credential=9311ee50678983c0f29d3d843f86e39405e2b427&v=1&serial=PIPU0006EF85&sslverify=1';

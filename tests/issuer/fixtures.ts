@@ -3,8 +3,8 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { PiAdmin } from '../../scripts/privacyidea/admin-client.mjs';
 import type { PiServer } from '../../scripts/privacyidea/server.mjs';
-import { cameraFeed, launchWithCamera } from '../e2e/qr';
-import { setUpPin, shownCode, slotItem, unlock } from '../e2e/app';
+import { cameraFeed, launchWithCamera } from '../e2e/helpers/qr';
+import { setUpPin, shownCode, slotItem, unlock } from '../e2e/helpers/app';
 
 export type PiInfo = Omit<PiServer, 'stop'>;
 

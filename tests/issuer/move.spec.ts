@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect } from '@playwright/test';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { PIN } from '../e2e/app';
+import { PIN } from '../e2e/helpers/app';
 import { announced, containerFor, currentCode, freshProfile, registerByScan, slotOf, syncFromMenu, type Profile } from './fixtures';
 
 const profiles: Profile[] = [];

@@ -2,7 +2,7 @@
 // device's codes validate; the old device's next sync marks its slots withdrawn, and its last
 // codes no longer validate at the server.
 import { test, expect } from '@playwright/test';
-import { unlock } from '../e2e/app';
+import { unlock } from '../e2e/helpers/app';
 import { currentCode, containerFor, freshProfile, registerByScan, slotOf, syncFromMenu, announced, type Profile } from './fixtures';
 
 const profiles: Profile[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
+import { catchKeyslotError } from './fixtures/errors';
 import {
   readChallengeAnswer,
   readEnvelope,
@@ -10,21 +11,27 @@ import {
   readServerError,
   readSyncAnswer,
 } from '../../src/core/privacyidea/answers';
-import { clientTokens, planSync, readManaged, tokenSerialOf, withdraw, type ManagedInfo, type ManagedSlot } from '../../src/core/privacyidea/managed';
+import {
+  clientTokens,
+  planSync,
+  readManaged,
+  tokenSerialOf,
+  withdraw,
+  type ManagedInfo,
+  type ManagedSlot,
+} from '../../src/core/privacyidea/managed';
 import { SLOT_META_DEFAULTS } from '../../src/core/slot';
-import { decodeSlot, encodeSlot } from '../../src/core/vault-format';
+import { decodeSlot, encodeSlot } from '../../src/core/vault';
 
+/** The error's code and field as one string, for compact tables of cases. */
 function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (isKeyslotError(e)) return e.field ? `${e.code}:${e.field}` : e.code;
-    throw e;
-  }
-  return 'no error';
+  const e = catchKeyslotError(f);
+  return e.field ? `${e.code}:${e.field}` : e.code;
 }
-const envelope = (value: unknown) => JSON.stringify({ jsonrpc: '2.0', result: { status: true, value }, version: 'privacyIDEA 3.14' });
-const failure = (code: number) => JSON.stringify({ result: { status: false, error: { code, message: '<script>x</script>' } } });
+const envelope = (value: unknown) =>
+  JSON.stringify({ jsonrpc: '2.0', result: { status: true, value }, version: 'privacyIDEA 3.14' });
+const failure = (code: number) =>
+  JSON.stringify({ result: { status: false, error: { code, message: '<script>x</script>' } } });
 
 describe("privacyIDEA's answers", () => {
   it('give the value of a successful envelope', () => {
@@ -64,13 +71,25 @@ describe("privacyIDEA's answers", () => {
   });
 
   it('read a challenge, and refuse one that is not hex and ISO time', () => {
-    expect(readChallengeAnswer({ nonce: 'ab'.repeat(20), time_stamp: '2026-12-03T09:26:00.1+00:00' })).toEqual({ nonce: 'ab'.repeat(20), timeStamp: '2026-12-03T09:26:00.1+00:00' });
-    expect(codeOf(() => readChallengeAnswer({ nonce: 'ab|cd'.repeat(8), time_stamp: '2026-12-03T09:26:00+00:00' }))).toBe('PIA_ANSWER:nonce');
-    expect(codeOf(() => readChallengeAnswer({ nonce: 'ab'.repeat(20), time_stamp: 'yesterday' }))).toBe('PIA_ANSWER:time_stamp');
+    expect(readChallengeAnswer({ nonce: 'ab'.repeat(20), time_stamp: '2026-12-03T09:26:00.1+00:00' })).toEqual({
+      nonce: 'ab'.repeat(20),
+      timeStamp: '2026-12-03T09:26:00.1+00:00',
+    });
+    expect(
+      codeOf(() => readChallengeAnswer({ nonce: 'ab|cd'.repeat(8), time_stamp: '2026-12-03T09:26:00+00:00' })),
+    ).toBe('PIA_ANSWER:nonce');
+    expect(codeOf(() => readChallengeAnswer({ nonce: 'ab'.repeat(20), time_stamp: 'yesterday' }))).toBe(
+      'PIA_ANSWER:time_stamp',
+    );
   });
 
   it('read the finalize answer and the policies, absent ones off', () => {
-    expect(readFinalizeAnswer({ success: true, policies: { container_client_rollover: true, disable_client_container_unregister: 'True' } })).toEqual({
+    expect(
+      readFinalizeAnswer({
+        success: true,
+        policies: { container_client_rollover: true, disable_client_container_unregister: 'True' },
+      }),
+    ).toEqual({
       rollover: true,
       noUnregister: true,
       noTokenDeletion: false,
@@ -82,7 +101,12 @@ describe("privacyIDEA's answers", () => {
   it('read the sealed sync answer, refusing bad base64, sizes and algorithms', () => {
     const good = {
       encryption_algorithm: 'AES',
-      encryption_params: { algorithm: 'AES', mode: 'GCM', init_vector: 'AAAAAAAAAAAAAAAAAAAAAA==', tag: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+      encryption_params: {
+        algorithm: 'AES',
+        mode: 'GCM',
+        init_vector: 'AAAAAAAAAAAAAAAAAAAAAA==',
+        tag: 'AAAAAAAAAAAAAAAAAAAAAA==',
+      },
       container_dict_server: 'AQID',
       public_server_key: 'A'.repeat(43) + '=',
     };
@@ -90,13 +114,28 @@ describe("privacyIDEA's answers", () => {
     expect(sealed.iv).toHaveLength(16);
     expect(sealed.sealed).toHaveLength(3 + 16);
     expect(codeOf(() => readSyncAnswer({ ...good, public_server_key: 'AAAA' }))).toBe('PIA_ANSWER:public_server_key');
-    expect(codeOf(() => readSyncAnswer({ ...good, container_dict_server: 'not base64!' }))).toBe('PIA_ANSWER:container_dict_server');
-    expect(codeOf(() => readSyncAnswer({ ...good, encryption_params: { ...good.encryption_params, tag: 'AAAA' } }))).toBe('PIA_ANSWER:tag');
-    expect(codeOf(() => readSyncAnswer({ ...good, encryption_algorithm: 'DES' }))).toBe('PIA_ANSWER:encryption_algorithm');
+    expect(codeOf(() => readSyncAnswer({ ...good, container_dict_server: 'not base64!' }))).toBe(
+      'PIA_ANSWER:container_dict_server',
+    );
+    expect(
+      codeOf(() => readSyncAnswer({ ...good, encryption_params: { ...good.encryption_params, tag: 'AAAA' } })),
+    ).toBe('PIA_ANSWER:tag');
+    expect(codeOf(() => readSyncAnswer({ ...good, encryption_algorithm: 'DES' }))).toBe(
+      'PIA_ANSWER:encryption_algorithm',
+    );
   });
 
   it('read the decrypted container, only for this container', () => {
-    const text = JSON.stringify({ container: { serial: 'SMPH01' }, tokens: { add: ['otpauth://x'], update: [{ serial: 'HOTP1', tokentype: 'HOTP', counter: 4 }, { serial: 'TOTP1', tokentype: 'totp', counter: -1 }] } });
+    const text = JSON.stringify({
+      container: { serial: 'SMPH01' },
+      tokens: {
+        add: ['otpauth://x'],
+        update: [
+          { serial: 'HOTP1', tokentype: 'HOTP', counter: 4 },
+          { serial: 'TOTP1', tokentype: 'totp', counter: -1 },
+        ],
+      },
+    });
     expect(readServerContainer(text, 'SMPH01')).toEqual({
       add: ['otpauth://x'],
       update: [
@@ -105,13 +144,21 @@ describe("privacyIDEA's answers", () => {
       ],
     });
     expect(codeOf(() => readServerContainer(text, 'SMPH02'))).toBe('PIA_ANSWER:container');
-    expect(codeOf(() => readServerContainer('{"container":{"serial":"SMPH01"},"tokens":{"add":[1]}}', 'SMPH01'))).toBe('PIA_ANSWER:add');
-    expect(codeOf(() => readServerContainer('{"container":{"serial":"SMPH01"},"tokens":{"update":[{"serial":"a|b"}]}}', 'SMPH01'))).toBe('PIA_ANSWER:update');
+    expect(codeOf(() => readServerContainer('{"container":{"serial":"SMPH01"},"tokens":{"add":[1]}}', 'SMPH01'))).toBe(
+      'PIA_ANSWER:add',
+    );
+    expect(
+      codeOf(() =>
+        readServerContainer('{"container":{"serial":"SMPH01"},"tokens":{"update":[{"serial":"a|b"}]}}', 'SMPH01'),
+      ),
+    ).toBe('PIA_ANSWER:update');
   });
 
   it('read the rollover QR, and nothing but a pia:// one', () => {
     expect(readRolloverAnswer({ container_url: { value: 'pia://container/S?x=1' } })).toBe('pia://container/S?x=1');
-    expect(codeOf(() => readRolloverAnswer({ container_url: { value: 'https://evil.example' } }))).toBe('PIA_ANSWER:container_url');
+    expect(codeOf(() => readRolloverAnswer({ container_url: { value: 'https://evil.example' } }))).toBe(
+      'PIA_ANSWER:container_url',
+    );
   });
 });
 
@@ -147,7 +194,8 @@ function slot(over: Partial<ManagedSlot> = {}, managed: Partial<ManagedInfo> = {
     managed: { ...MANAGED, ...managed },
   };
 }
-const URI = (serial: string, secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ') => `otpauth://totp/${serial}?secret=${secret}&period=30&digits=6&issuer=privacyIDEA&serial=${serial}`;
+const URI = (serial: string, secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ') =>
+  `otpauth://totp/${serial}?secret=${secret}&period=30&digits=6&issuer=privacyIDEA&serial=${serial}`;
 
 describe('managed slots', () => {
   it('keep their container and token through the vault, and an ordinary slot has none', () => {
@@ -158,7 +206,15 @@ describe('managed slots', () => {
   });
 
   it('refuse damaged managed data as a damaged vault', () => {
-    for (const bad of [{ ...MANAGED, extra: 1 }, { ...MANAGED, token: 'a|b' }, { ...MANAGED, withdrawn: 'gone' }, { ...MANAGED, keyId: 'x' }, { ...MANAGED, hash: 'MD5' }, 'x', []]) {
+    for (const bad of [
+      { ...MANAGED, extra: 1 },
+      { ...MANAGED, token: 'a|b' },
+      { ...MANAGED, withdrawn: 'gone' },
+      { ...MANAGED, keyId: 'x' },
+      { ...MANAGED, hash: 'MD5' },
+      'x',
+      [],
+    ]) {
       expect(codeOf(() => readManaged(bad)).startsWith('VAULT_CORRUPT:managed')).toBe(true);
     }
   });
@@ -170,7 +226,9 @@ describe('managed slots', () => {
   });
 
   it('list only the tokens this device still holds', () => {
-    expect(clientTokens([slot(), slot({}, { token: 'HOTP2', tokentype: 'hotp', withdrawn: 'removed' })])).toEqual([{ serial: 'TOTP0001', tokentype: 'totp' }]);
+    expect(clientTokens([slot(), slot({}, { token: 'HOTP2', tokentype: 'hotp', withdrawn: 'removed' })])).toEqual([
+      { serial: 'TOTP0001', tokentype: 'totp' },
+    ]);
   });
 });
 
@@ -178,9 +236,21 @@ describe('planning a sync', () => {
   const base = { ...MANAGED, rollover: false };
 
   it('adds new tokens, skips what Keyslot cannot show, and never adds one twice', () => {
-    const plan = planSync([], { add: [URI('TOTP0001'), URI('TOTP0001'), 'otpauth://pipush/P?serial=P', URI('T2').replace('&serial=T2', '')], update: [] }, base);
+    const plan = planSync(
+      [],
+      {
+        add: [URI('TOTP0001'), URI('TOTP0001'), 'otpauth://pipush/P?serial=P', URI('T2').replace('&serial=T2', '')],
+        update: [],
+      },
+      base,
+    );
     expect(plan.add.map((a) => a.managed.token)).toEqual(['TOTP0001']);
-    expect(plan.add[0]!.managed).toMatchObject({ container: 'SMPH01', tokentype: 'totp', withdrawn: '', rollover: false });
+    expect(plan.add[0]!.managed).toMatchObject({
+      container: 'SMPH01',
+      tokentype: 'totp',
+      withdrawn: '',
+      rollover: false,
+    });
     expect(plan.skipped).toBe(3);
   });
 
@@ -196,12 +266,20 @@ describe('planning a sync', () => {
   it('moves an HOTP counter only forward, and withdraws tokens no longer in the container', () => {
     const hotp = slot({ id: 'bb'.repeat(16), kind: 'hotp', counter: 9 }, { token: 'HOTP2', tokentype: 'hotp' });
     const gone = slot({ id: 'cc'.repeat(16) }, { token: 'GONE' });
-    const plan = planSync([hotp, gone], { add: [], update: [{ serial: 'HOTP2', tokentype: 'hotp', counter: 12 }] }, { ...base, rollover: true });
+    const plan = planSync(
+      [hotp, gone],
+      { add: [], update: [{ serial: 'HOTP2', tokentype: 'hotp', counter: 12 }] },
+      { ...base, rollover: true },
+    );
     expect(plan.change.map((c) => [c.managed.token, c.counter, c.managed.withdrawn])).toEqual([
       ['HOTP2', 12, ''],
       ['GONE', 0, 'removed'],
     ]);
-    const back = planSync([hotp], { add: [], update: [{ serial: 'HOTP2', tokentype: 'hotp', counter: 3 }] }, { ...base, rollover: true });
+    const back = planSync(
+      [hotp],
+      { add: [], update: [{ serial: 'HOTP2', tokentype: 'hotp', counter: 3 }] },
+      { ...base, rollover: true },
+    );
     expect(back.change).toEqual([]); // the server's lower counter changes nothing
   });
 

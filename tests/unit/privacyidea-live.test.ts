@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { codeAt } from '../../src/core/otp';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import { isKeyslotError } from '../../src/core/errors';
 import { closeStorage } from '../../src/platform/storage';
 import { createVault } from '../../src/platform/vault';
@@ -15,9 +15,20 @@ import { registerContainer, removeContainer, requestRollover, syncContainer } fr
 import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 const statePath = process.env['KEYSLOT_PI_STATE'];
-const state = statePath ? (JSON.parse(readFileSync(statePath, 'utf8')) as { url: string; admin: { username: string; password: string }; realm: string }) : null;
+const state = statePath
+  ? (JSON.parse(readFileSync(statePath, 'utf8')) as {
+      url: string;
+      admin: { username: string; password: string };
+      realm: string;
+    })
+  : null;
 
-async function admin(method: string, path: string, body: Record<string, unknown> | null, token: string | null): Promise<Record<string, unknown>> {
+async function admin(
+  method: string,
+  path: string,
+  body: Record<string, unknown> | null,
+  token: string | null,
+): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {};
   if (token) headers['Authorization'] = token;
   const res = await fetch(state!.url + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
@@ -27,18 +38,39 @@ async function admin(method: string, path: string, body: Record<string, unknown>
 }
 
 async function setup(passphrase?: { prompt: string; response: string }) {
-  const auth = (await admin('POST', '/auth', { username: state!.admin.username, password: state!.admin.password }, null)).value as { token: string };
+  const auth = (
+    await admin('POST', '/auth', { username: state!.admin.username, password: state!.admin.password }, null)
+  ).value as { token: string };
   const t = auth.token;
-  const c = (await admin('POST', '/container/init', { type: 'smartphone', user: 'alice', realm: state!.realm }, t)).value as { container_serial: string };
+  const c = (await admin('POST', '/container/init', { type: 'smartphone', user: 'alice', realm: state!.realm }, t))
+    .value as { container_serial: string };
   const serial = c.container_serial;
-  for (const type of ['totp', 'hotp']) await admin('POST', '/token/init', { type, genkey: 1, user: 'alice', realm: state!.realm, container_serial: serial }, t);
+  for (const type of ['totp', 'hotp'])
+    await admin(
+      'POST',
+      '/token/init',
+      { type, genkey: 1, user: 'alice', realm: state!.realm, container_serial: serial },
+      t,
+    );
   const qr = async (extra: Record<string, unknown> = {}) =>
-    ((await admin('POST', '/container/register/initialize', { container_serial: serial, ...extra }, t)).value as { container_url: { value: string } }).container_url.value;
-  const uri = await qr(passphrase ? { passphrase_prompt: passphrase.prompt, passphrase_response: passphrase.response } : {});
+    (
+      (await admin('POST', '/container/register/initialize', { container_serial: serial, ...extra }, t)).value as {
+        container_url: { value: string };
+      }
+    ).container_url.value;
+  const uri = await qr(
+    passphrase ? { passphrase_prompt: passphrase.prompt, passphrase_response: passphrase.response } : {},
+  );
   const validate = async (tokenSerial: string, pass: string) =>
     ((await admin('POST', '/validate/check', { serial: tokenSerial, pass }, null)).value as boolean) === true;
-  const info = async () => ((await admin('GET', `/container/?container_serial=${serial}`, null, t)).value as { containers: { info: Record<string, string> }[] }).containers[0]!.info;
-  const call = (method: string, path: string, body: Record<string, unknown> | null = null) => admin(method, path, body, t);
+  const info = async () =>
+    (
+      (await admin('GET', `/container/?container_serial=${serial}`, null, t)).value as {
+        containers: { info: Record<string, string> }[];
+      }
+    ).containers[0]!.info;
+  const call = (method: string, path: string, body: Record<string, unknown> | null = null) =>
+    admin(method, path, body, t);
   return { serial, uri, qr, validate, info, call };
 }
 
@@ -114,7 +146,8 @@ describe.skipIf(!state)('Keyslot against a live privacyIDEA', { timeout: 90_000 
     await b();
     const newV = await vault();
     const moved = await registerContainer(newV, next, opts(next.origin));
-    for (const slot of moved.added) expect(await pi.validate(slot.managed!.token, codeAt(slot, Date.now()).code)).toBe(true);
+    for (const slot of moved.added)
+      expect(await pi.validate(slot.managed!.token, codeAt(slot, Date.now()).code)).toBe(true);
     const totpOld = old.added.find((s) => s.kind === 'totp')!;
     expect(await pi.validate(totpOld.managed!.token, codeAt(totpOld, Date.now() + 60_000).code)).toBe(false);
     await a();
@@ -131,7 +164,10 @@ describe.skipIf(!state)('Keyslot against a live privacyIDEA', { timeout: 90_000 
     const hotp = out.added.find((s) => s.kind === 'hotp')!;
     await pi.call('POST', `/container/${pi.serial}/remove`, { serial: hotp.managed!.token });
     expect(await syncContainer(v, pi.serial)).toMatchObject({ withdrawn: 1, reason: 'removed' });
-    expect((await v.listSlots()).map((s) => [s.kind, s.managed?.withdrawn]).sort()).toEqual([['hotp', 'removed'], ['totp', '']]);
+    expect((await v.listSlots()).map((s) => [s.kind, s.managed?.withdrawn]).sort()).toEqual([
+      ['hotp', 'removed'],
+      ['totp', ''],
+    ]);
     await pi.call('POST', `/container/register/${pi.serial}/terminate`);
     expect(await syncContainer(v, pi.serial)).toMatchObject({ withdrawn: 1, reason: 'unregistered' });
     expect((await v.listSlots()).map((s) => s.managed?.withdrawn).sort()).toEqual(['removed', 'unregistered']);

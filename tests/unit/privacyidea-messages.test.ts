@@ -1,8 +1,22 @@
 import { KeyObject, verify, webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError } from '../../src/core/errors';
-import { b64urlDecode, b64urlEncode, ecdsaDerToRaw, ecdsaRawToDer, spkiToPem } from '../../src/core/privacyidea/encoding';
-import { actionRequest, challengeRequest, clientContainerJson, endpointUrl, finalizeRequest, signedMessage, syncRequest } from '../../src/core/privacyidea/messages';
+import {
+  b64urlDecode,
+  b64urlEncode,
+  ecdsaDerToRaw,
+  ecdsaRawToDer,
+  spkiToPem,
+} from '../../src/core/privacyidea/encoding';
+import {
+  actionRequest,
+  challengeRequest,
+  clientContainerJson,
+  endpointUrl,
+  finalizeRequest,
+  signedMessage,
+  syncRequest,
+} from '../../src/core/privacyidea/messages';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -13,11 +27,17 @@ const QR = (extra = '') =>
 
 describe("privacyIDEA's endpoint URLs (its create_endpoint_url, quirks included)", () => {
   it('appends the endpoint with exactly one slash', () => {
-    expect(endpointUrl('https://pi.example.org/', 'container/synchronize')).toBe('https://pi.example.org/container/synchronize');
-    expect(endpointUrl('https://pi.example.org/pi', 'container/challenge')).toBe('https://pi.example.org/pi/container/challenge');
+    expect(endpointUrl('https://pi.example.org/', 'container/synchronize')).toBe(
+      'https://pi.example.org/container/synchronize',
+    );
+    expect(endpointUrl('https://pi.example.org/pi', 'container/challenge')).toBe(
+      'https://pi.example.org/pi/container/challenge',
+    );
   });
   it('leaves a URL that already holds the endpoint alone, as the server does', () => {
-    expect(endpointUrl('https://pi.example.org/container/synchronize', 'container/synchronize')).toBe('https://pi.example.org/container/synchronize');
+    expect(endpointUrl('https://pi.example.org/container/synchronize', 'container/synchronize')).toBe(
+      'https://pi.example.org/container/synchronize',
+    );
   });
 });
 
@@ -58,8 +78,15 @@ describe('the messages Keyslot signs', () => {
     const req = syncRequest('https://pi.example.org/', 'SMPH01', ch, 'KEY=', [{ serial: 'TOTP1', tokentype: 'totp' }]);
     const json = '{"serial":"SMPH01","type":"smartphone","tokens":[{"serial":"TOTP1","tokentype":"totp"}]}';
     expect(clientContainerJson('SMPH01', [{ serial: 'TOTP1', tokentype: 'totp' }])).toBe(json);
-    expect(text(req.message)).toBe(`${ch.nonce}|${ch.timeStamp}|SMPH01|https://pi.example.org/container/synchronize|KEY=|${json}`);
-    expect(req.body('SIG')).toEqual({ container_serial: 'SMPH01', signature: 'SIG', public_enc_key_client: 'KEY=', container_dict_client: json });
+    expect(text(req.message)).toBe(
+      `${ch.nonce}|${ch.timeStamp}|SMPH01|https://pi.example.org/container/synchronize|KEY=|${json}`,
+    );
+    expect(req.body('SIG')).toEqual({
+      container_serial: 'SMPH01',
+      signature: 'SIG',
+      public_enc_key_client: 'KEY=',
+      container_dict_client: json,
+    });
   });
 
   it('rollover and terminate: the four challenge fields only', () => {
@@ -67,12 +94,20 @@ describe('the messages Keyslot signs', () => {
     for (const action of ['container/rollover', 'container/register/terminate/client'] as const) {
       const req = actionRequest('https://pi.example.org', 'SMPH01', ch, action);
       expect(text(req.message)).toBe(`${ch.nonce}|${ch.timeStamp}|SMPH01|https://pi.example.org/${action}`);
-      expect(req.body('S')).toEqual({ container_serial: 'SMPH01', signature: 'S', scope: `https://pi.example.org/${action}` });
+      expect(req.body('S')).toEqual({
+        container_serial: 'SMPH01',
+        signature: 'S',
+        scope: `https://pi.example.org/${action}`,
+      });
     }
   });
 
   it('leaves out empty optional parts, as the server does', () => {
-    expect(text(signedMessage({ nonce: 'n', time: 't', containerSerial: 's', scope: 'u', passphrase: '', encryptionKey: 'k' }))).toBe('n|t|s|u|k');
+    expect(
+      text(
+        signedMessage({ nonce: 'n', time: 't', containerSerial: 's', scope: 'u', passphrase: '', encryptionKey: 'k' }),
+      ),
+    ).toBe('n|t|s|u|k');
   });
 });
 
@@ -99,12 +134,29 @@ describe('wire encodings', () => {
     const small = new Uint8Array(96);
     small[47] = 1;
     small[48] = 0x80;
-    expect([...ecdsaRawToDer(small)]).toEqual([0x30, 0x36, 0x02, 0x01, 0x01, 0x02, 0x31, 0x00, 0x80, ...new Array(47).fill(0)]);
+    expect([...ecdsaRawToDer(small)]).toEqual([
+      0x30,
+      0x36,
+      0x02,
+      0x01,
+      0x01,
+      0x02,
+      0x31,
+      0x00,
+      0x80,
+      ...new Array(47).fill(0),
+    ]);
   });
 
   it('refuses damaged DER signatures with a clear error', () => {
     const good = ecdsaRawToDer(Uint8Array.from({ length: 96 }, (_, i) => i + 1));
-    const cases = [good.subarray(0, good.length - 1), Uint8Array.from([...good, 0]), Uint8Array.from([0x31, ...good.subarray(1)]), Uint8Array.from([0x30, 0x06, 0x02, 0x01, 0x80, 0x02, 0x01, 0x01]), Uint8Array.from([0x30, 0x07, 0x02, 0x02, 0x00, 0x01, 0x02, 0x01, 0x01])];
+    const cases = [
+      good.subarray(0, good.length - 1),
+      Uint8Array.from([...good, 0]),
+      Uint8Array.from([0x31, ...good.subarray(1)]),
+      Uint8Array.from([0x30, 0x06, 0x02, 0x01, 0x80, 0x02, 0x01, 0x01]),
+      Uint8Array.from([0x30, 0x07, 0x02, 0x02, 0x00, 0x01, 0x02, 0x01, 0x01]),
+    ];
     for (const der of cases) {
       let err: unknown;
       try {

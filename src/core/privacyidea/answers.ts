@@ -40,13 +40,21 @@ export const PI_ERROR = {
  * expired QR is refused before sending); later, another device holds the container
  * (rollover). 3000 at registration is "already registered".
  */
-export function readServerError(status: number, code: number | null, action: PiaEndpoint, hadPassphrase = false): KeyslotError {
+export function readServerError(
+  status: number,
+  code: number | null,
+  action: PiaEndpoint,
+  hadPassphrase = false,
+): KeyslotError {
   const num = code ?? 0;
   if (num === PI_ERROR.CONTAINER_NOT_REGISTERED) return new KeyslotError('PIA_NOT_REGISTERED');
   if (num === PI_ERROR.CONTAINER_INVALID_CHALLENGE) {
-    return new KeyslotError(action === 'container/register/finalize' && hadPassphrase ? 'PIA_PASSPHRASE_WRONG' : 'PIA_REJECTED');
+    return new KeyslotError(
+      action === 'container/register/finalize' && hadPassphrase ? 'PIA_PASSPHRASE_WRONG' : 'PIA_REJECTED',
+    );
   }
-  if (num === PI_ERROR.CONTAINER && action === 'container/register/finalize') return new KeyslotError('PIA_ALREADY_REGISTERED');
+  if (num === PI_ERROR.CONTAINER && action === 'container/register/finalize')
+    return new KeyslotError('PIA_ALREADY_REGISTERED');
   if (num === PI_ERROR.RESOURCE_NOT_FOUND || status === 404) return new KeyslotError('PIA_NOT_FOUND');
   if (num === PI_ERROR.POLICY || status === 403) return new KeyslotError('PIA_POLICY');
   return new KeyslotError('PIA_SERVER', Number.isSafeInteger(num) && num > 0 ? { min: num } : {});
@@ -143,7 +151,11 @@ export function readSyncAnswer(value: unknown): SealedContainer {
   if (!isObject(value)) throw bad('sync');
   if (value['encryption_algorithm'] !== 'AES') throw bad('encryption_algorithm');
   const params = value['encryption_params'];
-  if (!isObject(params) || params['mode'] !== 'GCM' || (params['algorithm'] !== undefined && params['algorithm'] !== 'AES')) {
+  if (
+    !isObject(params) ||
+    params['mode'] !== 'GCM' ||
+    (params['algorithm'] !== undefined && params['algorithm'] !== 'AES')
+  ) {
     throw bad('encryption_params');
   }
   const serverKey = b64Field(value, 'public_server_key', 32, 32);
@@ -194,7 +206,8 @@ export function readServerContainer(text: string, containerSerial: string): Serv
   if (!isObject(tokens)) throw bad('tokens');
   const add = tokens['add'] ?? [];
   const update = tokens['update'] ?? [];
-  if (!Array.isArray(add) || add.length > TOKENS_MAX || !add.every((u) => typeof u === 'string' && u.length <= 4096)) throw bad('add');
+  if (!Array.isArray(add) || add.length > TOKENS_MAX || !add.every((u) => typeof u === 'string' && u.length <= 4096))
+    throw bad('add');
   if (!Array.isArray(update) || update.length > TOKENS_MAX) throw bad('update');
   return {
     add: add as string[],

@@ -22,7 +22,9 @@ export function b64urlEncode(bytes: Uint8Array): string {
  */
 export function b64urlDecode(text: string): Bytes | null {
   if (typeof text !== 'string' || !/^[A-Za-z0-9_+/-]*={0,2}$/.test(text)) return null;
-  const std = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  // The pattern above allows at most two '=' and only at the end: drop them, then pad canonically.
+  const bare = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
+  const std = bare.replace(/-/g, '+').replace(/_/g, '/');
   if (std.length % 4 === 1) return null;
   return base64Decode(std + '='.repeat((4 - (std.length % 4)) % 4));
 }

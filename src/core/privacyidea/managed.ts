@@ -1,6 +1,6 @@
 /**
  * What a slot managed by a privacyIDEA container remembers (stored encrypted inside the slot's
- * record, record version 3: src/core/vault-format.ts), and how a sync answer changes the
+ * record, record version 3: src/core/vault/slot-codec.ts), and how a sync answer changes the
  * container's slots. Pure: the caller stores the result.
  */
 import { KeyslotError } from '../errors';
@@ -39,7 +39,18 @@ export interface ManagedInfo {
 
 export type ManagedSlot = Slot & { managed: ManagedInfo };
 
-const KEYS = ['issuer', 'server', 'container', 'token', 'tokentype', 'keyId', 'hash', 'rollover', 'noUnregister', 'withdrawn'] as const;
+const KEYS = [
+  'issuer',
+  'server',
+  'container',
+  'token',
+  'tokentype',
+  'keyId',
+  'hash',
+  'rollover',
+  'noUnregister',
+  'withdrawn',
+] as const;
 const SERIAL_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 const KEY_ID_RE = /^[0-9a-f]{32}$/;
 
@@ -54,7 +65,8 @@ export function readManaged(raw: unknown): ManagedInfo | null {
   };
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail('type');
   const o = raw as Record<string, unknown>;
-  if (Object.keys(o).length !== KEYS.length || !KEYS.every((k) => Object.prototype.hasOwnProperty.call(o, k))) fail('keys');
+  if (Object.keys(o).length !== KEYS.length || !KEYS.every((k) => Object.prototype.hasOwnProperty.call(o, k)))
+    fail('keys');
   const text = (k: 'issuer' | 'server', max: number): string => {
     const v = o[k];
     return typeof v === 'string' && v !== '' && [...v].length <= max ? v : fail(k);
@@ -66,7 +78,9 @@ export function readManaged(raw: unknown): ManagedInfo | null {
   const bool = (k: 'rollover' | 'noUnregister'): boolean => (typeof o[k] === 'boolean' ? (o[k] as boolean) : fail(k));
   const tokentype = o['tokentype'] === 'totp' || o['tokentype'] === 'hotp' ? o['tokentype'] : fail('tokentype');
   const hash = o['hash'] === 'SHA256' || o['hash'] === 'SHA384' || o['hash'] === 'SHA512' ? o['hash'] : fail('hash');
-  const withdrawn = ['', 'unregistered', 'moved', 'removed'].includes(o['withdrawn'] as string) ? (o['withdrawn'] as Withdrawn) : fail('withdrawn');
+  const withdrawn = ['', 'unregistered', 'moved', 'removed'].includes(o['withdrawn'] as string)
+    ? (o['withdrawn'] as Withdrawn)
+    : fail('withdrawn');
   const keyId = typeof o['keyId'] === 'string' && KEY_ID_RE.test(o['keyId']) ? o['keyId'] : fail('keyId');
   return {
     issuer: text('issuer', TEXT_MAX),
@@ -129,7 +143,11 @@ export interface SyncPlan {
  * shared by the container (its token fields are replaced per token). Never deletes: a token
  * gone from the container is marked withdrawn ('removed'), for the user to delete.
  */
-export function planSync(existing: readonly ManagedSlot[], answer: ServerContainer, base: Omit<ManagedInfo, 'token' | 'tokentype'>): SyncPlan {
+export function planSync(
+  existing: readonly ManagedSlot[],
+  answer: ServerContainer,
+  base: Omit<ManagedInfo, 'token' | 'tokentype'>,
+): SyncPlan {
   const bySerial = new Map(existing.map((s) => [s.managed.token, s]));
   const plan: SyncPlan = { add: [], change: [], skipped: 0 };
   const kept = new Set<string>();
@@ -143,16 +161,23 @@ export function planSync(existing: readonly ManagedSlot[], answer: ServerContain
       plan.skipped++;
       continue;
     }
-    if (!serial || kept.has(serial)) {
+    if (!serial || kept.has(serial) || (draft.kind !== 'totp' && draft.kind !== 'hotp')) {
       plan.skipped++;
       continue;
     }
     kept.add(serial);
-    const managed: ManagedInfo = { ...base, token: serial, tokentype: draft.kind, withdrawn: '' };
+    const tokentype = draft.kind;
+    const managed: ManagedInfo = { ...base, token: serial, tokentype, withdrawn: '' };
     const old = bySerial.get(serial);
     if (old) {
       // Rolled over by the server: new secret and parameters; the user's name, place and favourite stay.
-      plan.change.push({ ...old, ...draft, issuer: old.issuer, account: old.account, managed: { ...old.managed, ...policy, tokentype: draft.kind, withdrawn: '' } });
+      plan.change.push({
+        ...old,
+        ...draft,
+        issuer: old.issuer,
+        account: old.account,
+        managed: { ...old.managed, ...policy, tokentype, withdrawn: '' },
+      });
     } else {
       plan.add.push({ draft, managed });
     }
@@ -163,7 +188,11 @@ export function planSync(existing: readonly ManagedSlot[], answer: ServerContain
     kept.add(t.serial);
     const counter = old.kind === 'hotp' && t.counter !== null ? Math.max(old.counter, t.counter) : old.counter;
     const managed = { ...old.managed, ...policy };
-    if (counter !== old.counter || managed.rollover !== old.managed.rollover || managed.noUnregister !== old.managed.noUnregister) {
+    if (
+      counter !== old.counter ||
+      managed.rollover !== old.managed.rollover ||
+      managed.noUnregister !== old.managed.noUnregister
+    ) {
       plan.change.push({ ...old, counter, managed });
     }
   }

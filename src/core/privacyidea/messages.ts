@@ -91,9 +91,17 @@ export function finalizeRequest(reg: PiaRegistration, passphrase: string) {
 }
 
 /** POST /container/challenge: a fresh nonce for one action (its scope). */
-export function challengeRequest(serverUrl: string, containerSerial: string, action: PiaEndpoint): { url: string; scope: string; body: FormBody } {
+export function challengeRequest(
+  serverUrl: string,
+  containerSerial: string,
+  action: PiaEndpoint,
+): { url: string; scope: string; body: FormBody } {
   const scope = endpointUrl(serverUrl, action);
-  return { url: endpointUrl(serverUrl, 'container/challenge'), scope, body: { container_serial: containerSerial, scope } };
+  return {
+    url: endpointUrl(serverUrl, 'container/challenge'),
+    scope,
+    body: { container_serial: containerSerial, scope },
+  };
 }
 
 export interface Challenge {
@@ -120,12 +128,25 @@ export function clientContainerJson(containerSerial: string, tokens: readonly Cl
 }
 
 /** POST /container/synchronize: signed with the X25519 key the answer is encrypted to. */
-export function syncRequest(serverUrl: string, containerSerial: string, challenge: Challenge, encryptionKey: string, tokens: readonly ClientToken[]) {
+export function syncRequest(
+  serverUrl: string,
+  containerSerial: string,
+  challenge: Challenge,
+  encryptionKey: string,
+  tokens: readonly ClientToken[],
+) {
   const scope = endpointUrl(serverUrl, 'container/synchronize');
   const containerJson = clientContainerJson(containerSerial, tokens);
   return {
     url: scope,
-    message: signedMessage({ nonce: challenge.nonce, time: challenge.timeStamp, containerSerial, scope, encryptionKey, containerJson }),
+    message: signedMessage({
+      nonce: challenge.nonce,
+      time: challenge.timeStamp,
+      containerSerial,
+      scope,
+      encryptionKey,
+      containerJson,
+    }),
     body: (signature: string): FormBody => ({
       container_serial: containerSerial,
       signature,
@@ -136,7 +157,12 @@ export function syncRequest(serverUrl: string, containerSerial: string, challeng
 }
 
 /** POST /container/rollover or /container/register/terminate/client: the challenge's four fields. */
-export function actionRequest(serverUrl: string, containerSerial: string, challenge: Challenge, action: 'container/rollover' | 'container/register/terminate/client') {
+export function actionRequest(
+  serverUrl: string,
+  containerSerial: string,
+  challenge: Challenge,
+  action: 'container/rollover' | 'container/register/terminate/client',
+) {
   const scope = endpointUrl(serverUrl, action);
   return {
     url: scope,

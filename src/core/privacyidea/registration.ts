@@ -57,7 +57,19 @@ const NONCE_RE = /^[0-9a-fA-F]{16,256}$/;
 /** ISO 8601 as Python's datetime.isoformat() writes it (with an offset or Z). */
 const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})$/;
 const HASHES: Readonly<Record<string, PiaHash>> = { SHA256: 'SHA256', SHA384: 'SHA384', SHA512: 'SHA512' };
-const KNOWN = ['issuer', 'ttl', 'nonce', 'time', 'url', 'serial', 'key_algorithm', 'hash_algorithm', 'ssl_verify', 'passphrase', 'send_passphrase'];
+const KNOWN = [
+  'issuer',
+  'ttl',
+  'nonce',
+  'time',
+  'url',
+  'serial',
+  'key_algorithm',
+  'hash_algorithm',
+  'ssl_verify',
+  'passphrase',
+  'send_passphrase',
+];
 
 const bad = (field: string): KeyslotError => new KeyslotError('PIA_URI', { field });
 
@@ -112,7 +124,8 @@ export function parseIsoTime(text: string): number | null {
   if (local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d) return null; // 2024-02-30
   const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
   const zone = m[8]!;
-  const offsetMin = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const offsetMin =
+    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   return local.getTime() + ms - offsetMin * 60_000;
 }
 
@@ -120,7 +133,7 @@ export function parseIsoTime(text: string): number | null {
  * The server URL: http(s)://host[:port][/path], no credentials, query or fragment (src/core has
  * no URL class: a strict pattern instead). The origin is lower-cased, without a default port.
  */
-const SERVER_RE = /^(https?):\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?(\/[^?#\s]*)?$/i;
+const SERVER_RE = /^(https?):\/\/((?:[a-z0-9-]+\.)*[a-z0-9-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?(\/[^?#\s]*)?$/i;
 
 function readServer(raw: string): { serverUrl: string; origin: string } {
   const m = SERVER_RE.exec(raw);
@@ -191,7 +204,12 @@ export function isLoopback(origin: string): boolean {
  * not loopback: a browser cannot skip certificate checks, and Keyslot would not want to),
  * PIA_EXPIRED (now is past time + ttl).
  */
-export function checkRegistration(reg: PiaRegistration, nowMs: number, allowedOrigins: readonly string[], appOrigin: string): void {
+export function checkRegistration(
+  reg: PiaRegistration,
+  nowMs: number,
+  allowedOrigins: readonly string[],
+  appOrigin: string,
+): void {
   if (allowedOrigins.length === 0) throw new KeyslotError('PIA_NOT_CONFIGURED', { field: 'url' });
   const self = allowedOrigins.includes('self') && reg.origin === appOrigin.toLowerCase();
   if (!self && !allowedOrigins.includes(reg.origin)) throw new KeyslotError('PIA_ORIGIN', { field: 'url' });

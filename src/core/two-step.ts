@@ -106,7 +106,7 @@ export function base32check(payload: Uint8Array): string {
   const all = new Uint8Array(4 + payload.length);
   all.set(sum, 0);
   all.set(payload, 4);
-  return encodeBase32(all).replace(/=+$/, '');
+  return encodeBase32(all); // unpadded, as privacyIDEA writes it
 }
 
 /**

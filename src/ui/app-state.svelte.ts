@@ -538,14 +538,19 @@ export class AppState {
    * the same code twice.
    */
   async generateHotp(id: string): Promise<void> {
-    const slot = this.#find(id);
-    const next = { ...slot, counter: slot.counter + 1, lastUsedAt: Date.now() };
-    await this.#requireVault().updateSlot(next);
-    this.slots = this.slots.map((s) => (s.id === id ? next : s));
+    // In the write queue like every other slot write: read, advance, store and show as one step,
+    // so a Copy or a favourite pressed meanwhile can't write the old counter back.
+    const used = await this.#serial(async () => {
+      const slot = this.#find(id);
+      const next = { ...slot, counter: slot.counter + 1, lastUsedAt: Date.now() };
+      await this.#requireVault().updateSlot(next);
+      this.slots = this.slots.map((s) => (s.id === id ? next : s));
+      return slot;
+    });
     // The list already loaded the OTP engine; this import only shares it.
     const { codeAt } = await import('../core/otp');
-    const { code } = codeAt(slot, 0);
-    this.hotp = new Map(this.hotp).set(id, { code, counter: slot.counter });
+    const { code } = codeAt(used, 0);
+    this.hotp = new Map(this.hotp).set(id, { code, counter: used.counter });
   }
 
   announce(key: MessageKey, params: Record<string, string | number> = {}): void {

@@ -4,7 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   // The Svelte plugin compiles `*.svelte.ts` state classes (runes) for unit tests; the 'browser'
   // condition picks Svelte's client runtime, where $state and $derived behave as in the app.
-  plugins: [svelte({ compilerOptions: { generate: 'client' } })],
+  plugins: [svelte()],
   resolve: { conditions: ['browser'] },
   test: {
     environment: 'node',

@@ -11,7 +11,7 @@ import {
   serializePreferences,
 } from '../../src/platform/preferences';
 import { SORT_ORDERS } from '../../src/core/organise';
-import { hiddenLockDue, idleLockDue, msUntil } from '../../src/ui/auto-lock';
+import { hiddenLockDue, idleLockDue, msUntil } from '../../src/core/auto-lock';
 
 const store = new Map<string, string>();
 const memoryStorage = {

@@ -8,7 +8,7 @@ import type { AttemptGuard } from '../../core/attempt-guard';
 import { normalizePin, validateNewSecret } from '../../core/pin';
 import type { SecretInput } from '../../core/vault-format';
 import { secretKey, useSecretWording } from '../i18n/i18n';
-import { locked } from '../lock-hooks';
+import { locked } from './lock-hooks';
 import {
   attemptGuard,
   createVault,

@@ -15,7 +15,7 @@ import { runImport, type ReportRow } from '../../core/importers/plan';
 import type { UnlockedVault } from '../../platform/vault';
 import { requestPersistence } from '../../platform/storage-health';
 import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
-import { slotGone } from '../lock-hooks';
+import { slotGone } from './lock-hooks';
 import type { Announcer } from './announcer.svelte.ts';
 import type { Navigation } from './navigation.svelte.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Settings → Backups, Restore from a backup, Export as plain text (docs: backup format): the
+ * Settings → Backups, Restore from a backup, Export as plain text (docs/backup.md): the
  * workflow, so the card only shows forms and words. Restores go through the slots state's write
  * queue like every other slot write.
  */

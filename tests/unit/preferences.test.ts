@@ -1,4 +1,4 @@
-// Auto-lock and tap-to-reveal preferences (src/platform/preferences.ts) and when auto-lock is due (src/ui/auto-lock.ts).
+// Auto-lock and tap-to-reveal preferences (src/platform/preferences.ts) and when auto-lock is due (src/core/auto-lock.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_PREFERENCES,

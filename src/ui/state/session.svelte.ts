@@ -21,12 +21,12 @@ import {
 } from '../../platform/vault';
 import { prfSupported } from '../../platform/passkey';
 import { onVersionChange, type ConnectionLoss } from '../../platform/storage';
-import { forgetVault, rememberVault, vaultCreatedAt } from '../../platform/storage-health';
+import { forgetVault, rememberVault, requestPersistence, storageStatus, vaultCreatedAt, type StorageStatus } from '../../platform/storage-health';
 import type { Announcer } from './announcer.svelte.ts';
 import type { AddIntent, Navigation } from './navigation.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
 
-export type { ConnectionLoss };
+export type { ConnectionLoss, StorageStatus };
 
 export class Session {
   /**
@@ -96,6 +96,16 @@ export class Session {
   /** When a vault was made in this browser (the "had a vault" note), for "Your slots are gone". */
   createdAt(): Date | null {
     return vaultCreatedAt();
+  }
+
+  /** Settings → Storage: will the browser keep the slots (persisted, usage), as it says now. */
+  storageStatus(): Promise<StorageStatus> {
+    return storageStatus();
+  }
+
+  /** Settings → Storage → ask the browser to keep the slots. */
+  async keepData(): Promise<void> {
+    await requestPersistence();
   }
 
   /** From "Your slots are gone": acknowledge, forget the marker, set up a new PIN. */

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { setUpPin, addByLink, slotItem, shownCode, unlock } from './app';
-import { hotp } from './oracle';
+import { setUpPin, addByLink, slotItem, shownCode, unlock } from './helpers/app';
+import { hotp } from './helpers/oracle';
 
 const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 4226 Appendix D key
 const TOTP_LINK = 'otpauth://totp/Acme:carol?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Acme';

@@ -157,7 +157,7 @@ function startWorker(): StartedWorker | null {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../workers/qr-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null; // e.g. a CSP without worker-src 'self'
   }

@@ -86,7 +86,7 @@ describe('createQrReader without BarcodeDetector', () => {
     const reader = await createQrReader();
     expect(reader.engine).toBe('worker');
     const [worker] = FakeWorker.instances;
-    expect(worker!.url.pathname.endsWith('/src/platform/qr-worker.ts')).toBe(true);
+    expect(worker!.url.pathname.endsWith('/src/workers/qr-worker.ts')).toBe(true);
     expect(worker!.options).toEqual({ type: 'module' });
     const [a, b] = await Promise.all([reader.decode(qrPicture(OTPAUTH)), reader.decode(blank(64, 64), { fast: true })]);
     expect(a).toEqual([OTPAUTH]);

@@ -32,7 +32,7 @@ export function requireProgram(program: string, versionArgs: string[]): string {
   const found = spawnSync(program, versionArgs, { encoding: 'utf8' });
   if (found.error || found.status !== 0) {
     throw new Error(
-      `${program} is not installed, so its recipe cannot be tested. Install it (Debian/Ubuntu: apt-get install -y nginx caddy; ` +
+      `${program} is not installed, so its recipe cannot be tested. Install it (Debian/Ubuntu: apt-get install -y nginx caddy openssl; ` +
         `.ci/run does this) and run npm run test:servers again.`,
     );
   }
@@ -68,12 +68,8 @@ function collect(child: ChildProcess): () => string {
   return () => out;
 }
 
-/** nginx in the foreground, one process, with the recipe from the docs. */
-export async function startNginx(dist: string, workDir: string): Promise<RunningServer> {
-  const port = await freePort();
-  const prefix = path.join(workDir, 'nginx');
-  mkdirSync(prefix, { recursive: true });
-  const { conf, snippets } = nginxConfig(port, dist, prefix);
+/** Writes nginx.conf and the recipe's snippets into `prefix`; returns nginx's arguments for them. */
+function writeNginx(prefix: string, { conf, snippets }: ReturnType<typeof nginxConfig>): string[] {
   for (const [name, text] of Object.entries(snippets)) {
     mkdirSync(path.dirname(path.join(prefix, name)), { recursive: true });
     writeFileSync(path.join(prefix, name), text);
@@ -81,7 +77,32 @@ export async function startNginx(dist: string, workDir: string): Promise<Running
   const confFile = path.join(prefix, 'nginx.conf');
   writeFileSync(confFile, conf);
   // -p: relative includes (snippets/...) resolve in the prefix; -e: no write to /var/log.
-  const child = spawn('nginx', ['-p', `${prefix}/`, '-e', path.join(prefix, 'error.log'), '-c', confFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return ['-p', `${prefix}/`, '-e', path.join(prefix, 'error.log'), '-c', confFile];
+}
+
+/**
+ * `nginx -t` on the recipe as printed, TLS and HTTP/2 included, with a self-signed certificate
+ * made here by openssl. Returns nginx's verdict; throws if openssl fails.
+ */
+export async function testNginxTls(dist: string, workDir: string): Promise<{ ok: boolean; output: string }> {
+  const prefix = path.join(workDir, 'nginx-tls');
+  mkdirSync(prefix, { recursive: true });
+  const cert = path.join(prefix, 'cert.pem');
+  const key = path.join(prefix, 'key.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+  const args = writeNginx(prefix, nginxConfig(await freePort(), dist, prefix, { cert, key }));
+  const run = spawnSync('nginx', [...args, '-t'], { encoding: 'utf8' });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** nginx in the foreground, one process, with the recipe from the docs. */
+export async function startNginx(dist: string, workDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  const prefix = path.join(workDir, 'nginx');
+  mkdirSync(prefix, { recursive: true });
+  const args = writeNginx(prefix, nginxConfig(port, dist, prefix));
+  const child = spawn('nginx', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = collect(child);
   const log = () => `${output()}${safeRead(path.join(prefix, 'error.log'))}`;
   return started('nginx', child, `http://127.0.0.1:${port}`, log);

@@ -2,28 +2,19 @@
 // where a test on loopback must differ from a real host (address, port, dist/ folder). Every
 // change must match exactly once, so a recipe that drifts from what these expect fails loudly
 // instead of being tested in some other form.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The deployment docs: docs/deploying.md, or README's "Deploying" section where they still live. */
-export function deployingDocs(): { file: string; text: string } {
-  const docs = path.join(root, 'docs/deploying.md');
-  if (existsSync(docs)) return { file: 'docs/deploying.md', text: readFileSync(docs, 'utf8') };
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const start = readme.indexOf('## Deploying\n');
-  if (start < 0) throw new Error('No deployment docs: neither docs/deploying.md nor a "## Deploying" section in README.md');
-  const end = readme.indexOf('\n## ', start + 5);
-  return { file: 'README.md', text: readme.slice(start, end < 0 ? undefined : end) };
-}
+const DOCS = 'docs/deploying.md';
 
 /** The one fenced block of `language` in the deployment docs. */
 export function codeBlock(language: string): string {
-  const { file, text } = deployingDocs();
+  const text = readFileSync(path.join(root, DOCS), 'utf8');
   const blocks = [...text.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))];
-  if (blocks.length !== 1) throw new Error(`${file}: expected one \`\`\`${language} block, found ${blocks.length}`);
+  if (blocks.length !== 1) throw new Error(`${DOCS}: expected one \`\`\`${language} block, found ${blocks.length}`);
   return blocks[0]![1]!;
 }
 
@@ -53,15 +44,28 @@ export function nginxFiles(): Record<string, string> {
 
 /**
  * A complete nginx.conf around the recipe's site (its `http` part is what Debian's own
- * nginx.conf provides), listening on 127.0.0.1:`port` without TLS, serving `dist`.
+ * nginx.conf provides), listening on 127.0.0.1:`port` and serving `dist`: plain HTTP, or with
+ * `tls` the recipe's own `listen ... ssl` with that certificate (for `nginx -t`).
  * `prefix` holds the snippets folder, temporary files and the log.
  */
-export function nginxConfig(port: number, dist: string, prefix: string): { conf: string; snippets: Record<string, string> } {
+export function nginxConfig(
+  port: number,
+  dist: string,
+  prefix: string,
+  tls?: { cert: string; key: string },
+): { conf: string; snippets: Record<string, string> } {
   const files = nginxFiles();
   const site = files['sites-available/keyslot'];
   if (!site) throw new Error('nginx recipe: no "# /etc/nginx/sites-available/keyslot" file');
-  let server = replaceOnce(site, /listen 443 ssl[^;]*;/, `listen 127.0.0.1:${port};`, 'nginx');
-  server = server.replace(/\n *(ssl_\w+|http2) [^\n]*/g, ''); // certificates and HTTP/2 belong to TLS
+  let server: string;
+  if (tls) {
+    server = replaceOnce(site, /listen 443 /, `listen 127.0.0.1:${port} `, 'nginx');
+    server = replaceOnce(server, /ssl_certificate \S+;/, `ssl_certificate ${tls.cert};`, 'nginx');
+    server = replaceOnce(server, /ssl_certificate_key \S+;/, `ssl_certificate_key ${tls.key};`, 'nginx');
+  } else {
+    server = replaceOnce(site, /listen 443 ssl[^;]*;/, `listen 127.0.0.1:${port};`, 'nginx');
+    server = server.replace(/\n *ssl_\w+ [^\n]*/g, ''); // certificates belong to TLS
+  }
   server = replaceOnce(server, 'root /srv/keyslot/dist;', `root ${dist};`, 'nginx');
   const snippets = Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith('snippets/')));
   const conf = `daemon off;

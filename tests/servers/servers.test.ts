@@ -14,7 +14,7 @@ import {
   securityHeaders,
   strictTransportSecurity,
 } from '../../security-headers';
-import { requireProgram, startCaddy, startNginx, startPreview, type RunningServer } from './launch';
+import { requireProgram, startCaddy, startNginx, startPreview, testNginxTls, type RunningServer } from './launch';
 import { root } from './recipes';
 
 const work = mkdtempSync(path.join(tmpdir(), 'keyslot-servers-'));
@@ -52,6 +52,12 @@ const servers: { name: string; hsts: boolean; start: () => Promise<RunningServer
   // npm start is http://localhost: HSTS belongs to the HTTPS host only.
   { name: 'vite preview (npm start)', hsts: false, start: () => startPreview(dist) },
 ];
+
+it('nginx accepts the recipe as printed, with TLS and HTTP/2 (nginx -t, a self-signed certificate)', async () => {
+  requireProgram('nginx', ['-v']);
+  const verdict = await testNginxTls(dist, work);
+  expect(verdict.ok, verdict.output).toBe(true);
+});
 
 describe.each(servers)('$name with the documented configuration', ({ name, hsts, start }) => {
   let server: RunningServer;

@@ -1,5 +1,5 @@
-// README "Deploying", dist/_headers and security-headers.ts must say exactly the same thing:
-// one source (security-headers.ts), every server configuration in the README checked against it.
+// docs/deploying.md, dist/_headers and security-headers.ts must say exactly the same thing:
+// one source (security-headers.ts), every server configuration in docs/deploying.md checked against it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,18 +8,19 @@ import {
   contentSecurityPolicy,
   headersFile,
   immutableCacheControl,
+  missingAssetCacheControl,
+  revalidateCacheControl,
   securityHeaders,
   strictTransportSecurity,
 } from '../../security-headers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const deploy = readme.slice(readme.indexOf('## Deploying\n'), readme.indexOf('\n## ', readme.indexOf('## Deploying\n') + 5));
+const deploy = readFileSync(path.join(root, 'docs', 'deploying.md'), 'utf8');
 const all: [string, string][] = [...Object.entries(securityHeaders), ['Strict-Transport-Security', strictTransportSecurity]];
 
 function codeBlock(language: string): string {
   const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(deploy);
-  expect(match, `a \`\`\`${language} block in README "Deploying"`).not.toBeNull();
+  expect(match, `a \`\`\`${language} block in docs/deploying.md`).not.toBeNull();
   return match![1]!;
 }
 
@@ -44,7 +45,7 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
-describe('README "Deploying" agrees with security-headers.ts', () => {
+describe('docs/deploying.md agrees with security-headers.ts', () => {
   it('lists every header with its exact value in the table', () => {
     for (const [name, value] of all) expect(deploy).toContain(`| \`${name}\` | \`${value}\``);
   });
@@ -52,20 +53,27 @@ describe('README "Deploying" agrees with security-headers.ts', () => {
   it('has the same headers in the nginx configuration', () => {
     const nginx = codeBlock('nginx');
     for (const [name, value] of all) expect(nginx).toContain(`add_header ${name} "${value}" always;`);
-    expect(nginx).toContain(`add_header Cache-Control "${immutableCacheControl}" always;`);
+    // Hashed assets: a year when found (2xx/3xx), no-store for a 404 (tests/servers runs it for real).
+    expect(nginx).toContain(`~^[23] "${immutableCacheControl}";`);
+    expect(nginx).toContain(`default "${missingAssetCacheControl}";`);
+    expect(nginx).toContain('add_header Cache-Control $keyslot_asset_cache always;');
+    expect(nginx.match(/add_header Cache-Control "no-cache" always;/g)).toHaveLength(2);
     expect(nginx.match(/add_header/g)).toHaveLength(all.length + 3);
   });
 
   it('has the same headers in the Caddy configuration', () => {
     const caddy = codeBlock('caddy');
     for (const [name, value] of all) expect(caddy).toContain(`\t\t${name} "${value}"`);
-    expect(caddy).toContain(`header /assets/* Cache-Control "${immutableCacheControl}"`);
+    expect(caddy).toContain(`header @hashed Cache-Control "${immutableCacheControl}"`);
+    expect(caddy).toContain(`\t\t?Cache-Control "${revalidateCacheControl}"`);
+    expect(caddy).toContain(`handle_errors {\n\t\theader Cache-Control "${missingAssetCacheControl}"\n\t}`);
   });
 
   it('has the same headers in the Apache configuration', () => {
     const apache = codeBlock('apache');
     for (const [name, value] of all) expect(apache).toContain(`Header always set ${name} "${value}"`);
     expect(apache).toContain(`Header set Cache-Control "${immutableCacheControl}"`);
+    expect(apache).toContain(`FallbackResource disabled\n    Header set Cache-Control "${immutableCacheControl}"`);
   });
 
   it('quotes the _headers file for Netlify and Cloudflare Pages exactly as the build writes it', () => {

@@ -115,7 +115,8 @@ function scannerFiles(outDir) {
     ['worker (zxing-wasm JS + qr-decode)', worker],
     ['zxing_reader.wasm', wasm],
     ...js.filter((f) => text(f).includes(worker)).map((f) => ['scanner chunk (reader, camera loop)', f]),
-    ...js.filter((f) => /^qr-decode/.test(f)).map((f) => ['main-thread fallback (only without workers)', f]),
+    ...js.filter((f) => /^qr-decode-js-/.test(f)).map((f) => ['no-WebAssembly fallback, @zxing/browser (only without WebAssembly)', f]),
+    ...js.filter((f) => /^qr-decode-/.test(f) && !/^qr-decode-js-/.test(f)).map((f) => ['main-thread fallback (only without workers)', f]),
     ...js.filter((f) => /\bgetUserMedia\b/.test(text(f)) && !text(f).includes(worker)).map((f) => ['camera chunk', f]),
     ...js.filter((f) => text(f).includes('from-image') && !text(f).includes(worker)).map((f) => ['image-input chunk', f]),
   ];
@@ -234,7 +235,7 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
   if (sizes) {
     const where = probe ? ' [scanner-only build: the app does not load it yet]' : '';
     for (const s of sizes.rows) row(`Scanner: ${s.role}${s.eager ? ' — IN FIRST LOAD' : ''} (gzip -9)`, `${kb(s.gz)} (${kb(s.raw)} raw) ${s.file}${where}`);
-    const path = sizes.rows.filter((s) => !s.role.startsWith('main-thread'));
+    const path = sizes.rows.filter((s) => !/^(main-thread|no-WebAssembly)/.test(s.role));
     row('Scanner total on first scan: worker + wasm + chunks (gzip -9)', kb(path.reduce((a, s) => a + s.gz, 0)), 'lazy, not in first load');
     row('zxing-wasm in the first load', sizes.eagerZxing || sizes.rows.some((s) => s.eager) ? 'YES (fix this)' : 'no', 'no');
   } else {

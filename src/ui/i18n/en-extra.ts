@@ -183,7 +183,7 @@ export const enExtra = {
   'error.BACKUP_PASSWORD_WRONG': 'That backup password is not correct, or the file has been changed. Nothing was restored.',
   'error.BACKUP_SAVE_FAILED': 'The backup could not be written to its file (it may have been moved or deleted). Try again: Keyslot will ask where to save it.',
   'error.QR_DECODER_FAILED':
-    'The QR code reader could not start in this browser. It needs WebAssembly, which some security settings (such as Lockdown Mode) turn off. Reload Keyslot and try again, or add the slot with its activation link or key.',
+    'The QR code reader could not start in this browser. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
   'welcome.title': 'Welcome to Keyslot',
   'welcome.body1':

@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import zxingLibrary from '@zxing/library'; // CommonJS: named imports fail outside vitest (scripts/bench-qr.mjs)
+// scripts/bench-qr.mjs has Vite transform @zxing/library (ssr.noExternal), so named imports work there too.
+import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { corpusPath, readCorpusJson } from './corpus';
 
 export interface Pixels {
@@ -120,7 +121,6 @@ export function rotatePixels(img: Pixels, degrees: Rotation): Pixels {
   return { data: new Uint8ClampedArray(out.buffer), width: W, height: H };
 }
 
-const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxingLibrary;
 const zxingLibraryReader = new QRCodeReader();
 
 /**

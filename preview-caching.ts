@@ -7,7 +7,12 @@ import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { immutableCacheControl, missingAssetCacheControl, revalidateCacheControl, securityHeaders } from './security-headers.ts';
+import {
+  immutableCacheControl,
+  missingAssetCacheControl,
+  revalidateCacheControl,
+  securityHeaders,
+} from './security-headers.ts';
 
 function isFile(file: string): boolean {
   try {
@@ -31,7 +36,8 @@ function forceCacheControl(res: ServerResponse, value: string): void {
   res.writeHead = ((...args: unknown[]) => {
     for (const arg of args.slice(1)) {
       if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
-        for (const name of Object.keys(arg)) if (name.toLowerCase() === 'cache-control') delete (arg as Record<string, unknown>)[name];
+        for (const name of Object.keys(arg))
+          if (name.toLowerCase() === 'cache-control') delete (arg as Record<string, unknown>)[name];
       }
     }
     res.setHeader('Cache-Control', value);

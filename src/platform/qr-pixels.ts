@@ -27,7 +27,8 @@ export function checkImage(image: ImageDataLike): boolean {
     throw new KeyslotError('IMAGE_TOO_LARGE', { max: QR_MAX_PIXELS });
   }
   const kind = Object.prototype.toString.call(data);
-  if (kind !== '[object Uint8ClampedArray]' && kind !== '[object Uint8Array]') throw new KeyslotError('IMAGE_UNREADABLE');
+  if (kind !== '[object Uint8ClampedArray]' && kind !== '[object Uint8Array]')
+    throw new KeyslotError('IMAGE_UNREADABLE');
   // A short buffer would make the WebAssembly read past it.
   if (data.length !== width * height * 4) throw new KeyslotError('IMAGE_UNREADABLE');
   return width > 0 && height > 0;

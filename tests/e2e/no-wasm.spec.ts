@@ -4,9 +4,9 @@
 // which also removes WebAssembly from pages and workers alike. (Chromium 156 ignores
 // --noexpose_wasm; --jitless works.)
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { setUpPin, slotItem, shownCode } from './app';
-import { totp } from './oracle';
-import { cameraFeed, launchWithCamera, qrPng, TRACK_STREAMS, liveTracks } from './qr';
+import { setUpPin, slotItem, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
+import { cameraFeed, launchWithCamera, qrPng, TRACK_STREAMS, liveTracks } from './helpers/qr';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -71,14 +71,19 @@ test('without WebAssembly, an image of the QR code adds the slot', async ({ base
   await expect(slotItem(page, NAME)).toBeVisible();
 });
 
-test('under a CSP without wasm-unsafe-eval, an image of the QR code is read by the JavaScript reader', async ({ browser: shared, baseURL }) => {
+test('under a CSP without wasm-unsafe-eval, an image of the QR code is read by the JavaScript reader', async ({
+  browser: shared,
+  baseURL,
+}) => {
   // WebAssembly exists here, but compiling it is refused: zxing-wasm's worker says so, and the
   // scanner falls back. The server's CSP is rewritten on the way (no service worker to bypass it).
   const context = await shared.newContext({ baseURL, serviceWorkers: 'block' });
   await context.route('**/*', async (route) => {
     const response = await route.fetch();
     const csp = response.headers()['content-security-policy'];
-    const headers = csp ? { ...response.headers(), 'content-security-policy': csp.replace(" 'wasm-unsafe-eval'", '') } : response.headers();
+    const headers = csp
+      ? { ...response.headers(), 'content-security-policy': csp.replace(" 'wasm-unsafe-eval'", '') }
+      : response.headers();
     await route.fulfill({ response, headers });
   });
   const page = await context.newPage();

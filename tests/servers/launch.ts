@@ -89,7 +89,25 @@ export async function testNginxTls(dist: string, workDir: string): Promise<{ ok:
   mkdirSync(prefix, { recursive: true });
   const cert = path.join(prefix, 'cert.pem');
   const key = path.join(prefix, 'key.pem');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
   const args = writeNginx(prefix, nginxConfig(await freePort(), dist, prefix, { cert, key }));
   const run = spawnSync('nginx', [...args, '-t'], { encoding: 'utf8' });
@@ -115,19 +133,31 @@ export async function startCaddy(dist: string, workDir: string): Promise<Running
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'Caddyfile');
   writeFileSync(file, caddyfile(port, dist));
-  const env = { ...process.env, HOME: dir, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') };
-  const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    HOME: dir,
+    XDG_DATA_HOME: path.join(dir, 'data'),
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+  };
+  const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return started('Caddy', child, `http://127.0.0.1:${port}`, collect(child));
 }
 
 /** `vite preview`, as `npm start` runs it, in its own process group (npx would leave vite running). */
 export async function startPreview(dist: string): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output = collect(child);
   const server = await started('vite preview', child, `http://127.0.0.1:${port}`, output);
   return {

@@ -20,9 +20,13 @@ export function codeBlock(language: string): string {
 
 /** Replaces `from` (which must occur exactly once in `text`) by `to`. */
 function replaceOnce(text: string, from: string | RegExp, to: string, what: string): string {
-  const pattern = typeof from === 'string' ? new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(from.source, 'g');
+  const pattern =
+    typeof from === 'string'
+      ? new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
+      : new RegExp(from.source, 'g');
   const hits = text.match(pattern)?.length ?? 0;
-  if (hits !== 1) throw new Error(`The ${what} recipe changed: expected "${String(from)}" once, found it ${hits} times`);
+  if (hits !== 1)
+    throw new Error(`The ${what} recipe changed: expected "${String(from)}" once, found it ${hits} times`);
   return text.replace(pattern, () => to);
 }
 

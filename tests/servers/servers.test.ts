@@ -22,7 +22,10 @@ const dist = process.env.SERVERS_DIST ? path.resolve(process.env.SERVERS_DIST) :
 
 beforeAll(() => {
   if (!process.env.SERVERS_DIST) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
 }, 180_000);
 
@@ -78,11 +81,21 @@ describe.each(servers)('$name with the documented configuration', ({ name, hsts,
     for (const [header, value] of Object.entries(securityHeaders)) {
       expect(answer.headers.get(header), `${header} on ${what}`).toBe(value);
     }
-    expect(answer.headers.get('Strict-Transport-Security'), `HSTS on ${what}`).toBe(hsts ? strictTransportSecurity : null);
+    expect(answer.headers.get('Strict-Transport-Security'), `HSTS on ${what}`).toBe(
+      hsts ? strictTransportSecurity : null,
+    );
   }
 
   it('sends every security header on pages, the service worker, assets, the manifest and a 404', async () => {
-    const paths = ['/', '/index.html', '/sw.js', '/manifest.webmanifest', `/assets/${assets()[0]}`, '/slots/deep/link', MISSING_ASSET];
+    const paths = [
+      '/',
+      '/index.html',
+      '/sw.js',
+      '/manifest.webmanifest',
+      `/assets/${assets()[0]}`,
+      '/slots/deep/link',
+      MISSING_ASSET,
+    ];
     for (const pathname of paths) expectSecurityHeaders(await get(base, pathname), pathname);
   });
 
@@ -112,7 +125,11 @@ describe.each(servers)('$name with the documented configuration', ({ name, hsts,
   });
 
   it('caches every hashed asset for a year as immutable, with its type', async () => {
-    const types: Record<string, RegExp> = { js: /^(text|application)\/javascript/, css: /^text\/css/, wasm: /^application\/wasm$/ };
+    const types: Record<string, RegExp> = {
+      js: /^(text|application)\/javascript/,
+      css: /^text\/css/,
+      wasm: /^application\/wasm$/,
+    };
     expect(assets().some((file) => file.endsWith('.wasm'))).toBe(true);
     for (const file of assets()) {
       const answer = await get(base, `/assets/${file}`);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const json = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { engines?: { node?: string } };
+const json = (file: string) =>
+  JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { engines?: { node?: string } };
 
 describe('the Node version Keyslot asks for', () => {
   it('is exactly the range Vite (build, preview, tests) needs', () => {

@@ -20,7 +20,13 @@ describe('the preview server’s Cache-Control', () => {
   });
 
   it('has no cache for a missing asset, a folder, or a path that climbs out of assets/', () => {
-    for (const pathname of ['/assets/index-0000dead.js', '/assets/', '/assets/nested', '/assets/../index.html', '/assets/../../etc/passwd']) {
+    for (const pathname of [
+      '/assets/index-0000dead.js',
+      '/assets/',
+      '/assets/nested',
+      '/assets/../index.html',
+      '/assets/../../etc/passwd',
+    ]) {
       expect(cacheControlFor(outDir, pathname), pathname).toBeNull();
     }
   });

@@ -30,7 +30,8 @@ describe('decodeQrWithoutWasm: reading without WebAssembly', () => {
 
   it('reads a code in a larger picture, turned by 90, 180 and 270 degrees', () => {
     const scene = paste(blank(900, 700, 200), qrPicture(OTPAUTH, { scale: 4 }), 300, 150);
-    for (const degrees of [0, 90, 180, 270] as const) expect(decodeQrWithoutWasm(rotate(scene, degrees)), `${degrees}°`).toEqual([OTPAUTH]);
+    for (const degrees of [0, 90, 180, 270] as const)
+      expect(decodeQrWithoutWasm(rotate(scene, degrees)), `${degrees}°`).toEqual([OTPAUTH]);
   });
 
   it('reads a light code on a dark background only when trying every pass', () => {
@@ -46,10 +47,18 @@ describe('decodeQrWithoutWasm: reading without WebAssembly', () => {
   });
 
   it('refuses pixels that are not what they claim, and pictures over the size limit', () => {
-    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe('IMAGE_UNREADABLE');
-    expect(codeOf(() => decodeQrWithoutWasm({ data: [1, 2, 3, 4] as unknown as Uint8ClampedArray, width: 1, height: 1 }))).toBe('IMAGE_UNREADABLE');
-    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(4), width: -1, height: -1 }))).toBe('IMAGE_UNREADABLE');
+    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe(
+      'IMAGE_UNREADABLE',
+    );
+    expect(
+      codeOf(() => decodeQrWithoutWasm({ data: [1, 2, 3, 4] as unknown as Uint8ClampedArray, width: 1, height: 1 })),
+    ).toBe('IMAGE_UNREADABLE');
+    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(4), width: -1, height: -1 }))).toBe(
+      'IMAGE_UNREADABLE',
+    );
     const side = Math.ceil(Math.sqrt(QR_MAX_PIXELS)) + 1;
-    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(4), width: side, height: side }))).toBe('IMAGE_TOO_LARGE');
+    expect(codeOf(() => decodeQrWithoutWasm({ data: new Uint8ClampedArray(4), width: side, height: side }))).toBe(
+      'IMAGE_TOO_LARGE',
+    );
   });
 });

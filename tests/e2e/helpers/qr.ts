@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'keyslot-qr-'));
 let n = 0;
@@ -31,7 +31,7 @@ export async function cameraFeed(text: string): Promise<string> {
 
 /**
  * A Chromium whose camera shows `feed`; `allowCamera` false leaves the permission prompt to deny.
- * `extraArgs`: more flags (e.g. --js-flags=--noexpose_wasm, a browser without WebAssembly).
+ * `extraArgs`: more flags (e.g. --js-flags=--jitless: a browser without WebAssembly).
  */
 export function launchWithCamera(feed: string | null, allowCamera = true, extraArgs: string[] = []): Promise<Browser> {
   const found = findChromium() as { executablePath: string | undefined } | null;

@@ -46,7 +46,12 @@ describe('one entry point per dependency', () => {
     // zxing-wasm fetches its .wasm from jsDelivr unless told otherwise: we serve our own copy.
     expect(users(/jsdelivr|unpkg|cdn\./i)).toEqual([]);
     // @zxing/library is a dev dependency for comparison only; it must not ship.
-    expect(users(importOf('@zxing/(?:library|browser)'))).toEqual([]);
+  });
+
+  it('has src/platform/qr-decode-js.ts as the only module that imports @zxing/browser or @zxing/library, loaded only lazily', () => {
+    expect(users(importOf('@zxing/(?:library|browser)'))).toEqual(['platform/qr-decode-js.ts']);
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?qr-decode-js(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual([]);
   });
 
   it('loads the QR decoder only lazily: statically only from its worker, elsewhere by import() or for types', () => {

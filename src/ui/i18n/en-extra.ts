@@ -185,7 +185,7 @@ export const enExtra = {
   'error.ICON_PACK_INVALID': 'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
   'error.ICON_PACK_TOO_LARGE': 'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
   'error.QR_DECODER_FAILED':
-    'The QR code reader could not start in this browser. It needs WebAssembly, which some security settings (such as Lockdown Mode) turn off. Reload Keyslot and try again, or add the slot with its activation link or key.',
+    'The QR code reader could not start in this browser. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
   'welcome.title': 'Welcome to Keyslot',
   'welcome.body1':

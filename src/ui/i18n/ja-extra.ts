@@ -198,7 +198,7 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.ICON_PACK_TOO_LARGE':
     'このアイコンパックは大きすぎるか、展開するとアイコンには不要なほど大きくなります（{max} MB まで）。何も変更していません。',
   'error.QR_DECODER_FAILED':
-    'このブラウザでは QR コードの読み取り機能を起動できませんでした。WebAssembly が必要ですが、一部のセキュリティ設定（ロックダウンモードなど）で無効になります。Keyslot を再読み込みしてもう一度お試しいただくか、アクティベーション URL またはシークレットキーでスロットを追加してください。',
+    'このブラウザでは QR コードの読み取り機能を起動できませんでした。Keyslot を再読み込みしてもう一度お試しいただくか、アクティベーション URL またはシークレットキーでスロットを追加してください。',
 
   'welcome.title': 'Keyslot へようこそ',
   'welcome.body1':

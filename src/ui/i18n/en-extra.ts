@@ -155,6 +155,14 @@ export const enExtra = {
     'This export holds more than Keyslot can import at once. Export fewer accounts at a time and try again.',
   'error.MIGRATION_OTHER_EXPORT':
     'This code belongs to a different export. Scan the codes of one export, or start again.',
+  'error.LINK_VERSION':
+    'This activation link was made for a newer Keyslot. Update Keyslot (reload the page), or ask your administrator for a new link.',
+  'error.LINK_DAMAGED':
+    'This activation link is damaged or incomplete. Open it again from the original message, or ask your administrator for a new one.',
+  'error.LINK_CODE_INVALID':
+    'An activation code has 10 letters and digits, such as 7KQ2M-XR9TD. Check what you typed.',
+  'error.LINK_CODE_WRONG':
+    'That activation code does not open this link. Check the code your administrator gave you with this link and try again.',
   'error.CAMERA_DENIED':
     'Keyslot is not allowed to use the camera. Allow it for this site in the browser (the camera or lock icon next to the address, then Camera: Allow) and try again. If it is still blocked, allow the browser itself to use the camera in the system settings: iPhone and iPad: Settings, then your browser, then Camera; Android: Settings, Apps, your browser, Permissions, Camera; macOS: System Settings, Privacy & Security, Camera; Windows: Settings, Privacy & security, Camera.',
   'error.CAMERA_MISSING':

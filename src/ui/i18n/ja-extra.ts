@@ -17,6 +17,26 @@ export const jaExtra: Record<ExtraKey, string> = {
   'add.noCode': 'この画像に QR コードが見つかりません。より鮮明な画像か、近くで撮った画像をお試しください。',
   'add.link.label': 'アクティベーション URL',
   'add.link.hint': '発行元のページまたはメールに記載されたアクティベーション URL（otpauth:// または Keyslot のリンク）です。',
+  'linkCode.title': 'アクティベーションコードを入力',
+  'linkCode.body':
+    'このアクティベーションリンクは暗号化されています。リンクと一緒に受け取ったアクティベーションコード（QR コードの横に表示されたもの、または別の方法で届いたもの）を入力すると開けます。',
+  'linkCode.label': 'アクティベーションコード',
+  'linkCode.hint': '英数字 10 文字です（例: 7KQ2M-XR9TD）。大文字・小文字やハイフンの有無は問いません。1 回の確認には、安全のため少し時間がかかります。',
+  'linkCode.submit': 'リンクを開く',
+  'linkCode.working': 'リンクを開いています…',
+  'linkWarning.title': 'このアクティベーションリンクは漏えいしたものと考えてください',
+  'linkWarning.body':
+    '開いたリンクにはスロットの秘密鍵がそのまま含まれており、ブラウザの履歴に保存されています。このブラウザや同期された履歴を使える人なら、同じスロットを追加できてしまいます。今すぐブラウザの履歴からこのリンクを削除してください。ほかの人もこのブラウザを使う場合や、履歴を同期している場合は、発行元にアクティベーションのやり直しを依頼してください。',
+  'linkWarning.howTo': '履歴から削除する方法',
+  'linkWarning.chrome':
+    'Chrome: メニュー ⋮ → 履歴 → 履歴（Ctrl+H）。このサイトを検索し、項目にチェックを入れて「削除」。スマートフォンでは ⋮ → 履歴 を開き、各項目の ✕ またはごみ箱アイコン。',
+  'linkWarning.edge':
+    'Edge: メニュー … → 履歴（Ctrl+H）。このサイトを検索し、各項目のごみ箱アイコン。スマートフォンでは … → 履歴 を開き、スワイプまたはタップで削除。',
+  'linkWarning.safari':
+    'iPhone・iPad の Safari: ブックマークアイコン → 時計のタブ を開き、各項目を左にスワイプして「削除」。Mac では 履歴 → すべての履歴を表示 で項目を選び、delete キー。',
+  'linkWarning.firefox':
+    'Firefox: メニュー ☰ → 履歴 → 履歴を管理（Ctrl+Shift+H）。このサイトを検索し、各項目を右クリックして「削除」。スマートフォンでは ⋮ → 履歴 を開き、各項目の ✕。',
+  'linkWarning.dismiss': '削除しました',
   'add.manual.issuer': '発行元',
   'add.manual.issuerHint': '例: PassLogic（KEK VPN）',
   'add.manual.account': 'アカウント',

@@ -33,7 +33,13 @@ function parseArgs(argv) {
   const opts = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const name = { '--app': 'app', '--qr': 'qr', '--uri': 'uri', '--memory-mib': 'memoryMiB', '--iterations': 'iterations' }[arg];
+    const name = {
+      '--app': 'app',
+      '--qr': 'qr',
+      '--uri': 'uri',
+      '--memory-mib': 'memoryMiB',
+      '--iterations': 'iterations',
+    }[arg];
     if (arg === '--help' || arg === '-h') return { help: true };
     if (!name || i + 1 >= argv.length) throw new Error(`Unknown or incomplete option: ${arg}`);
     opts[name] = argv[++i];

@@ -127,7 +127,8 @@ export function base64UrlDecode(text: string): Bytes | null {
 
 /** A code from CODE_RANDOM_BYTES random bytes (the caller's CSPRNG). */
 export function codeFromRandom(random: Uint8Array): string {
-  if (!(random instanceof Uint8Array) || random.length < CODE_RANDOM_BYTES) throw new KeyslotError('KDF_FAILED', { field: 'random' });
+  if (!(random instanceof Uint8Array) || random.length < CODE_RANDOM_BYTES)
+    throw new KeyslotError('KDF_FAILED', { field: 'random' });
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[random[i]! & 31]!;
   return code;
@@ -139,7 +140,24 @@ export function formatCode(code: string): string {
 }
 
 /** Typed between groups (spaces, dashes of every kind, dots), ignored. */
-const IGNORED = new Set([' ', '\t', '\n', '\u00a0', '\u3000', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u30fc', '\u30fb', '.']);
+const IGNORED = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\u3000',
+  '-',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\u30fc',
+  '\u30fb',
+  '.',
+]);
 const READ_AS: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
 
 /**
@@ -165,7 +183,8 @@ export function normaliseCode(input: string): string {
 
 /** Throws LINK_DAMAGED (field 'link.kdf') unless kdf is within the bounds above. */
 export function checkLinkKdf(kdf: LinkKdf): LinkKdf {
-  const within = (n: unknown, min: number, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+  const within = (n: unknown, min: number, max: number) =>
+    typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
   const { memoryKiB, iterations, parallelism } = kdf ?? ({} as LinkKdf);
   if (
     !within(memoryKiB, LINK_KDF_MIN.memoryKiB, LINK_KDF_MAX.memoryKiB) ||
@@ -279,7 +298,12 @@ export async function openSealed(sealed: SealedActivation, codeInput: string, cr
   const key = await crypto.argon2id(password, Uint8Array.from(sealed.salt), checkLinkKdf(sealed.kdf));
   let plaintext: Bytes;
   try {
-    plaintext = await crypto.aesGcmDecrypt(key, Uint8Array.from(sealed.nonce), Uint8Array.from(sealed.ct), aad(sealed.bound));
+    plaintext = await crypto.aesGcmDecrypt(
+      key,
+      Uint8Array.from(sealed.nonce),
+      Uint8Array.from(sealed.ct),
+      aad(sealed.bound),
+    );
   } catch {
     throw new KeyslotError('LINK_CODE_WRONG', { field: 'activationCode' });
   } finally {
@@ -293,7 +317,8 @@ export async function openSealed(sealed: SealedActivation, codeInput: string, cr
 
 /** `<appUrl>#add=ks1.…`; any fragment already on appUrl is replaced. URI_SCHEME unless appUrl is http(s). */
 export function sealedLink(appUrl: string, payload: string): string {
-  if (typeof appUrl !== 'string' || !/^https?:\/\/[^/?#\s]/i.test(appUrl)) throw new KeyslotError('URI_SCHEME', { field: 'appUrl' });
+  if (typeof appUrl !== 'string' || !/^https?:\/\/[^/?#\s]/i.test(appUrl))
+    throw new KeyslotError('URI_SCHEME', { field: 'appUrl' });
   const hash = appUrl.indexOf('#');
   return `${hash < 0 ? appUrl : appUrl.slice(0, hash)}#add=${payload}`;
 }

@@ -32,9 +32,17 @@ export function openSealedLink(sealed: SealedActivation, code: string): Promise<
 }
 
 /** A new sealed link for `uri` with a fresh random code, salt and nonce. */
-export async function makeSealedLink(appUrl: string, uri: string, kdf?: LinkKdf): Promise<{ link: string; code: string }> {
+export async function makeSealedLink(
+  appUrl: string,
+  uri: string,
+  kdf?: LinkKdf,
+): Promise<{ link: string; code: string }> {
   const prefix = sealedLink(appUrl, ''); // a bad app address fails before the key derivation
   const code = codeFromRandom(randomBytes(CODE_RANDOM_BYTES));
-  const payload = await sealUri(uri, { code, salt: randomBytes(SALT_BYTES), nonce: randomBytes(NONCE_BYTES), ...(kdf ? { kdf } : {}) }, linkCrypto);
+  const payload = await sealUri(
+    uri,
+    { code, salt: randomBytes(SALT_BYTES), nonce: randomBytes(NONCE_BYTES), ...(kdf ? { kdf } : {}) },
+    linkCrypto,
+  );
   return { link: prefix + payload, code };
 }

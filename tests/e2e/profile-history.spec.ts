@@ -63,7 +63,8 @@ function searchProfile(dir: string, what: Needle[]): SearchResult {
   for (const file of files) {
     const content = readFileSync(file);
     bytes += content.length;
-    for (const n of what) if (content.includes(n.bytes)) hits.push({ file: path.relative(dir, file), encoding: n.encoding });
+    for (const n of what)
+      if (content.includes(n.bytes)) hits.push({ file: path.relative(dir, file), encoding: n.encoding });
   }
   return { files: files.length, bytes, hits };
 }
@@ -136,7 +137,9 @@ test.describe('what an activation link leaves in the browser profile', () => {
     }
   });
 
-  test.fixme('a sealed link leaves neither the secret nor its activation code anywhere in the profile', async ({ baseURL }) => {
+  test.fixme('a sealed link leaves neither the secret nor its activation code anywhere in the profile', async ({
+    baseURL,
+  }) => {
     const { secret, uri } = fresh();
     // What `npm run make-link` does, with the default Argon2id cost.
     const made = await makeSealedLink(`${baseURL}/`, uri);

@@ -28,14 +28,19 @@ function run(args: string[], stdin: string): Promise<{ code: number; stdout: str
 describe('npm run make-link', () => {
   it('reads the URI from standard input and prints a link, its code and a QR code that open the slot', async () => {
     const qr = path.join(dir, 'alice.png');
-    const out = await run(['--app', 'https://keyslot.example.org/', '--qr', qr, '--memory-mib', '19', '--iterations', '2'], `${URI}\n`);
+    const out = await run(
+      ['--app', 'https://keyslot.example.org/', '--qr', qr, '--memory-mib', '19', '--iterations', '2'],
+      `${URI}\n`,
+    );
     expect(out.code).toBe(0);
     const link = /^Link: +(\S+)$/m.exec(out.stdout)?.[1] ?? '';
     const code = /^Activation code: +([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(out.stdout)?.[1] ?? '';
     expect(link).toMatch(/^https:\/\/keyslot\.example\.org\/#add=ks1\.[A-Za-z0-9_-]+$/);
     expect(out.stdout + out.stderr).not.toContain(SECRET);
     const png = PNG.sync.read(readFileSync(qr));
-    expect(await decodeQr({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height })).toEqual([link]);
+    expect(await decodeQr({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height })).toEqual([
+      link,
+    ]);
     const activation = readActivation(link);
     if (activation.kind !== 'sealed') throw new Error(`expected a sealed link, got ${activation.kind}`);
     const opened = readOpenedActivation(await openSealedLink(activation.sealed, code));

@@ -38,7 +38,10 @@ const fastCrypto: LinkCrypto = {
 };
 
 async function rejection(p: Promise<unknown>): Promise<KeyslotError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!isKeyslotError(e)) throw new Error(`expected a KeyslotError, got ${String(e)}`);
   return e;
 }
@@ -56,7 +59,8 @@ function edit(payload: string, change: (bytes: Uint8Array) => Uint8Array | void)
   return `ks1.${base64UrlEncode(change(bytes) ?? bytes)}`;
 }
 
-const seal = (kdf: LinkKdf = LINK_KDF_MIN, c: LinkCrypto = fastCrypto) => sealUri(URI, { code: CODE, salt: SALT, nonce: NONCE, kdf }, c);
+const seal = (kdf: LinkKdf = LINK_KDF_MIN, c: LinkCrypto = fastCrypto) =>
+  sealUri(URI, { code: CODE, salt: SALT, nonce: NONCE, kdf }, c);
 
 describe('the sealed link format (ks1)', () => {
   it('matches a link made independently with pyca/cryptography (Argon2id, AES-GCM) from the spec', async () => {
@@ -73,13 +77,17 @@ describe('the sealed link format (ks1)', () => {
   it('seals a URI into a link that holds no trace of it and opens again with the code', async () => {
     const { link, code } = await makeSealedLink(APP, URI, LINK_KDF_MIN);
     expect(link.startsWith(`${APP}#add=ks1.`)).toBe(true);
-    for (const trace of [SECRET, SECRET.toLowerCase(), 'otpauth', 'Acme', 'alice', code]) expect(link).not.toContain(trace);
+    for (const trace of [SECRET, SECRET.toLowerCase(), 'otpauth', 'Acme', 'alice', code])
+      expect(link).not.toContain(trace);
     const activation = readActivation(link);
     expect(activation.kind).toBe('sealed');
     if (activation.kind !== 'sealed') return;
     expect(activation.sealed.kdf).toEqual(LINK_KDF_MIN);
     const opened = readOpenedActivation(await openSealedLink(activation.sealed, formatCode(code)));
-    expect(opened.kind === 'slot' && [opened.draft.issuer, opened.draft.account]).toEqual(['Acme Lab', 'alice@example.org']);
+    expect(opened.kind === 'slot' && [opened.draft.issuer, opened.draft.account]).toEqual([
+      'Acme Lab',
+      'alice@example.org',
+    ]);
   });
 
   it('writes the default cost (64 MiB, 3 passes) into the header when none is given', async () => {
@@ -89,14 +97,23 @@ describe('the sealed link format (ks1)', () => {
 
   it('reads the same link from a full address, a bare fragment and among other fragment parameters', async () => {
     const payload = await seal();
-    for (const text of [`${APP}#add=${payload}`, `#add=${payload}`, `https://intra.example/ks/?v=2#lang=ja&add=${payload}`]) {
+    for (const text of [
+      `${APP}#add=${payload}`,
+      `#add=${payload}`,
+      `https://intra.example/ks/?v=2#lang=ja&add=${payload}`,
+    ]) {
       expect(readActivation(text).kind).toBe('sealed');
     }
   });
 
   it('refuses a wrong code with LINK_CODE_WRONG and shows nothing of the link, code or URI', async () => {
     const payload = await seal(LINK_KDF_MIN, linkCrypto);
-    await expectRefused(openSealed(parseSealed(payload), '7KQ2MXR9TE', linkCrypto), 'LINK_CODE_WRONG', payload, 'activationCode');
+    await expectRefused(
+      openSealed(parseSealed(payload), '7KQ2MXR9TE', linkCrypto),
+      'LINK_CODE_WRONG',
+      payload,
+      'activationCode',
+    );
   });
 
   it('refuses every edited byte of salt, nonce or ciphertext, and edited parameters, as a wrong code', async () => {
@@ -109,7 +126,11 @@ describe('the sealed link format (ks1)', () => {
     // Parameters still within bounds but not the ones sealed: the AAD binds them.
     const spy = vi.fn(fastCrypto.argon2id);
     const bumped = edit(payload, (b) => void (b[6] = 3));
-    await expectRefused(openSealed(parseSealed(bumped), CODE, { ...fastCrypto, argon2id: spy }), 'LINK_CODE_WRONG', bumped);
+    await expectRefused(
+      openSealed(parseSealed(bumped), CODE, { ...fastCrypto, argon2id: spy }),
+      'LINK_CODE_WRONG',
+      bumped,
+    );
     expect(spy).toHaveBeenCalledWith(expect.anything(), expect.anything(), { ...LINK_KDF_MIN, iterations: 3 });
   });
 
@@ -133,7 +154,8 @@ describe('the sealed link format (ks1)', () => {
   it('refuses parameters a hostile link asks for, before any key derivation', async () => {
     const spy = vi.fn(fastCrypto.argon2id);
     const payload = await seal();
-    const u32 = (n: number) => (b: Uint8Array) => void b.set([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255], 2);
+    const u32 = (n: number) => (b: Uint8Array) =>
+      void b.set([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255], 2);
     const hostile: Array<[string, (b: Uint8Array) => void]> = [
       ['4 GiB of memory', u32(0xffff_ffff)],
       ['memory one above the cap', u32(LINK_KDF_MAX.memoryKiB + 1)],
@@ -142,7 +164,10 @@ describe('the sealed link format (ks1)', () => {
       ['one pass', (b) => void (b[6] = 1)],
       ['no lanes', (b) => void (b[7] = 0)],
       ['too many lanes', (b) => void (b[7] = LINK_KDF_MAX.parallelism + 1)],
-      ['the largest memory with 5 passes (over the total work cap)', (b) => (u32(LINK_KDF_MAX.memoryKiB)(b), void (b[6] = 5))],
+      [
+        'the largest memory with 5 passes (over the total work cap)',
+        (b) => (u32(LINK_KDF_MAX.memoryKiB)(b), void (b[6] = 5)),
+      ],
       ['an unknown key derivation', (b) => void (b[1] = 2)],
     ];
     for (const [, change] of hostile) {
@@ -154,7 +179,12 @@ describe('the sealed link format (ks1)', () => {
     // openSealed checks again: a SealedActivation made by hand gets no further.
     const good = parseSealed(payload);
     const forged = { ...good, kdf: { ...good.kdf, memoryKiB: 4_194_304 } };
-    await expectRefused(openSealed(forged, CODE, { ...fastCrypto, argon2id: spy }), 'LINK_DAMAGED', payload, 'link.kdf');
+    await expectRefused(
+      openSealed(forged, CODE, { ...fastCrypto, argon2id: spy }),
+      'LINK_DAMAGED',
+      payload,
+      'link.kdf',
+    );
     expect(spy).not.toHaveBeenCalled();
   });
 
@@ -174,7 +204,14 @@ describe('the sealed link format (ks1)', () => {
     // With 2 or 3 symbols in the last group, its lowest bit is unused: setting it is non-canonical.
     const last = B64URL.indexOf(body.at(-1)!);
     const lastBitSet = body.length % 4 === 0 ? null : `ks1.${body.slice(0, -1)}${B64URL[last | 1]}`;
-    const damaged = [`${payload}=`, `ks1.${body.replace(/[-_]/, '+')}`, `ks1.${body.replace(/[-_]/, '/')}`, `ks1.${body.slice(0, Math.floor(body.length / 4) * 4 - 3)}`, 'ks1.', `ks1.${body.slice(0, 10)}`];
+    const damaged = [
+      `${payload}=`,
+      `ks1.${body.replace(/[-_]/, '+')}`,
+      `ks1.${body.replace(/[-_]/, '/')}`,
+      `ks1.${body.slice(0, Math.floor(body.length / 4) * 4 - 3)}`,
+      'ks1.',
+      `ks1.${body.slice(0, 10)}`,
+    ];
     if (lastBitSet && last % 2 === 0) damaged.push(lastBitSet);
     expect(damaged.length).toBeGreaterThan(5);
     for (const link of damaged) {
@@ -187,7 +224,10 @@ describe('the sealed link format (ks1)', () => {
     const payload = await seal();
     const sealed = parseSealed(payload);
     const key = await fastCrypto.argon2id(new TextEncoder().encode(CODE), sealed.salt, sealed.kdf);
-    for (const inner of ['https://keyslot.example.org/#add=otpauth%3A%2F%2Ftotp%2Fx%3Fsecret%3DJBSWY3DPEHPK3PXP', 'hello']) {
+    for (const inner of [
+      'https://keyslot.example.org/#add=otpauth%3A%2F%2Ftotp%2Fx%3Fsecret%3DJBSWY3DPEHPK3PXP',
+      'hello',
+    ]) {
       const aad = new Uint8Array([...new TextEncoder().encode('keyslot/link/v1'), ...sealed.bound]);
       const ct = await fastCrypto.aesGcmEncrypt(key, sealed.nonce, new TextEncoder().encode(inner), aad);
       await expectRefused(openSealed({ ...sealed, ct }, CODE, fastCrypto), 'LINK_DAMAGED', payload, 'uri');
@@ -195,7 +235,11 @@ describe('the sealed link format (ks1)', () => {
   });
 
   it('refuses to seal anything but an otpauth URI, or to link to anything but an http(s) app address', async () => {
-    await expectRefused(sealUri('https://example.org/', { code: CODE, salt: SALT, nonce: NONCE }, fastCrypto), 'URI_SCHEME', 'https://example.org/');
+    await expectRefused(
+      sealUri('https://example.org/', { code: CODE, salt: SALT, nonce: NONCE }, fastCrypto),
+      'URI_SCHEME',
+      'https://example.org/',
+    );
     await expectRefused(makeSealedLink('javascript:alert(1)//', URI), 'URI_SCHEME', URI);
     expect(sealedLink(`${APP}#old`, 'ks1.AA')).toBe(`${APP}#add=ks1.AA`);
   });
@@ -215,15 +259,29 @@ describe('the one-time activation code', () => {
   });
 
   it('is read forgivingly: any case, spaces and dashes, full-width characters, O as 0 and I or L as 1', () => {
-    for (const typed of ['7kq2m-xr9td', ' 7KQ2M XR9TD ', '７ＫＱ２Ｍ－ＸＲ９ＴＤ', '7kq2m ー xr9td']) expect(normaliseCode(typed)).toBe(CODE);
+    for (const typed of ['7kq2m-xr9td', ' 7KQ2M XR9TD ', '７ＫＱ２Ｍ－ＸＲ９ＴＤ', '7kq2m ー xr9td'])
+      expect(normaliseCode(typed)).toBe(CODE);
     expect(normaliseCode('O1IL0-oilo1')).toBe('0111001101');
   });
 
   it('refuses a mistyped code with LINK_CODE_INVALID before any key derivation', async () => {
     const spy = vi.fn(fastCrypto.argon2id);
     const payload = await seal();
-    for (const typed of ['', '7KQ2MXR9T', '7KQ2MXR9TDD', '7KQ2U-XR9TD', '7KQ2M_XR9TD', '7KQ2M😀XR9TD', 'x'.repeat(10_000)]) {
-      await expectRefused(openSealed(parseSealed(payload), typed, { ...fastCrypto, argon2id: spy }), 'LINK_CODE_INVALID', typed, 'activationCode');
+    for (const typed of [
+      '',
+      '7KQ2MXR9T',
+      '7KQ2MXR9TDD',
+      '7KQ2U-XR9TD',
+      '7KQ2M_XR9TD',
+      '7KQ2M😀XR9TD',
+      'x'.repeat(10_000),
+    ]) {
+      await expectRefused(
+        openSealed(parseSealed(payload), typed, { ...fastCrypto, argon2id: spy }),
+        'LINK_CODE_INVALID',
+        typed,
+        'activationCode',
+      );
     }
     expect(spy).not.toHaveBeenCalled();
   });

@@ -12,7 +12,8 @@ import type { SealedActivation } from '../../core/sealed-link';
 export type LinkOpener = (sealed: SealedActivation, code: string) => Promise<string>;
 
 // Loaded when first needed: the add screen's first render carries no crypto.
-const openInWorker: LinkOpener = async (sealed, code) => (await import('../../platform/sealed-link')).openSealedLink(sealed, code);
+const openInWorker: LinkOpener = async (sealed, code) =>
+  (await import('../../platform/sealed-link')).openSealedLink(sealed, code);
 
 export class ActivationCodeEntry {
   /** What is in the field. Cleared once the link is open. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test, expect, chromium, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { encodeBase32 } from '../../src/core/base32';
-import { PIN, setUpPin } from './app';
+import { PIN, setUpPin } from './helpers/app';
 import { formatCode } from '../../src/core/sealed-link';
 import { makeSealedLink } from '../../src/platform/sealed-link';
 

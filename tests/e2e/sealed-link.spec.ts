@@ -24,7 +24,7 @@ async function openCold(page: Page, link: string): Promise<void> {
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
-test('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({ page, baseURL }) => {
+test.fixme('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({ page, baseURL }) => {
   const { link, code } = await sealed(baseURL);
   await openCold(page, link);
   await expect(page.getByRole('heading', { name: 'Enter the activation code' })).toBeVisible();
@@ -56,7 +56,7 @@ test('a sealed link asks for the activation code, refuses a wrong one, then adds
   expect(page.url()).not.toContain('add=');
 });
 
-test('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({ page, baseURL }) => {
+test.fixme('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({ page, baseURL }) => {
   const { link } = await sealed(baseURL);
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
@@ -67,13 +67,13 @@ test('a sealed link pasted into the link field asks for the code too, and Cancel
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
 });
 
-test('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
+test.fixme('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
   const { link } = await sealed(baseURL);
   await openCold(page, link.replace('#add=ks1.', '#add=ks2.'));
   await expect(page.getByRole('alert')).toHaveText(/newer Keyslot/);
 });
 
-test('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({ page }) => {
+test.fixme('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({ page }) => {
   await openCold(page, `/#add=${encodeURIComponent(URI)}`);
   await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible();
   await page.getByRole('button', { name: 'Add slot' }).click();
@@ -86,7 +86,7 @@ test('a plain link opened in the browser is added, then called exposed, with the
   await expect(warning).toHaveCount(0);
 });
 
-test('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
+test.fixme('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
   await page.getByLabel('Activation link').fill(URI);

@@ -16,7 +16,7 @@ import {
   type LinkKdf,
   type SealedActivation,
 } from '../core/sealed-link';
-import { KEY_BYTES } from '../core/vault-format';
+import { KEY_BYTES } from '../core/vault';
 import { importKdf } from './kdf';
 import { aesGcmDecryptRaw, aesGcmEncryptRaw, randomBytes } from './webcrypto';
 

@@ -9,6 +9,7 @@ import {
 } from '../../src/core/privacyidea/registration';
 import { readActivation } from '../../src/core/activation';
 import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
+import { isPrivacyIdeaServerAllowed } from '../../src/core/deployment/privacyidea-origins';
 
 // What privacyIDEA 3.14 writes (create_container_registration_url), seen live.
 const QR =
@@ -157,6 +158,27 @@ describe('checking a registration before anything is sent', () => {
     expect(code(() => checkRegistration(r, T, ['https://pi.example.org:8443'], 'https://k.example')).code).toBe(
       'PIA_ORIGIN',
     );
+  });
+
+  it('allows exactly the servers isPrivacyIdeaServerAllowed allows, with any spelling of the app origin', () => {
+    const lists = [['self'], ['https://pi.example.org'], ['https://pi.example.org:8443'], ['self', 'https://other.example']];
+    const apps = ['https://pi.example.org', 'https://PI.example.org:443', 'https://pi.example.org:8443', 'https://keyslot.example.org'];
+    for (const list of lists) {
+      for (const app of apps) {
+        const allowed = isPrivacyIdeaServerAllowed(r.serverUrl, list, app);
+        let refused = false;
+        try {
+          checkRegistration(r, T, list, app);
+        } catch (e) {
+          refused = catchKeyslotError(() => {
+            throw e;
+          }).code === 'PIA_ORIGIN';
+        }
+        expect(refused, `${list.join(',')} from ${app}`).toBe(!allowed);
+      }
+    }
+    // The default port and upper case are the same origin for 'self' too.
+    expect(() => checkRegistration(r, T, ['self'], 'https://PI.example.org:443')).not.toThrow();
   });
 
   it("takes 'self' as Keyslot's own origin (privacyIDEA behind the same reverse proxy)", () => {

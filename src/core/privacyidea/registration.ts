@@ -17,6 +17,7 @@
  * literal '+' never appears and is NOT read as a space). Errors carry only a code and the
  * parameter's name: never a value.
  */
+import { isPrivacyIdeaServerAllowed } from '../deployment/privacyidea-origins';
 import { KeyslotError } from '../errors';
 import { TEXT_MAX } from '../slot';
 
@@ -211,8 +212,8 @@ export function checkRegistration(
   appOrigin: string,
 ): void {
   if (allowedOrigins.length === 0) throw new KeyslotError('PIA_NOT_CONFIGURED', { field: 'url' });
-  const self = allowedOrigins.includes('self') && reg.origin === appOrigin.toLowerCase();
-  if (!self && !allowedOrigins.includes(reg.origin)) throw new KeyslotError('PIA_ORIGIN', { field: 'url' });
+  // The one allow-list check (the same function the deployment docs and tests use).
+  if (!isPrivacyIdeaServerAllowed(reg.origin, allowedOrigins, appOrigin)) throw new KeyslotError('PIA_ORIGIN', { field: 'url' });
   if (!isLoopback(reg.origin) && (!reg.sslVerify || !reg.origin.startsWith('https:'))) {
     throw new KeyslotError('PIA_INSECURE', { field: reg.sslVerify ? 'url' : 'ssl_verify' });
   }

@@ -126,7 +126,8 @@ export const ERROR_CODES = [
   // the server could not be reached; it says: already registered, the signature or passphrase did
   // not verify, the container is not registered (any more) / does not exist, a policy forbids it,
   // something else (min = privacyIDEA's error number); its answer is damaged or hostile (field
-  // says which part); the container holds no token Keyslot can show
+  // says which part); the container holds no token Keyslot can show; the slot belongs to its
+  // server, so its secret is never shown or exported (moving it is the server's rollover)
   'PIA_URI',
   'PIA_EXPIRED',
   'PIA_ALGORITHM',
@@ -143,6 +144,7 @@ export const ERROR_CODES = [
   'PIA_SERVER',
   'PIA_ANSWER',
   'PIA_EMPTY',
+  'PIA_MANAGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@
 // the first sync brings both tokens as slots, and privacyIDEA accepts Keyslot's codes. The same
 // QR a second time, or an expired one, is refused and nothing is stored.
 import { test, expect } from '@playwright/test';
+import { slotItem } from '../e2e/helpers/app';
 import { confirmRegistration, currentCode, containerFor, expectNothingStored, freshProfile, registerButton, registerByScan, registration, scan, slotOf, type Profile } from './fixtures';
 
 const profiles: Profile[] = [];
@@ -34,6 +35,16 @@ test('a registration QR registers this device, both tokens appear, and the serve
   // And as a VPN asks: user and code only.
   const again = await currentCode(a.page, slotOf(hotp.serial), 'hotp');
   expect((await admin.validate({ user: 'alice', realm: 'keyslot', pass: again })).ok).toBe(true);
+
+  // The slot belongs to the server: no QR export in its menu, no secret in its details.
+  const item = slotItem(a.page, slotOf(totp.serial));
+  await item.getByRole('button', { name: /^Options for/ }).click();
+  await expect(item.getByRole('button', { name: 'Sync with privacyIDEA' })).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Show as QR code' })).toHaveCount(0);
+  await item.getByRole('button', { name: 'Details', exact: true }).click();
+  const details = a.page.getByRole('dialog', { name: /^Details of/ });
+  await expect(details.getByText(/privacyIDEA server \(privacyIDEA\) manages this slot/)).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Show secret' })).toHaveCount(0);
 });
 
 test('the same registration QR on a second device is refused, and nothing is stored there', async ({ baseURL }) => {

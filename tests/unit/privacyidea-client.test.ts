@@ -1,130 +1,18 @@
-// The privacyIDEA client (src/platform/privacyidea.ts) against a small stand-in server written
-// here with Node's crypto, doing what privacyIDEA's code does (verify the DER signature over the
-// '|'-joined message, encrypt the sync answer to the client's X25519 key with AES-256-GCM and
-// a 16-byte IV), and then against hostile variants of it. The live test
-// (privacyidea-live.test.ts) checks the same client against the real server.
-import {
-  createCipheriv,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  randomBytes,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+// The privacyIDEA client (src/platform/privacyidea.ts) against a small stand-in server
+// (fixtures/fake-privacyidea.ts, Node's crypto doing what privacyIDEA's code does), and then
+// against hostile variants of it. The live test (privacyidea-live.test.ts) checks the same
+// client against the real server.
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../src/core/errors';
 import { parseRegistrationUri } from '../../src/core/privacyidea/registration';
 import { ARGON2_FLOOR } from '../../src/core/vault';
-import type { FormBody } from '../../src/core/privacyidea/messages';
 import { registerContainer, removeContainer, requestRollover, syncContainer } from '../../src/platform/privacyidea';
-import type { PiaAnswer, PiaTransport } from '../../src/platform/privacyidea-net';
 import { readContainerKey } from '../../src/platform/storage';
 import { createVault, type UnlockedVault } from '../../src/platform/vault';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
 import { expectCode } from './fixtures/errors';
-
-const NOW = Date.UTC(2026, 11, 3, 9, 26);
-const URL_ = 'https://pi.example.org/';
-const QR = (extra = '') =>
-  'pia://container/SMPH01?issuer=privacyIDEA&ttl=10&nonce=00112233445566778899aabbccddeeff00112233' +
-  `&time=2026-12-03T09%3A25%3A08.521899%2B00%3A00&url=https%3A//pi.example.org/&serial=SMPH01` +
-  `&key_algorithm=secp384r1&hash_algorithm=SHA256&ssl_verify=True${extra}`;
-const OPTS = { allowedOrigins: ['https://pi.example.org'], appOrigin: 'https://keyslot.example.org', nowMs: NOW };
-const TOTP =
-  'otpauth://totp/TOTP0001?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&period=30&digits=6&creator=privacyidea&issuer=privacyIDEA&serial=TOTP0001';
-const HOTP =
-  'otpauth://hotp/HOTP0002?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1&digits=6&creator=privacyidea&issuer=privacyIDEA&serial=HOTP0002';
-
-const ok = (value: unknown, status = 200): PiaAnswer => ({
-  status,
-  text: JSON.stringify({ jsonrpc: '2.0', result: { status: true, value } }),
-});
-const fail = (code: number, status = 400): PiaAnswer => ({
-  status,
-  text: JSON.stringify({ result: { status: false, error: { code, message: 'secret text from the server' } } }),
-});
-const b64u = (b: Uint8Array) =>
-  Buffer.from(b).toString('base64url') + '='.repeat((4 - (Buffer.from(b).toString('base64url').length % 4)) % 4);
-
-type Hook = (path: string, body: FormBody, answer: PiaAnswer) => PiaAnswer | Promise<PiaAnswer>;
-
-/** privacyIDEA as its code behaves, for one container; `hook` may rewrite any answer. */
-class FakePi implements PiaTransport {
-  publicKey: KeyObject | null = null;
-  nonce = 'ab'.repeat(20);
-  time = '2026-12-03T09:26:00.000001+00:00';
-  add = [TOTP, HOTP];
-  update: unknown[] = [];
-  registered = false;
-  calls: string[] = [];
-  constructor(public hook: Hook = (_p, _b, a) => a) {}
-
-  #verify(message: string, body: FormBody): boolean {
-    const sig = Buffer.from(body['signature']!, 'base64url');
-    return !!this.publicKey && verify('sha256', Buffer.from(message), { key: this.publicKey, dsaEncoding: 'der' }, sig);
-  }
-
-  async post(url: string, body: FormBody): Promise<PiaAnswer> {
-    const path = url.slice(URL_.length);
-    this.calls.push(path);
-    return this.hook(path, body, this.#answer(url, path, body));
-  }
-
-  #answer(url: string, path: string, body: FormBody): PiaAnswer {
-    switch (path) {
-      case 'container/register/finalize': {
-        if (this.registered) return fail(3000);
-        this.publicKey = createPublicKey(body['public_client_key']!);
-        const msg = `00112233445566778899aabbccddeeff00112233|2026-12-03T09:25:08.521899+00:00|SMPH01|${url}|${body['device_brand']}|${body['device_model']}`;
-        if (!this.#verify(msg, body)) return fail(3002);
-        this.registered = true;
-        return ok({ success: true, policies: { container_client_rollover: true } });
-      }
-      case 'container/challenge':
-        return this.registered
-          ? ok({ nonce: this.nonce, time_stamp: this.time, enc_key_algorithm: 'x25519' })
-          : fail(3001);
-      case 'container/synchronize': {
-        const key = body['public_enc_key_client']!;
-        const msg = `${this.nonce}|${this.time}|SMPH01|${url}|${key}|${body['container_dict_client']}`;
-        if (!this.#verify(msg, body)) return fail(3002);
-        const server = generateKeyPairSync('x25519');
-        const client = createPublicKey({
-          key: { kty: 'OKP', crv: 'X25519', x: key.replace(/=+$/, '') },
-          format: 'jwk',
-        });
-        const shared = diffieHellman({ privateKey: server.privateKey, publicKey: client });
-        const iv = randomBytes(16);
-        const c = createCipheriv('aes-256-gcm', shared, iv);
-        const plain = JSON.stringify({
-          container: { type: 'smartphone', serial: 'SMPH01' },
-          tokens: { add: this.add, update: this.update },
-        });
-        const ct = Buffer.concat([c.update(plain), c.final()]);
-        const raw = server.publicKey.export({ format: 'jwk' }).x!;
-        return ok({
-          encryption_algorithm: 'AES',
-          encryption_params: { algorithm: 'AES', mode: 'GCM', init_vector: b64u(iv), tag: b64u(c.getAuthTag()) },
-          container_dict_server: b64u(ct),
-          public_server_key: b64u(Buffer.from(raw, 'base64url')),
-          policies: { container_client_rollover: true },
-          server_url: URL_,
-        });
-      }
-      case 'container/rollover':
-        return this.#verify(`${this.nonce}|${this.time}|SMPH01|${url}`, body)
-          ? ok({ container_url: { value: QR().replace('SMPH01?', 'SMPH01?x=1&') } })
-          : fail(3002);
-      case 'container/register/terminate/client':
-        if (!this.#verify(`${this.nonce}|${this.time}|SMPH01|${url}`, body)) return fail(3002);
-        this.registered = false;
-        return ok({ success: true });
-      default:
-        return { status: 404, text: '<!doctype html>' };
-    }
-  }
-}
+import { FakePi, HOTP, NOW, OPTS, QR, TOTP, URL_, fail, ok, type Hook } from './fixtures/fake-privacyidea';
 
 /** The shared expectCode, plus the field, and never privacyIDEA's own error text. */
 async function expectPiaCode(p: Promise<unknown>, code: ErrorCode, field?: string): Promise<void> {

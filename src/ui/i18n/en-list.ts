@@ -54,6 +54,7 @@ export const enList = {
   'details.added': 'Added',
   'details.issuer': 'Provider',
   'details.account': 'Account',
+  'details.managed': 'Your organisation’s privacyIDEA server ({issuer}) manages this slot: its secret stays on this device and is never shown.',
   'details.showSecret': 'Show secret',
   'details.hideSecret': 'Hide secret',
   'details.secretPin': 'Enter your PIN to show the secret key. Anyone who sees it can make your codes.',

@@ -23,6 +23,8 @@ export const enPia = {
   'error.PIA_POLICY': 'The privacyIDEA server’s policy does not allow this.',
   'error.PIA_SERVER': 'The privacyIDEA server reported an error. Try again later.',
   'error.PIA_ANSWER': 'The privacyIDEA server’s answer was damaged or not what Keyslot expects. Nothing was changed.',
+  'error.PIA_MANAGED':
+    'This slot belongs to its privacyIDEA server: its secret stays on this device and is never shown or exported. To use it on another phone, choose “Move to a new device”.',
   'error.PIA_EMPTY':
     'This container holds no token Keyslot can show, so nothing was added. Ask your administrator to add a TOTP or HOTP token.',
 

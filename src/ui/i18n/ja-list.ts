@@ -55,6 +55,7 @@ export const jaList: Record<ListKey, string> = {
   'details.added': '追加日',
   'details.issuer': '発行元',
   'details.account': 'アカウント',
+  'details.managed': 'このスロットは組織の privacyIDEA サーバー（{issuer}）が管理しています。シークレットキーはこの端末の中だけにあり、表示されません。',
   'details.showSecret': 'シークレットキーを表示',
   'details.hideSecret': 'シークレットキーを隠す',
   'details.secretPin': 'シークレットキーを表示するには PIN を入力してください。シークレットキーを見た人は誰でもワンタイムパスワードを生成できます。',

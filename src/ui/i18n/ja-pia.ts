@@ -24,6 +24,8 @@ export const jaPia: Record<keyof typeof enPia, string> = {
   'error.PIA_POLICY': 'privacyIDEA サーバーのポリシーで、この操作は許可されていません。',
   'error.PIA_SERVER': 'privacyIDEA サーバーでエラーが発生しました。しばらくしてから、もう一度お試しください。',
   'error.PIA_ANSWER': 'privacyIDEA サーバーからの応答が破損しているか、想定外の内容でした。何も変更していません。',
+  'error.PIA_MANAGED':
+    'このスロットは privacyIDEA サーバーが管理しています。シークレットキーはこの端末の中だけにあり、表示も書き出しもできません。別のスマートフォンで使うには「新しい端末に移行」を選んでください。',
   'error.PIA_EMPTY':
     'このコンテナーには Keyslot で表示できるトークンがないため、何も追加していません。TOTP か HOTP のトークンを追加するよう管理者に依頼してください。',
 

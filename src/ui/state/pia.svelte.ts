@@ -39,10 +39,14 @@ const browserEnvironment: PiaEnvironment = {
 export function syncMessage(
   outcomes: readonly SyncOutcome[],
   issuer: string,
-): { key: 'pia.withdrawn' | 'pia.syncedAdded.one' | 'pia.syncedAdded.other' | 'pia.synced'; params: Record<string, string | number> } {
+): {
+  key: 'pia.withdrawn' | 'pia.syncedAdded.one' | 'pia.syncedAdded.other' | 'pia.synced';
+  params: Record<string, string | number>;
+} {
   const added = outcomes.reduce((n, o) => n + o.added.length, 0);
   if (outcomes.some((o) => o.withdrawn > 0)) return { key: 'pia.withdrawn', params: { issuer } };
-  if (added > 0) return { key: added === 1 ? 'pia.syncedAdded.one' : 'pia.syncedAdded.other', params: { count: added, issuer } };
+  if (added > 0)
+    return { key: added === 1 ? 'pia.syncedAdded.one' : 'pia.syncedAdded.other', params: { count: added, issuer } };
   return { key: 'pia.synced', params: { issuer } };
 }
 

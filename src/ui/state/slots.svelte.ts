@@ -304,11 +304,28 @@ export class SlotsState {
     this.hotp = new Map(this.hotp).set(id, { code, counter: used.counter });
   }
 
-  /** Details → "Show secret" (after the PIN again, session.verifyPin): the secret in base32. */
+  /**
+   * Details → "Show secret" (after the PIN again, session.verifyPin): the secret in base32.
+   * PIA_MANAGED for a slot a privacyIDEA container manages: it belongs to the server.
+   */
   async secretOf(id: string): Promise<string> {
-    const slot = this.#find(id);
+    const slot = this.#exportable(id);
     const { encodeBase32 } = await import('../../core/base32');
     return encodeBase32(slot.secret);
+  }
+
+  /** "Show as QR code" (after the PIN again): the slot's otpauth:// URI. PIA_MANAGED as secretOf. */
+  async uriOf(id: string): Promise<string> {
+    const slot = this.#exportable(id);
+    const { toOtpauthUri } = await import('../../core/otpauth-uri');
+    return toOtpauthUri(slot);
+  }
+
+  /** A slot whose secret may leave the vault: not one its privacyIDEA server manages. */
+  #exportable(id: string): Slot {
+    const slot = this.#find(id);
+    if (slot.managed) throw new KeyslotError('PIA_MANAGED');
+    return slot;
   }
 
   /**

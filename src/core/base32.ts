@@ -17,6 +17,7 @@
  *  - unused low bits of the last character are ignored (not required to be zero),
  *    as every mainstream authenticator does.
  */
+import { trimTrailing } from './bytes';
 import { KeyslotError } from './errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -38,7 +39,7 @@ const invalid = (): KeyslotError => new KeyslotError('SECRET_INVALID', { field: 
 
 /** Strips the tolerated decoration (whitespace, '-', trailing '='), nothing else. */
 export function normalizeBase32(text: string): string {
-  return text.replace(/[\s-]+/g, '').replace(/=+$/, '');
+  return trimTrailing(text.replace(/[\s-]+/g, ''), '=');
 }
 
 /**

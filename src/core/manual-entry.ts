@@ -6,6 +6,7 @@
  */
 import type { SlotDraft } from './slot';
 import {
+  checkDraft,
   DEFAULT_PERIOD_S,
   parseAlgorithm,
   parseCounter,
@@ -44,5 +45,5 @@ export function draftFromForm(fields: ManualEntryFields): SlotDraft {
   const digits = parseDigits(fields.digits);
   const period = kind === 'totp' ? parsePeriod(fields.period) : DEFAULT_PERIOD_S;
   const counter = kind === 'hotp' ? parseCounter(fields.counter) : 0;
-  return { kind, issuer, account, secret, algorithm, digits, period, counter };
+  return checkDraft({ kind, issuer, account, secret, algorithm, digits, period, counter });
 }

@@ -36,8 +36,10 @@
  */
 import { encodeBase32 } from './base32';
 import { KeyslotError } from './errors';
+import { wellFormed } from './names';
 import type { SlotDraft } from './slot';
 import {
+  checkDraft,
   DEFAULT_PERIOD_S,
   parseAlgorithm,
   parseCounter,
@@ -49,8 +51,13 @@ import {
   requireLabel,
 } from './validate';
 
-/** A QR code holds at most ~4.3 KB; anything longer is not a key URI. Checked before any parsing. */
-export const URI_MAX_LENGTH = 4096;
+/**
+ * Longest URI read, checked before any parsing. The longest one toOtpauthUri writes (three
+ * 256-code-point names of 4-byte characters, percent-encoded, issuer twice, a 512-byte secret)
+ * is ~10,100 characters, and a plain export must read back: 16 Ki leaves room, and the parser
+ * is linear. (A QR code holds at most ~2.3 KB of bytes at level M: the QR dialog says so.)
+ */
+export const URI_MAX_LENGTH = 16_384;
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -152,12 +159,15 @@ export function parseOtpauthUri(text: string): SlotDraft {
   const account = parseName(accountText, 'account');
   requireLabel(issuer, account);
 
-  return { kind, issuer, account, secret, algorithm, digits, period, counter };
+  return checkDraft({ kind, issuer, account, secret, algorithm, digits, period, counter });
 }
 
-/** encodeURIComponent, but '@' stays readable (it is legal in both path and query). */
+/**
+ * encodeURIComponent, but '@' stays readable (it is legal in both path and query). Never throws:
+ * a lone surrogate (which encodeURIComponent refuses with URIError) is written as U+FFFD.
+ */
 function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%40/g, '@');
+  return encodeURIComponent(wellFormed(text)).replace(/%40/g, '@');
 }
 
 /**

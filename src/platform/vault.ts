@@ -21,6 +21,7 @@ import {
 } from '../core/attempt-guard';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../core/slot';
 import { keyAfter } from '../core/order-keys';
+import { checkDraft, parseName } from '../core/validate';
 import type { Bytes } from '../core/bytes';
 import {
   PRF_SALT_BYTES,
@@ -415,13 +416,15 @@ export class UnlockedVault {
    * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
    * end of the manual order unless `meta.position` says otherwise.
    */
-  async addSlot(draft: SlotDraft, name = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
+  async addSlot(rawDraft: SlotDraft, rawName = '', createdAt: number = Date.now(), meta: Partial<SlotMeta> = {}): Promise<Slot> {
+    // The one validator and name normaliser (core/validate.ts), whatever way the draft came in.
+    const draft = checkDraft(rawDraft);
     const slot: Slot = {
       id: randomId(),
       kind: draft.kind,
       issuer: draft.issuer,
       account: draft.account,
-      name,
+      name: parseName(rawName, 'name'),
       secret: Uint8Array.from(draft.secret),
       algorithm: draft.algorithm,
       digits: draft.digits,

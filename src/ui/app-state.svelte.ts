@@ -2,6 +2,7 @@ import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { AttemptGuard } from '../core/attempt-guard';
 import { slotTitle, type Slot, type SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
+import { normaliseName } from '../core/names';
 import type { BackupSlot } from '../core/backup-format';
 import type { ImportEntry } from '../core/importers';
 import { runImport, type ReportRow } from '../core/importers/plan';
@@ -418,7 +419,8 @@ export class AppState {
 
   /** Edit dialog: name, provider and account (LABEL_EMPTY / NAME_TOO_LONG from the format's checks). */
   async edit(id: string, fields: { name: string; issuer: string; account: string }): Promise<void> {
-    await this.#change(id, { name: fields.name.trim(), issuer: fields.issuer.trim(), account: fields.account.trim() });
+    // The same name normaliser as every way in (core/names.ts).
+    await this.#change(id, { name: normaliseName(fields.name), issuer: normaliseName(fields.issuer), account: normaliseName(fields.account) });
     this.announce('edit.done');
   }
 

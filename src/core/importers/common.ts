@@ -11,11 +11,11 @@
  *
  * Errors about the file as a whole are KeyslotErrors (IMPORT_*), without file content.
  */
-import { base64Decode } from '../bytes';
+import { base64Decode, trimTrailing } from '../bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from '../errors';
 import { parseOtpauthUri } from '../otpauth-uri';
 import type { SlotDraft } from '../slot';
-import { checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, requireLabel, type FieldValue } from '../validate';
+import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, requireLabel, type FieldValue } from '../validate';
 
 /** Largest export file read (an Aegis vault with icons is the biggest; ~100 KB without). Checked first. */
 export const IMPORT_BYTES_MAX = 8 * 1024 * 1024;
@@ -217,7 +217,7 @@ export function makeEntry(f: DraftFields): ImportEntry {
     requireLabel(issuer, account);
     const secret = typeof f.secret === 'function' ? f.secret() : f.secret;
     checkSecretBytes(secret);
-    const draft: SlotDraft = {
+    const draft: SlotDraft = checkDraft({
       kind,
       issuer,
       account,
@@ -226,7 +226,7 @@ export function makeEntry(f: DraftFields): ImportEntry {
       digits: parseDigits(f.digits),
       period: kind === 'totp' ? parsePeriod(f.period) : DEFAULT_PERIOD_S,
       counter: kind === 'hotp' ? parseCounter(f.counter) : 0,
-    };
+    });
     return { status: 'ok', draft, issuer, account };
   } catch (e) {
     return failed(e, label);
@@ -294,7 +294,7 @@ export function hexDecode(text: string): Uint8Array | null {
 /** Base64 as apps write it: standard alphabet, line breaks allowed, padding added when missing. */
 export function base64Loose(text: string): Uint8Array | null {
   if (typeof text !== 'string') return null;
-  const bare = text.replace(/\s+/g, '').replace(/=+$/, '');
+  const bare = trimTrailing(text.replace(/\s+/g, ''), '=');
   if (bare.length % 4 === 1) return null;
   return base64Decode(bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
 }

@@ -1,7 +1,7 @@
 /**
  * Install and offline: the web app manifest and the service worker build (vite-plugin-pwa,
  * injectManifest with our own src/sw/sw.ts), plus the `_headers` file for Netlify /
- * Cloudflare Pages. Imported by vite.config.ts. README "Install & offline", "Updates", "Deploy".
+ * Cloudflare Pages. Imported by vite.config.ts. docs/pwa.md ("Install & offline", "Updates") and docs/deploying.md.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin, PluginOption } from 'vite';

@@ -1,7 +1,7 @@
 /**
  * The HTTP headers Keyslot must be served with (the `npm start` preview server
- * sends them; README "Deploy" lists them for other servers). One place, so the
- * README, the server and the tests agree.
+ * sends them; docs/deploying.md lists them for other servers). One place, so the
+ * docs, the server and the tests agree.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -40,7 +40,7 @@ export const immutableCacheControl = 'public, max-age=31536000, immutable';
 
 /**
  * The `_headers` file for Netlify and Cloudflare Pages (emitted into dist/ by the build, and
- * quoted in README "Deploy"; tests/unit/deploy-headers.test.ts keeps the three in step).
+ * quoted in docs/deploying.md; tests/unit/deploy-headers.test.ts keeps the three in step).
  */
 export function headersFile(): string {
   const all = { ...securityHeaders, 'Strict-Transport-Security': strictTransportSecurity };

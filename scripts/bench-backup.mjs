@@ -1,6 +1,6 @@
 // Backups in `npm run bench`: restore and back up 500 slots through the UI, in Chromium.
 //
-// The 500-slot backup is made here in Node, from README.md's description of the format alone
+// The 500-slot backup is made here in Node, from docs/backup.md's description of the format alone
 // (hash-wasm's Argon2id, node:crypto's AES-256-GCM), with the default KDF parameters; the app
 // restores it into a fresh vault (new browser context each run), then backs the 500 slots up
 // again, and that file is opened here in Node the same way. So the numbers are the real KDF plus
@@ -37,7 +37,7 @@ async function keyFor(password, kdf, salt) {
 
 const aadOf = (o) => Buffer.from(JSON.stringify([o.format, o.version, o.createdAt, o.kdf.name, o.kdf.memoryKiB, o.kdf.iterations, o.kdf.parallelism, o.salt]));
 
-/** A version-1 backup file of `count` TOTP slots, written from the README's description. */
+/** A version-1 backup file of `count` TOTP slots, written from docs/backup.md's description. */
 async function writeBackup(count) {
   const slots = Array.from({ length: count }, (_, i) => ({
     kind: 'totp',
@@ -60,7 +60,7 @@ async function writeBackup(count) {
   return JSON.stringify({ ...head, iv: iv.toString('base64'), ct: ct.toString('base64') }, null, 2);
 }
 
-/** Opens a backup file the way README.md says; returns its slots. */
+/** Opens a backup file the way docs/backup.md says; returns its slots. */
 async function readBackup(text) {
   const o = JSON.parse(text);
   const blob = Buffer.from(o.ct, 'base64');

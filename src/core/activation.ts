@@ -104,7 +104,7 @@ export function addParamFromHash(hash: string): string | null {
 
 /**
  * `<appUrl>#add=<percent-encoded uri>`: a Keyslot activation link, for administrators
- * (README) and tests. Any fragment already on appUrl is replaced. Throws URI_SCHEME
+ * (docs/activation-links.md) and tests. Any fragment already on appUrl is replaced. Throws URI_SCHEME
  * unless appUrl is http(s) and uri is an otpauth:// or otpauth-migration:// URI.
  */
 export function activationLink(appUrl: string, uri: string): string {

@@ -2,7 +2,7 @@
  * Failed-attempt guard for the PIN: how many unlock attempts failed in a row, until when the
  * next one must wait, and whether the 10th failure erases the vault. Pure: time comes in as
  * `nowMs`, so tests drive it without a clock. Stored (non-secret) in IndexedDB meta/'guard';
- * format in README.md ("The vault format").
+ * format in docs/vault.md ("Failed-attempt guard").
  *
  * Rules: attempts 1..FREE_ATTEMPTS-1 may fail freely; the FREE_ATTEMPTS-th failure and every
  * one after it sets a wait that doubles: 30 s, 60 s, 120 s, … capped at MAX_WAIT_MS. With

@@ -1,7 +1,7 @@
 /**
  * The Keyslot backup file (`.keyslot`), version 1: types, limits, strict parsing, the bytes
  * bound into AES-GCM associated data, the plaintext encoding, the backup password's rules,
- * the merge plan for a restore, and the plain-text export. README.md, "Backups", documents
+ * the merge plan for a restore, and the plain-text export. docs/backup.md documents
  * the format so a backup can be opened without Keyslot.
  *
  *   password --NFC, UTF-8--> Argon2id(salt, params) --> 32-byte key
@@ -118,7 +118,7 @@ function bytesField(v: unknown, field: string, min: number, max: number): Bytes 
  * The backup password's rules: 8 to 1024 characters (code points, after NFC, so a password
  * typed with combining accents counts as it looks), and the confirmation must match. It is a
  * passphrase, not the PIN: the file may travel far from the device, and a 6-digit PIN would
- * fall to an offline search in about an hour (README.md, "Security").
+ * fall to an offline search in about an hour (docs/threat-model.md).
  */
 export function validateBackupPassword(password: string, confirm?: string): void {
   const length = [...password.normalize('NFC')].length;

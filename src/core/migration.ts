@@ -26,7 +26,7 @@
  * MIGRATION_DATA; nothing else escapes (no RangeError, no hang: each step consumes
  * at least one byte).
  *
- * Choices (README "Adding codes" has the table):
+ * Choices (docs/activation-links.md, "Choices where other tools differ", has the table):
  *  - `data` may be percent-encoded (%2B %2F %3D) or raw ('+' stays '+': it is
  *    base64, not form encoding); a space in it is a '+' some tool form-decoded, and
  *    becomes '+' again (dim13 does the same). Standard or URL-safe alphabet; padding

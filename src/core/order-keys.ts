@@ -1,5 +1,5 @@
 /**
- * Fractional position keys for the manual order of the slot list (README.md, "The vault format"
+ * Fractional position keys for the manual order of the slot list (docs/vault.md, "Slot plaintext"
  * → "Order keys"). Its own small module: the vault gives each new slot a key, and the vault is
  * loaded with the PIN prompt, which should not carry the rest of organise.ts.
  */

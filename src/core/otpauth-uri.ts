@@ -9,7 +9,7 @@
  * '#' in the label as a fragment and silently drop the query (secret included),
  * and it normalises paths in ways the format never asked for.
  *
- * Choices where public implementations disagree (README.md ("Adding codes") has the table):
+ * Choices where public implementations disagree (docs/adding-codes.md has the table):
  *  - "%3A" separates issuer and account like ":" (Key URI Format ABNF; Google,
  *    hectorm/otpauth, totp-rs). pyotp keeps it in the name; we do not.
  *  - The `issuer` parameter wins over the label prefix; a mismatch is accepted

@@ -5,7 +5,7 @@
  *
  * Pure on purpose: no DOM, no crypto calls, no clock, no randomness (those come in as
  * arguments from src/platform). The design follows Aegis's vault (random master key wrapped
- * once per unlock method, versioned), see README.md ("The vault format").
+ * once per unlock method, versioned), see docs/vault.md.
  *
  * Words: a "slot" is an OTP credential; an "unlock method" is one wrapped copy of the data
  * key (Aegis and LUKS call those slots; we do not, to keep "slot" for what the user sees).
@@ -113,7 +113,7 @@ export const PBKDF2_CAP = { iterations: 10_000_000 } as const;
 
 /**
  * Default for new vaults: ~0.7 s median in a Chromium worker on the 2-core reference
- * machine (measurements in README.md ("The vault format")). p=1 because hash-wasm runs one thread:
+ * machine (measurements in docs/vault.md, "KDF parameters"). p=1 because hash-wasm runs one thread:
  * more lanes would cost us time without costing a parallel attacker any.
  */
 export const DEFAULT_ARGON2: Argon2idParams = { name: 'argon2id', memoryKiB: 131_072, iterations: 4, parallelism: 1 };

@@ -1,5 +1,5 @@
 /**
- * Where a backup goes, and the note about the last one (README.md, "Backups").
+ * Where a backup goes, and the note about the last one (docs/backup.md, "Where backups go, and the reminder").
  *
  * With the File System Access API (Chromium on desktop): the first backup asks for a file
  * (showSaveFilePicker); its FileSystemFileHandle is kept in IndexedDB (storage.ts), and each

@@ -1,5 +1,5 @@
 /**
- * Encrypted backups (README.md, "Backups"): the crypto around src/core/backup-format.ts.
+ * Encrypted backups (docs/backup.md): the crypto around src/core/backup-format.ts.
  *
  *   password --NFC, UTF-8--> Argon2id(salt, params) (kdf.ts, in a worker) --> AES-256-GCM key
  *   key --AES-GCM(iv, aad = backupAad(createdAt, kdf, salt))--> {"slots":[...]}

@@ -1,7 +1,7 @@
 /**
  * The only module that imports `qrcode`: an otpauth:// URI -> the QR code's modules, drawn by
  * the UI as one SVG path (no canvas, no innerHTML: nothing for the CSP or Trusted Types to
- * refuse). Loaded lazily, only when a slot's QR code is shown (README.md, "Backups").
+ * refuse). Loaded lazily, only when a slot's QR code is shown (docs/backup.md, "Plain export and QR codes").
  *
  * Error correction M (ISO/IEC 18004 §6.5.1, ~15% of the symbol recoverable): what authenticator
  * setup pages use; a phone camera reads it off a screen at any size Keyslot draws it.

@@ -5,7 +5,7 @@
  *   data key --AES-GCM(iv, aad = keyslot/slot/v2/<id>)--> each slot record (v1 records are read too)
  *
  * Modelled on Aegis's vault (random master key wrapped once per unlock method, versioned);
- * format in README.md, "The vault format". Order of work for every write: validate, encrypt, THEN
+ * format in docs/vault.md. Order of work for every write: validate, encrypt, THEN
  * open the IndexedDB transaction (storage.ts), so no plaintext ever reaches storage and
  * no transaction waits on crypto.
  */
@@ -171,7 +171,7 @@ export async function hasPasskey(): Promise<boolean> {
 }
 
 /**
- * Open the stored vault with its passkey (README.md, "The vault format" → "Passkey"): the
+ * Open the stored vault with its passkey (docs/vault.md, "Passkey method"): the
  * authenticator's PRF output for the method's prfSalt, HKDF, unwrap (non-extractable).
  * PASSKEY_UNSUPPORTED when the vault has no passkey method; PASSKEY_CANCELLED / FAILED /
  * UNSUPPORTED from the authenticator (passkey.ts); PASSKEY_WRONG when the PRF output does not
@@ -488,7 +488,7 @@ export class UnlockedVault {
    * screen), so turning it off needs the PIN; the failure count is kept.
    */
   /**
-   * Change the PIN (README.md, "The vault format" → "Changing the PIN"). Only the wrapped data
+   * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"). Only the wrapped data
    * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
    * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
    * stay byte-identical. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
@@ -579,7 +579,7 @@ export class UnlockedVault {
   }
 
   /**
-   * Add a passkey unlock method (README.md, "The vault format" → "Passkey"); it replaces a
+   * Add a passkey unlock method (docs/vault.md, "Passkey method"); it replaces a
    * passkey method already there (at most one). `currentPin` is checked exactly as in
    * changePin (counted attempt, PIN_WAIT / PIN_WRONG / VAULT_ERASED) and gives the extractable
    * data key; then the authenticator creates a passkey and returns its PRF output for a fresh

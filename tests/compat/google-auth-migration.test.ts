@@ -11,7 +11,7 @@
  * not decoded here (the scanner's own compat tests do that).
  *
  * Names: Google stores the label ("Issuer:account"); Keyslot splits it with its
- * otpauth:// label rule (README "Adding codes"), so the expected issuer/account below is
+ * otpauth:// label rule (docs/adding-codes.md), so the expected issuer/account below is
  * that rule applied to the corpus's `name` and `issuer`, written out independently.
  */
 import { readdirSync, readFileSync } from 'node:fs';

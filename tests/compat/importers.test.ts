@@ -57,7 +57,7 @@ function adjusted(want: ExpectedEntry, fixture: string): ExpectedEntry {
   return vector ? { ...want, digits: vector.digits, period: vector.period } : want;
 }
 
-/** Fixtures Keyslot does not read, on purpose (README "Importing from other apps"). */
+/** Fixtures Keyslot does not read, on purpose (docs/importers.md). */
 const UNSUPPORTED_BY_CHOICE = new Set([
   'authenticator_plus.zip',
   'google_authenticator.sqlite',

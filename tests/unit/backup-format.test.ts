@@ -148,7 +148,7 @@ describe('parseBackupFile: hostile and damaged files', () => {
 });
 
 describe('backupAad', () => {
-  it('is the compact JSON array documented in the README, for both KDFs', () => {
+  it('is the compact JSON array documented in docs/backup.md, for both KDFs', () => {
     const salt = new Uint8Array(16).fill(7);
     expect(utf8Decode(backupAad(1700000000000, ARGON2_FLOOR, salt))).toBe(
       `["keyslot-backup",1,1700000000000,"argon2id",19456,2,1,"${base64Encode(salt)}"]`,

@@ -1,6 +1,6 @@
 // Encrypted backups (src/platform/backup.ts) and restoring them into the vault: the round trip,
 // a wrong password, edited and damaged files (nothing changes), the one-transaction restore,
-// the PIN check before secrets are shown, and opening a backup by hand as the README says.
+// the PIN check before secrets are shown, and opening a backup by hand as docs/backup.md says.
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
@@ -11,6 +11,7 @@ import { argon2idRaw } from '../../src/platform/argon2';
 import { makeBackup, readBackup, slotsFingerprint } from '../../src/platform/backup';
 import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';
+import { codeBlockAfter, readDoc } from './fixtures/docs';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 useFreshIndexedDb();
@@ -196,7 +197,7 @@ describe('the backup note', () => {
   });
 });
 
-describe('decrypting a backup by hand, as README.md ("Backups") describes', () => {
+describe('decrypting a backup by hand, as docs/backup.md describes', () => {
   it('opens with Argon2id, the JSON AAD and Node AES-256-GCM', async () => {
     const slots = await (await vaultWithSlots()).listSlots();
     const o = JSON.parse(await makeBackup(slots, PASSWORD, { kdf: KDF, nowMs: NOW })) as StoredBackupV1;
@@ -218,7 +219,7 @@ describe('decrypting a backup by hand, as README.md ("Backups") describes', () =
 
 describe('format fixture', () => {
   // A backup written by this build (password "correct horse battery", KDF at the floor), also
-  // printed in README.md ("Backups"). If this stops opening, people's backups would too.
+  // printed in docs/backup.md ("The file"). If this stops opening, people's backups would too.
   const FIXTURE = `{
   "format": "keyslot-backup",
   "version": 1,
@@ -233,6 +234,10 @@ describe('format fixture', () => {
   "iv": "8sBqR81NSXxOFWrc",
   "ct": "fSBFkkSXrg3BfD2n5/HnWKa73Lz74X1UGL40T5aezDs3FxtPw5VZwAuQjdtvcOrDyN/si7/WnUfdv7cxR5bahnq4rYoyYJ26b2/9UFw70UEjy3iV/lIgdmbRZHPifUTKdMtBhg97IqdkTVsjgZYP0ffTm8kO/2OC9ZaMukIvZZSIiqtUa/eRne5irQikcrD868HXNMmwyb6bY2j37pbJ9lYYBySsTO6Hw1o7976iq108LeCC+oneDADDlBlXspTJIaaGiX4IVNKoM5EtcMRe7glGqkdkgsE3Doar"
 }`;
+
+  it('is the example file printed in docs/backup.md, character for character', () => {
+    expect(codeBlockAfter(readDoc('backup'), '## The file (`.keyslot`, version 1)', 'json')).toBe(`${FIXTURE}\n`);
+  });
 
   it('opens with its password and holds the RFC 6238 test slot', async () => {
     const [s, ...rest] = await readBackup(FIXTURE, 'correct horse battery');

@@ -1,5 +1,5 @@
-// README "Deploying", dist/_headers and security-headers.ts must say exactly the same thing:
-// one source (security-headers.ts), every server configuration in the README checked against it.
+// docs/deploying.md, dist/_headers and security-headers.ts must say exactly the same thing:
+// one source (security-headers.ts), every server configuration in docs/deploying.md checked against it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +13,12 @@ import {
 } from '../../security-headers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const deploy = readme.slice(readme.indexOf('## Deploying\n'), readme.indexOf('\n## ', readme.indexOf('## Deploying\n') + 5));
+const deploy = readFileSync(path.join(root, 'docs', 'deploying.md'), 'utf8');
 const all: [string, string][] = [...Object.entries(securityHeaders), ['Strict-Transport-Security', strictTransportSecurity]];
 
 function codeBlock(language: string): string {
   const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(deploy);
-  expect(match, `a \`\`\`${language} block in README "Deploying"`).not.toBeNull();
+  expect(match, `a \`\`\`${language} block in docs/deploying.md`).not.toBeNull();
   return match![1]!;
 }
 
@@ -44,7 +43,7 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
-describe('README "Deploying" agrees with security-headers.ts', () => {
+describe('docs/deploying.md agrees with security-headers.ts', () => {
   it('lists every header with its exact value in the table', () => {
     for (const [name, value] of all) expect(deploy).toContain(`| \`${name}\` | \`${value}\``);
   });

@@ -100,7 +100,7 @@ describe('a new vault', () => {
     await expect(crypto.subtle.exportKey('jwk', key)).rejects.toThrow();
   });
 
-  it('opens with the PIN and the device key: KEK = HMAC-SHA-256(device key, label || 0 || Argon2id(PIN)), as README.md describes', async () => {
+  it('opens with the PIN and the device key: KEK = HMAC-SHA-256(device key, label || 0 || Argon2id(PIN)), as docs/vault.md describes', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     await vault.addSlot(draft(), 'VPN', NOW);
     const h = await rawHeader();

@@ -8,6 +8,7 @@ import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } 
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';
+import { codeBlockAfter, readDoc } from './fixtures/docs';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
 
 vi.mock('../../src/platform/argon2', { spy: true });
@@ -458,7 +459,7 @@ describe('nothing readable at rest', () => {
   });
 });
 
-describe('decrypting by hand, as README.md ("The vault format") describes', () => {
+describe('decrypting by hand, as docs/vault.md ("Decrypting by hand") describes', () => {
   it('opens a record with Argon2id, plain JSON for the AAD, and Node AES-256-GCM (a vault without a device key)', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW, deviceKey: false });
     const slot = await vault.addSlot(draft(), 'by hand', NOW);
@@ -488,7 +489,7 @@ describe('decrypting by hand, as README.md ("The vault format") describes', () =
 
 describe('format fixture', () => {
   // A vault written by this build (PIN 482913, KDF at the floor), also printed in
-  // README.md ("The vault format"). If this stops opening, existing users' vaults would too.
+  // docs/vault.md ("Example vault"). If this stops opening, existing users' vaults would too.
   const FIXTURE = {
     "header": {
       "format": "keyslot-vault",
@@ -519,6 +520,12 @@ describe('format fixture', () => {
       }
     ]
   };
+
+  it('is the example vault printed in docs/vault.md, field for field', () => {
+    const printed = codeBlockAfter(readDoc('vault'), '### Example vault', 'json');
+    expect(printed).not.toBeNull();
+    expect(JSON.parse(printed!)).toEqual(FIXTURE);
+  });
 
   it('opens a stored v1 vault and returns its slot exactly', async () => {
     expect(await hasVault()).toBe(false); // lets storage.ts create the schema first

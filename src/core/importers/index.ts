@@ -1,7 +1,7 @@
 /**
  * Files exported by other authenticator apps: find out which app wrote the file (from its
  * bytes; the file name only breaks the tie for andOTP's unmarked encrypted backups), then
- * read it with that app's module. See README "Importing from other apps".
+ * read it with that app's module. See docs/importers.md.
  *
  *   const found = detectImport(name, bytes);     // format, and whether a password is needed
  *   const result = await importFile(name, bytes, { password, crypto });

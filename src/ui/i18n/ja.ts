@@ -2,7 +2,7 @@ import type { ShellKey } from './en';
 
 /**
  * 日本語: the shell part (same keys as en.ts; tests/unit/i18n.test.ts checks it). Fetched only
- * when Japanese is the language. Terms follow the glossary in README.md ("Languages").
+ * when Japanese is the language. Terms follow the glossary in docs/languages.md.
  */
 export const ja: Record<ShellKey, string> = {
   'app.name': 'Keyslot',

@@ -87,3 +87,13 @@ export function encodeBase32(bytes: Uint8Array, pad = false): string {
   if (pad) while (text.length % 8 !== 0) text += '=';
   return text;
 }
+
+/**
+ * Base32 text in groups of four for reading aloud ("JBSW Y3DP …"). A loop, not a regex: V8
+ * keeps a regex's input as the page-global RegExp.input, and this text is a secret.
+ */
+export function groupsOfFour(text: string): string {
+  const groups: string[] = [];
+  for (let i = 0; i < text.length; i += 4) groups.push(text.slice(i, i + 4));
+  return groups.join(' ');
+}

@@ -37,3 +37,18 @@ export function matchExisting(draft: SlotDraft, slots: readonly Slot[]): SlotMat
   const reissued = slots.find((s) => nameKey(s.issuer) === issuer && nameKey(s.account) === account);
   return reissued ? { kind: 'reissue', slot: reissued } : { kind: 'new' };
 }
+
+/**
+ * Where a draft came from. A share (the manifest's share_target: POST /share-target) can be sent
+ * by any app or website, so it is untrusted: Keyslot says so, and never offers to replace an
+ * existing slot with it in one tap (docs/threat-model.md, "Share target").
+ */
+export type DraftSource = 'person' | 'share';
+
+/** The buttons of the confirm screen: one "add", or the reissue choices in the order shown. */
+export type AddChoice = 'add' | 'replace' | 'keep' | 'replace-after-confirm';
+
+export function addChoices(match: SlotMatch['kind'], source: DraftSource): AddChoice[] {
+  if (match !== 'reissue') return ['add'];
+  return source === 'share' ? ['keep', 'replace-after-confirm'] : ['replace', 'keep'];
+}

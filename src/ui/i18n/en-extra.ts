@@ -44,6 +44,12 @@ export const enExtra = {
   'reissue.body': 'Your provider has probably reissued it (a reactivation). The old slot’s codes will stop working.',
   'reissue.replace': 'Replace the old slot',
   'reissue.keep': 'Keep both',
+  'shared.title': 'Shared from another app or website',
+  'shared.body': 'Any app or website can send a link to Keyslot this way. Add it only if you started this activation yourself.',
+  'shared.replaceAsk': 'Replace the old slot…',
+  'shared.replaceWarning':
+    'A website could have sent this to take over {name}. After replacing, only the shared key’s codes work here. Replace only if your provider asked you to reactivate.',
+  'shared.replaceConfirm': 'Yes, replace the old slot',
 
   'migration.title': 'Choose slots to add',
   'migration.body': 'This QR code holds several slots exported from another authenticator app.',

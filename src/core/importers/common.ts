@@ -28,6 +28,86 @@ export const SCRYPT_MEMORY_MAX = 256 * 1024 * 1024;
 export const SCRYPT_WORK_MAX = 2 ** 22;
 export const ARGON2_MEMORY_KIB_MAX = 256 * 1024;
 
+/**
+ * The work one file may cost, whatever it asks for (issue 14: a crafted Aegis file listed
+ * ~21,800 password slots, each a 256 MiB scrypt). At most IMPORT_KDF_RUNS_MAX key derivations,
+ * and at most IMPORT_KDF_WORK_MAX in kdfCost units (MiB of memory touched per pass, times
+ * passes; PBKDF2 at 100,000 iterations counts 1): two derivations at the per-call caps, or
+ * ~30 of Aegis's own default. Real exports need one (Aegis: one password slot, plus biometric
+ * slots Keyslot skips).
+ */
+export const IMPORT_KDF_RUNS_MAX = 8;
+export const IMPORT_KDF_WORK_MAX = 2048;
+
+export type KdfCall =
+  | { kdf: 'pbkdf2'; iterations: number }
+  | { kdf: 'scrypt'; N: number; r: number; p: number }
+  | { kdf: 'argon2id'; memoryKiB: number; iterations: number; parallelism: number };
+
+/** A derivation's cost in IMPORT_KDF_WORK_MAX units (see there). */
+export function kdfCost(call: KdfCall): number {
+  if (call.kdf === 'pbkdf2') return call.iterations / 100_000;
+  // scrypt: V is 128·N·r bytes, written then read (2 passes), p times.
+  if (call.kdf === 'scrypt') return (128 * call.N * call.r * 2 * call.p) / 2 ** 20;
+  return (call.memoryKiB / 1024) * call.iterations;
+}
+
+/** What a caller may pass to stop an import and follow it. */
+export interface ImportControl {
+  /** Aborting stops before the next derivation (and the platform's worker at once). */
+  signal?: { readonly aborted: boolean };
+  /** Called before each key derivation: its number (1-based) and the most there may be. */
+  onKdf?: (run: number, max: number) => void;
+}
+
+export const cancelled = (): KeyslotError => new KeyslotError('IMPORT_CANCELLED');
+export const tooCostly = (): KeyslotError => new KeyslotError('IMPORT_TOO_COSTLY', { field: 'file', max: IMPORT_KDF_RUNS_MAX });
+
+/** Refuses, before anything runs, a list of derivations over the per-file budget. */
+export function checkKdfBudget(calls: readonly KdfCall[]): void {
+  if (calls.length > IMPORT_KDF_RUNS_MAX) throw tooCostly();
+  if (calls.reduce((sum, c) => sum + kdfCost(c), 0) > IMPORT_KDF_WORK_MAX) throw tooCostly();
+}
+
+/**
+ * The crypto of one import, on a budget: each key derivation is counted and charged, refused
+ * (IMPORT_TOO_COSTLY) beyond IMPORT_KDF_RUNS_MAX runs or IMPORT_KDF_WORK_MAX work, and none
+ * starts once `signal` is aborted (IMPORT_CANCELLED).
+ */
+export function budgeted(crypto: ImportCrypto, control: ImportControl = {}): ImportCrypto {
+  let runs = 0;
+  let work = 0;
+  const charge = (call: KdfCall) => {
+    if (control.signal?.aborted) throw cancelled();
+    runs += 1;
+    work += kdfCost(call);
+    if (runs > IMPORT_KDF_RUNS_MAX || work > IMPORT_KDF_WORK_MAX) throw tooCostly();
+    control.onKdf?.(runs, IMPORT_KDF_RUNS_MAX);
+  };
+  const after = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    if (control.signal?.aborted) throw cancelled();
+    return value;
+  };
+  return {
+    pbkdf2: async (hash, password, salt, iterations, length) => {
+      charge({ kdf: 'pbkdf2', iterations });
+      return after(crypto.pbkdf2(hash, password, salt, iterations, length));
+    },
+    scrypt: async (password, salt, params, length) => {
+      charge({ kdf: 'scrypt', ...params });
+      return after(crypto.scrypt(password, salt, params, length));
+    },
+    argon2id: async (password, salt, params, length) => {
+      charge({ kdf: 'argon2id', ...params });
+      return after(crypto.argon2id(password, salt, params, length));
+    },
+    aesGcmDecrypt: (...args) => crypto.aesGcmDecrypt(...args),
+    aesCbcDecrypt: (...args) => crypto.aesCbcDecrypt(...args),
+    sha256: (data) => crypto.sha256(data),
+  };
+}
+
 /** The apps (and formats) Keyslot reads. */
 export const IMPORT_FORMATS = [
   'aegis',

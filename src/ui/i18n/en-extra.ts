@@ -135,6 +135,9 @@ export const enExtra = {
   'error.IMPORT_PASSWORD_NEEDED': 'This file is protected with a password. Enter the password you chose when you exported it.',
   'error.IMPORT_PASSWORD_WRONG': 'That password does not open this file. Nothing was imported. Check it and try again.',
   'error.IMPORT_DAMAGED': 'This file is damaged or incomplete. Export it again and choose the new file.',
+  'error.IMPORT_TOO_COSTLY': 'This file asks for far more password checks than any app writes, so Keyslot did not try them all. Export it again and choose the new file.',
+  'error.IMPORT_CANCELLED': 'Stopped. Nothing was imported.',
+  'import.openingTry': 'Checking the password (key {n} of at most {max})…',
 
   'error.INPUT_EMPTY': 'Enter something first.',
   'error.INPUT_TOO_LONG': 'This is far longer than any activation link ({max} characters at most).',
@@ -334,6 +337,8 @@ export const enExtra = {
   'restore.password': 'Password of the backup',
   'restore.submit': 'Restore',
   'restore.working': 'Opening the backup…',
+  'restore.stop': 'Stop',
+  'restore.stopped': 'Stopped. Nothing was restored.',
   'restore.conflicts': 'These slots are already here with a different key. Choose what to keep:',
   'restore.keep': 'Keep the slot here',
   'restore.replace': 'Replace it with the backup’s',

@@ -140,6 +140,9 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.IMPORT_PASSWORD_WRONG':
     'このパスワードではファイルを開けません。何もインポートしていません。パスワードを確認して、もう一度お試しください。',
   'error.IMPORT_DAMAGED': 'このファイルは破損しているか、不完全です。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_TOO_COSTLY': 'このファイルは、どのアプリも書き出さないほど多くのパスワード確認を求めているため、Keyslot はすべてを試しませんでした。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_CANCELLED': '中止しました。何もインポートしていません。',
+  'import.openingTry': 'パスワードを確認しています（鍵 {n} / 最大 {max}）…',
 
   'error.INPUT_EMPTY': '入力してください。',
   'error.INPUT_TOO_LONG': 'アクティベーション URL としては長すぎます（{max} 文字まで）。',
@@ -342,6 +345,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'restore.password': 'バックアップのパスワード',
   'restore.submit': '復元',
   'restore.working': 'バックアップを開いています…',
+  'restore.stop': '中止',
+  'restore.stopped': '中止しました。何も復元していません。',
   'restore.conflicts': '次のスロットは、キーが異なるものがすでにあります。残す方を選んでください:',
   'restore.keep': 'この端末のスロットを残す',
   'restore.replace': 'バックアップのスロットに置き換える',

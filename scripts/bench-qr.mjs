@@ -54,7 +54,7 @@ async function measureCorpus(decodeQr, corpus) {
       else positives++;
       const upright = corpus.loadPixels(image.path);
       for (const rotation of corpus.ROTATIONS) {
-        const pixels = corpus.rotatePixels(upright, rotation);
+        const pixels = corpus.rotate(upright, rotation);
         for (const [name, decode] of Object.entries(decoders)) {
           const t0 = performance.now();
           const texts = await decode(pixels);

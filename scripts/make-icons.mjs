@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
 
 const source = readFileSync('public/favicon.svg', 'utf8');
-const background = /<rect[^>]*\bfill="([^"]+)"/.exec(source)?.[1];
+const background = /<rect[^>]+\bfill="([^"]+)"/.exec(source)?.[1];
 if (!background) throw new Error('public/favicon.svg: the first <rect> must have a fill (the background)');
 const viewBox = /viewBox="([^"]+)"/.exec(source)?.[1] ?? '0 0 64 64';
 const [, , w, h] = viewBox.split(/\s+/).map(Number);

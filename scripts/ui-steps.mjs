@@ -1,5 +1,5 @@
 // Steps a person takes, shared by the benchmark and screenshot scripts
-// (the e2e tests have their own, in tests/e2e/app.ts).
+// (the e2e tests have their own, in tests/e2e/helpers/app.ts).
 
 /** First run: Get started, choose the PIN twice, wait for the slot list. */
 export async function firstRun(page, url, pin) {

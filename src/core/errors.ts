@@ -105,6 +105,11 @@ export const ERROR_CODES = [
   'BACKUP_TOO_LARGE',
   'BACKUP_PASSWORD_WRONG',
   'BACKUP_SAVE_FAILED',
+  // icon packs (src/core/icons/, src/platform/unzip.ts): not a ZIP, an unsafe or repeated
+  // file name, or no usable pack.json; too big, too many files, or files that inflate far
+  // beyond an icon (`max` = the ZIP size limit in MiB)
+  'ICON_PACK_INVALID',
+  'ICON_PACK_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

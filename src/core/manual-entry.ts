@@ -5,6 +5,7 @@
  * Blank optional fields take the Key URI Format defaults (SHA1, 6 digits, 30 s).
  */
 import type { SlotDraft } from './slot';
+import { STEAM_PARAMS } from './steam';
 import {
   checkDraft,
   DEFAULT_PERIOD_S,
@@ -20,7 +21,7 @@ import {
 } from './validate';
 
 export interface ManualEntryFields {
-  /** 'totp' | 'hotp' (case-insensitive). */
+  /** 'totp' | 'hotp' | 'steam' (case-insensitive). Steam ignores algorithm, digits and period (steam.ts). */
   kind: FieldValue;
   issuer?: FieldValue;
   account?: FieldValue;
@@ -41,6 +42,7 @@ export function draftFromForm(fields: ManualEntryFields): SlotDraft {
   const account = parseName(fields.account, 'account');
   requireLabel(issuer, account);
   const secret = parseSecret(fields.secret);
+  if (kind === 'steam') return { kind, issuer, account, secret, ...STEAM_PARAMS };
   const algorithm = parseAlgorithm(fields.algorithm);
   const digits = parseDigits(fields.digits);
   const period = kind === 'totp' ? parsePeriod(fields.period) : DEFAULT_PERIOD_S;

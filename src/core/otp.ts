@@ -17,6 +17,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { KeyslotError } from './errors';
+import { STEAM_PARAMS, steamEncode } from './steam';
 import {
   COUNTER_MAX,
   DIGITS_MAX,
@@ -122,9 +123,30 @@ export function totpCode(
   return hotpCode(secret, algorithm, digits, totpCounter(period, nowMs));
 }
 
+/** RFC 4226 §5.2: the moving factor as 8 bytes, big-endian (exact for 0 … 2^53-1). */
+function counterBytes(counter: number): Uint8Array {
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, Math.floor(counter / 2 ** 32));
+  view.setUint32(4, counter % 2 ** 32);
+  return out;
+}
+
+/** Steam Guard code (steam.ts: TOTP HMAC-SHA-1, 30 s, 5 characters of Steam's alphabet) at `nowMs`. */
+export function steamCode(secret: Uint8Array, nowMs: number): string {
+  checkSecret(secret);
+  const counter = totpCounter(STEAM_PARAMS.period, nowMs);
+  return steamEncode(hmacDigest('SHA1', secret, counterBytes(counter)));
+}
+
+/** True for the kinds whose code changes with time (a countdown is shown): TOTP and Steam. */
+export function isTimeBased(kind: SlotDraft['kind']): boolean {
+  return kind === 'totp' || kind === 'steam';
+}
+
 /**
  * What to show for a slot at `nowMs`.
- * TOTP: the code of the current step, ms left in it (periodMs exactly at a boundary).
+ * TOTP (and Steam, with its fixed 30 s step): the code of the current step, ms left in it (periodMs exactly at a boundary).
  * HOTP: the code for `slot.counter` (the next unused value); msLeft = periodMs = Infinity,
  * `nowMs` is ignored. Advancing the counter is the caller's job (and must be persisted
  * before the code is shown, so a code is never reused).
@@ -133,6 +155,12 @@ export function codeAt(slot: CodeSlot, nowMs: number): CodeState {
   if (slot.kind === 'hotp') {
     const code = hotpCode(slot.secret, slot.algorithm, slot.digits, slot.counter);
     return { code, msLeft: Infinity, periodMs: Infinity, counter: slot.counter };
+  }
+  if (slot.kind === 'steam') {
+    // Steam's parameters are fixed: the slot's digits/algorithm/period are not consulted.
+    const counter = totpCounter(STEAM_PARAMS.period, nowMs);
+    const periodMs = STEAM_PARAMS.period * 1000;
+    return { code: steamCode(slot.secret, nowMs), msLeft: (counter + 1) * periodMs - nowMs, periodMs, counter };
   }
   if (slot.kind !== 'totp') throw new KeyslotError('OTP_TYPE', { field: 'kind' });
   const counter = totpCounter(slot.period, nowMs);

@@ -25,9 +25,14 @@
  *  - `counter` is REQUIRED for hotp (as the format says). Google Authenticator
  *    silently assumes 0; guessing could desynchronise a hardware-style counter.
  *  - Unknown parameters are ignored; `image` is ignored and never fetched.
- *  - `encoder=` (pyotp's Steam switch) and type `steam` are refused (OTP_TYPE):
- *    Steam Guard codes are not RFC 4226 codes, and showing 6 digits instead would be
- *    silently wrong.
+ *  - Steam Guard, when the caller asks for it (`{ steam: true }`; until the vault stores
+ *    'steam' slots, the add flow does not, and both forms are refused with OTP_TYPE as
+ *    before): type `steam` (what Aegis, 2FAS and Ente Auth write) and
+ *    `otpauth://totp/…&encoder=steam` (KeePassXC, pyotp-style) both give a 'steam' slot
+ *    with its fixed parameters (steam.ts); their algorithm/digits/period parameters are
+ *    not consulted (Aegis writes digits=5, which no RFC code allows). Any other `encoder`
+ *    is refused (OTP_TYPE): showing 6 digits instead would be silently wrong. An issuer
+ *    of "Steam" alone does not make a Steam slot (a site may call itself that).
  *  - The label needs an account or an issuer: `otpauth://totp/?secret=…&issuer=X`
  *    is accepted (account empty), `otpauth://totp/?secret=…` is LABEL_EMPTY.
  *
@@ -38,6 +43,7 @@ import { encodeBase32 } from './base32';
 import { KeyslotError } from './errors';
 import { wellFormed } from './names';
 import type { SlotDraft } from './slot';
+import { STEAM_PARAMS } from './steam';
 import {
   checkDraft,
   DEFAULT_PERIOD_S,
@@ -119,8 +125,11 @@ export function splitLabel(label: string, issuerParam: string): [string, string]
   return colon < 0 ? ['', label] : [label.slice(0, colon), label.slice(colon + 1)];
 }
 
-/** Parses an otpauth://totp|hotp/ URI (Key URI Format) into a validated slot draft. */
-export function parseOtpauthUri(text: string): SlotDraft {
+/**
+ * Parses an otpauth://totp|hotp/ URI (Key URI Format) into a validated slot draft; with
+ * `{ steam: true }` also Steam Guard URIs (see the header).
+ */
+export function parseOtpauthUri(text: string, options: { steam?: boolean } = {}): SlotDraft {
   if (typeof text !== 'string') throw new KeyslotError('INPUT_EMPTY', { field: 'uri' });
   if (text.length > URI_MAX_LENGTH) throw new KeyslotError('INPUT_TOO_LONG', { field: 'uri', max: URI_MAX_LENGTH });
   const input = text.trim();
@@ -138,14 +147,20 @@ export function parseOtpauthUri(text: string): SlotDraft {
   const path = q < 0 ? afterSlashes : afterSlashes.slice(0, q);
   const query = q < 0 ? '' : afterSlashes.slice(q + 1);
   const slash = path.indexOf('/');
-  const kind = parseKind(slash < 0 ? path : path.slice(0, slash), 'type');
+  let kind = parseKind(slash < 0 ? path : path.slice(0, slash), 'type');
+  if (kind === 'steam' && !options.steam) throw new KeyslotError('OTP_TYPE', { field: 'type' });
   const label = decodePath(slash < 0 ? '' : path.slice(slash + 1), 'label');
 
   const params = splitQuery(query);
   const encoder = readParam(params, 'encoder');
-  if (encoder !== undefined && encoder.trim() !== '') throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
+  if (encoder !== undefined && encoder.trim() !== '') {
+    if (!options.steam || (kind !== 'totp' && kind !== 'steam')) throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
+    if (encoder.trim().toLowerCase() !== 'steam') throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
+    kind = 'steam';
+  }
 
   const secret = parseSecret(readParam(params, 'secret'));
+  if (kind === 'steam') return checkDraft({ kind, ...labelNames(label, params), secret, ...STEAM_PARAMS });
   const algorithm = parseAlgorithm(readParam(params, 'algorithm'));
   const digits = parseDigits(readParam(params, 'digits'));
   // RFC 4226 has no time step and RFC 6238 no counter: each type ignores the other's parameter
@@ -153,13 +168,18 @@ export function parseOtpauthUri(text: string): SlotDraft {
   const period = kind === 'totp' ? parsePeriod(readParam(params, 'period')) : DEFAULT_PERIOD_S;
   const counter = kind === 'hotp' ? parseCounter(readParam(params, 'counter')) : 0;
 
+  // The one validator every way in ends with (validate.ts): names normalised, all in range.
+  return checkDraft({ kind, ...labelNames(label, params), secret, algorithm, digits, period, counter });
+}
+
+/** Issuer and account from the label and the `issuer` parameter (which wins). */
+function labelNames(label: string, params: Map<string, string>): { issuer: string; account: string } {
   const issuerParam = (readParam(params, 'issuer') ?? '').trim();
   const [prefix, accountText] = splitLabel(label, issuerParam);
   const issuer = parseName(issuerParam !== '' ? issuerParam : prefix, 'issuer');
   const account = parseName(accountText, 'account');
   requireLabel(issuer, account);
-
-  return checkDraft({ kind, issuer, account, secret, algorithm, digits, period, counter });
+  return { issuer, account };
 }
 
 /**
@@ -185,6 +205,7 @@ export function toOtpauthUri(draft: SlotDraft): string {
   const params = [`secret=${encodeBase32(draft.secret)}`];
   if (issuer !== '') params.push(`issuer=${encode(issuer)}`);
   params.push(`algorithm=${draft.algorithm}`, `digits=${draft.digits}`);
+  // Steam: Aegis's otpauth://steam/ form with its fixed digits=5, period=30 (what Aegis, 2FAS and Ente write).
   params.push(kind === 'hotp' ? `counter=${draft.counter}` : `period=${draft.period}`);
   return `otpauth://${kind}/${label}?${params.join('&')}`;
 }

@@ -2,8 +2,14 @@
  * A slot is one OTP credential the user sees in the list, as in the app Keyslot
  * replaces ("PassLogic (KEK VPN)"). Secrets are raw bytes; base32 is only an
  * input/output encoding.
+ *
+ * Kinds: 'totp' (RFC 6238), 'hotp' (RFC 4226), and 'steam' (Steam Guard, steam.ts: a TOTP
+ * with fixed SHA-1 / 30 s / 5 characters of Steam's alphabet; its draft carries
+ * STEAM_PARAMS). 'steam' is new in the slot model: a stored record may hold it only from
+ * the record version that adds it (docs/icons-and-groups.md "Record fields"); older
+ * versions never had it, so they read unchanged.
  */
-export type OtpKind = 'totp' | 'hotp';
+export type OtpKind = 'totp' | 'hotp' | 'steam';
 
 /** HMAC hashes Keyslot accepts (RFC 6238 allows SHA-1, SHA-256, SHA-512). */
 export type HashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';

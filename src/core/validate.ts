@@ -43,10 +43,10 @@ export function isBlank(value: FieldValue): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** 'totp' | 'hotp', case-insensitive (Key URI Format: otpauth://TYPE/...). */
+/** 'totp' | 'hotp' | 'steam', case-insensitive (Key URI Format: otpauth://TYPE/...; 'steam' as Aegis writes it). */
 export function parseKind(value: FieldValue, field = 'type'): OtpKind {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (text === 'totp' || text === 'hotp') return text;
+  if (text === 'totp' || text === 'hotp' || text === 'steam') return text;
   throw new KeyslotError('OTP_TYPE', { field });
 }
 

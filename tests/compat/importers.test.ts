@@ -6,8 +6,8 @@
  *
  * A supported fixture must give exactly its expected entries, in order: every totp/hotp
  * entry imported with the same secret, type, algorithm, digits, period or counter, issuer
- * and account; every Steam entry reported as unsupported (Keyslot does not make Steam
- * codes). Fixtures Keyslot does not read by choice (app databases, FreeOTP v2's Java
+ * and account; every Steam entry read as a 'steam' draft with the same secret and names
+ * (its parameters are Steam's fixed ones). Fixtures Keyslot does not read by choice (app databases, FreeOTP v2's Java
  * serialisation, a password zip, …) must be refused with IMPORT_UNSUPPORTED or
  * IMPORT_FORMAT, never half-read. The table at the end lists every fixture.
  *
@@ -76,9 +76,9 @@ const rows: Row[] = [];
 
 function same(actual: ImportEntry, expected: ExpectedEntry, fixture: string): boolean {
   const want = adjusted(expected, fixture);
-  if (want.type === 'steam') return actual.status === 'unsupported' && actual.type === 'Steam';
   if (actual.status !== 'ok') return false;
   const d = actual.draft;
+  if (want.type === 'steam') return d.kind === 'steam' && encodeBase32(d.secret) === want.secret && d.digits === 5 && d.period === 30;
   const periodOk = fixture.startsWith('authy') || want.type !== 'totp' || d.period === want.period;
   const counterOk = want.type !== 'hotp' || d.counter === want.counter;
   return (
@@ -119,7 +119,7 @@ describe('importers over the Aegis importer fixtures', () => {
 
     it(`reads ${name} (${fixture.importer}) into exactly its ${fixture.entry_count} expected entries`, async () => {
       const result = await importFile(name, bytes, { password, crypto: importCrypto });
-      const matched = fixture.expected_entries.filter((want, i) => result.entries[i] && want.type !== 'steam' && same(result.entries[i]!, want, name)).length;
+      const matched = fixture.expected_entries.filter((want, i) => result.entries[i] && same(result.entries[i]!, want, name)).length;
       const unsupported = result.entries.filter((e) => e.status === 'unsupported').length;
       rows.push({ fixture: name, expected: fixture.entry_count, matched, unsupported, status: 'supported' });
       expect(result.entries).toHaveLength(fixture.entry_count);
@@ -135,6 +135,17 @@ describe('importers over the Aegis importer fixtures', () => {
       });
     }
   }
+});
+
+describe('groups in an Aegis vault of format v2 (vault/aegis_plain_grouped_v2.json)', () => {
+  it('keeps each entry in its named group: group1 twice, group2 once, the rest in none', async () => {
+    const bytes = new Uint8Array(readFileSync(corpusPath(...DIR, 'vault', 'aegis_plain_grouped_v2.json')));
+    const { entries } = await importFile('aegis_plain_grouped_v2.json', bytes, { crypto: importCrypto });
+    const groups = entries.map((e) => (e.status === 'ok' ? (e.extras?.groups ?? []) : null));
+    expect(groups.filter((g) => g?.[0] === 'group1')).toHaveLength(2);
+    expect(groups.filter((g) => g?.[0] === 'group2')).toHaveLength(1);
+    expect(groups.filter((g) => g !== null && g.length === 0)).toHaveLength(entries.length - 3);
+  });
 });
 
 afterAll(() => {

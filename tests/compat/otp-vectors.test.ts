@@ -4,15 +4,15 @@
  *   otp-vectors/hectorm-otpauth              generate + validate, SHA1/256/512 (others: unsupported by choice)
  *   otp-vectors/google-authenticator-android base32 and HOTP passcodes
  *   otp-vectors/pyotp                        5-byte secrets (below our 80-bit input floor, so the
- *                                            engine is called directly); Steam Guard: unsupported
+ *                                            engine is called directly); Steam Guard (encoder=steam)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../../src/core/base32';
-import { isKeyslotError } from '../../src/core/errors';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt, hotpCode, totpCode, totpCounter } from '../../src/core/otp';
 import type { HashAlgorithm } from '../../src/core/slot';
 import { readCorpusJson, Tally } from './corpus';
+import { expectThrowsCode } from '../unit/fixtures/errors';
 
 const tally = new Tally();
 afterAll(() =>
@@ -24,17 +24,6 @@ const ascii = (t: string) => new TextEncoder().encode(t);
 const SUPPORTED: Record<string, HashAlgorithm> = {
   SHA1: 'SHA1', 'SHA-1': 'SHA1', SHA256: 'SHA256', 'SHA-256': 'SHA256', SHA512: 'SHA512', 'SHA-512': 'SHA512',
 };
-
-function expectCode(fn: () => unknown, code: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(isKeyslotError(error), `expected KeyslotError ${code}`).toBe(true);
-  expect((error as { code: string }).code).toBe(code);
-}
 
 // ---------------------------------------------------------------- RFC
 interface Rfc4226 { secret_ascii: string; digits: number; vectors: { count: number; truncated_dec: number; hotp_6: string }[] }
@@ -96,7 +85,7 @@ describe('hectorm/otpauth generate and validate (hectorm-otpauth/otpauth-test-ca
 
       if (!algorithm) {
         it(`case ${c.index} ${kind} ${algName}: unsupported by choice (Keyslot offers SHA1/SHA256/SHA512, as RFC 6238)`, () => {
-          expectCode(() => hotpCode(secret, algName as HashAlgorithm, digits, 0), 'ALGORITHM');
+          expectThrowsCode(() => hotpCode(secret, algName as HashAlgorithm, digits, 0), 'ALGORITHM');
           tally.add('hectorm-otpauth', 'unsupported by choice');
         });
         continue;
@@ -155,7 +144,7 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
   for (const [text, length] of Object.entries(b.decoded_length)) {
     if (dangling(text)) {
       it(`base32 ${JSON.stringify(text)}: Google decodes ${length} bytes, Keyslot refuses the dangling character (deliberate)`, () => {
-        expectCode(() => decodeBase32(text), 'SECRET_INVALID');
+        expectThrowsCode(() => decodeBase32(text), 'SECRET_INVALID');
         tally.add(SRC, 'deliberate difference');
       });
     } else {
@@ -175,13 +164,13 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
     it(`base32 ${x} (${x.length}) vs ${y} (${y.length}): Google ignores the extra character, Keyslot refuses it (deliberate)`, () => {
       expect(dangling(y)).toBe(true);
       expect(decodeBase32(x)).toHaveLength(10);
-      expectCode(() => decodeBase32(y), 'SECRET_INVALID');
+      expectThrowsCode(() => decodeBase32(y), 'SECRET_INVALID');
       tally.add(SRC, 'deliberate difference');
     });
   }
   for (const text of b.must_fail) {
     it(`base32 ${JSON.stringify(text)} is refused`, () => {
-      expectCode(() => decodeBase32(text), 'SECRET_INVALID');
+      expectThrowsCode(() => decodeBase32(text), 'SECRET_INVALID');
       tally.add(SRC, 'agreed');
     });
   }
@@ -190,7 +179,7 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
   for (const v of g.hotp_sha1_6.codes) {
     if (!Number.isSafeInteger(v.counter)) {
       it(`HOTP counter ${v.counter} is beyond 2^53-1: unsupported by choice (counters are JS numbers)`, () => {
-        expectCode(() => hotpCode(key, 'SHA1', 6, v.counter), 'COUNTER_INVALID');
+        expectThrowsCode(() => hotpCode(key, 'SHA1', 6, v.counter), 'COUNTER_INVALID');
         tally.add(SRC, 'unsupported by choice');
       });
       continue;
@@ -205,7 +194,7 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
 
 // ---------------------------------------------------------------- pyotp
 interface PyotpVectors {
-  steam_guard: { codes_at_unix_time: Record<string, string> };
+  steam_guard: { secret_base32: string; codes_at_unix_time: Record<string, string> };
   short_secret: {
     secret_base32: string; secret_ascii: string;
     totp_sha1: Record<string, string>; totp_sha256: Record<string, string>; totp_sha512: Record<string, string>;
@@ -236,11 +225,10 @@ describe('pyotp vectors (pyotp/steam-and-short-secret-vectors.json)', () => {
     });
   }
   for (const [t, code] of Object.entries(p.steam_guard.codes_at_unix_time)) {
-    // Unsupported by choice: a Steam link is refused rather than shown with wrong RFC codes.
-    it(`refuses the Steam Guard slot (code ${code} at ${t} s) instead of showing wrong codes`, () => {
-      const uri = `otpauth://totp/Steam:user?secret=${s.secret_base32}AAAAAAAAAAA&encoder=steam`;
-      expect(() => parseOtpauthUri(uri)).toThrow(expect.objectContaining({ code: 'OTP_TYPE' }));
-      tally.add('pyotp', 'unsupported by choice');
+    it(`reads the encoder=steam link as Steam Guard and gives ${code} at ${t} s`, () => {
+      const uri = `otpauth://totp/Steam:user?secret=${p.steam_guard.secret_base32}&encoder=steam`;
+      expect(codeAt(parseOtpauthUri(uri, { steam: true }), Number(t) * 1000).code).toBe(code);
+      tally.add('pyotp', 'agreed');
     });
   }
 });

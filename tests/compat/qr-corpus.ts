@@ -10,12 +10,10 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import zxingLibrary from '@zxing/library'; // CommonJS: named imports fail outside vitest (scripts/bench-qr.mjs)
 import { corpusPath, readCorpusJson } from './corpus';
+import type { Pixels } from '../unit/fixtures/qr-image';
 
-export interface Pixels {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+// Clockwise rotation (as the upstream black-box runners do) and the pixel type are the unit tests' own.
+export { rotate, type Pixels } from '../unit/fixtures/qr-image';
 
 export type Rotation = 0 | 90 | 180 | 270;
 export const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];
@@ -99,25 +97,6 @@ export function lumaToPixels(luma: Uint8Array, width: number, height: number, ro
     }
   }
   return { data, width, height };
-}
-
-/** Clockwise rotation, as the upstream black-box runners do. */
-export function rotatePixels(img: Pixels, degrees: Rotation): Pixels {
-  if (degrees === 0) return img;
-  const { width: w, height: h } = img;
-  const src = new Uint32Array(img.data.buffer, img.data.byteOffset, w * h);
-  const W = degrees === 180 ? w : h;
-  const H = degrees === 180 ? h : w;
-  const out = new Uint32Array(W * H);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = src[y * w + x]!;
-      if (degrees === 90) out[x * W + (h - 1 - y)] = p;
-      else if (degrees === 180) out[(h - 1 - y) * W + (w - 1 - x)] = p;
-      else out[(w - 1 - x) * W + y] = p;
-    }
-  }
-  return { data: new Uint8ClampedArray(out.buffer), width: W, height: H };
 }
 
 const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxingLibrary;

@@ -21,7 +21,7 @@ import {
   lumaToPixels,
   observedBaseline,
   qrImagesDir,
-  rotatePixels,
+  rotate,
   setImages,
   upstreamThreshold,
   type Rotation,
@@ -60,7 +60,7 @@ describe('QR photos of the ZXing black-box sets', () => {
       for (const image of images) {
         const upright = loadPixels(image.path);
         for (const rotation of ROTATIONS) {
-          const pixels = rotatePixels(upright, rotation);
+          const pixels = rotate(upright, rotation);
           const texts = await decodeQr(pixels);
           const library = decodeWithZxingLibrary(pixels);
           if (negative) {
@@ -94,7 +94,7 @@ describe('QR photos of the ZXing black-box sets', () => {
     const expected = readCorpusJson<{ image: string; expected_texts_unordered: string[] }>('qr-images', 'zxing-java', 'multi-qrcode-1', 'expected.json');
     const upright = loadPixels(qrImagesDir('zxing-java', 'multi-qrcode-1', expected.image));
     for (const rotation of ROTATIONS) {
-      expect((await decodeQr(rotatePixels(upright, rotation))).sort()).toEqual([...expected.expected_texts_unordered].sort());
+      expect((await decodeQr(rotate(upright, rotation))).sort()).toEqual([...expected.expected_texts_unordered].sort());
     }
   });
 

@@ -4,8 +4,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
-import { PIN, slotItem } from './app';
-import { wordsFor, fill } from './words';
+import { PIN, addByLink, choosePin, createPin, slotItem } from './helpers/app';
+import { wordsFor, fill } from './helpers/words';
 
 const TOTP = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 const HOTP = 'otpauth://hotp/Lab%20GitLab:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lab%20GitLab&counter=0';
@@ -192,10 +192,7 @@ test.describe('on a 390 px phone', () => {
       });
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
+    await choosePin(page);
     await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
@@ -223,10 +220,7 @@ test.describe('on a 390 px phone', () => {
 
   test('the list header fits on one row', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
+    await choosePin(page);
     const title = page.getByRole('heading', { name: 'Your slots' });
     await expect(title).toBeVisible({ timeout: 30_000 });
     const titleBox = await title.boundingBox();
@@ -250,9 +244,7 @@ test.describe('on a 390 px phone', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Get started' }).click();
     expect(await small()).toEqual([]);
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
+    await createPin(page);
     await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
     for (const uri of [TOTP, HOTP]) {
       await page.getByRole('button', { name: 'Add a slot' }).first().click();
@@ -274,15 +266,9 @@ test.describe('on a 390 px phone', () => {
 
 test('focus goes back to the slot’s options after a dialog, and to the heading when the slot is deleted', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Get started' }).click();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Create PIN' }).click();
+  await choosePin(page);
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Add a slot' }).first().click();
-  await page.getByLabel('Activation link').fill(TOTP);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Add slot' }).click();
+  await addByLink(page, TOTP);
   const options = page.getByRole('button', { name: /^Options for PassLogic/ });
 
   await options.click();
@@ -304,15 +290,9 @@ test.describe('with reduced motion', () => {
   test('the countdown ring has no transition and the code has a digit-by-digit name', async ({ page }) => {
     await page.clock.install({ time: T0 });
     await page.goto('/');
-    await page.getByRole('button', { name: 'Get started' }).click();
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Create PIN' }).click();
+    await choosePin(page);
     await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Add a slot' }).first().click();
-    await page.getByLabel('Activation link').fill(TOTP);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Add slot' }).click();
+    await addByLink(page, TOTP);
     const slot = slotItem(page, /PassLogic/);
     const durations = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((el) => {

@@ -1,7 +1,7 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, shownCode } from './app';
-import { totp } from './oracle';
-import { cameraFeed, launchWithCamera, qrPng, TRACK_STREAMS, liveTracks, streamsOpened } from './qr';
+import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
+import { cameraFeed, launchWithCamera, qrPng, TRACK_STREAMS, liveTracks, streamsOpened } from './helpers/qr';
 import { migrationUri } from '../unit/fixtures/migration-writer';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { setUpPin, addByLink } from './app';
+import { setUpPin, addByLink } from './helpers/app';
 
 test('PIN setup refuses short, trivial and mismatched PINs with the reason', async ({ page }) => {
   await page.goto('/');

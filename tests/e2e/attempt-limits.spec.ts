@@ -3,7 +3,7 @@
 // the user turned it on in Settings, erases every slot at the 10th wrong PIN in a row.
 // Real Argon2id (about 0.6 s per try); page.clock moves time through the waits.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem } from './app';
+import { PIN, setUpPin, unlock, addByLink, slotItem } from './helpers/app';
 
 const WRONG = '480914';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);

@@ -3,8 +3,8 @@
 // Visibility is emulated: an init script makes document.visibilityState/hidden answer what the
 // test says and dispatches 'visibilitychange', as the browser does when the app is switched away.
 import { test, expect, type Page } from '@playwright/test';
-import { setUpPin, addByLink, slotItem, shownCode, unlock } from './app';
-import { totp } from './oracle';
+import { setUpPin, addByLink, slotItem, shownCode, unlock } from './helpers/app';
+import { totp } from './helpers/oracle';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Acme:ivy?secret=${SECRET}&issuer=Acme`; // no digits in the names

@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { test, expect, type Page, type Download } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, shownCode } from './app';
-import { hotp, totp } from './oracle';
+import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
+import { hotp, totp } from './helpers/oracle';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
 const PASSWORD = 'correct horse battery staple';

@@ -1,7 +1,7 @@
 // Change PIN (issue 6): Settings → Change PIN re-wraps the data key under the new PIN. After it,
 // the old PIN is refused, the new one opens, and the same slots show the same codes.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
+import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './helpers/app';
 
 const NEW_PIN = '602581';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);

@@ -2,8 +2,8 @@
 // server. Here the "server" answering the check is a route that sends a Date 60 s ahead of the
 // page's clock (page.clock), i.e. a device clock 60 s behind.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, addByLink, setUpPin, shownCode, unlock } from './app';
-import { totp } from './oracle';
+import { PIN, addByLink, setUpPin, shownCode, unlock } from './helpers/app';
+import { totp } from './helpers/oracle';
 
 // Routes see the page's requests only when no service worker answers in between.
 test.use({ serviceWorkers: 'block' });

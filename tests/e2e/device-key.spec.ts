@@ -2,7 +2,7 @@
 // non-extractable CryptoKey kept in IndexedDB. It survives reloads; the page cannot export it;
 // and a vault whose device key is gone (copied elsewhere) says so instead of "wrong PIN".
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock } from './app';
+import { PIN, setUpPin, unlock } from './helpers/app';
 
 /** What the browser stored, read from the page (meta store of the 'keyslot' database). */
 function readStored(page: Page) {

@@ -2,8 +2,8 @@
 // bad secret, a Steam entry) and an encrypted one (wrong password, then the right one). The
 // files are made at test time from our own accounts (tests/unit/fixtures/importers/make.ts).
 import { test, expect, type Page } from '@playwright/test';
-import { addByLink, setUpPin, shownCode, slotItem } from './app';
-import { hotp, totp } from './oracle';
+import { addByLink, setUpPin, shownCode, slotItem } from './helpers/app';
+import { hotp, totp } from './helpers/oracle';
 import { ACCOUNTS, STEAM, aegisEncrypted, aegisPlain, b32, uri } from '../unit/fixtures/importers/make';
 
 const [ada, grace, alan] = ACCOUNTS as [(typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0]];

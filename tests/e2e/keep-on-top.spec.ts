@@ -1,8 +1,8 @@
 // Keep on top (issue 8): a slot's code in a small always-on-top window (Document
 // Picture-in-Picture), ticking on its own, closed when Keyslot locks.
 import { test, expect } from '@playwright/test';
-import { addByLink, setUpPin, slotItem } from './app';
-import { codePattern, totp } from './oracle';
+import { addByLink, setUpPin, slotItem } from './helpers/app';
+import { codePattern, totp } from './helpers/oracle';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;

@@ -1,6 +1,6 @@
 // Japanese and English: chosen from the browser's languages, switchable in Settings (issue 8).
 import { expect, test, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock } from './app';
+import { PIN, setUpPin, unlock } from './helpers/app';
 
 /** The Japanese parts of the catalogue are their own chunks (ja-*.js, ja-extra-*.js). */
 function japaneseChunks(page: Page): string[] {

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, unlock } from './app';
-import { base32ToBytes } from './oracle';
+import { PIN, setUpPin, addByLink, slotItem, unlock } from './helpers/app';
+import { base32ToBytes } from './helpers/oracle';
 
 const SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZEEQQ'; // "This is a secret key!!"
 const URI = `otpauth://totp/Example:carol@example.org?secret=${SECRET}&issuer=Example`;

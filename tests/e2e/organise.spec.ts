@@ -2,8 +2,8 @@
 // reload, edit, details with the secret behind the PIN, the trash (restore, empty, 30 days), and
 // the next code near the end of a period.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, unlock } from './app';
-import { totp } from './oracle';
+import { PIN, setUpPin, addByLink, slotItem, unlock } from './helpers/app';
+import { totp } from './helpers/oracle';
 
 const SLOTS = [
   { issuer: 'Société', account: 'ivy', secret: 'JBSWY3DPEHPK3PXP' },

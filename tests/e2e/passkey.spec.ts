@@ -2,7 +2,7 @@
 // Settings (asks the PIN), unlock by passkey, unlock by PIN, a passkey gone from the
 // authenticator fails with a clear message while the PIN still works, and removal.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock } from './app';
+import { PIN, setUpPin, unlock } from './helpers/app';
 
 async function lock(page: Page) {
   await page.getByRole('button', { name: 'Lock' }).click();

@@ -1,7 +1,7 @@
 // Passphrase instead of a PIN (issue 6): chosen at setup or in Settings → Change PIN; the unlock
 // screen then asks for a passphrase with the full keyboard, and the same rules and limits apply.
 import { test, expect, type Page } from '@playwright/test';
-import { addByLink, shownCode, slotItem } from './app';
+import { addByLink, shownCode, slotItem } from './helpers/app';
 
 const PHRASE = 'blue tram under snow';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, chromium, type BrowserContext } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
-import { setUpPin } from './app';
-import { serviceWorkerReady } from './pwa';
+import { setUpPin } from './helpers/app';
+import { serviceWorkerReady } from './helpers/pwa';
 
 const IPHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';

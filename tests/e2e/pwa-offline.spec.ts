@@ -1,10 +1,10 @@
 // Issue 5: after one visit Keyslot needs no network at all: not for the unlock screen, the
 // codes, adding a slot, the scanner (its WebAssembly), nor for a deep link opened cold.
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
-import { totp } from './oracle';
-import { cameraFeed, launchWithCamera } from './qr';
-import { E2E_OUT_DIR, E2E_PORT, serviceWorkerReady, startPreview } from './pwa';
+import { PIN, setUpPin, unlock, addByLink, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
+import { cameraFeed, launchWithCamera } from './helpers/qr';
+import { E2E_OUT_DIR, E2E_PORT, serviceWorkerReady, startPreview } from './helpers/pwa';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;

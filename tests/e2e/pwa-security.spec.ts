@@ -1,10 +1,10 @@
 // Issue 5: no request leaves Keyslot's origin, and nothing breaks the Content-Security-Policy,
 // across every screen of a full journey (page, workers and service worker included).
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
-import { totp } from './oracle';
-import { cameraFeed, launchWithCamera } from './qr';
-import { serviceWorkerReady, watchCsp } from './pwa';
+import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
+import { cameraFeed, launchWithCamera } from './helpers/qr';
+import { serviceWorkerReady, watchCsp } from './helpers/pwa';
 import { ACCOUNTS, aegisEncrypted } from '../unit/fixtures/importers/make';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

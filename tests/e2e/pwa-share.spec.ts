@@ -2,10 +2,10 @@
 // screenshot of the QR code to Keyslot. The service worker keeps it in memory only, the app
 // asks for the PIN, then offers to add that slot. Nothing shared is ever written anywhere.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { PIN, addByLink, setUpPin, slotItem, shownCode } from './app';
-import { totp } from './oracle';
-import { qrPng } from './qr';
-import { serviceWorkerReady } from './pwa';
+import { PIN, addByLink, setUpPin, slotItem, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
+import { qrPng } from './helpers/qr';
+import { serviceWorkerReady } from './helpers/pwa';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;

@@ -2,7 +2,7 @@
 // a vault that vanished is explained, not greeted as a first run; and once a slot exists
 // Keyslot asks the browser to keep its data, and Settings says plainly where things stand.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, shownCode } from './app';
+import { createPin, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -89,9 +89,7 @@ test('when the vault vanished from this browser, Keyslot says so and explains, i
 
   await page.getByRole('button', { name: 'Start fresh' }).click();
   await expect(page.getByRole('heading', { name: 'Choose a PIN' })).toBeVisible();
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Create PIN' }).click();
+  await createPin(page);
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 20_000 });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();

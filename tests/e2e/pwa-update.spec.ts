@@ -3,9 +3,9 @@
 // while the user types a PIN or adds a slot, never reloads by itself, and after Reload every
 // slot opens with the right code.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, shownCode } from './app';
-import { hotp, totp } from './oracle';
-import { E2E_OUT_DIR, E2E_PORT, buildApp, serviceWorkerReady, startPreview, type Server } from './pwa';
+import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
+import { hotp, totp } from './helpers/oracle';
+import { E2E_OUT_DIR, E2E_PORT, buildApp, serviceWorkerReady, startPreview, type Server } from './helpers/pwa';
 
 const PORT = E2E_PORT + 102;
 const V1 = `${E2E_OUT_DIR}-update-v1`;

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { setUpPin, addByLink, slotItem, shownCode, unlock } from './app';
-import { hotp, totp } from './oracle';
+import { setUpPin, addByLink, slotItem, shownCode, unlock } from './helpers/app';
+import { hotp, totp } from './helpers/oracle';
 
 const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 4226 Appendix D key
 

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './app';
-import { totp } from './oracle';
+import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './helpers/app';
+import { totp } from './helpers/oracle';
 
 // A made-up PassLogic-style activation: 160-bit secret, the usual 6 digits / 30 s.
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

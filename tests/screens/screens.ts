@@ -1,10 +1,10 @@
 // `npm run screenshots` (playwright.screenshots.config.ts): every main screen of the real app, with
 // made-up slots, as PNGs in screenshots/ui/<language>/<device>-<scheme>/, for a person to look at.
 // A few of them (small ones) are copied by hand to docs/screenshots/ for the README.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
-import { PIN, slotItem } from '../e2e/app';
-import { wordsFor, fill } from '../e2e/words';
+import { PIN, slotItem } from '../e2e/helpers/app';
+import { wordsFor, fill } from '../e2e/helpers/words';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 12);
 const link = (kind: string, issuer: string, account: string, secret: string, extra = '') =>

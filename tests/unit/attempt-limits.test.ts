@@ -1,14 +1,14 @@
 // The failed-attempt guard wired into the vault and IndexedDB: written before the KDF,
 // refused waits without a KDF, reset on success, unreadable records fail closed, erase-after-10.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, type ErrorCode, type KeyslotError } from '../../src/core/errors';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ARGON2_FLOOR } from '../../src/core/vault-format';
 import { UNKNOWN_GUARD } from '../../src/core/attempt-guard';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { attemptGuard, createVault, hasVault, unlockVault } from '../../src/platform/vault';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
 
 vi.mock('../../src/platform/argon2', { spy: true });
 
@@ -16,16 +16,6 @@ const PIN = '731946';
 const WRONG = '731947';
 const T = 1_700_000_000_000;
 const KDF = ARGON2_FLOOR;
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<KeyslotError> {
-  const e = await p.then(
-    (v) => ({ resolved: v }),
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e), `expected KeyslotError ${code}, got ${JSON.stringify(e) ?? String(e)}`).toBe(true);
-  expect((e as KeyslotError).code).toBe(code);
-  return e as KeyslotError;
-}
 
 async function rawMetaPut(value: unknown, key: string): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -13,6 +13,11 @@ import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';
 import { codeBlockAfter, readDoc } from './fixtures/docs';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { draft as baseDraft, textBytes } from './fixtures/slots';
+
+/** A PassLogic draft for `account` with a secret of its own. */
+const draft = (account: string, secret: string, over: Partial<SlotDraft> = {}) =>
+  baseDraft({ account, secret: textBytes(secret), ...over });
 
 useFreshIndexedDb();
 
@@ -29,20 +34,6 @@ async function codeOf(p: Promise<unknown>): Promise<ErrorCode | 'none'> {
     if (isKeyslotError(e)) return e.code;
     throw e;
   }
-}
-
-function draft(account: string, secret: string, over: Partial<SlotDraft> = {}): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: 'PassLogic',
-    account,
-    secret: Uint8Array.from(Buffer.from(secret)),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    ...over,
-  };
 }
 
 async function vaultWithSlots() {

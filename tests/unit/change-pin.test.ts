@@ -5,40 +5,20 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
-import type { SlotDraft } from '../../src/core/slot';
+import { isKeyslotError } from '../../src/core/errors';
 import { ARGON2_FLOOR, type StoredHeaderV1 } from '../../src/core/vault-format';
 import { readGuard } from '../../src/core/attempt-guard';
 import { validateNewPin } from '../../src/core/pin';
 import * as storage from '../../src/platform/storage';
 import { createVault, hasVault, unlockVault, type UnlockedVault } from '../../src/platform/vault';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
+import { draft, textBytes } from './fixtures/slots';
 
 const OLD = '731946';
 const NEW = '502817';
 const NOW = 1_600_000_000_000;
 const KDF = ARGON2_FLOOR;
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e) ? e.code : String(e)).toBe(code);
-}
-
-function draft(account: string): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: 'PassLogic',
-    account,
-    secret: Uint8Array.from(Buffer.from(`1234567890123456789${account.length}`)),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
-}
 
 function rawAll(store: 'meta' | 'slots'): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
@@ -74,8 +54,8 @@ async function opens(): Promise<{ old: boolean; new: boolean }> {
 
 async function vaultWithSlots(): Promise<UnlockedVault> {
   const vault = await createVault(OLD, { kdf: KDF, now: NOW });
-  await vault.addSlot(draft('alice'), 'VPN', NOW + 1);
-  await vault.addSlot(draft('bob'), '', NOW + 2);
+  await vault.addSlot(draft({ account: 'alice', secret: textBytes('12345678901234567895') }), 'VPN', NOW + 1);
+  await vault.addSlot(draft({ account: 'bob', secret: textBytes('12345678901234567893') }), '', NOW + 2);
   return vault;
 }
 

@@ -4,15 +4,15 @@
 import 'fake-indexeddb/auto';
 import { createDecipheriv } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { readGuard } from '../../src/core/attempt-guard';
-import type { SlotDraft } from '../../src/core/slot';
 import { ARGON2_FLOOR, deviceMessage, type StoredHeaderV3 } from '../../src/core/vault-format';
 import { argon2idRaw } from '../../src/platform/argon2';
 import type { PasskeyApi } from '../../src/platform/passkey';
 import * as storage from '../../src/platform/storage';
 import { createVault, secretInput, unlockVault, unlockWithPasskey } from '../../src/platform/vault';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
+import { draft } from './fixtures/slots';
 
 vi.mock('../../src/platform/storage', { spy: true });
 
@@ -23,27 +23,6 @@ const KDF = ARGON2_FLOOR;
 useFreshIndexedDb();
 // Back to the real storage functions after a test made one fail (spy: true keeps them real).
 afterEach(() => vi.resetAllMocks());
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e) ? e.code : String(e)).toBe(code);
-}
-
-function draft(): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: 'PassLogic',
-    account: 'alice',
-    secret: Uint8Array.from(Buffer.from('12345678901234567890')),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
-}
 
 function rawStore(mode: IDBTransactionMode, fn: (meta: IDBObjectStore, slots: IDBObjectStore) => void): Promise<void> {
   return new Promise((resolve, reject) => {

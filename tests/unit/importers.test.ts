@@ -251,15 +251,15 @@ describe('encrypted exports', () => {
 // ---------------------------------------------------------------- entries Keyslot does not take
 
 describe('entries that are skipped or fail, while the others import', () => {
-  it('names unsupported kinds (Steam, mOTP, Yandex) and imports the rest of the file', async () => {
+  it('names unsupported kinds (mOTP, Yandex) and imports the rest of the file, Steam included', async () => {
     const motp = { ...STEAM, kind: 'motp' as const, issuer: 'Old bank' };
     const yandex = { ...STEAM, kind: 'yandex' as const, issuer: 'Yandex' };
     const result = await read('aegis.json', make.aegisPlain([ACCOUNTS[0]!, STEAM, motp, yandex, ACCOUNTS[1]!]));
-    expect(result.entries.map((e) => (e.status === 'unsupported' ? e.type : e.status))).toEqual(['ok', 'Steam', 'mOTP', 'Yandex', 'ok']);
+    expect(result.entries.map((e) => (e.status === 'unsupported' ? e.type : e.status))).toEqual(['ok', 'ok', 'mOTP', 'Yandex', 'ok']);
     expect(result.entries[1]).toMatchObject({ issuer: 'Steam', account: 'gamer' });
   });
 
-  it('reports Steam entries of every format that has them', async () => {
+  it('reads Steam entries of every format that has them as Steam slots with the fixed parameters', async () => {
     for (const [name, bytes] of [
       ['list.txt', make.uriList([STEAM, ACCOUNTS[0]!])],
       ['b.json', make.bitwardenJson([STEAM, ACCOUNTS[0]!])],
@@ -270,11 +270,23 @@ describe('entries that are skipped or fail, while the others import', () => {
       ['t.2fas', make.twoFasPlain([STEAM, ACCOUNTS[0]!])],
     ] as const) {
       const { entries } = await read(name, bytes);
-      expect(entries.map((e) => e.status), name).toEqual(['unsupported', 'ok']);
-      expect(entries[0], name).toMatchObject({ type: 'Steam' });
+      expect(entries.map((e) => e.status), name).toEqual(['ok', 'ok']);
+      const first = entries[0]!;
+      if (first.status !== 'ok') throw new Error(name);
+      expect(first.draft, name).toMatchObject({ kind: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 });
+      expect(first.draft.secret, name).toEqual(STEAM.secret);
+      expect(first.account, name).toBe('gamer');
     }
     const steam = await read('Sophia.maFile', make.steamMaFile('gamer'));
-    expect(steam.entries).toEqual([{ status: 'unsupported', type: 'Steam', issuer: 'Steam', account: 'gamer' }]);
+    expect(steam.entries).toMatchObject([{ status: 'ok', issuer: 'Steam', account: 'gamer', draft: { kind: 'steam', digits: 5 } }]);
+    const ma = steam.entries[0]!;
+    expect(ma.status === 'ok' && new TextDecoder().decode(ma.draft.secret)).toBe('0123456789abcdef0123');
+  });
+
+  it('fails a Steam maFile account whose shared_secret is missing or not base64', async () => {
+    const bad = new TextEncoder().encode(JSON.stringify({ accounts: { a: { account_name: 'x' }, b: { account_name: 'y', shared_secret: '!!' } } }));
+    const { entries } = await read('x.maFile', bad);
+    expect(entries.map((e) => e.status)).toEqual(['failed', 'failed']);
   });
 
   it('fails bad entries one by one with the same rules as a scanned code, and keeps the good ones', async () => {
@@ -422,7 +434,8 @@ describe('planning an import', () => {
   const slot = (a: make.Account, id: string): Slot => ({ ...expected([a])[0]!, ...SLOT_META_DEFAULTS, secret: a.secret, id, name: '', createdAt: 0 });
 
   it('marks entries already in Keyslot, and repeats within the file, as duplicates', async () => {
-    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[1]!, STEAM, ACCOUNTS[2]!]));
+    const motp = { ...STEAM, kind: 'motp' as const };
+    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[1]!, motp, ACCOUNTS[2]!]));
     const plan = planImport(entries, [slot(ACCOUNTS[0]!, 'a')]);
     expect(plan.map((p) => p.action)).toEqual(['duplicate', 'import', 'duplicate', 'unsupported', 'import']);
     expect(countPlan(plan)).toEqual({ import: 2, duplicate: 2, unsupported: 1, failed: 0 });
@@ -435,7 +448,8 @@ describe('planning an import', () => {
   });
 
   it('saves every entry to import, reports one that cannot be saved as failed, and goes on with the rest', async () => {
-    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[0]!, STEAM, ACCOUNTS[2]!]));
+    const motp = { ...STEAM, kind: 'motp' as const };
+    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[0]!, motp, ACCOUNTS[2]!]));
     const saved: string[] = [];
     const rows = await runImport(entries, [], async (draft) => {
       if (draft.issuer === 'Mail') throw new KeyslotError('STORAGE_FAILED');

@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { ARGON2_CAP, ARGON2_FLOOR, DEFAULT_ARGON2, PBKDF2_FLOOR, type KdfParams } from '../../src/core/vault-format';
 import * as argon2 from '../../src/platform/argon2';
 import { defaultKdf, deriveKek, wasmAvailable } from '../../src/platform/kdf';
+import { expectCode } from './fixtures/errors';
 
 // Spy on (not replace) the hash-wasm wrapper, to prove when Argon2 did or did not run.
 vi.mock('../../src/platform/argon2', { spy: true });
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e), `expected KeyslotError ${code}, got ${String(e)}`).toBe(true);
-  expect((e as { code: string }).code).toBe(code);
-}
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -66,7 +66,7 @@ describe('draftFromForm builds a draft', () => {
 });
 
 const REJECT: [name: string, fields: ManualEntryFields, code: ErrorCode, field: string][] = [
-  ['an unknown kind', totp({ kind: 'steam' }), 'OTP_TYPE', 'kind'],
+  ['an unknown kind', totp({ kind: 'motp' }), 'OTP_TYPE', 'kind'],
   ['a missing kind', totp({ kind: undefined }), 'OTP_TYPE', 'kind'],
   ['blank issuer and account', totp({ issuer: ' ', account: '' }), 'LABEL_EMPTY', 'account'],
   ['an issuer of 257 characters', totp({ issuer: 'i'.repeat(257) }), 'NAME_TOO_LONG', 'issuer'],
@@ -74,6 +74,7 @@ const REJECT: [name: string, fields: ManualEntryFields, code: ErrorCode, field: 
   ['an empty secret', totp({ secret: '' }), 'SECRET_MISSING', 'secret'],
   ['a secret of only separators', totp({ secret: ' - = ' }), 'SECRET_MISSING', 'secret'],
   ['a secret with characters outside base32', totp({ secret: `${CANARY.slice(0, -1)}0` }), 'SECRET_INVALID', 'secret'],
+  // eslint-disable-next-line no-loss-of-precision -- a number, not a string, is the hostile input here
   ['a numeric secret', totp({ secret: 12345678901234567 }), 'SECRET_INVALID', 'secret'],
   ['a secret shorter than 80 bits', totp({ secret: CANARY.slice(0, 15) }), 'SECRET_TOO_SHORT', 'secret'],
   ['a secret longer than 512 bytes', totp({ secret: 'A'.repeat(824) }), 'SECRET_TOO_LONG', 'secret'],

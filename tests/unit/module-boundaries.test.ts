@@ -60,6 +60,12 @@ describe('one entry point per dependency', () => {
     expect(users(staticImport)).toEqual([]);
   });
 
+  it('has src/platform/unzip.ts as the only module that imports fflate, loaded only lazily', () => {
+    expect(users(importOf('fflate'))).toEqual(['platform/unzip.ts']);
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?unzip(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual([]);
+  });
+
   it('has src/platform/backup-file.ts as the only module that saves files (File System Access, blob downloads)', () => {
     expect(users(/\bshowSaveFilePicker\b|\bcreateObjectURL\b/)).toEqual(['platform/backup-file.ts']);
   });

@@ -172,6 +172,6 @@ describe('engine argument checks', () => {
   });
 
   it('rejects an unknown slot kind', () => {
-    expectKeyslotError(() => codeAt({ ...totpSlot(30), kind: 'steam' as 'totp' }, 0), 'OTP_TYPE', 'kind');
+    expectKeyslotError(() => codeAt({ ...totpSlot(30), kind: 'motp' as 'totp' }, 0), 'OTP_TYPE', 'kind');
   });
 });

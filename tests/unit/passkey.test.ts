@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, KeyslotError, type ErrorCode } from '../../src/core/errors';
+import { isKeyslotError, KeyslotError } from '../../src/core/errors';
 import { readGuard } from '../../src/core/attempt-guard';
 import { hexEncode } from '../../src/core/bytes';
 import {
@@ -20,6 +20,8 @@ import * as storage from '../../src/platform/storage';
 import { createVault, hasPasskey, unlockVault, unlockWithPasskey } from '../../src/platform/vault';
 import { hkdfSha256 } from '../../src/platform/webcrypto';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
+import { draft } from './fixtures/slots';
 
 // Spied (not replaced) so a test can play a browser that can't store a device key, where a
 // vault keeps the v1/v2 header shapes.
@@ -32,14 +34,6 @@ function withoutDeviceKeys(): { [Symbol.dispose](): void } {
 const PIN = '731946';
 const NOW = 1_600_000_000_000;
 const KDF = ARGON2_FLOOR;
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e) ? e.code : String(e)).toBe(code);
-}
 
 /** A fake authenticator: PRF = HMAC-SHA256(device secret, credentialId || salt). */
 function fakeAuthenticator(secret = 'device-1') {
@@ -153,7 +147,7 @@ describe('passkey unlock', () => {
     using _plain = withoutDeviceKeys();
     const { api } = fakeAuthenticator();
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const slot = await vault.addSlot({ kind: 'totp', issuer: 'PassLogic', account: 'alice', secret: Uint8Array.from(Buffer.from('12345678901234567890')), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, 'VPN', NOW);
+    const slot = await vault.addSlot(draft(), 'VPN', NOW);
     const v1 = await rawHeader();
     expect(v1.version).toBe(1);
     expect(await hasPasskey()).toBe(false);

@@ -82,6 +82,6 @@ describe('the service worker', () => {
 
   it('skips waiting only when the page says so', () => {
     expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
-    expect(sw).toMatch(/type === 'SKIP_WAITING'\) \{\s*[^}]*void self\.skipWaiting\(\);/);
+    expect(sw).toMatch(/type === 'SKIP_WAITING'\) \{[^}]*void self\.skipWaiting\(\);/);
   });
 });

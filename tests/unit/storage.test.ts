@@ -1,18 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
+import { isKeyslotError } from '../../src/core/errors';
 import type { StoredHeaderV1, StoredRecordV1 } from '../../src/core/vault-format';
 import * as storage from '../../src/platform/storage';
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e), `expected KeyslotError ${code}, got ${String(e)}`).toBe(true);
-  expect((e as { code: string }).code).toBe(code);
-}
+import { expectCode } from './fixtures/errors';
 
 const header = (createdAt = 1): StoredHeaderV1 => ({
   format: 'keyslot-vault',

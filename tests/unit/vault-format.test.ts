@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { base64Decode, base64Encode, hexEncode, utf8Decode, utf8Encode } from '../../src/core/bytes';
 import { SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
 import {
@@ -28,20 +27,9 @@ import {
   type StoredHeaderV1,
   type StoredRecordV1,
 } from '../../src/core/vault-format';
+import { expectThrowsCode } from './fixtures/errors';
 
 /** Assert `fn` throws a KeyslotError with `code` (and optionally `field`). */
-function expectCode(fn: () => unknown, code: ErrorCode, field?: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(isKeyslotError(thrown), `expected KeyslotError ${code}, got ${String(thrown)}`).toBe(true);
-  expect((thrown as { code: string }).code).toBe(code);
-  if (field !== undefined) expect((thrown as { field: string }).field).toBe(field);
-}
-
 const b64 = (n: number, fill = 7) => Buffer.alloc(n, fill).toString('base64');
 const ID1 = '0123456789abcdef0123456789abcdef';
 const ID2 = 'fedcba9876543210fedcba9876543210';
@@ -140,17 +128,17 @@ describe('KDF parameters', () => {
   });
 
   it('refuses anything below a floor with KDF_WEAK', () => {
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: 19_455 }), 'KDF_WEAK', 'kdf.memoryKiB');
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: 1 }), 'KDF_WEAK', 'kdf.iterations');
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: 0 }), 'KDF_WEAK', 'kdf.parallelism');
-    expectCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: 599_999 }), 'KDF_WEAK', 'kdf.iterations');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: 19_455 }), 'KDF_WEAK', 'kdf.memoryKiB');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: 1 }), 'KDF_WEAK', 'kdf.iterations');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: 0 }), 'KDF_WEAK', 'kdf.parallelism');
+    expectThrowsCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: 599_999 }), 'KDF_WEAK', 'kdf.iterations');
   });
 
   it('refuses anything above a cap with VAULT_CORRUPT, so a hostile header cannot hang the device', () => {
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB + 1 }), 'VAULT_CORRUPT');
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: ARGON2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
-    expectCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: ARGON2_CAP.parallelism + 1 }), 'VAULT_CORRUPT');
-    expectCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: PBKDF2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB + 1 }), 'VAULT_CORRUPT');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: ARGON2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
+    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: ARGON2_CAP.parallelism + 1 }), 'VAULT_CORRUPT');
+    expectThrowsCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: PBKDF2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
   });
 
   it('refuses wrong shapes, types, extra keys and unknown names with VAULT_CORRUPT', () => {
@@ -167,7 +155,7 @@ describe('KDF parameters', () => {
       { ...PBKDF2_FLOOR, hash: 'SHA-1' },
       { ...PBKDF2_FLOOR, iterations: Number.NaN },
     ]) {
-      expectCode(() => parseKdfParams(bad), 'VAULT_CORRUPT');
+      expectThrowsCode(() => parseKdfParams(bad), 'VAULT_CORRUPT');
     }
   });
 });
@@ -194,8 +182,8 @@ describe('migration', () => {
   });
 
   it('refuses a header from a future version with VAULT_VERSION', () => {
-    expectCode(() => migrateHeader({ ...validHeader(), version: VAULT_FORMAT_VERSION + 1 }), 'VAULT_VERSION', 'version');
-    expectCode(() => parseHeader({ ...validHeader(), version: 99 }), 'VAULT_VERSION');
+    expectThrowsCode(() => migrateHeader({ ...validHeader(), version: VAULT_FORMAT_VERSION + 1 }), 'VAULT_VERSION', 'version');
+    expectThrowsCode(() => parseHeader({ ...validHeader(), version: 99 }), 'VAULT_VERSION');
   });
 
   it('passes a v2 record through unchanged, keeping its version', () => {
@@ -206,26 +194,26 @@ describe('migration', () => {
   });
 
   it('refuses a record from a future version with VAULT_VERSION', () => {
-    expectCode(() => migrateRecord({ ...validRecord(), v: 3 }), 'VAULT_VERSION', 'v');
+    expectThrowsCode(() => migrateRecord({ ...validRecord(), v: 3 }), 'VAULT_VERSION', 'v');
   });
 
   it('writes only the current record version', () => {
     const record = parseRecord({ ...validRecord(), v: 2 });
     expect(serializeRecord(record).v).toBe(RECORD_VERSION);
-    expectCode(() => serializeRecord(parseRecord(validRecord())), 'VAULT_CORRUPT', 'v');
+    expectThrowsCode(() => serializeRecord(parseRecord(validRecord())), 'VAULT_CORRUPT', 'v');
   });
 
   it('refuses versions that are not positive integers with VAULT_CORRUPT', () => {
     for (const version of [0, -1, 1.5, '1', null, undefined, Number.POSITIVE_INFINITY]) {
-      expectCode(() => migrateHeader({ ...validHeader(), version }), 'VAULT_CORRUPT');
-      expectCode(() => migrateRecord({ ...validRecord(), v: version }), 'VAULT_CORRUPT');
+      expectThrowsCode(() => migrateHeader({ ...validHeader(), version }), 'VAULT_CORRUPT');
+      expectThrowsCode(() => migrateRecord({ ...validRecord(), v: version }), 'VAULT_CORRUPT');
     }
   });
 
   it('refuses something that is not a Keyslot vault header', () => {
-    expectCode(() => migrateHeader({ ...validHeader(), format: 'aegis' }), 'VAULT_CORRUPT', 'format');
-    expectCode(() => migrateHeader(null), 'VAULT_CORRUPT');
-    expectCode(() => migrateHeader('{"format":"keyslot-vault"}'), 'VAULT_CORRUPT');
+    expectThrowsCode(() => migrateHeader({ ...validHeader(), format: 'aegis' }), 'VAULT_CORRUPT', 'format');
+    expectThrowsCode(() => migrateHeader(null), 'VAULT_CORRUPT');
+    expectThrowsCode(() => migrateHeader('{"format":"keyslot-vault"}'), 'VAULT_CORRUPT');
   });
 });
 
@@ -267,7 +255,7 @@ describe('header parsing', () => {
     for (const [what, mutate] of cases) {
       const h = validHeader();
       mutate(h);
-      expectCode(() => parseHeader(h), 'VAULT_CORRUPT');
+      expectThrowsCode(() => parseHeader(h), 'VAULT_CORRUPT');
       expect(what).toBeTruthy();
     }
   });
@@ -275,7 +263,7 @@ describe('header parsing', () => {
   it('refuses weak KDF parameters in a header with KDF_WEAK', () => {
     const h = validHeader();
     h.methods[0]!.kdf = { name: 'pbkdf2-sha256', iterations: 1000 };
-    expectCode(() => parseHeader(h), 'KDF_WEAK');
+    expectThrowsCode(() => parseHeader(h), 'KDF_WEAK');
   });
 });
 
@@ -299,7 +287,7 @@ describe('record parsing', () => {
       null,
       [validRecord()],
     ]) {
-      expectCode(() => parseRecord(bad), 'VAULT_CORRUPT');
+      expectThrowsCode(() => parseRecord(bad), 'VAULT_CORRUPT');
     }
   });
 });
@@ -356,20 +344,20 @@ describe('slot plaintext', () => {
   });
 
   it('refuses to encode an invalid slot with the input error codes', () => {
-    expectCode(() => encodeSlot(validSlot({ digits: 9 })), 'DIGITS');
-    expectCode(() => encodeSlot(validSlot({ period: 0 })), 'PERIOD');
-    expectCode(() => encodeSlot(validSlot({ secret: new Uint8Array(9) })), 'SECRET_TOO_SHORT');
-    expectCode(() => encodeSlot(validSlot({ secret: new Uint8Array(513) })), 'SECRET_TOO_LONG');
-    expectCode(() => encodeSlot(validSlot({ algorithm: 'MD5' as never })), 'ALGORITHM');
-    expectCode(() => encodeSlot(validSlot({ kind: 'motp' as never })), 'OTP_TYPE');
-    expectCode(() => encodeSlot(validSlot({ counter: -1 })), 'COUNTER_INVALID');
-    expectCode(() => encodeSlot(validSlot({ issuer: '', account: '' })), 'LABEL_EMPTY');
-    expectCode(() => encodeSlot(validSlot({ name: 'x'.repeat(257) })), 'NAME_TOO_LONG');
-    expectCode(() => encodeSlot(validSlot({ id: 'short' })), 'VAULT_CORRUPT', 'id');
+    expectThrowsCode(() => encodeSlot(validSlot({ digits: 9 })), 'DIGITS');
+    expectThrowsCode(() => encodeSlot(validSlot({ period: 0 })), 'PERIOD');
+    expectThrowsCode(() => encodeSlot(validSlot({ secret: new Uint8Array(9) })), 'SECRET_TOO_SHORT');
+    expectThrowsCode(() => encodeSlot(validSlot({ secret: new Uint8Array(513) })), 'SECRET_TOO_LONG');
+    expectThrowsCode(() => encodeSlot(validSlot({ algorithm: 'MD5' as never })), 'ALGORITHM');
+    expectThrowsCode(() => encodeSlot(validSlot({ kind: 'motp' as never })), 'OTP_TYPE');
+    expectThrowsCode(() => encodeSlot(validSlot({ counter: -1 })), 'COUNTER_INVALID');
+    expectThrowsCode(() => encodeSlot(validSlot({ issuer: '', account: '' })), 'LABEL_EMPTY');
+    expectThrowsCode(() => encodeSlot(validSlot({ name: 'x'.repeat(257) })), 'NAME_TOO_LONG');
+    expectThrowsCode(() => encodeSlot(validSlot({ id: 'short' })), 'VAULT_CORRUPT', 'id');
   });
 
   it('refuses decrypted bytes whose id differs from the record id', () => {
-    expectCode(() => decodeSlot(encodeSlot(validSlot()), ID2), 'VAULT_CORRUPT', 'id');
+    expectThrowsCode(() => decodeSlot(encodeSlot(validSlot()), ID2), 'VAULT_CORRUPT', 'id');
   });
 
   it('refuses malformed plaintext with VAULT_CORRUPT', () => {
@@ -388,7 +376,7 @@ describe('slot plaintext', () => {
       json({ ...good, createdAt: -5 }),
       json({ ...good, issuer: 5 }),
     ]) {
-      expectCode(() => decodeSlot(bad, ID1), 'VAULT_CORRUPT');
+      expectThrowsCode(() => decodeSlot(bad, ID1), 'VAULT_CORRUPT');
     }
   });
 });
@@ -426,7 +414,7 @@ describe('format v3 (passphrase and device-bound key)', () => {
     ['a v3 PIN method without input', { ...v3(), methods: [{ ...pinV3(), input: undefined }].map((m) => JSON.parse(JSON.stringify(m))) }],
     ['a v3 wrap in a v2 header', { ...v3(), version: 2 }],
   ])('refuses %s (VAULT_CORRUPT)', (_what, header) => {
-    expectCode(() => parseHeader(header), 'VAULT_CORRUPT');
+    expectThrowsCode(() => parseHeader(header), 'VAULT_CORRUPT');
   });
 
   it('binds input and deviceBound into the v3 AAD, after "pin", as documented', () => {
@@ -483,14 +471,14 @@ describe('slot plaintext, record version 1 read as version 2', () => {
   });
 
   it('refuses a v1 plaintext that claims v2 fields, and a v2 plaintext without them', () => {
-    expectCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
-    expectCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
-    expectCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
   });
 
   it('refuses a v1 plaintext that is damaged in the same ways as a v2 one', () => {
     for (const bad of [v1Plaintext({ digits: 5 }), v1Plaintext({ id: ID2 }), v1Plaintext({ secret: 'x' }), { ...v1Plaintext(), extra: 1 }]) {
-      expectCode(() => decodeSlot(json(bad), ID1, 1), 'VAULT_CORRUPT');
+      expectThrowsCode(() => decodeSlot(json(bad), ID1, 1), 'VAULT_CORRUPT');
     }
   });
 
@@ -509,13 +497,13 @@ describe('slot plaintext, record version 1 read as version 2', () => {
       ['deletedAt', '0'],
       ['deletedAt', null],
     ] as const) {
-      expectCode(() => decodeSlot(json({ ...good, [field]: value }), ID1), 'VAULT_CORRUPT', field);
+      expectThrowsCode(() => decodeSlot(json({ ...good, [field]: value }), ID1), 'VAULT_CORRUPT', field);
     }
   });
 
   it('refuses to encode a slot with a broken organise field', () => {
-    expectCode(() => encodeSlot(validSlot({ position: 'a b' })), 'VAULT_CORRUPT', 'position');
-    expectCode(() => encodeSlot(validSlot({ deletedAt: -5 })), 'VAULT_CORRUPT', 'deletedAt');
-    expectCode(() => encodeSlot(validSlot({ favourite: undefined as never })), 'VAULT_CORRUPT', 'favourite');
+    expectThrowsCode(() => encodeSlot(validSlot({ position: 'a b' })), 'VAULT_CORRUPT', 'position');
+    expectThrowsCode(() => encodeSlot(validSlot({ deletedAt: -5 })), 'VAULT_CORRUPT', 'deletedAt');
+    expectThrowsCode(() => encodeSlot(validSlot({ favourite: undefined as never })), 'VAULT_CORRUPT', 'favourite');
   });
 });

@@ -2,39 +2,21 @@
 // rewritten or deleted in one transaction, and the PIN checked again to show a secret.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { compareManual } from '../../src/core/organise';
-import type { SlotDraft } from '../../src/core/slot';
 import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault-format';
 import { readGuard } from '../../src/core/attempt-guard';
 import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
+import { draft, textBytes } from './fixtures/slots';
+
+/** A draft of Acme's with a secret of its own per account. */
+const acme = (account: string) => draft({ issuer: 'Acme', account, secret: textBytes(`secret-of-${account}-0000`) });
 
 const PIN = '731946';
 const NOW = 1_600_000_000_000;
 const KDF = ARGON2_FLOOR;
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e) ? e.code : String(e)).toBe(code);
-}
-
-function draft(account: string): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: 'Acme',
-    account,
-    secret: Uint8Array.from(Buffer.from(`secret-of-${account}-0000`)),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
-}
 
 const records = async () => (await storage.readRecords()) as StoredRecord[];
 
@@ -43,13 +25,13 @@ useFreshIndexedDb();
 describe('organising in the vault', () => {
   it('places each new slot after the last one, also after a reload', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const a = await vault.addSlot(draft('a'), '', NOW);
-    const b = await vault.addSlot(draft('b'), '', NOW + 1);
+    const a = await vault.addSlot(acme('a'), '', NOW);
+    const b = await vault.addSlot(acme('b'), '', NOW + 1);
     expect(a.position < b.position).toBe(true);
     vault.lock();
     const again = await unlockVault(PIN, NOW);
     await again.listSlots(); // learns the largest key
-    const c = await again.addSlot(draft('c'), '', NOW - 5); // an older clock must not put it first
+    const c = await again.addSlot(acme('c'), '', NOW - 5); // an older clock must not put it first
     expect((await again.listSlots()).sort(compareManual).map((s) => s.account)).toEqual(['a', 'b', 'c']);
     expect(c.favourite).toBe(false);
     expect(c.deletedAt).toBe(0);
@@ -58,8 +40,8 @@ describe('organising in the vault', () => {
 
   it('rewrites several slots in one transaction, and none when one of them is gone', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const a = await vault.addSlot(draft('a'), '', NOW);
-    const b = await vault.addSlot(draft('b'), '', NOW);
+    const a = await vault.addSlot(acme('a'), '', NOW);
+    const b = await vault.addSlot(acme('b'), '', NOW);
     await vault.updateSlots([{ ...a, position: 'k' }, { ...b, position: 'F' }]);
     expect((await vault.listSlots()).sort(compareManual).map((s) => s.account)).toEqual(['b', 'a']);
 
@@ -73,9 +55,9 @@ describe('organising in the vault', () => {
 
   it('deletes several slots at once (empty trash), ignoring ones already gone', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const a = await vault.addSlot(draft('a'), '', NOW);
-    const b = await vault.addSlot(draft('b'), '', NOW);
-    const c = await vault.addSlot(draft('c'), '', NOW);
+    const a = await vault.addSlot(acme('a'), '', NOW);
+    const b = await vault.addSlot(acme('b'), '', NOW);
+    const c = await vault.addSlot(acme('c'), '', NOW);
     await vault.deleteSlots([a.id, b.id, 'f'.repeat(32)]);
     expect((await vault.listSlots()).map((s) => s.id)).toEqual([c.id]);
     await vault.deleteSlots([]);
@@ -85,7 +67,7 @@ describe('organising in the vault', () => {
 
   it('keeps organise state encrypted: nothing of it is readable in storage', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const a = await vault.addSlot(draft('findme'), 'Work VPN', NOW);
+    const a = await vault.addSlot(acme('findme'), 'Work VPN', NOW);
     await vault.updateSlot({ ...a, favourite: true, deletedAt: NOW + 1, lastUsedAt: NOW + 2 });
     const text = JSON.stringify(await records());
     for (const word of ['favourite', 'deletedAt', 'lastUsedAt', 'position', 'findme', 'Work VPN', String(NOW + 1)]) {

@@ -1,45 +1,23 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createDecipheriv } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
-import type { Slot, SlotDraft } from '../../src/core/slot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ErrorCode } from '../../src/core/errors';
+import type { Slot } from '../../src/core/slot';
 import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault-format';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';
 import { codeBlockAfter, readDoc } from './fixtures/docs';
 import { useFreshIndexedDb } from './fixtures/fresh-db';
+import { expectCode } from './fixtures/errors';
+import { draft } from './fixtures/slots';
 
 vi.mock('../../src/platform/argon2', { spy: true });
 
 const PIN = '731946';
 const NOW = 1_600_000_000_000;
 const KDF = ARGON2_FLOOR; // smallest legal parameters keep the suite fast
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<unknown> {
-  const e = await p.then(
-    (v) => ({ resolved: v }),
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e), `expected KeyslotError ${code}, got ${JSON.stringify(e) ?? String(e)}`).toBe(true);
-  expect((e as { code: string }).code).toBe(code);
-  return e;
-}
-
-function draft(over: Partial<SlotDraft> = {}): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: 'PassLogic',
-    account: 'alice@example.org',
-    secret: Uint8Array.from(Buffer.from('12345678901234567890')),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    ...over,
-  };
-}
 
 // --- raw IndexedDB access, as an attacker or a forensic dump would see it ----------------------
 

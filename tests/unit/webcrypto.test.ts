@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import {
   generateExtractableDataKey,
   importKek,
@@ -11,15 +10,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../../src/platform/webcrypto';
-
-async function expectCode(p: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isKeyslotError(e), `expected KeyslotError ${code}, got ${String(e)}`).toBe(true);
-  expect((e as { code: string }).code).toBe(code);
-}
+import { expectCode } from './fixtures/errors';
 
 const ID = '00112233445566778899aabbccddeeff';
 const OTHER_ID = 'ffeeddccbbaa99887766554433221100';

@@ -8,8 +8,8 @@
  * password slot (type 1) holds the master key under AES-256-GCM(scrypt(password, salt, N, r, p)).
  * Biometric slots (type 2) are skipped: they need the phone's keystore.
  *
- * Entry types: totp, hotp (info.counter), steam, motp, yandex; the last three are reported
- * as unsupported. `info.secret` is base32.
+ * Entry types: totp, hotp (info.counter), steam (Steam Guard), motp, yandex; the last two
+ * are reported as unsupported. `info.secret` is base32.
  */
 import { parseSecret } from '../validate';
 import { utf8Decode, utf8Encode } from '../bytes';
@@ -41,6 +41,7 @@ import {
   type JsonObject,
   type KdfCall,
 } from './common';
+import { cleanGroups, cleanIcon, cleanNote, withExtras } from './extras';
 
 /** True when the parsed JSON looks like an Aegis export. */
 export function isAegis(json: Json): json is JsonObject {
@@ -58,13 +59,23 @@ export async function readAegis(json: JsonObject, password: string | undefined, 
     db = await decryptDb(json, db, password, crypto);
   }
   if (!isObject(db)) throw formatError();
-  return entriesOf(field(db, 'entries')).map(entry);
+  // Vault v3: db.groups [{ uuid, name }], entries list uuids. Before: each entry has a group name.
+  const groupNames = new Map<string, string>();
+  for (const g of arr(db, 'groups') ?? []) {
+    const uuid = isObject(g) ? str(g, 'uuid') : undefined;
+    const groupName = isObject(g) ? str(g, 'name') : undefined;
+    if (uuid !== undefined && groupName !== undefined) groupNames.set(uuid, groupName);
+  }
+  return entriesOf(field(db, 'entries')).map((e) => entry(e, groupNames));
 }
 
-function entry(e: Json): ImportEntry {
+function entry(e: Json, groupNames: ReadonlyMap<string, string>): ImportEntry {
   if (!isObject(e)) return failed(formatError(), { issuer: '', account: '' });
   const info = obj(e, 'info') ?? {};
-  return makeEntry({
+  const groupIds = arr(e, 'groups') ?? [];
+  const legacyGroup = str(e, 'group');
+  const icon = str(e, 'icon');
+  return withExtras(makeEntry({
     kind: str(e, 'type') ?? '',
     issuer: name(e, 'issuer'),
     account: name(e, 'name'),
@@ -73,6 +84,11 @@ function entry(e: Json): ImportEntry {
     digits: val(info, 'digits'),
     period: val(info, 'period'),
     counter: val(info, 'counter'),
+  }), {
+    groups: cleanGroups([...groupIds.map((id) => (typeof id === 'string' ? groupNames.get(id) : undefined)), legacyGroup]),
+    favourite: field(e, 'favorite') === true,
+    note: cleanNote(field(e, 'note')),
+    icon: icon === undefined ? null : cleanIcon(base64Loose(icon), field(e, 'icon_mime')),
   });
 }
 

@@ -12,6 +12,7 @@
 import { utf8Decode, utf8Encode } from '../bytes';
 import { parseSecret } from '../validate';
 import {
+  arr,
   damaged,
   entriesOf,
   failed,
@@ -30,6 +31,7 @@ import {
   type ImportEntry,
   type Json,
 } from './common';
+import { cleanGroups, withExtras } from './extras';
 
 const NONCE = 12;
 const SALT = 12;
@@ -54,7 +56,7 @@ function entry(e: Json): ImportEntry {
     issuer = account.slice(0, dash);
     account = account.slice(dash + 3);
   }
-  return makeEntry({
+  return withExtras(makeEntry({
     kind: str(e, 'type') ?? '',
     issuer,
     account,
@@ -63,7 +65,7 @@ function entry(e: Json): ImportEntry {
     digits: val(e, 'digits'),
     period: val(e, 'period'),
     counter: val(e, 'counter'),
-  });
+  }), { groups: cleanGroups(arr(e, 'tags') ?? []) });
 }
 
 /** Decrypts an encrypted andOTP backup and reads its entries. */

@@ -1,7 +1,7 @@
 /**
  * Bitwarden exports, JSON and CSV (unencrypted only: a password-protected Bitwarden export
  * is refused as IMPORT_UNSUPPORTED). Each login's TOTP field is an otpauth:// URI, a
- * `steam://SECRET` (Steam Guard, unsupported) or a bare base32 key, which Bitwarden treats as
+ * `steam://SECRET` (Steam Guard) or a bare base32 key, which Bitwarden treats as
  * TOTP with the defaults; the item name is then the provider and the username the account.
  *
  *   JSON: { encrypted: false, items: [{ name, login: { username, totp } }] }
@@ -11,6 +11,7 @@ import { KeyslotError } from '../errors';
 import { parseSecret } from '../validate';
 import {
   entriesOf,
+  entryFromSteamUri,
   entryFromUri,
   field,
   formatError,
@@ -25,6 +26,7 @@ import {
   type Json,
   type JsonObject,
 } from './common';
+import { cleanGroups, cleanNote, withExtras } from './extras';
 
 export function isBitwardenJson(json: Json): json is JsonObject {
   return isObject(json) && Array.isArray(field(json, 'items')) && typeof field(json, 'encrypted') === 'boolean';
@@ -32,13 +34,26 @@ export function isBitwardenJson(json: Json): json is JsonObject {
 
 export function readBitwardenJson(json: JsonObject): ImportEntry[] {
   if (field(json, 'encrypted') === true) throw new KeyslotError('IMPORT_UNSUPPORTED', { field: 'file' });
+  const folders = new Map<string, string>();
+  for (const f of Array.isArray(field(json, 'folders')) ? (field(json, 'folders') as Json[]) : []) {
+    const id = isObject(f) ? str(f, 'id') : undefined;
+    const folderName = isObject(f) ? str(f, 'name') : undefined;
+    if (id !== undefined && folderName !== undefined) folders.set(id, folderName);
+  }
   const out: ImportEntry[] = [];
   for (const item of entriesOf(field(json, 'items'))) {
     if (!isObject(item)) continue;
     const login = obj(item, 'login');
     const totp = login ? str(login, 'totp') : undefined;
     if (totp === undefined || totp.trim() === '') continue; // a login without a code
-    out.push(fromTotpField(totp, str(item, 'name') ?? '', str(login!, 'username') ?? ''));
+    const folderId = str(item, 'folderId');
+    out.push(
+      withExtras(fromTotpField(totp, str(item, 'name') ?? '', str(login!, 'username') ?? ''), {
+        groups: cleanGroups([folderId === undefined ? undefined : folders.get(folderId)]),
+        favourite: field(item, 'favorite') === true,
+        note: cleanNote(field(item, 'notes')),
+      }),
+    );
   }
   return out;
 }
@@ -46,7 +61,7 @@ export function readBitwardenJson(json: JsonObject): ImportEntry[] {
 function fromTotpField(totp: string, name: string, username: string): ImportEntry {
   const text = totp.trim();
   if (/^otpauth:\/\//i.test(text)) return entryFromUri(text);
-  if (/^steam:\/\//i.test(text)) return { status: 'unsupported', type: 'Steam', issuer: labelText(name), account: labelText(username) };
+  if (/^steam:\/\//i.test(text)) return entryFromSteamUri(text, name, username);
   return makeEntry({ kind: 'totp', issuer: name, account: username, secret: () => parseSecret(text) });
 }
 
@@ -65,7 +80,14 @@ export function readBitwardenCsv(text: string): ImportEntry[] {
   for (const row of rows) {
     const totp = row[totpCol] ?? '';
     if (totp.trim() === '') continue;
-    out.push(fromTotpField(totp, row[col('name')] ?? '', row[col('login_username')] ?? ''));
+    const cell = (name: string) => (col(name) < 0 ? undefined : row[col(name)]);
+    out.push(
+      withExtras(fromTotpField(totp, row[col('name')] ?? '', row[col('login_username')] ?? ''), {
+        groups: cleanGroups([cell('folder')]),
+        favourite: cell('favorite')?.trim() === '1',
+        note: cleanNote(cell('notes')),
+      }),
+    );
   }
   return out;
 }

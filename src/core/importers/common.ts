@@ -6,8 +6,9 @@
  * Every importer turns one entry into a SlotDraft with the same validate.ts rules a scanned
  * QR code goes through, so an imported slot can be nothing a scanned one could not be.
  * An entry that breaks a rule is reported on its own (`failed`, with the error code);
- * an entry of a kind Keyslot does not generate (Steam, mOTP, Yandex, …) is `unsupported`
- * with the kind named. Neither stops the other entries.
+ * an entry of a kind Keyslot does not generate (mOTP, Yandex, …) is `unsupported`
+ * with the kind named. Neither stops the other entries. Steam Guard entries are read as
+ * 'steam' slots (steam.ts) with their fixed parameters, whatever digits the file claims.
  *
  * Errors about the file as a whole are KeyslotErrors (IMPORT_*), without file content.
  */
@@ -15,7 +16,9 @@ import { base64Decode, trimTrailing } from '../bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from '../errors';
 import { parseOtpauthUri } from '../otpauth-uri';
 import type { SlotDraft } from '../slot';
-import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, requireLabel, type FieldValue } from '../validate';
+import type { EntryExtras } from './extras';
+import { STEAM_PARAMS } from '../steam';
+import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, parseSecret, requireLabel, type FieldValue } from '../validate';
 
 /** Largest export file read (an Aegis vault with icons is the biggest; ~100 KB without). Checked first. */
 export const IMPORT_BYTES_MAX = 8 * 1024 * 1024;
@@ -136,8 +139,9 @@ export interface EntryLabel {
 
 /** One entry of an export. */
 export type ImportEntry =
-  | ({ status: 'ok'; draft: SlotDraft } & EntryLabel)
-  /** A kind of code Keyslot does not make (Steam, mOTP, Yandex, …); `type` names it. */
+  /** `extras`: groups, favourite, note, icon, when the file has them (extras.ts). */
+  | ({ status: 'ok'; draft: SlotDraft; extras?: EntryExtras } & EntryLabel)
+  /** A kind of code Keyslot does not make (mOTP, Yandex, …); `type` names it. */
   | ({ status: 'unsupported'; type: string } & EntryLabel)
   | ({ status: 'failed'; code: ErrorCode } & EntryLabel);
 
@@ -272,7 +276,6 @@ export function labelText(value: FieldValue): string {
 
 /** Kinds other apps have that are not RFC 4226/6238 codes: named in the report, never guessed. */
 const UNSUPPORTED_KINDS: Readonly<Record<string, string>> = {
-  steam: 'Steam',
   motp: 'mOTP',
   yandex: 'Yandex',
   yaotp: 'Yandex',
@@ -286,7 +289,7 @@ const UNSUPPORTED_KINDS: Readonly<Record<string, string>> = {
 export function makeEntry(f: DraftFields): ImportEntry {
   const label = { issuer: labelText(f.issuer), account: labelText(f.account) };
   const kind = f.kind.trim().toLowerCase();
-  if (kind !== 'totp' && kind !== 'hotp') {
+  if (kind !== 'totp' && kind !== 'hotp' && kind !== 'steam') {
     // No type at all is a damaged entry; a type we do not make is named in the report.
     if (kind === '') return failed(new KeyslotError('OTP_TYPE', { field: 'type' }), label);
     return { status: 'unsupported', type: UNSUPPORTED_KINDS[kind] ?? labelText(f.kind).slice(0, 20), ...label };
@@ -297,6 +300,7 @@ export function makeEntry(f: DraftFields): ImportEntry {
     requireLabel(issuer, account);
     const secret = typeof f.secret === 'function' ? f.secret() : f.secret;
     checkSecretBytes(secret);
+    if (kind === 'steam') return { status: 'ok', draft: checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS }), issuer, account };
     const draft: SlotDraft = checkDraft({
       kind,
       issuer,
@@ -344,21 +348,29 @@ function uriLabel(uri: string): EntryLabel {
 }
 
 /**
- * One otpauth:// URI as an entry: parsed by the very parser a scanned QR code uses;
- * `otpauth://steam/…` and `encoder=steam` are reported as Steam entries.
+ * One otpauth:// URI as an entry: parsed by the very parser a scanned QR code uses
+ * (`otpauth://steam/…` and `encoder=steam` give Steam slots there).
  */
 export function entryFromUri(uri: string): ImportEntry {
   const kind = uriKind(uri);
-  if (kind !== null && kind !== '' && kind !== 'totp' && kind !== 'hotp') {
+  if (kind !== null && kind !== '' && kind !== 'totp' && kind !== 'hotp' && kind !== 'steam') {
     return { status: 'unsupported', type: UNSUPPORTED_KINDS[kind] ?? labelText(kind).slice(0, 20), ...uriLabel(uri) };
   }
-  if (kind !== null && /[?&]encoder=steam(?:&|$)/i.test(uri)) return { status: 'unsupported', type: 'Steam', ...uriLabel(uri) };
   try {
-    const draft = parseOtpauthUri(uri);
+    const draft = parseOtpauthUri(uri, { steam: true });
     return { status: 'ok', draft, issuer: draft.issuer, account: draft.account };
   } catch (e) {
     return failed(e, uriLabel(uri));
   }
+}
+
+/**
+ * A Steam Guard entry written as `steam://SECRET` (Bitwarden, Proton Authenticator): base32
+ * secret, no names in it (they come from the item around it).
+ */
+export function entryFromSteamUri(text: string, issuer: FieldValue, account: FieldValue): ImportEntry {
+  const secretText = text.trim().replace(/^steam:\/\//i, '');
+  return makeEntry({ kind: 'steam', issuer, account, secret: () => parseSecret(secretText) });
 }
 
 // ---------------------------------------------------------------- bytes

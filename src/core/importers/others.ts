@@ -2,7 +2,8 @@
  * The smaller JSON formats:
  *
  *  - Proton Authenticator: { version, entries: [{ content: { uri, entry_type, name } }] };
- *    each `uri` is an otpauth:// URI (entry_type Steam: unsupported).
+ *    each `uri` is an otpauth:// URI; entry_type Steam marks a Steam Guard entry (its uri
+ *    `steam://SECRET`, or an otpauth:// URI read as Steam whatever its type).
  *  - Stratum / Authenticator Pro (plain backup): { Authenticators: [{ Type, Issuer, Username,
  *    Secret, Algorithm, Digits, Period, Counter }] }; Type 1 HOTP, 2 TOTP, 3 mOTP, 4 Steam,
  *    5 Yandex; Algorithm 0 SHA1, 1 SHA256, 2 SHA512 (Stratum's own enums).
@@ -10,17 +11,20 @@
  *    Duo exports no provider name.
  *  - Authenticator Pro encrypted backups, and Battle.net's data file (below).
  *  - Steam Guard (maFile / Steam Desktop Authenticator): every account is a Steam entry,
- *    reported as unsupported.
+ *    its `shared_secret` in base64.
  */
 import { utf8Decode, utf8Encode } from '../bytes';
 import { KeyslotError } from '../errors';
 import { readStrings } from './android-prefs';
 import { parseSecret } from '../validate';
+import { STEAM_PARAMS } from '../steam';
 import {
   arr,
+  base64Loose,
   damaged,
   decryptOrWrongPassword,
   entriesOf,
+  entryFromSteamUri,
   entryFromUri,
   failed,
   field,
@@ -41,6 +45,7 @@ import {
   type Json,
   type JsonObject,
 } from './common';
+import { cleanNote, withExtras } from './extras';
 
 export function isProton(json: Json): json is JsonObject {
   const entries = isObject(json) ? arr(json, 'entries') : undefined;
@@ -48,15 +53,19 @@ export function isProton(json: Json): json is JsonObject {
 }
 
 export function readProton(json: JsonObject): ImportEntry[] {
-  return entriesOf(field(json, 'entries')).map((e) => {
-    const content = isObject(e) ? obj(e, 'content') : undefined;
-    const uri = content ? str(content, 'uri') : undefined;
-    if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
-    if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
-      return { status: 'unsupported', type: 'Steam', issuer: 'Steam', account: labelText(name(content!, 'name')) };
-    }
-    return entryFromUri(uri);
-  });
+  return entriesOf(field(json, 'entries')).map((e) => withExtras(protonEntry(e), { note: cleanNote(isObject(e) ? field(e, 'note') : undefined) }));
+}
+
+function protonEntry(e: Json): ImportEntry {
+  const content = isObject(e) ? obj(e, 'content') : undefined;
+  const uri = content ? str(content, 'uri') : undefined;
+  if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
+  if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
+    if (/^steam:\/\//i.test(uri.trim())) return entryFromSteamUri(uri, 'Steam', name(content!, 'name'));
+    const entry = entryFromUri(uri);
+    return entry.status === 'ok' ? { ...entry, draft: { ...entry.draft, kind: 'steam', ...STEAM_PARAMS } } : entry;
+  }
+  return entryFromUri(uri);
 }
 
 export function isStratum(json: Json): json is JsonObject {
@@ -110,12 +119,19 @@ export function isSteam(json: Json): json is JsonObject {
 export function readSteam(json: JsonObject): ImportEntry[] {
   const accounts = obj(json, 'accounts');
   const list = accounts ? Object.keys(accounts).map((k) => accounts[k]!) : [json];
-  return entriesOf(list).map((a) => ({
-    status: 'unsupported',
-    type: 'Steam',
-    issuer: 'Steam',
-    account: labelText(isObject(a) ? name(a, 'account_name') : ''),
-  }));
+  return entriesOf(list).map((a) => {
+    const secretText = isObject(a) ? str(a, 'shared_secret') : undefined;
+    return makeEntry({
+      kind: 'steam',
+      issuer: 'Steam',
+      account: isObject(a) ? name(a, 'account_name') : '',
+      secret: () => {
+        const bytes = secretText === undefined ? null : base64Loose(secretText);
+        if (!bytes || bytes.length === 0) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });
+        return bytes;
+      },
+    });
+  });
 }
 
 /**

@@ -6,9 +6,10 @@
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
 import { matchExisting } from '../slot-match';
-import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../slot';
+import { SLOT_META_DEFAULTS, type OtpKind, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
+import type { EntryExtras } from './extras';
 
 export type PlannedEntry =
   | { action: 'import'; entry: Extract<ImportEntry, { status: 'ok' }> }
@@ -23,10 +24,27 @@ export interface ImportCounts {
   failed: number;
 }
 
-export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[]): PlannedEntry[] {
+/**
+ * The kinds of slot the vault stores today. A readable entry of another kind (Steam, until the
+ * record format has it) is planned as `unsupported`, named; the UI passes `storable` with
+ * 'steam' once the vault stores it.
+ */
+export const STORABLE_KINDS_DEFAULT: ReadonlySet<OtpKind> = new Set<OtpKind>(['totp', 'hotp']);
+const KIND_NAMES: Readonly<Record<OtpKind, string>> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' };
+
+export interface PlanOptions {
+  storable?: ReadonlySet<OtpKind>;
+}
+
+export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[], options: PlanOptions = {}): PlannedEntry[] {
+  const storable = options.storable ?? STORABLE_KINDS_DEFAULT;
   // Earlier entries of the file count as "already there", in file order.
   const seen: Slot[] = [...existing];
   return entries.map((entry): PlannedEntry => {
+    if (entry.status === 'ok' && !storable.has(entry.draft.kind)) {
+      const type = KIND_NAMES[entry.draft.kind];
+      return { action: 'unsupported', entry: { status: 'unsupported', type, issuer: entry.issuer, account: entry.account } };
+    }
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
     if (matchExisting(entry.draft, seen).kind === 'duplicate') return { action: 'duplicate', entry };
@@ -51,23 +69,28 @@ export type ReportRow = { issuer: string; account: string } & (
 
 /**
  * Carries out a plan: `save` stores each entry marked for import (it is the vault's add,
- * given in so core does no I/O). An entry that cannot be saved is reported failed with the
+ * given in so core does no I/O), with the entry's groups, favourite, note and icon when the
+ * file had them (`extras`, extras.ts). An entry that cannot be saved is reported failed with the
  * error's code and the others are still saved; everything else is reported as planned.
+ * `include` (the preview's choice, all by default) leaves the other entries out of the run
+ * and out of the report; indexes are those of `entries`.
  */
 export async function runImport(
   entries: readonly ImportEntry[],
   existing: readonly Slot[],
-  save: (draft: SlotDraft) => Promise<unknown>,
+  save: (draft: SlotDraft, extras?: EntryExtras) => Promise<unknown>,
+  options: PlanOptions & { include?: (index: number) => boolean } = {},
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
-  for (const planned of planImport(entries, existing)) {
+  const chosen = options.include ? entries.filter((_, i) => options.include!(i)) : entries;
+  for (const planned of planImport(chosen, existing, options)) {
     const label = { issuer: planned.entry.issuer, account: planned.entry.account };
     if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
     else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
     else if (planned.action === 'duplicate') rows.push({ ...label, outcome: 'duplicate' });
     else {
       try {
-        await save(planned.entry.draft);
+        await save(planned.entry.draft, planned.entry.extras);
         rows.push({ ...label, outcome: 'imported' });
       } catch (e) {
         rows.push({ ...label, outcome: 'failed', code: isKeyslotError(e) ? e.code : 'STORAGE_FAILED' });

@@ -10,11 +10,12 @@
  * TwoFASImporter reads it the same way). The plaintext is the JSON array of services.
  *
  * Schema 1 has no algorithm/digits/period and schema 2 no HOTP: what is missing takes the
- * Key URI Format defaults (TOTP, SHA1, 6 digits, 30 s). tokenType STEAM is unsupported.
+ * Key URI Format defaults (TOTP, SHA1, 6 digits, 30 s). tokenType STEAM is a Steam Guard entry.
  */
 import { utf8Decode, utf8Encode } from '../bytes';
 import { parseSecret } from '../validate';
 import {
+  arr,
   base64Loose,
   damaged,
   decryptOrWrongPassword,
@@ -35,6 +36,7 @@ import {
   type Json,
   type JsonObject,
 } from './common';
+import { cleanGroups, withExtras } from './extras';
 
 const PBKDF2_ITERATIONS = 10_000;
 
@@ -53,14 +55,22 @@ export async function readTwoFas(json: JsonObject, password: string | undefined,
     if (password === undefined) throw needPassword();
     services = await decrypt(sealed, password, crypto);
   }
-  return entriesOf(services).map(entry);
+  // Groups are not encrypted in 2FAS backups: groups [{ id, name }], each service a groupId.
+  const groupNames = new Map<string, string>();
+  for (const g of arr(json, 'groups') ?? []) {
+    const id = isObject(g) ? str(g, 'id') : undefined;
+    const groupName = isObject(g) ? str(g, 'name') : undefined;
+    if (id !== undefined && groupName !== undefined) groupNames.set(id, groupName);
+  }
+  return entriesOf(services).map((s) => entry(s, groupNames));
 }
 
-function entry(s: Json): ImportEntry {
+function entry(s: Json, groupNames: ReadonlyMap<string, string>): ImportEntry {
   if (!isObject(s)) return failed(formatError(), { issuer: '', account: '' });
   const otp = obj(s, 'otp') ?? {};
   const issuer = name(otp, 'issuer');
-  return makeEntry({
+  const groupId = str(s, 'groupId');
+  return withExtras(makeEntry({
     kind: str(otp, 'tokenType') ?? 'totp',
     // Schema 1 files may lack otp.issuer; the service name is what 2FAS shows.
     issuer: typeof issuer === 'string' && issuer.trim() !== '' ? issuer : name(s, 'name'),
@@ -70,7 +80,7 @@ function entry(s: Json): ImportEntry {
     digits: val(otp, 'digits'),
     period: val(otp, 'period'),
     counter: val(otp, 'counter'),
-  });
+  }), { groups: cleanGroups([groupId === undefined ? undefined : groupNames.get(groupId)]) });
 }
 
 async function decrypt(sealed: string, password: string, crypto: ImportCrypto): Promise<Json> {

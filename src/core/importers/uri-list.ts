@@ -1,13 +1,14 @@
 /**
  * A text file of otpauth:// URIs, one per line: the "plain text" export of Ente Auth, Aegis,
- * and many others (Ente adds a `codeDisplay` parameter, which is ignored like any unknown
- * parameter). Blank lines are skipped; every other line is one entry, parsed by the same
+ * and many others (Ente adds a `codeDisplay` parameter, read for tags, pin, note and trash;
+ * the URI parser ignores it like any unknown parameter). Blank lines are skipped; every other line is one entry, parsed by the same
  * parser as a scanned QR code (otpauth-uri.ts). A line holding a Google Authenticator
  * export (`otpauth-migration://`, as QR-reading tools print it) gives its accounts (migration.ts).
  */
 import { KeyslotError } from '../errors';
 import { parseMigrationUri } from '../migration';
-import { entryFromUri, failed, formatError, IMPORT_ENTRIES_MAX, tooMany, type ImportEntry } from './common';
+import { arr, entryFromUri, failed, field, formatError, IMPORT_ENTRIES_MAX, isObject, parseJson, tooMany, type ImportEntry } from './common';
+import { cleanGroups, cleanNote, withExtras, type EntryExtras } from './extras';
 
 export function isUriList(text: string): boolean {
   return /^\s*otpauth(-migration)?:\/\//i.test(text);
@@ -20,11 +21,33 @@ export function readUriList(text: string): ImportEntry[] {
   const out: ImportEntry[] = [];
   for (const line of lines) {
     if (/^otpauth-migration:/i.test(line)) out.push(...migrationEntries(line));
-    else if (/^otpauth:\/\//i.test(line)) out.push(entryFromUri(line));
+    else if (/^otpauth:\/\//i.test(line)) out.push(withExtras(entryFromUri(line), enteExtras(line)));
     else out.push(failed(new KeyslotError('URI_SCHEME', { field: 'uri' }), { issuer: '', account: '' }));
     if (out.length > IMPORT_ENTRIES_MAX) throw tooMany();
   }
   return out;
+}
+
+/**
+ * Ente Auth's `codeDisplay` parameter: URI-encoded JSON
+ * { pinned, trashed, lastUsedAt, tapCount, tags: [], note }. Anything malformed is ignored.
+ */
+function enteExtras(line: string): Partial<EntryExtras> {
+  const raw = /[?&]codeDisplay=([^&]*)/.exec(line)?.[1];
+  if (raw === undefined) return {};
+  let display: unknown;
+  try {
+    display = parseJson(decodeURIComponent(raw.replace(/\+/g, '%20')));
+  } catch {
+    return {};
+  }
+  if (!isObject(display)) return {};
+  return {
+    groups: cleanGroups(arr(display, 'tags') ?? []),
+    favourite: field(display, 'pinned') === true,
+    note: cleanNote(field(display, 'note')),
+    trashed: field(display, 'trashed') === true,
+  };
 }
 
 function migrationEntries(line: string): ImportEntry[] {

@@ -191,6 +191,8 @@ export const enExtra = {
   'error.BACKUP_TOO_LARGE': 'This file is far larger than any Keyslot backup. Nothing was changed.',
   'error.BACKUP_PASSWORD_WRONG': 'That backup password is not correct, or the file has been changed. Nothing was restored.',
   'error.BACKUP_SAVE_FAILED': 'The backup could not be written to its file (it may have been moved or deleted). Try again: Keyslot will ask where to save it.',
+  'error.ICON_PACK_INVALID': 'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
+  'error.ICON_PACK_TOO_LARGE': 'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
   'error.QR_DECODER_FAILED':
     'The QR code reader could not start in this browser. It needs WebAssembly, which some security settings (such as Lockdown Mode) turn off. Reload Keyslot and try again, or add the slot with its activation link or key.',
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { findChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'keyslot-qr-'));
 let n = 0;

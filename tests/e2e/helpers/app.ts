@@ -3,12 +3,23 @@ import { expect, type Page } from '@playwright/test';
 
 export const PIN = '480913';
 
-export async function setUpPin(page: Page, pin = PIN): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Get started' }).click();
+/** On the PIN setup screen: types `pin` twice and presses Create PIN (without waiting for the list). */
+export async function createPin(page: Page, pin = PIN): Promise<void> {
   await page.getByLabel('PIN', { exact: true }).fill(pin);
   await page.getByLabel('Confirm PIN').fill(pin);
   await page.getByRole('button', { name: 'Create PIN' }).click();
+}
+
+/** On the welcome screen: Get started, then create `pin` (without waiting for the list). */
+export async function choosePin(page: Page, pin = PIN): Promise<void> {
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await createPin(page, pin);
+}
+
+/** The first run, from loading the app to the (empty) slot list. */
+export async function setUpPin(page: Page, pin = PIN): Promise<void> {
+  await page.goto('/');
+  await choosePin(page, pin);
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
 }
 

@@ -1,8 +1,8 @@
 // The words the app shows in a language, so journeys (the axe audit, the screenshots) can find
 // controls by their names in any language.
-import { en } from '../../src/ui/i18n/en';
-import { enExtra } from '../../src/ui/i18n/en-extra';
-import { enList } from '../../src/ui/i18n/en-list';
+import { en } from '../../../src/ui/i18n/en';
+import { enExtra } from '../../../src/ui/i18n/en-extra';
+import { enList } from '../../../src/ui/i18n/en-list';
 
 export type Words = Record<string, string>;
 
@@ -15,7 +15,7 @@ export async function wordsFor(locale: string): Promise<Words> {
   if (locale === 'en') return words;
   for (const file of [locale, `${locale}-extra`, `${locale}-list`]) {
     try {
-      const part = (await import(`../../src/ui/i18n/${file}.ts`)) as Record<string, unknown>;
+      const part = (await import(`../../../src/ui/i18n/${file}.ts`)) as Record<string, unknown>;
       for (const value of Object.values(part)) if (value && typeof value === 'object') Object.assign(words, value);
     } catch {
       /* not translated yet */

@@ -7,7 +7,8 @@ import { isKeyslotError, KeyslotError, type ErrorCode } from './errors';
 import { decodeBackupPlaintext, parseBackupFile, type BackupEnvelope, type BackupSlot } from './backup-format';
 
 export type BackupParseRequest = { op: 'file'; text: string } | { op: 'plaintext'; bytes: Uint8Array };
-export type BackupParseAnswer = { ok: true; value: BackupEnvelope | BackupSlot[] } | { ok: false; code: ErrorCode; field?: string; max?: number };
+export type BackupParseAnswer =
+  { ok: true; value: BackupEnvelope | BackupSlot[] } | { ok: false; code: ErrorCode; field?: string; max?: number };
 
 export function runBackupParse(req: BackupParseRequest): BackupParseAnswer {
   try {

@@ -23,6 +23,7 @@
  */
 
 /** Characters dropped from names: see rule 2 above. One character class, linear on any input. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const DROPPED = /[\u0000-\u001F\u007F-\u009F\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu;
 
 /**
@@ -73,5 +74,11 @@ export function codePointLength(text: string): number {
  * docs/threat-model.md.
  */
 export function nameKey(name: string): string {
-  return normaliseName(name).normalize('NFKC').toLowerCase().replace(IGNORABLE, '').replace(SPACES, ' ').trim().normalize('NFC');
+  return normaliseName(name)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(IGNORABLE, '')
+    .replace(SPACES, ' ')
+    .trim()
+    .normalize('NFC');
 }

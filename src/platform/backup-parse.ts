@@ -5,7 +5,12 @@
  */
 import { KeyslotError } from '../core/errors';
 import type { BackupEnvelope, BackupSlot } from '../core/backup-format';
-import { backupParseResult, runBackupParse, type BackupParseAnswer, type BackupParseRequest } from '../core/backup-parse';
+import {
+  backupParseResult,
+  runBackupParse,
+  type BackupParseAnswer,
+  type BackupParseRequest,
+} from '../core/backup-parse';
 
 function run(req: BackupParseRequest): Promise<BackupEnvelope | BackupSlot[]> {
   let worker: Worker | null = null;

@@ -32,8 +32,13 @@ afterEach(() => {
 });
 
 const FILE = serializeBackupFile({
-  format: 'keyslot-backup', version: 1, createdAt: 1, kdf: ARGON2_FLOOR,
-  salt: new Uint8Array(16).fill(1), iv: new Uint8Array(12).fill(2), ct: new Uint8Array(64).fill(3),
+  format: 'keyslot-backup',
+  version: 1,
+  createdAt: 1,
+  kdf: ARGON2_FLOOR,
+  salt: new Uint8Array(16).fill(1),
+  iv: new Uint8Array(12).fill(2),
+  ct: new Uint8Array(64).fill(3),
 });
 
 describe('parsing a backup off the main thread', () => {
@@ -49,7 +54,20 @@ describe('parsing a backup off the main thread', () => {
 
   it('reads the decrypted slots in a worker too', async () => {
     vi.stubGlobal('Worker', ParseWorker);
-    const plain = encodeBackupPlaintext([{ kind: 'totp', issuer: 'Acme', account: 'ivy', name: '', secret: new Uint8Array(10).fill(7), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, createdAt: 1 }]);
+    const plain = encodeBackupPlaintext([
+      {
+        kind: 'totp',
+        issuer: 'Acme',
+        account: 'ivy',
+        name: '',
+        secret: new Uint8Array(10).fill(7),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        createdAt: 1,
+      },
+    ]);
     const slots = await decodeBackupPlaintextOffThread(plain);
     expect(slots.map((s) => s.issuer)).toEqual(['Acme']);
     expect(made).toHaveLength(1);

@@ -39,7 +39,9 @@ async function codeOfAsync(promise: Promise<unknown>): Promise<string> {
 
 /** An Aegis file whose header lists `count` password slots with the given scrypt parameters. */
 function aegisWithSlots(count: number, params = { n: 1024, r: 8, p: 1 }): Uint8Array {
-  const file = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(make.ACCOUNTS, 'right password'))) as { header: { slots: Record<string, unknown>[] } };
+  const file = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(make.ACCOUNTS, 'right password'))) as {
+    header: { slots: Record<string, unknown>[] };
+  };
   const password = file.header.slots.find((s) => s['type'] === 1)!;
   file.header.slots = Array.from({ length: count }, () => ({ ...password, ...params }));
   return new TextEncoder().encode(JSON.stringify(file));
@@ -57,13 +59,17 @@ describe('the work one import file may cost', () => {
     const { crypto, calls } = counting();
     const maxed = { n: 2 ** 18, r: 8, p: 2 }; // 256 MiB each, N·r·p = 2^22: the per-call caps
     expect(3 * kdfCost({ kdf: 'scrypt', N: maxed.n, r: maxed.r, p: maxed.p })).toBeGreaterThan(IMPORT_KDF_WORK_MAX);
-    expect(await codeOfAsync(importFile('aegis.json', aegisWithSlots(3, maxed), { password: 'guess', crypto }))).toBe('IMPORT_TOO_COSTLY');
+    expect(await codeOfAsync(importFile('aegis.json', aegisWithSlots(3, maxed), { password: 'guess', crypto }))).toBe(
+      'IMPORT_TOO_COSTLY',
+    );
     expect(calls).toEqual([]);
   });
 
   it('still tries every slot of an ordinary file (a few password slots, Aegis’s own cost) and says the password is wrong', async () => {
     const { crypto, calls } = counting();
-    const code = await codeOfAsync(importFile('aegis.json', aegisWithSlots(3, { n: 2 ** 15, r: 8, p: 1 }), { password: 'guess', crypto }));
+    const code = await codeOfAsync(
+      importFile('aegis.json', aegisWithSlots(3, { n: 2 ** 15, r: 8, p: 1 }), { password: 'guess', crypto }),
+    );
     expect(code).toBe('IMPORT_PASSWORD_WRONG');
     expect(calls).toEqual(['scrypt', 'scrypt', 'scrypt']);
   });
@@ -71,15 +77,27 @@ describe('the work one import file may cost', () => {
   it('counts every derivation of any importer and refuses the one past the limit', async () => {
     const { crypto, calls } = counting();
     const limited = budgeted(crypto);
-    for (let i = 0; i < IMPORT_KDF_RUNS_MAX; i++) await limited.pbkdf2('SHA-1', new Uint8Array(1), new Uint8Array(8), 1000, 32);
-    expect(await codeOfAsync(limited.pbkdf2('SHA-1', new Uint8Array(1), new Uint8Array(8), 1000, 32))).toBe('IMPORT_TOO_COSTLY');
+    for (let i = 0; i < IMPORT_KDF_RUNS_MAX; i++)
+      await limited.pbkdf2('SHA-1', new Uint8Array(1), new Uint8Array(8), 1000, 32);
+    expect(await codeOfAsync(limited.pbkdf2('SHA-1', new Uint8Array(1), new Uint8Array(8), 1000, 32))).toBe(
+      'IMPORT_TOO_COSTLY',
+    );
     expect(calls).toHaveLength(IMPORT_KDF_RUNS_MAX);
   });
 
   it('reports each derivation as it starts, for the progress line', async () => {
     const seen: [number, number][] = [];
-    await codeOfAsync(importFile('aegis.json', aegisWithSlots(2), { password: 'guess', crypto: counting().crypto, onKdf: (n, max) => seen.push([n, max]) }));
-    expect(seen).toEqual([[1, IMPORT_KDF_RUNS_MAX], [2, IMPORT_KDF_RUNS_MAX]]);
+    await codeOfAsync(
+      importFile('aegis.json', aegisWithSlots(2), {
+        password: 'guess',
+        crypto: counting().crypto,
+        onKdf: (n, max) => seen.push([n, max]),
+      }),
+    );
+    expect(seen).toEqual([
+      [1, IMPORT_KDF_RUNS_MAX],
+      [2, IMPORT_KDF_RUNS_MAX],
+    ]);
   });
 });
 
@@ -88,7 +106,9 @@ describe('Cancel', () => {
     const { crypto, calls } = counting();
     const stop = new AbortController();
     const slow: ImportCrypto = { ...crypto, scrypt: async (...args) => (stop.abort(), crypto.scrypt(...args)) };
-    const code = await codeOfAsync(importFile('aegis.json', aegisWithSlots(5), { password: 'guess', crypto: slow, signal: stop.signal }));
+    const code = await codeOfAsync(
+      importFile('aegis.json', aegisWithSlots(5), { password: 'guess', crypto: slow, signal: stop.signal }),
+    );
     expect(code).toBe('IMPORT_CANCELLED');
     expect(calls).toEqual(['scrypt']);
   });
@@ -118,7 +138,18 @@ describe('Cancel', () => {
     it('terminates the worker at once and starts no other', async () => {
       vi.stubGlobal('Worker', NeverAnswers);
       const stop = new AbortController();
-      const running = importKdf({ importKdf: 'scrypt', password: new Uint8Array(4), salt: new Uint8Array(16), N: 2 ** 18, r: 8, p: 1, length: 32 }, stop.signal);
+      const running = importKdf(
+        {
+          importKdf: 'scrypt',
+          password: new Uint8Array(4),
+          salt: new Uint8Array(16),
+          N: 2 ** 18,
+          r: 8,
+          p: 1,
+          length: 32,
+        },
+        stop.signal,
+      );
       await Promise.resolve();
       stop.abort();
       expect(await codeOfAsync(running)).toBe('IMPORT_CANCELLED');
@@ -128,8 +159,13 @@ describe('Cancel', () => {
     it('stops a backup whose header asks for the slowest allowed derivation', async () => {
       vi.stubGlobal('Worker', NeverAnswers);
       const text = serializeBackupFile({
-        format: 'keyslot-backup', version: 1, createdAt: 1, kdf: { name: 'argon2id', ...ARGON2_CAP },
-        salt: new Uint8Array(16), iv: new Uint8Array(12), ct: new Uint8Array(64),
+        format: 'keyslot-backup',
+        version: 1,
+        createdAt: 1,
+        kdf: { name: 'argon2id', ...ARGON2_CAP },
+        salt: new Uint8Array(16),
+        iv: new Uint8Array(12),
+        ct: new Uint8Array(64),
       });
       const stop = new AbortController();
       const running = readBackup(text, 'a long enough password', stop.signal);

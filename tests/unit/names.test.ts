@@ -19,7 +19,17 @@ const RLO = '\u202E';
 const PDF = '\u202C';
 
 function draft(over: Partial<SlotDraft> = {}): SlotDraft {
-  return { kind: 'totp', issuer: 'Acme', account: 'ivy', secret: SECRET_BYTES, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...over };
+  return {
+    kind: 'totp',
+    issuer: 'Acme',
+    account: 'ivy',
+    secret: SECRET_BYTES,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    ...over,
+  };
 }
 
 function stored(over: Partial<Slot> = {}): Slot {
@@ -27,7 +37,18 @@ function stored(over: Partial<Slot> = {}): Slot {
 }
 
 function backupWith(slot: Record<string, unknown>): Uint8Array {
-  const base = { kind: 'totp', issuer: 'Acme', account: 'ivy', name: '', secret: base64Encode(SECRET_BYTES), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, createdAt: 1 };
+  const base = {
+    kind: 'totp',
+    issuer: 'Acme',
+    account: 'ivy',
+    name: '',
+    secret: base64Encode(SECRET_BYTES),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    createdAt: 1,
+  };
   return utf8Encode(JSON.stringify({ slots: [{ ...base, ...slot }] }));
 }
 
@@ -65,7 +86,9 @@ describe('the name normaliser', () => {
 
 describe('every way in uses it', () => {
   it('a URI whose label carries an override is accepted with the override removed', () => {
-    const d = parseOtpauthUri(`otpauth://totp/${encodeURIComponent(`PayPal${RLO}`)}:${encodeURIComponent(`moc.lapyap@eci${RLO}la`)}?secret=${SECRET}`);
+    const d = parseOtpauthUri(
+      `otpauth://totp/${encodeURIComponent(`PayPal${RLO}`)}:${encodeURIComponent(`moc.lapyap@eci${RLO}la`)}?secret=${SECRET}`,
+    );
     expect([d.issuer, d.account]).toEqual(['PayPal', 'moc.lapyap@ecila']);
   });
 
@@ -77,8 +100,13 @@ describe('every way in uses it', () => {
   });
 
   it('a name of only invisible characters is no name (LABEL_EMPTY)', () => {
-    expect(codeOf(() => draftFromForm({ kind: 'totp', issuer: '\u200B', account: `${RLO} `, secret: SECRET }))).toBe('LABEL_EMPTY');
-    expect(entryFromUri(`otpauth://totp/%E2%80%8B?secret=${SECRET}`)).toMatchObject({ status: 'failed', code: 'LABEL_EMPTY' });
+    expect(codeOf(() => draftFromForm({ kind: 'totp', issuer: '\u200B', account: `${RLO} `, secret: SECRET }))).toBe(
+      'LABEL_EMPTY',
+    );
+    expect(entryFromUri(`otpauth://totp/%E2%80%8B?secret=${SECRET}`)).toMatchObject({
+      status: 'failed',
+      code: 'LABEL_EMPTY',
+    });
   });
 });
 
@@ -99,12 +127,16 @@ describe('one validator, backups included', () => {
 
   it('refuses a backup TOTP slot with a counter, and an HOTP slot with a time step', () => {
     expect(codeOf(() => decodeBackupPlaintext(backupWith({ counter: 5 })))).toBe('BACKUP_DAMAGED');
-    expect(codeOf(() => decodeBackupPlaintext(backupWith({ kind: 'hotp', period: 1, counter: 3 })))).toBe('BACKUP_DAMAGED');
+    expect(codeOf(() => decodeBackupPlaintext(backupWith({ kind: 'hotp', period: 1, counter: 3 })))).toBe(
+      'BACKUP_DAMAGED',
+    );
     expect(codeOf(() => decodeBackupPlaintext(backupWith({ kind: 'hotp', period: 30, counter: 3 })))).toBe('none');
   });
 
   it('normalises names restored from a backup', () => {
-    const [s] = decodeBackupPlaintext(backupWith({ issuer: ` Acme${RLO}`, account: `ivy${LONE}`, name: '\u200BWork ' }));
+    const [s] = decodeBackupPlaintext(
+      backupWith({ issuer: ` Acme${RLO}`, account: `ivy${LONE}`, name: '\u200BWork ' }),
+    );
     expect([s!.issuer, s!.account, s!.name]).toEqual(['Acme', 'ivy\uFFFD', 'Work']);
   });
 

@@ -55,7 +55,10 @@ const cases: [string, () => unknown][] = [
   ['search terms of many spaces', () => searchTerms(`${run(' ')}x`)],
   ['an activation fragment of many escapes', () => addParamFromHash(`#add=${run('%4')}`)],
   ['an activation text of many escapes', () => readActivation(`otpauth://totp/${run('%41')}`)],
-  ['an otpauth URI at its length limit of "="', () => parseOtpauthUri(`otpauth://totp/x?secret=A${'='.repeat(16_000)}A`)],
+  [
+    'an otpauth URI at its length limit of "="',
+    () => parseOtpauthUri(`otpauth://totp/x?secret=A${'='.repeat(16_000)}A`),
+  ],
   ['a name of many controls', () => normaliseName(run('\u202E\u200B '))],
   ['a name compared, of many joiners and spaces', () => nameKey(run('\u200D \t'))],
   ['a share with long text', () => toSharedItem({ type: 'shared', text: `${run(' ')}x`, url: run('otpauth') })],

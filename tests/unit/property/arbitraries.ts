@@ -17,22 +17,79 @@ export function params(runs: number): fc.Parameters<unknown> {
 }
 
 /** fc.assert with the seed printed first on failure (and replay instructions). */
-export async function check<T>(target: string, prop: fc.IAsyncPropertyWithHooks<T> | fc.IPropertyWithHooks<T>, runs: number): Promise<void> {
+export async function check<T>(
+  target: string,
+  prop: fc.IAsyncPropertyWithHooks<T> | fc.IPropertyWithHooks<T>,
+  runs: number,
+): Promise<void> {
   try {
     await fc.assert(prop as fc.IAsyncProperty<T>, params(runs) as fc.Parameters<T>);
   } catch (e) {
-    (e as Error).message = `[${target}] failed with FC_SEED=${SEED} (replay: FC_SEED=${SEED} npx vitest run tests/unit/property)\n${(e as Error).message}`;
+    (e as Error).message =
+      `[${target}] failed with FC_SEED=${SEED} (replay: FC_SEED=${SEED} npx vitest run tests/unit/property)\n${(e as Error).message}`;
     throw e;
   }
 }
 
 /** Characters that have broken names before, or could: controls, bidi, zero-width, surrogates, combining marks. */
 export const HOSTILE_CHARS = [
-  '\u202E', '\u202D', '\u202A', '\u202C', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C',
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\uFE0F', '\u034F',
-  '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u0000', '\u0007', '\n', '\r', '\t', '\u0085', '\u00A0', '\u3000',
-  '\u0301', '\u0308', 'e\u0301', '\u00E9', 'Å', '\u212B', 'ﬁ', 'Ａ', '：', ':', '%', '%3A', '+', '&', '=', '?', '#', '/', '@', ' ',
-  '\u{1F468}\u200D\u{1F469}', '\u{1F600}', '\u05D0', '\u0627', '日本',
+  '\u202E',
+  '\u202D',
+  '\u202A',
+  '\u202C',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+  '\u00AD',
+  '\u180E',
+  '\uFE0F',
+  '\u034F',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\u0000',
+  '\u0007',
+  '\n',
+  '\r',
+  '\t',
+  '\u0085',
+  '\u00A0',
+  '\u3000',
+  '\u0301',
+  '\u0308',
+  'e\u0301',
+  '\u00E9',
+  'Å',
+  '\u212B',
+  'ﬁ',
+  'Ａ',
+  '：',
+  ':',
+  '%',
+  '%3A',
+  '+',
+  '&',
+  '=',
+  '?',
+  '#',
+  '/',
+  '@',
+  ' ',
+  '\u{1F468}\u200D\u{1F469}',
+  '\u{1F600}',
+  '\u05D0',
+  '\u0627',
+  '日本',
 ];
 
 const nameUnit = fc.oneof(
@@ -48,7 +105,10 @@ export const rawName = (maxLength = 24): fc.Arbitrary<string> =>
 /** Occasionally a very long name (near TEXT_MAX code points, 4-byte characters): the URI length limit. */
 export const rawNameOrLong: fc.Arbitrary<string> = fc.oneof(
   { weight: 9, arbitrary: rawName() },
-  { weight: 1, arbitrary: fc.constantFrom('\u{1F600}'.repeat(256), '日'.repeat(256), 'a'.repeat(256), `${'\u200B'.repeat(300)}x`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('\u{1F600}'.repeat(256), '日'.repeat(256), 'a'.repeat(256), `${'\u200B'.repeat(300)}x`),
+  },
 );
 
 const ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];

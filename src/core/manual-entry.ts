@@ -42,7 +42,7 @@ export function draftFromForm(fields: ManualEntryFields): SlotDraft {
   const account = parseName(fields.account, 'account');
   requireLabel(issuer, account);
   const secret = parseSecret(fields.secret);
-  if (kind === 'steam') return { kind, issuer, account, secret, ...STEAM_PARAMS };
+  if (kind === 'steam') return checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS });
   const algorithm = parseAlgorithm(fields.algorithm);
   const digits = parseDigits(fields.digits);
   const period = kind === 'totp' ? parsePeriod(fields.period) : DEFAULT_PERIOD_S;

@@ -11,6 +11,7 @@
 import { decodeBase32 } from './base32';
 import { KeyslotError } from './errors';
 import { codePointLength, normaliseName } from './names';
+import { STEAM_PARAMS } from './steam';
 import {
   COUNTER_MAX,
   DIGITS_MAX,
@@ -157,6 +158,14 @@ export function checkDraft(draft: SlotDraft): SlotDraft {
   if (!(draft.secret instanceof Uint8Array)) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });
   checkSecretBytes(draft.secret);
   if (!ALGORITHMS.includes(draft.algorithm)) throw new KeyslotError('ALGORITHM', { field: 'algorithm' });
+  if (kind === 'steam') {
+    // Steam Guard has exactly one set of parameters (steam.ts): anything else is not a Steam slot.
+    const { algorithm, digits, period, counter } = STEAM_PARAMS;
+    if (draft.algorithm !== algorithm || draft.digits !== digits || draft.period !== period || draft.counter !== counter) {
+      throw new KeyslotError('OTP_TYPE', { field: 'type' });
+    }
+    return { kind, issuer, account, secret: draft.secret, ...STEAM_PARAMS };
+  }
   const digits = parseDigits(draft.digits);
   if (kind === 'totp') {
     const period = parsePeriod(draft.period);

@@ -11,6 +11,7 @@ import { importKdf } from '../../src/platform/kdf';
 import { readBackup } from '../../src/platform/backup';
 import { serializeBackupFile } from '../../src/core/backup-format';
 import { ARGON2_CAP } from '../../src/core/vault-format';
+import { runBackupParse, type BackupParseRequest } from '../../src/core/backup-parse';
 import * as make from './fixtures/importers/make';
 
 /** Crypto that counts derivations and never opens anything (every password is wrong). */
@@ -115,16 +116,20 @@ describe('Cancel', () => {
 
   describe('with a worker running the derivation', () => {
     const workers: { terminated: boolean; posted: number }[] = [];
+    /** A key-derivation worker that never answers; a backup-parse worker answers at once. */
     class NeverAnswers {
       state = { terminated: false, posted: 0 };
-      onmessage: unknown = null;
+      onmessage: ((e: { data: unknown }) => void) | null = null;
       onerror: unknown = null;
       onmessageerror: unknown = null;
-      constructor() {
-        workers.push(this.state);
+      parser: boolean;
+      constructor(url: URL) {
+        this.parser = String(url).includes('backup-parse-worker');
+        if (!this.parser) workers.push(this.state);
       }
-      postMessage() {
-        this.state.posted += 1;
+      postMessage(req: unknown) {
+        if (this.parser) setTimeout(() => this.onmessage?.({ data: runBackupParse(req as BackupParseRequest) }), 0);
+        else this.state.posted += 1;
       }
       terminate() {
         this.state.terminated = true;

@@ -160,3 +160,10 @@ describe('duplicate detection sees through look-alikes', () => {
     }
   });
 });
+
+describe('the validator and Steam slots', () => {
+  it('accepts a Steam draft with its fixed parameters, and refuses one that claims others', () => {
+    expect(checkDraft(draft({ kind: 'steam', digits: 5 })).kind).toBe('steam');
+    expect(codeOf(() => checkDraft(draft({ kind: 'steam', digits: 6 })))).toBe('OTP_TYPE');
+  });
+});

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBackupParse } from '../../src/core/backup-parse';
 import { decodeBackupPlaintextOffThread, parseBackupFileOffThread } from '../../src/platform/backup-parse';
 import { encodeBackupPlaintext, serializeBackupFile } from '../../src/core/backup-format';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import { isKeyslotError } from '../../src/core/errors';
 
 /** A Worker stand-in that answers like backup-parse-worker.ts, and records what it was. */

@@ -10,7 +10,7 @@ import { isKeyslotError } from '../../src/core/errors';
 import { importKdf } from '../../src/platform/kdf';
 import { readBackup } from '../../src/platform/backup';
 import { serializeBackupFile } from '../../src/core/backup-format';
-import { ARGON2_CAP } from '../../src/core/vault-format';
+import { ARGON2_CAP } from '../../src/core/vault';
 import { runBackupParse, type BackupParseRequest } from '../../src/core/backup-parse';
 import * as make from './fixtures/importers/make';
 

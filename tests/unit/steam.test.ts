@@ -46,7 +46,7 @@ describe('Steam Guard codes', () => {
   it('are five characters of Steam alphabet, which has no vowels, 0, 1 or look-alikes', () => {
     expect(STEAM_ALPHABET).toHaveLength(26);
     expect(STEAM_ALPHABET).not.toMatch(/[AEIOULSZ01]/);
-    for (let t = 0; t < 200; t++) expect(steamCode(RFC_SECRET, t * 30_000)).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    for (let t = 0; t < 200; t++) expect(steamCode(RFC_SECRET, t * 30_000)).toMatch(/^[2-9BCDFGHJKMNPQRTV-Y]{5}$/);
   });
 
   it('change with the 30-second step, and codeAt gives the time left like a TOTP', () => {

@@ -54,7 +54,7 @@ export function isSafeSvg(bytes: Uint8Array): boolean {
   const text = utf8Decode(bytes);
   if (text === null) return false;
   // The root element is <svg> (after an optional BOM, XML declaration and comments).
-  if (!/^\uFEFF?\s*(?:<\?xml\s[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(text)) return false;
+  if (!/^\s*(?:<\?xml\s[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(text)) return false;
   // Character references could spell any of the above in attribute values ("&#106;avascript:").
   const decoded = text.replace(/&#x([0-9a-f]+);?|&#([0-9]+);?/gi, (_, hex: string | undefined, dec: string | undefined) => {
     const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);

@@ -54,6 +54,7 @@ export const iconPackTooLarge = (): KeyslotError =>
 export function isSafeZipPath(name: string): boolean {
   if (typeof name !== 'string' || name.length === 0 || name.length > ICON_PACK_LIMITS.nameMax) return false;
   // Control characters (C0, DEL, C1), backslashes and colons (drive letters, alternate streams).
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f\\:]/u.test(name)) return false;
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
   return segments.every((s) => s !== '' && s !== '.' && s !== '..' && s.trim() === s);

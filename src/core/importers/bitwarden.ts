@@ -17,7 +17,6 @@ import {
   formatError,
   IMPORT_ENTRIES_MAX,
   isObject,
-  labelText,
   makeEntry,
   obj,
   str,

@@ -15,7 +15,7 @@ import {
   type BackupSlot,
 } from '../../../src/core/backup-format';
 import { importFile, type ImportCrypto } from '../../../src/core/importers';
-import { decodeSlot, encodeSlot } from '../../../src/core/vault-format';
+import { decodeSlot, encodeSlot } from '../../../src/core/vault';
 import { matchExisting } from '../../../src/core/slot-match';
 import { readActivation } from '../../../src/core/activation';
 import { parseName } from '../../../src/core/validate';

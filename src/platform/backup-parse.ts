@@ -1,7 +1,7 @@
 /**
- * Parsing a backup off the main thread, in a single-use backup-parse-worker.ts: the file's JSON
- * and base64 before the key derivation, the decrypted slots after it. Without workers (Node
- * tests, a CSP that forbids them) it runs here.
+ * Parsing a backup off the main thread, in a single-use worker (src/workers/backup-parse-worker.ts):
+ * the file's JSON and base64 before the key derivation, the decrypted slots after it. Without
+ * workers (Node tests, a CSP that forbids them) it runs here.
  */
 import { KeyslotError } from '../core/errors';
 import type { BackupEnvelope, BackupSlot } from '../core/backup-format';
@@ -16,7 +16,7 @@ function run(req: BackupParseRequest): Promise<BackupEnvelope | BackupSlot[]> {
   let worker: Worker | null = null;
   if (typeof Worker !== 'undefined') {
     try {
-      worker = new Worker(new URL('./backup-parse-worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('../workers/backup-parse-worker.ts', import.meta.url), { type: 'module' });
     } catch {
       worker = null; // e.g. CSP worker-src: parse here rather than fail
     }

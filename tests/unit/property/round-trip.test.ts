@@ -1,8 +1,8 @@
 // Every slot accepted by any way in survives every way out unchanged (issue 14), property-tested
 // with fast-check, seeded (arbitraries.ts): backup → restore, plain export → import, the slot's
 // otpauth URI → parse, its QR code → scan (real QR pixels, ZXing-C++), the vault record → read,
-// and duplicate detection sees through look-alikes. The Google-export writer is not on main yet:
-// that way out is not tested here (the reader has its own target in parsers.test.ts).
+// the Google-export QR texts (migration-writer.ts) → scan them all, and duplicate detection sees
+// through look-alikes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { acceptedDraft, check, comparable, HOSTILE_CHARS, rawDraft, rawName, accepted } from './arbitraries';
@@ -20,11 +20,26 @@ import { matchExisting } from '../../../src/core/slot-match';
 import { readActivation } from '../../../src/core/activation';
 import { parseName } from '../../../src/core/validate';
 import { decodeQr } from '../../../src/platform/qr-decode';
+import {
+  writeMigrationUris,
+  MIGRATION_QR_TEXT_MAX,
+  MIGRATION_QR_TEXT_TARGET,
+} from '../../../src/core/migration-writer';
+import { MigrationBatches, parseMigrationUri } from '../../../src/core/migration';
 import { SLOT_META_DEFAULTS, TEXT_MAX, type Slot, type SlotDraft } from '../../../src/core/slot';
 import { qrPicture } from '../fixtures/qr-image';
 
 /** Cases per target (FC_RUNS overrides): a few seconds each on a shared CI core. */
-export const RUNS = { names: 1000, uri: 500, plain: 100, backup: 300, vault: 300, qr: 25, lookalike: 300 } as const;
+export const RUNS = {
+  names: 1000,
+  uri: 500,
+  plain: 100,
+  backup: 300,
+  vault: 300,
+  migration: 300,
+  qr: 25,
+  lookalike: 300,
+} as const;
 
 const noCrypto = new Proxy({} as ImportCrypto, {
   get: () => () => Promise.reject(new Error('a plain export needs no crypto')),
@@ -114,6 +129,41 @@ describe('every accepted slot survives every way out unchanged (property)', () =
         expect({ ...back, secret: [...back.secret] }).toEqual({ ...slot, secret: [...slot.secret] });
       }),
       RUNS.vault,
+    );
+  });
+
+  it('a Google export (every QR text) reads back as the same slots, and skips only what the format cannot carry', async () => {
+    // Unique secrets: the reader counts an account listed twice once (migration.ts, entries()).
+    const slots = fc.uniqueArray(acceptedDraft, {
+      minLength: 1,
+      maxLength: 12,
+      selector: (d) => `${d.kind}:${Buffer.from(d.secret).toString('hex')}`,
+    });
+    const maxTextLength = fc.constantFrom(400, MIGRATION_QR_TEXT_TARGET, MIGRATION_QR_TEXT_MAX);
+    /** Bytes of one account in the payload, without its small varint fields. */
+    const entryBytes = (d: SlotDraft) =>
+      d.secret.length + 2 * Buffer.byteLength(d.issuer) + Buffer.byteLength(d.account) + 1;
+    await check(
+      'Google export → scan',
+      fc.property(slots, maxTextLength, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (drafts, max, batchId) => {
+        const { uris, skipped } = writeMigrationUris(drafts, { batchId, maxTextLength: max });
+        for (const uri of uris) expect(uri.length).toBeLessThanOrEqual(max);
+        const left = new Set(skipped.map((s) => s.index));
+        for (const { index, reason } of skipped) {
+          const d = drafts[index]!;
+          const expected =
+            d.kind === 'totp' && d.period !== 30 ? 'period' : d.digits !== 6 && d.digits !== 8 ? 'digits' : 'too-large';
+          expect(reason).toBe(expected);
+          // Too large only when it could not fit: base64 (4/3) then percent-encoding (at most 3×) of its bytes.
+          if (reason === 'too-large') expect(4 * (entryBytes(d) + 40)).toBeGreaterThan(max);
+        }
+        const batches = new MigrationBatches();
+        for (const uri of uris) expect(batches.add(parseMigrationUri(uri))).toBe(true);
+        expect(batches.complete || uris.length === 0).toBe(true);
+        const back = batches.entries().map((e) => (e.ok ? comparable(e.draft) : e));
+        expect(back).toEqual(drafts.filter((_, i) => !left.has(i)).map(comparable));
+      }),
+      RUNS.migration,
     );
   });
 

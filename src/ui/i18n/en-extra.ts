@@ -70,6 +70,12 @@ export const enExtra = {
   'shared.replaceWarning':
     'A website could have sent this to take over {name}. After replacing, only the shared key’s codes work here. Replace only if your provider asked you to reactivate.',
   'shared.replaceConfirm': 'Yes, replace the old slot',
+  'lookalike.title': 'This name looks like {name}, a slot you already have, but its letters are different.',
+  'lookalike.body':
+    'Some letters come from another alphabet (such as a Cyrillic “а” for a Latin “a”). Add it only if you expected a new slot from this provider; otherwise go back.',
+  'mixedScripts.title': 'This name mixes letters from different alphabets.',
+  'mixedScripts.body':
+    'A name such as “PаyPal” with one Cyrillic letter can imitate a real provider. Check where this activation came from before you add it.',
 
   'migration.title': 'Choose slots to add',
   'migration.body': 'This QR code holds several slots exported from another authenticator app.',

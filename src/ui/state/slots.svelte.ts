@@ -10,6 +10,7 @@ import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
 import { matchExisting } from '../../core/slot-match';
 import { normaliseName } from '../../core/names';
+import { nameWarning } from '../../core/lookalike';
 import type { BackupSlot } from '../../core/backup-format';
 import type { ImportEntry } from '../../core/importers';
 import { runImport, type ReportRow } from '../../core/importers/plan';
@@ -106,6 +107,11 @@ export class SlotsState {
   match(draft: SlotDraft): ReturnType<typeof matchExisting> {
     // The trash is on its way out: a slot added again is a new slot, not a duplicate.
     return matchExisting(draft, this.activeSlots);
+  }
+
+  /** A warning for names that look like another slot's or mix alphabets (core/lookalike.ts), or null. */
+  nameWarning(draft: SlotDraft): ReturnType<typeof nameWarning> {
+    return nameWarning(draft, this.activeSlots);
   }
 
   /** Store a new slot unless the slots stored NOW (other tabs' too) hold its secret: SLOT_DUPLICATE. */

@@ -137,7 +137,7 @@ test.describe('what an activation link leaves in the browser profile', () => {
     }
   });
 
-  test.fixme('a sealed link leaves neither the secret nor its activation code anywhere in the profile', async ({
+  test('a sealed link leaves neither the secret nor its activation code anywhere in the profile', async ({
     baseURL,
   }) => {
     const { secret, uri } = fresh();

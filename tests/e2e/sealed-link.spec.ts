@@ -24,7 +24,10 @@ async function openCold(page: Page, link: string): Promise<void> {
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
-test.fixme('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({ page, baseURL }) => {
+test('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({
+  page,
+  baseURL,
+}) => {
   const { link, code } = await sealed(baseURL);
   await openCold(page, link);
   await expect(page.getByRole('heading', { name: 'Enter the activation code' })).toBeVisible();
@@ -56,7 +59,10 @@ test.fixme('a sealed link asks for the activation code, refuses a wrong one, the
   expect(page.url()).not.toContain('add=');
 });
 
-test.fixme('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({ page, baseURL }) => {
+test('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({
+  page,
+  baseURL,
+}) => {
   const { link } = await sealed(baseURL);
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
@@ -67,13 +73,15 @@ test.fixme('a sealed link pasted into the link field asks for the code too, and 
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
 });
 
-test.fixme('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
+test('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
   const { link } = await sealed(baseURL);
   await openCold(page, link.replace('#add=ks1.', '#add=ks2.'));
   await expect(page.getByRole('alert')).toHaveText(/newer Keyslot/);
 });
 
-test.fixme('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({ page }) => {
+test('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({
+  page,
+}) => {
   await openCold(page, `/#add=${encodeURIComponent(URI)}`);
   await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible();
   await page.getByRole('button', { name: 'Add slot' }).click();
@@ -81,12 +89,13 @@ test.fixme('a plain link opened in the browser is added, then called exposed, wi
   const warning = page.getByRole('region', { name: 'Consider this activation link exposed' });
   await expect(warning).toBeVisible();
   await warning.getByText('How to delete it from the history').click();
-  for (const browser of ['Chrome:', 'Edge:', 'Safari on iPhone or iPad:', 'Firefox:']) await expect(warning).toContainText(browser);
+  for (const browser of ['Chrome:', 'Edge:', 'Safari on iPhone or iPad:', 'Firefox:'])
+    await expect(warning).toContainText(browser);
   await warning.getByRole('button', { name: 'I have deleted it' }).click();
   await expect(warning).toHaveCount(0);
 });
 
-test.fixme('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
+test('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
   await page.getByLabel('Activation link').fill(URI);

@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import { Announcer } from './announcer.svelte.ts';
+import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SlotsState } from './slots.svelte.ts';
@@ -14,6 +15,7 @@ export interface AppState {
   announcer: Announcer;
   slots: SlotsState;
   session: Session;
+  linkExposure: LinkExposure;
 }
 
 /** One connected set of state objects: the session opens the vault into the slots state. */
@@ -22,7 +24,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   const announcer = new Announcer();
   const slots = new SlotsState(nav, announcer);
   const session = new Session(nav, slots, announcer, launch);
-  return { nav, announcer, slots, session };
+  return { nav, announcer, slots, session, linkExposure: new LinkExposure() };
 }
 
 const [getApp, setApp] = createContext<AppState>();
@@ -36,3 +38,4 @@ export const useNavigation = (): Navigation => getApp().nav;
 export const useAnnouncer = (): Announcer => getApp().announcer;
 export const useSlots = (): SlotsState => getApp().slots;
 export const useSession = (): Session => getApp().session;
+export const useLinkExposure = (): LinkExposure => getApp().linkExposure;

@@ -4,6 +4,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { LINK_KDF_MIN, formatCode } from '../../src/core/sealed-link';
 import { makeSealedLink } from '../../src/platform/sealed-link';
 import { PIN, setUpPin, slotItem } from './helpers/app';
+import { qrPng } from './helpers/qr';
+import { wordsFor } from './helpers/words';
 
 const SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJJ2W24DTEBXXMZLSEB2GQZJA';
 const URI = `otpauth://totp/Sealed%20Lab:bob?secret=${SECRET}&issuer=Sealed%20Lab`;
@@ -103,4 +105,59 @@ test('a plain link pasted into the link field never was in the address bar: no w
   await page.getByRole('button', { name: 'Add slot' }).click();
   await expect(slotItem(page, NAME)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
+});
+
+test('a sealed link in a QR image asks for the code, shows it is working, then adds the slot', async ({
+  page,
+  baseURL,
+}) => {
+  // The default cost (64 MiB, 3 passes: about a second), so the busy state is there to be seen.
+  const made = await makeSealedLink(`${baseURL}/`, URI);
+  await setUpPin(page);
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Choose an image').setInputFiles(await qrPng(made.link));
+  const field = page.getByRole('textbox', { name: 'Activation code' });
+  await expect(field).toBeFocused();
+  await field.fill(formatCode(made.code));
+  await field.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Opening the link…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the link…' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(page, NAME)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('the code step and the exposed-link warning speak Japanese', async ({ page, baseURL }) => {
+    const ja = await wordsFor('ja');
+    await page.goto('/');
+    await page.getByRole('button', { name: ja['welcome.start'] }).click();
+    await page.getByLabel(ja['pin.label'], { exact: true }).fill(PIN);
+    await page.getByLabel(ja['pin.confirmLabel']).fill(PIN);
+    await page.getByRole('button', { name: ja['setup.submit'] }).click();
+    await expect(page.getByRole('heading', { name: ja['list.title'] })).toBeVisible({ timeout: 20_000 });
+
+    // A sealed link opened in the open tab (only the fragment changes): the code step, in Japanese.
+    const { link } = await sealed(baseURL);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { name: ja['linkCode.title'] })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: ja['linkCode.label'] })).toBeFocused();
+    await page.getByRole('textbox', { name: ja['linkCode.label'] }).fill('12345');
+    await page.getByRole('button', { name: ja['linkCode.submit'] }).click();
+    await expect(page.getByRole('alert')).toHaveText(ja['error.LINK_CODE_INVALID']!);
+
+    // A plain link opened while the code step is still showing replaces it: added, then the
+    // warning and its steps, in Japanese.
+    await page.goto(`/#add=${encodeURIComponent(URI)}`);
+    await page.getByRole('button', { name: ja['confirm.submit'] }).click();
+    const warning = page.getByRole('region', { name: ja['linkWarning.title'] });
+    await expect(warning).toBeVisible();
+    await warning.getByText(ja['linkWarning.howTo']!).click();
+    await expect(warning).toContainText(ja['linkWarning.safari']!);
+    await warning.getByRole('button', { name: ja['linkWarning.dismiss'] }).click();
+    await expect(warning).toHaveCount(0);
+  });
 });

@@ -6,6 +6,8 @@ import { PIN, addByLink, setUpPin, slotItem, shownCode } from './helpers/app';
 import { totp } from './helpers/oracle';
 import { qrPng } from './helpers/qr';
 import { serviceWorkerReady } from './helpers/pwa';
+import { LINK_KDF_MIN, formatCode } from '../../src/core/sealed-link';
+import { makeSealedLink } from '../../src/platform/sealed-link';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -120,4 +122,25 @@ test('a link the person adds themselves still offers to replace a reissued slot 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: 'Replace the old slot', exact: true })).toBeVisible();
   await expect(page.getByText('Shared from another app or website')).toHaveCount(0);
+});
+
+test('a sealed link shared to Keyslot asks for its activation code, then offers the slot', async ({ context, page, baseURL }) => {
+  await setUpPin(page);
+  await serviceWorkerReady(page);
+  await page.close();
+
+  const made = await makeSealedLink(`${baseURL}/`, URI, LINK_KDF_MIN);
+  const app = await shareFromAnotherApp(context, baseURL!, { title: 'KEK VPN activation', url: made.link });
+  await app.getByLabel('PIN', { exact: true }).fill(PIN);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await app.getByRole('textbox', { name: 'Activation code' }).fill(formatCode(made.code));
+  await app.getByRole('button', { name: 'Open link' }).click();
+  await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
+  // Opened with its code, it is still something another app sent.
+  await expect(app.getByText('Shared from another app or website')).toBeVisible();
+  await app.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(app, NAME)).toBeVisible();
+  // Shared, not opened in the browser: nothing went through the address bar, so no warning.
+  await expect(app.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
+  await expectNothingShared(app);
 });

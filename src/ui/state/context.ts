@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import { Announcer } from './announcer.svelte.ts';
+import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { PiaState } from './pia.svelte.ts';
 import { privacy } from './privacy.svelte.ts';
@@ -17,6 +18,7 @@ export interface AppState {
   slots: SlotsState;
   session: Session;
   pia: PiaState;
+  linkExposure: LinkExposure;
 }
 
 /** One connected set of state objects: the session opens the vault into the slots state. */
@@ -27,7 +29,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   const pia = new PiaState(slots, nav, announcer);
   // Settings → privacyIDEA: sync once at unlock when online.
   const session = new Session(nav, slots, announcer, launch, () => pia.syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
-  return { nav, announcer, slots, session, pia };
+  return { nav, announcer, slots, session, pia, linkExposure: new LinkExposure() };
 }
 
 const [getApp, setApp] = createContext<AppState>();
@@ -42,3 +44,4 @@ export const useAnnouncer = (): Announcer => getApp().announcer;
 export const useSlots = (): SlotsState => getApp().slots;
 export const useSession = (): Session => getApp().session;
 export const usePia = (): PiaState => getApp().pia;
+export const useLinkExposure = (): LinkExposure => getApp().linkExposure;

@@ -4,10 +4,11 @@
  * (useSession(), useSlots(), ...). No `app` prop handed down, no module singletons.
  */
 import { createContext } from 'svelte';
+import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
-import { Session } from './session.svelte.ts';
-import { SlotsState } from './slots.svelte.ts';
+import { Session, type LazySlots } from './session.svelte.ts';
+import type { SlotsState } from './slots.svelte.ts';
 
 export interface AppState {
   nav: Navigation;
@@ -16,13 +17,41 @@ export interface AppState {
   session: Session;
 }
 
-/** One connected set of state objects: the session opens the vault into the slots state. */
+/**
+ * One connected set of state objects: the session opens the vault into the slots state. The
+ * slots state (and what it imports) is its own chunk, loaded while the PIN is typed or on
+ * unlock: the unlock screen never needs it. `slots` is there from the first unlock on.
+ */
 export function createAppState(launch: AddIntent | null = null): AppState {
   const nav = new Navigation();
   const announcer = new Announcer();
-  const slots = new SlotsState(nav, announcer);
+  let current: SlotsState | null = null;
+  let loading: Promise<SlotsState> | null = null;
+  const slots: LazySlots = {
+    get current() {
+      return current;
+    },
+    load() {
+      loading ??= import('./slots.svelte.ts').then(
+        ({ SlotsState }) => (current ??= new SlotsState(nav, announcer)),
+        (e: unknown) => {
+          loading = null; // offline with the chunk missing: the next try loads it again
+          throw e;
+        },
+      );
+      return loading;
+    },
+  };
   const session = new Session(nav, slots, announcer, launch);
-  return { nav, announcer, slots, session };
+  return {
+    nav,
+    announcer,
+    session,
+    get slots() {
+      if (!current) throw new KeyslotError('VAULT_LOCKED');
+      return current;
+    },
+  };
 }
 
 const [getApp, setApp] = createContext<AppState>();

@@ -22,7 +22,7 @@ export default defineConfig({
         // The vault (IndexedDB, its format, WebCrypto, the KDF's front) as one chunk: the unlock
         // screen loads it in parallel with its first paint (session-services.ts), one request
         // and one gzip stream instead of seven small ones. Never imported by the entry itself.
-        advancedChunks: {
+        codeSplitting: {
           includeDependenciesRecursively: false, // errors.ts and the like stay where the entry has them
           groups: [
             {

@@ -32,6 +32,18 @@ export default defineConfig({
         // in a request log would look like an activation link leaving the page (the e2e tests
         // scan every request for "otpauth"). The name carries no meaning, so give it another.
         chunkFileNames: (chunk) => `assets/${chunk.name.replace(/otpauth/gi, 'key')}-[hash].js`,
+        // The vault (IndexedDB, its format, WebCrypto, the KDF's front) as one chunk: the unlock
+        // screen loads it in parallel with its first paint (session-services.ts), one request
+        // and one gzip stream instead of seven small ones. Never imported by the entry itself.
+        codeSplitting: {
+          includeDependenciesRecursively: false, // errors.ts and the like stay where the entry has them
+          groups: [
+            {
+              name: 'vault',
+              test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/|storage\.ts|kdf\.ts|webcrypto\.ts|passkey\.ts)|core\/(?:vault\/|bytes\.ts|pin\.ts|slot\.ts|order-keys\.ts)|ui\/state\/session-services\.ts)/,
+            },
+          ],
+        },
       },
     },
   },

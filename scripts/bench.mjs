@@ -26,20 +26,6 @@ function build() {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
-/** JS and CSS the first screen needs: what index.html loads, eagerly. */
-function firstLoadSizes() {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  let raw = 0;
-  let gz = 0;
-  for (const ref of new Set(refs)) {
-    const bytes = readFileSync(join('dist', ref));
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { raw, gz, files: new Set(refs).size };
-}
-
 function lazySizes() {
   const files = readdirSync('dist/assets').filter((f) => /\.(js|wasm)$/.test(f));
   const html = readFileSync('dist/index.html', 'utf8');
@@ -94,8 +80,8 @@ async function main() {
   const found = findChromium();
   if (!found) throw new Error(NO_CHROMIUM_HELP);
   build();
-  const first = firstLoadSizes();
-  row('First-load JS+CSS (gzip -9)', `${kb(first.gz)} (${kb(first.raw)} raw, ${first.files} files)`, '≤ 45 KB');
+  // First load next to a blank page: ready to type, paint, bytes, Lighthouse (bench-first-load.mjs).
+  await (await import('./bench-first-load.mjs')).benchFirstLoad(rows, found);
   for (const lazy of lazySizes()) row(`Lazy chunk ${lazy.file} (gzip -9)`, kb(lazy.gz));
   await (await import('./bench-qr.mjs')).benchQr(rows); // QR: decode rates and ms on the corpus, camera frames, scanner sizes
 

@@ -96,6 +96,28 @@ export async function importKdf(req: ImportKdfRequest, signal?: AbortSignal): Pr
   }
 }
 
+/** A worker started ahead of need (prepareKdf), used by the next request and by it only. */
+let spare: Worker | null = null;
+
+function newWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null; // e.g. CSP worker-src: fall back to the main thread rather than fail
+  }
+}
+
+/**
+ * Starts the next request's worker now, so its code loads and its WebAssembly compiles while
+ * the PIN is typed rather than after Unlock is pressed. Still single use: it serves one request.
+ */
+export function prepareKdf(): void {
+  if (spare || !wasmAvailable()) return; // PBKDF2 (no WebAssembly) runs on WebCrypto, no worker
+  spare = newWorker();
+  spare?.postMessage('warm-up'); // kdf-worker.ts: compile the WebAssembly, answer nothing
+}
+
 /**
  * Runs one request in a single-use kdf-worker.ts, transferring `password` (no copy stays on
  * this thread). Without workers (Node tests, a CSP that forbids them) runs `here` instead.
@@ -109,14 +131,8 @@ export async function inWorker(
   signal?: AbortSignal,
 ): Promise<Bytes> {
   if (signal?.aborted) throw new KeyslotError('IMPORT_CANCELLED');
-  let worker: Worker | null = null;
-  if (typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
-    }
-  }
+  const worker = spare ?? newWorker();
+  spare = null;
   // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
   if (!worker) {
     const key = await here();

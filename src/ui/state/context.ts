@@ -4,13 +4,14 @@
  * (useSession(), useSlots(), ...). No `app` prop handed down, no module singletons.
  */
 import { createContext } from 'svelte';
+import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { PiaState } from './pia.svelte.ts';
 import { privacy } from './privacy.svelte.ts';
-import { Session } from './session.svelte.ts';
-import { SlotsState } from './slots.svelte.ts';
+import { Session, type LazySlots } from './session.svelte.ts';
+import type { SlotsState } from './slots.svelte.ts';
 
 export interface AppState {
   nav: Navigation;
@@ -21,15 +22,53 @@ export interface AppState {
   linkExposure: LinkExposure;
 }
 
-/** One connected set of state objects: the session opens the vault into the slots state. */
+/**
+ * One connected set of state objects: the session opens the vault into the slots state. The
+ * slots state (and what it imports) is its own chunk, loaded while the PIN is typed or on
+ * unlock: the unlock screen never needs it. `slots` is there from the first unlock on.
+ */
 export function createAppState(launch: AddIntent | null = null): AppState {
   const nav = new Navigation();
   const announcer = new Announcer();
-  const slots = new SlotsState(nav, announcer);
-  const pia = new PiaState(slots, nav, announcer);
+  let current: SlotsState | null = null;
+  let loading: Promise<SlotsState> | null = null;
+  let pia: PiaState | null = null;
+  const slots: LazySlots = {
+    get current() {
+      return current;
+    },
+    load() {
+      loading ??= import('./slots.svelte.ts').then(
+        ({ SlotsState }) => (current ??= new SlotsState(nav, announcer)),
+        (e: unknown) => {
+          loading = null; // offline with the chunk missing: the next try loads it again
+          throw e;
+        },
+      );
+      return loading;
+    },
+  };
+  const unlocked = (): SlotsState => {
+    if (!current) throw new KeyslotError('VAULT_LOCKED');
+    return current;
+  };
+  // privacyIDEA works on the slots, so it is made with them, on first use after an unlock.
+  const piaState = (): PiaState => (pia ??= new PiaState(unlocked(), nav, announcer));
   // Settings → privacyIDEA: sync once at unlock when online.
-  const session = new Session(nav, slots, announcer, launch, () => pia.syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
-  return { nav, announcer, slots, session, pia, linkExposure: new LinkExposure() };
+  const session = new Session(nav, slots, announcer, launch, () => piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
+  const linkExposure = new LinkExposure();
+  return {
+    nav,
+    announcer,
+    session,
+    linkExposure,
+    get slots() {
+      return unlocked();
+    },
+    get pia() {
+      return piaState();
+    },
+  };
 }
 
 const [getApp, setApp] = createContext<AppState>();

@@ -5,7 +5,7 @@
  * are. A reissue (same provider and account, new secret) is imported next to the old slot:
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
-import { matchExisting } from '../slot-match';
+import { SlotIndex } from '../slot-match';
 import { SLOT_META_DEFAULTS, type OtpKind, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
@@ -38,8 +38,9 @@ export interface PlanOptions {
 
 export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[], options: PlanOptions = {}): PlannedEntry[] {
   const storable = options.storable ?? STORABLE_KINDS_DEFAULT;
-  // Earlier entries of the file count as "already there", in file order.
-  const seen: Slot[] = [...existing];
+  // Earlier entries of the file count as "already there", in file order. One index over both:
+  // linear in the file and the vault (a 5,000-slot file against 5,000 slots is 10,000 lookups).
+  const seen = new SlotIndex(existing);
   return entries.map((entry): PlannedEntry => {
     if (entry.status === 'ok' && !storable.has(entry.draft.kind)) {
       const type = KIND_NAMES[entry.draft.kind];
@@ -47,8 +48,8 @@ export function planImport(entries: readonly ImportEntry[], existing: readonly S
     }
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
-    if (matchExisting(entry.draft, seen).kind === 'duplicate') return { action: 'duplicate', entry };
-    seen.push({ ...entry.draft, ...SLOT_META_DEFAULTS, id: '', name: '', createdAt: 0 });
+    if (seen.duplicateOf(entry.draft)) return { action: 'duplicate', entry };
+    seen.add({ ...entry.draft, ...SLOT_META_DEFAULTS, id: '', name: '', createdAt: 0 });
     return { action: 'import', entry };
   });
 }
@@ -73,17 +74,20 @@ export type ReportRow = { issuer: string; account: string } & (
  * file had them (`extras`, extras.ts). An entry that cannot be saved is reported failed with the
  * error's code and the others are still saved; everything else is reported as planned.
  * `include` (the preview's choice, all by default) leaves the other entries out of the run
- * and out of the report; indexes are those of `entries`.
+ * and out of the report; indexes are those of `entries`. `progress` hears (entries done, total)
+ * before each entry and once at the end, for a progress bar.
  */
 export async function runImport(
   entries: readonly ImportEntry[],
   existing: readonly Slot[],
   save: (draft: SlotDraft, extras?: EntryExtras) => Promise<unknown>,
-  options: PlanOptions & { include?: (index: number) => boolean } = {},
+  options: PlanOptions & { include?: (index: number) => boolean; progress?: (done: number, total: number) => void } = {},
 ): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
   const chosen = options.include ? entries.filter((_, i) => options.include!(i)) : entries;
-  for (const planned of planImport(chosen, existing, options)) {
+  const plan = planImport(chosen, existing, options);
+  for (const planned of plan) {
+    options.progress?.(rows.length, plan.length);
     const label = { issuer: planned.entry.issuer, account: planned.entry.account };
     if (planned.action === 'unsupported') rows.push({ ...label, outcome: 'unsupported', type: planned.entry.type });
     else if (planned.action === 'failed') rows.push({ ...label, outcome: 'failed', code: planned.entry.code });
@@ -97,5 +101,6 @@ export async function runImport(
       }
     }
   }
+  options.progress?.(rows.length, plan.length);
   return rows;
 }

@@ -2,6 +2,7 @@
 // Prints a table; nothing here is a pass/fail test.
 import { addByExport, addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
+import { base32 } from './bench-scale.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -258,21 +259,6 @@ async function moveLatency(page) {
     );
   }
   return median(times);
-}
-
-function base32(bytes) {
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0, out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += A[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += A[(value << (5 - bits)) & 31];
-  return out;
 }
 
 main().catch((e) => {

@@ -97,6 +97,8 @@ export const enExtra = {
   'import.submit.one': 'Import {count} slot',
   'import.submit.other': 'Import {count} slots',
   'import.importing': 'Importing…',
+  'import.progressLabel': 'Import progress',
+  'import.progress': '{done} of {total} entries done…',
   'import.imported': 'Imported',
   'import.reportTitle': 'Import finished',
   'import.report': '{imported} imported, {duplicate} skipped as duplicates, {unsupported} skipped as not supported, {failed} failed.',

@@ -100,6 +100,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'import.submit.one': '{count} 件のスロットをインポート',
   'import.submit.other': '{count} 件のスロットをインポート',
   'import.importing': 'インポートしています…',
+  'import.progressLabel': 'インポートの進み具合',
+  'import.progress': '{total} 件中 {done} 件を処理しました…',
   'import.imported': 'インポート済み',
   'import.reportTitle': 'インポートが完了しました',
   'import.report':

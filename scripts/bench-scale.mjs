@@ -47,7 +47,7 @@ export async function timeImport(browser, { base, pin, count, timeoutMs = 180_00
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const p0 = await now(page);
     await page.getByLabel('Export file').setInputFiles({ name: 'aegis-export-plain.json', mimeType: 'application/json', buffer: aegisExport(count) });
-    const submit = page.getByRole('button', { name: `Import ${count} slots` });
+    const submit = page.getByRole('button', { name: `Import ${count.toLocaleString('en')} slots` });
     await submit.waitFor({ timeout: 60_000 });
     const preview = (await now(page)) - p0;
     const i0 = await now(page);

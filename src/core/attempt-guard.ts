@@ -138,3 +138,45 @@ export function attemptsBeforeErase(g: AttemptGuard): number | null {
 export function shouldErase(g: AttemptGuard): boolean {
   return g.eraseAfterFailures && g.failures >= ERASE_AFTER;
 }
+
+/**
+ * The stored guard with its lock time clamped to `nowMs` plus the wait its failures earned
+ * (issue 14: a lockout started while the device clock was ahead would otherwise outlast the
+ * wait by however far the clock was off, e.g. "60:00" for hours after the clock was put
+ * right). Unchanged (same object) when nothing needs clamping; the platform stores the result.
+ */
+export function clampGuard(g: AttemptGuard, nowMs: number): AttemptGuard {
+  const earned = backoffMs(g.failures);
+  if (g.lockedUntil <= nowMs + earned) return g;
+  return { ...g, lockedUntil: earned > 0 ? nowMs + earned : 0 };
+}
+
+/**
+ * Attempts made while the guard could not be saved (storage full, issue 14): how many, and
+ * when the last one ran. Kept by the platform outside IndexedDB (in memory, and in
+ * localStorage when it takes it), never a reason to refuse a try by itself.
+ */
+export interface UnsavedAttempts {
+  readonly failures: number;
+  /** ms since epoch of the last unsaved try; 0 = none. */
+  readonly lastTryAt: number;
+}
+
+export const NO_UNSAVED_ATTEMPTS: UnsavedAttempts = { failures: 0, lastTryAt: 0 };
+
+/**
+ * How long before a try may run while the guard cannot be saved, in ms (0: now). The stored
+ * guard's own wait still holds; and since the try will not be counted in storage, it must also
+ * wait, from the last unsaved try, as long as a counted failure would have made it wait: the
+ * backoff of all failures so far (stored plus unsaved), and never less than BASE_WAIT_MS. So a
+ * full disk never locks anyone out for longer than the normal rules would, and never gives
+ * more than one guess per 30 s (doubling as they fail). A last try "in the future" (the clock
+ * was ahead) counts as now, as in clampGuard.
+ */
+export function unsavedTryWaitMs(g: AttemptGuard, unsaved: UnsavedAttempts, nowMs: number): number {
+  const own = waitMs(clampGuard(g, nowMs), nowMs);
+  if (unsaved.lastTryAt <= 0) return own;
+  const spacing = Math.max(BASE_WAIT_MS, backoffMs(g.failures + unsaved.failures));
+  const since = Math.min(unsaved.lastTryAt, nowMs);
+  return Math.max(own, Math.min(since + spacing - nowMs, MAX_WAIT_MS), 0);
+}

@@ -7,7 +7,7 @@
  *   password --NFC, UTF-8--> Argon2id(salt, params) --> 32-byte key
  *   key --AES-256-GCM(iv, aad = backupAad(...))--> {"slots":[...]} (compact JSON, UTF-8)
  *
- * Modelled on the vault format (vault-format.ts): the same KDF parameters with the same
+ * Modelled on the vault format (core/vault/): the same KDF parameters with the same
  * floors and caps, a random salt, a fresh 96-bit IV, the full 128-bit tag, and every header
  * field bound into the AAD, so editing any of them makes the file fail to open. Unlike the
  * vault there is no wrapped data key: a backup is written once, read once, and has one
@@ -34,7 +34,7 @@ import {
 } from './slot';
 import { SlotIndex } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
-import { IV_BYTES, SALT_MAX_BYTES, SALT_MIN_BYTES, TAG_BYTES, parseKdfParams, type KdfParams } from './vault-format';
+import { IV_BYTES, SALT_MAX_BYTES, SALT_MIN_BYTES, TAG_BYTES, parseKdfParams, type KdfParams } from './vault';
 
 export const BACKUP_FORMAT = 'keyslot-backup';
 /** The version this code writes and the newest it reads. */

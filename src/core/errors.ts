@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'SLOT_NOT_FOUND',
   'SLOT_DUPLICATE',
   'STORAGE_FAILED',
+  // the browser's storage for this site is full (QuotaExceededError): nothing could be saved
+  'STORAGE_FULL',
   // an upgrade of the database waited too long for another tab to let go of it
   'STORAGE_BLOCKED',
   // camera, screen capture, images and the QR decoder (src/platform/camera.ts, image-input.ts, scanner.ts)

@@ -9,7 +9,7 @@
  * Needs CSP script-src 'wasm-unsafe-eval' (hash-wasm compiles its embedded WASM).
  */
 import { argon2id, scrypt } from 'hash-wasm';
-import { KEY_BYTES, parseKdfParams, SALT_MAX_BYTES, SALT_MIN_BYTES, type Argon2idParams } from '../core/vault-format';
+import { KEY_BYTES, parseKdfParams, SALT_MAX_BYTES, SALT_MIN_BYTES, type Argon2idParams } from '../core/vault';
 import type { Bytes } from '../core/bytes';
 
 /** Argon2id(password, salt; m, t, p) -> `length` bytes. No secret, no associated data. */

@@ -20,7 +20,7 @@ import {
   serializeBackupFile,
   type BackupSlot,
 } from '../core/backup-format';
-import { SALT_BYTES, parseKdfParams, type KdfParams } from '../core/vault-format';
+import { SALT_BYTES, parseKdfParams, type KdfParams } from '../core/vault';
 import { defaultKdf, deriveKek } from './kdf';
 import { importBackupKey, openBackup, randomBytes, sealBackup, sha256 } from './webcrypto';
 

@@ -16,7 +16,7 @@ import {
   parseKdfParams,
   type Argon2idParams,
   type KdfParams,
-} from '../core/vault-format';
+} from '../core/vault';
 import { pbkdf2Sha256 } from './webcrypto';
 import type { ImportKdfRequest, KdfRequest, KdfResponse } from './argon2';
 

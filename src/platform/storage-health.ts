@@ -8,6 +8,10 @@
  * first run. Where a browser clears localStorage together with IndexedDB (Safari's 7-day rule,
  * "clear site data") the marker goes too and Keyslot cannot tell; it helps where only the
  * database went (eviction of IndexedDB, a profile or database reset).
+ *
+ * Unsaved attempts: when IndexedDB is full and the failed-attempt guard cannot be saved, the
+ * tries made anyway are noted in `keyslot.unsavedAttempts` (a count and a time, nothing else)
+ * and in memory, so a reload does not forget them (core/attempt-guard.ts, unsavedTryWaitMs).
  */
 
 export const HAD_VAULT_KEY = 'keyslot.hadVault';
@@ -99,5 +103,44 @@ export async function requestPersistence(): Promise<boolean> {
     return await manager.persist();
   } catch {
     return false;
+  }
+}
+
+export const UNSAVED_ATTEMPTS_KEY = 'keyslot.unsavedAttempts';
+
+let unsavedInMemory = { failures: 0, lastTryAt: 0 };
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * Tries made while the guard could not be saved: the larger of what memory and localStorage
+ * hold (either may have lost it). Anything malformed in localStorage counts as nothing there.
+ */
+export function unsavedAttempts(): { failures: number; lastTryAt: number } {
+  let stored = { failures: 0, lastTryAt: 0 };
+  try {
+    const o: unknown = JSON.parse(local()?.getItem(UNSAVED_ATTEMPTS_KEY) ?? 'null');
+    if (o !== null && typeof o === 'object') {
+      const { failures, lastTryAt } = o as Record<string, unknown>;
+      if (isCount(failures) && isCount(lastTryAt)) stored = { failures, lastTryAt };
+    }
+  } catch {
+    // unreadable: memory alone
+  }
+  return {
+    failures: Math.max(stored.failures, unsavedInMemory.failures),
+    lastTryAt: Math.max(stored.lastTryAt, unsavedInMemory.lastTryAt),
+  };
+}
+
+/** Note the tries made while the guard could not be saved; null forgets them (a right PIN, or the guard saved again). */
+export function setUnsavedAttempts(value: { failures: number; lastTryAt: number } | null): void {
+  unsavedInMemory = value ?? { failures: 0, lastTryAt: 0 };
+  const store = local();
+  try {
+    if (value) store?.setItem(UNSAVED_ATTEMPTS_KEY, JSON.stringify(value));
+    else store?.removeItem(UNSAVED_ATTEMPTS_KEY);
+  } catch {
+    // localStorage full or blocked too: memory still holds it for this page
   }
 }

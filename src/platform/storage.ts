@@ -10,11 +10,11 @@
  * Rules: callers hand in records that are ALREADY encrypted; nothing here awaits anything
  * but the transaction's own requests (an IndexedDB transaction auto-commits as soon as it
  * has no pending request, so awaiting crypto inside one would close it under our feet).
- * Values are read back as `unknown`: parsing and validation belong to vault-format.ts.
+ * Values are read back as `unknown`: parsing and validation belong to core/vault/.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { KeyslotError, isKeyslotError } from '../core/errors';
-import type { StoredHeader, StoredRecord } from '../core/vault-format';
+import type { StoredHeader, StoredRecord } from '../core/vault';
 import type { StoredGuardV1 } from '../core/attempt-guard';
 
 export const DB_NAME = 'keyslot';
@@ -129,12 +129,16 @@ export async function closeStorage(): Promise<void> {
   if (p) (await p.catch(() => null))?.close();
 }
 
-/** Run `fn`; anything IndexedDB throws becomes STORAGE_FAILED (KeyslotErrors pass through). */
+/**
+ * Run `fn`; a full disk or quota (QuotaExceededError) becomes STORAGE_FULL, anything else
+ * IndexedDB throws STORAGE_FAILED (KeyslotErrors pass through).
+ */
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (isKeyslotError(e)) throw e;
+    if ((e as { name?: unknown } | null)?.name === 'QuotaExceededError') throw new KeyslotError('STORAGE_FULL');
     throw new KeyslotError('STORAGE_FAILED');
   }
 }

@@ -8,7 +8,7 @@
  */
 import { KeyslotError } from '../core/errors';
 import { hexEncode, utf8Encode, type Bytes } from '../core/bytes';
-import { ID_BYTES, IV_BYTES, KEY_BYTES, RECORD_VERSION, WRAPPED_KEY_BYTES, recordAad, type RecordVersion } from '../core/vault-format';
+import { ID_BYTES, IV_BYTES, KEY_BYTES, WRAPPED_KEY_BYTES } from '../core/vault';
 
 const AES_GCM = 'AES-GCM';
 const TAG_BITS = 128;
@@ -89,20 +89,17 @@ export function unwrapDataKeyForRewrap(kek: CryptoKey, iv: Bytes, wrappedKey: By
   return unwrap(kek, iv, wrappedKey, aad, true);
 }
 
-/** Encrypt one slot's plaintext, always as the current record version. AAD = `keyslot/slot/v2/<id>`. */
-export async function sealRecord(key: CryptoKey, id: string, plaintext: Bytes): Promise<{ iv: Bytes; ct: Bytes }> {
+/** Encrypt one slot's plaintext: AES-256-GCM, fresh random IV; `aad` is the caller's (the vault format's recordAad). */
+export async function sealRecord(key: CryptoKey, plaintext: Bytes, aad: Bytes): Promise<{ iv: Bytes; ct: Bytes }> {
   const iv = randomBytes(IV_BYTES);
-  const ct = await subtle().encrypt({ name: AES_GCM, iv, additionalData: recordAad(id, RECORD_VERSION), tagLength: TAG_BITS }, key, plaintext);
+  const ct = await subtle().encrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, plaintext);
   return { iv, ct: new Uint8Array(ct) };
 }
 
-/**
- * Decrypt one slot record written under record version `v` (AAD `keyslot/slot/v<v>/<id>`); any
- * authentication failure is VAULT_CORRUPT (the key is known good).
- */
-export async function openRecord(key: CryptoKey, id: string, iv: Bytes, ct: Bytes, v: RecordVersion = RECORD_VERSION): Promise<Bytes> {
+/** Decrypt one slot record under `aad`; any authentication failure is VAULT_CORRUPT (the key is known good). */
+export async function openRecord(key: CryptoKey, iv: Bytes, ct: Bytes, aad: Bytes): Promise<Bytes> {
   try {
-    const pt = await subtle().decrypt({ name: AES_GCM, iv, additionalData: recordAad(id, v), tagLength: TAG_BITS }, key, ct);
+    const pt = await subtle().decrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, ct);
     return new Uint8Array(pt);
   } catch {
     throw new KeyslotError('VAULT_CORRUPT', { field: 'ct' });

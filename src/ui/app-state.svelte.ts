@@ -5,8 +5,8 @@ import { matchExisting } from '../core/slot-match';
 import type { BackupSlot } from '../core/backup-format';
 import type { ImportEntry } from '../core/importers';
 import { runImport, type ReportRow } from '../core/importers/plan';
-import { normalizePin, validateNewSecret } from '../core/pin';
-import type { SecretInput } from '../core/vault-format';
+import { validateNewSecret } from '../core/pin';
+import type { SecretInput } from '../core/vault';
 import { secretKey, useSecretWording, type MessageKey } from './i18n/i18n';
 import { locked, slotGone } from './lock-hooks';
 import {
@@ -149,7 +149,7 @@ export class AppState {
   async changePin(current: string, pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
     const vault = this.#requireVault();
     validateNewSecret(input, pin, confirm);
-    if (await this.#withCurrentPin(() => vault.changePin(normalizePin(current), normalizePin(pin), { input }))) {
+    if (await this.#withCurrentPin(() => vault.changePin(current, pin, { input }))) {
       this.#setSecretInput(input);
       this.announce(secretKey('changePin.done', input));
     }
@@ -176,7 +176,7 @@ export class AppState {
    */
   async addPasskey(current: string): Promise<void> {
     const vault = this.#requireVault();
-    if (await this.#withCurrentPin(() => vault.addPasskey(normalizePin(current)))) this.announce('passkey.added');
+    if (await this.#withCurrentPin(() => vault.addPasskey(current))) this.announce('passkey.added');
   }
 
   /**
@@ -210,7 +210,7 @@ export class AppState {
    */
   async verifyPin(pin: string): Promise<boolean> {
     const vault = this.#requireVault();
-    return this.#withCurrentPin(() => vault.verifyPin(normalizePin(pin)));
+    return this.#withCurrentPin(() => vault.verifyPin(pin));
   }
 
   /**
@@ -301,7 +301,7 @@ export class AppState {
 
   async createPin(pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
     validateNewSecret(input, pin, confirm);
-    this.#vault = await createVault(normalizePin(pin), { input });
+    this.#vault = await createVault(pin, { input });
     this.#setSecretInput(input);
     rememberVault(new Date(), true);
     this.slots = [];
@@ -311,7 +311,7 @@ export class AppState {
   async unlock(pin: string): Promise<void> {
     let vault: UnlockedVault;
     try {
-      vault = await unlockVault(normalizePin(pin), Date.now());
+      vault = await unlockVault(pin, Date.now());
     } catch (e) {
       if (!isKeyslotError(e, 'VAULT_ERASED')) throw e;
       // The erase setting fired: the slots are gone on purpose, so the "had a vault" note goes too.
@@ -321,6 +321,8 @@ export class AppState {
       return;
     }
     await this.#unlocked(vault);
+    // Storage full: this try could not be counted (issue 14); say so, and why the next waits.
+    if (vault.attemptUnsaved) this.announce(secretKey('unlock.unsavedAttempt', this.secretInput));
   }
 
   async #unlocked(vault: UnlockedVault): Promise<void> {
@@ -510,7 +512,7 @@ export class AppState {
   async revealSecret(id: string, pin: string): Promise<string | null> {
     const vault = this.#requireVault();
     const slot = this.#find(id);
-    if (!(await this.#withCurrentPin(() => vault.verifyPin(normalizePin(pin))))) return null;
+    if (!(await this.#withCurrentPin(() => vault.verifyPin(pin)))) return null;
     const { encodeBase32 } = await import('../core/base32');
     return encodeBase32(slot.secret);
   }

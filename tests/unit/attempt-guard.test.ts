@@ -10,6 +10,9 @@ import {
   attemptsBeforeErase,
   attemptsBeforeWait,
   backoffMs,
+  clampGuard,
+  unsavedTryWaitMs,
+  NO_UNSAVED_ATTEMPTS,
   nextGuard,
   parseGuard,
   readGuard,
@@ -143,5 +146,51 @@ describe('stored form', () => {
     expect(waitMs(g, T)).toBe(0);
     // The next failure starts the waits: deleting or garbling the record never buys five fresh tries.
     expect(waitMs(nextGuard(g, 'failure', T), T)).toBe(30_000);
+  });
+});
+
+describe('clampGuard (a lock set while the clock was ahead)', () => {
+  const T = 1_700_000_000_000;
+  const g = (failures: number, lockedUntil: number): AttemptGuard => ({ ...INITIAL_GUARD, failures, lockedUntil });
+
+  it('brings a lock time beyond the earned wait back to now plus that wait', () => {
+    expect(clampGuard(g(6, T + 7_200_000 + 60_000), T)).toEqual(g(6, T + 60_000));
+  });
+
+  it('leaves a lock time within the earned wait alone (same object)', () => {
+    const within = g(6, T + 60_000);
+    expect(clampGuard(within, T)).toBe(within);
+    const past = g(6, T - 1);
+    expect(clampGuard(past, T)).toBe(past);
+  });
+
+  it('clears a lock time that no failure count earns (hostile or stale)', () => {
+    expect(clampGuard(g(2, T + 5_000), T)).toEqual(g(2, 0));
+  });
+});
+
+describe('unsavedTryWaitMs (storage full: tries that cannot be counted)', () => {
+  const T = 1_700_000_000_000;
+
+  it('lets the first unsaved try run at once when no stored wait runs', () => {
+    expect(unsavedTryWaitMs(INITIAL_GUARD, NO_UNSAVED_ATTEMPTS, T)).toBe(0);
+  });
+
+  it('keeps the stored wait', () => {
+    expect(unsavedTryWaitMs({ ...INITIAL_GUARD, failures: 5, lockedUntil: T + 30_000 }, NO_UNSAVED_ATTEMPTS, T)).toBe(30_000);
+  });
+
+  it('spaces unsaved tries by at least BASE_WAIT_MS, and by the backoff of all failures so far', () => {
+    expect(unsavedTryWaitMs(INITIAL_GUARD, { failures: 1, lastTryAt: T }, T + 1)).toBe(BASE_WAIT_MS - 1);
+    expect(unsavedTryWaitMs({ ...INITIAL_GUARD, failures: 4 }, { failures: 3, lastTryAt: T }, T)).toBe(backoffMs(7));
+    expect(unsavedTryWaitMs(INITIAL_GUARD, { failures: 1, lastTryAt: T }, T + BASE_WAIT_MS)).toBe(0);
+  });
+
+  it('treats a last try in the future (clock was ahead) as now, never more than one spacing', () => {
+    expect(unsavedTryWaitMs(INITIAL_GUARD, { failures: 1, lastTryAt: T + 7 * 86_400_000 }, T)).toBe(BASE_WAIT_MS);
+  });
+
+  it('never asks for more than MAX_WAIT_MS', () => {
+    expect(unsavedTryWaitMs(INITIAL_GUARD, { failures: 1000, lastTryAt: T }, T)).toBe(MAX_WAIT_MS);
   });
 });

@@ -2,7 +2,7 @@
 // refused waits without a KDF, reset on success, unreadable records fail closed, erase-after-10.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ARGON2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR } from '../../src/core/vault';
 import { UNKNOWN_GUARD } from '../../src/core/attempt-guard';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';

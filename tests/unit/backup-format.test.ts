@@ -5,7 +5,7 @@ import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { SLOT_META_DEFAULTS, type Slot } from '../../src/core/slot';
 import { base64Encode, utf8Decode, utf8Encode } from '../../src/core/bytes';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
-import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault';
 import {
   BACKUP_MAX_CHARS,
   BACKUP_SLOTS_MAX,

@@ -5,7 +5,7 @@ import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import type { SlotDraft } from '../../src/core/slot';
-import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault';
 import { planRestore, resolveRestore, type StoredBackupV1 } from '../../src/core/backup-format';
 import { argon2idRaw } from '../../src/platform/argon2';
 import { makeBackup, readBackup, slotsFingerprint } from '../../src/platform/backup';

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { createDecipheriv } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readGuard } from '../../src/core/attempt-guard';
-import { ARGON2_FLOOR, deviceMessage, type StoredHeaderV3 } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, deviceMessage, type StoredHeaderV3 } from '../../src/core/vault';
 import { argon2idRaw } from '../../src/platform/argon2';
 import type { PasskeyApi } from '../../src/platform/passkey';
 import * as storage from '../../src/platform/storage';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ARGON2_CAP, ARGON2_FLOOR, DEFAULT_ARGON2, PBKDF2_FLOOR, type KdfParams } from '../../src/core/vault-format';
+import { ARGON2_CAP, ARGON2_FLOOR, DEFAULT_ARGON2, PBKDF2_FLOOR, type KdfParams } from '../../src/core/vault';
 import * as argon2 from '../../src/platform/argon2';
 import { defaultKdf, deriveKek, wasmAvailable } from '../../src/platform/kdf';
 import { expectCode } from './fixtures/errors';

@@ -14,7 +14,7 @@ import {
   serializeHeader,
   type StoredHeaderV2,
   type StoredPasskeyMethodV2,
-} from '../../src/core/vault-format';
+} from '../../src/core/vault';
 import type { PasskeyApi } from '../../src/platform/passkey';
 import * as storage from '../../src/platform/storage';
 import { createVault, hasPasskey, unlockVault, unlockWithPasskey } from '../../src/platform/vault';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isKeyslotError } from '../../src/core/errors';
-import type { StoredHeaderV1, StoredRecordV1 } from '../../src/core/vault-format';
+import type { StoredHeaderV1, StoredRecordV1 } from '../../src/core/vault';
 import * as storage from '../../src/platform/storage';
 import { expectCode } from './fixtures/errors';
 

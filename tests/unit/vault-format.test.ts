@@ -26,7 +26,7 @@ import {
   serializeRecord,
   type StoredHeaderV1,
   type StoredRecordV1,
-} from '../../src/core/vault-format';
+} from '../../src/core/vault';
 import { expectThrowsCode } from './fixtures/errors';
 
 /** Assert `fn` throws a KeyslotError with `code` (and optionally `field`). */
@@ -221,43 +221,42 @@ describe('header parsing', () => {
   it('parses a valid header and serialises it back to the same stored object', () => {
     const raw = validHeader();
     const parsed = parseHeader(raw);
-    expect((parsed.methods[0] as import('../../src/core/vault-format').PinMethod).salt).toEqual(new Uint8Array(16).fill(1));
+    expect((parsed.methods[0] as import('../../src/core/vault').PinMethod).salt).toEqual(new Uint8Array(16).fill(1));
     expect(parsed.methods[0]!.wrappedKey.length).toBe(48);
     expect(serializeHeader(parsed)).toEqual(raw);
   });
 
-  it('refuses every malformed field with VAULT_CORRUPT', () => {
-    const cases: [string, (h: any) => void][] = [
-      ['iv of 11 bytes', (h) => (h.methods[0].iv = b64(11))],
-      ['iv of 13 bytes', (h) => (h.methods[0].iv = b64(13))],
-      ['salt of 15 bytes', (h) => (h.methods[0].salt = b64(15))],
-      ['salt of 65 bytes', (h) => (h.methods[0].salt = b64(65))],
-      ['wrappedKey of 47 bytes', (h) => (h.methods[0].wrappedKey = b64(47))],
-      ['wrappedKey of 49 bytes', (h) => (h.methods[0].wrappedKey = b64(49))],
-      ['salt not base64', (h) => (h.methods[0].salt = 'not base64!!')],
-      ['iv as bytes instead of base64', (h) => (h.methods[0].iv = new Uint8Array(12))],
-      ['unknown method type', (h) => (h.methods[0].type = 'passkey')],
-      ['method id not hex', (h) => (h.methods[0].id = 'ZZ' + ID1.slice(2))],
-      ['method id upper-case', (h) => (h.methods[0].id = ID1.toUpperCase())],
-      ['extra method key', (h) => (h.methods[0].note = 'x')],
-      ['missing method key', (h) => delete h.methods[0].iv],
-      ['no methods', (h) => (h.methods = [])],
-      ['methods not an array', (h) => (h.methods = {})],
-      ['nine methods', (h) => (h.methods = Array.from({ length: 9 }, (_, i) => ({ ...h.methods[0], id: i.toString(16).padStart(32, '0') })))],
-      ['duplicate method ids', (h) => h.methods.push({ ...h.methods[0] })],
-      ['createdAt negative', (h) => (h.createdAt = -1)],
-      ['createdAt fractional', (h) => (h.createdAt = 1.5)],
-      ['createdAt a string', (h) => (h.createdAt = '1700000000000')],
-      ['extra header key', (h) => (h.plaintext = 'oops')],
-      ['missing createdAt', (h) => delete h.createdAt],
-      ['kdf not an object', (h) => (h.methods[0].kdf = 'argon2id')],
-    ];
-    for (const [what, mutate] of cases) {
-      const h = validHeader();
-      mutate(h);
-      expectThrowsCode(() => parseHeader(h), 'VAULT_CORRUPT');
-      expect(what).toBeTruthy();
-    }
+  const malformed: [string, (h: any) => void][] = [
+    ['iv of 11 bytes', (h) => (h.methods[0].iv = b64(11))],
+    ['iv of 13 bytes', (h) => (h.methods[0].iv = b64(13))],
+    ['salt of 15 bytes', (h) => (h.methods[0].salt = b64(15))],
+    ['salt of 65 bytes', (h) => (h.methods[0].salt = b64(65))],
+    ['wrappedKey of 47 bytes', (h) => (h.methods[0].wrappedKey = b64(47))],
+    ['wrappedKey of 49 bytes', (h) => (h.methods[0].wrappedKey = b64(49))],
+    ['salt not base64', (h) => (h.methods[0].salt = 'not base64!!')],
+    ['iv as bytes instead of base64', (h) => (h.methods[0].iv = new Uint8Array(12))],
+    ['unknown method type', (h) => (h.methods[0].type = 'passkey')],
+    ['method id not hex', (h) => (h.methods[0].id = 'ZZ' + ID1.slice(2))],
+    ['method id upper-case', (h) => (h.methods[0].id = ID1.toUpperCase())],
+    ['extra method key', (h) => (h.methods[0].note = 'x')],
+    ['missing method key', (h) => delete h.methods[0].iv],
+    ['no methods', (h) => (h.methods = [])],
+    ['methods not an array', (h) => (h.methods = {})],
+    ['nine methods', (h) => (h.methods = Array.from({ length: 9 }, (_, i) => ({ ...h.methods[0], id: i.toString(16).padStart(32, '0') })))],
+    ['duplicate method ids', (h) => h.methods.push({ ...h.methods[0] })],
+    ['createdAt negative', (h) => (h.createdAt = -1)],
+    ['createdAt fractional', (h) => (h.createdAt = 1.5)],
+    ['createdAt a string', (h) => (h.createdAt = '1700000000000')],
+    ['extra header key', (h) => (h.plaintext = 'oops')],
+    ['missing createdAt', (h) => delete h.createdAt],
+    ['kdf not an object', (h) => (h.methods[0].kdf = 'argon2id')],
+  ];
+
+  it.each(malformed)('refuses a header with %s as VAULT_CORRUPT', (_what, mutate) => {
+    const h = validHeader();
+    mutate(h);
+    expect(h, 'the case changes the header').not.toEqual(validHeader());
+    expectThrowsCode(() => parseHeader(h), 'VAULT_CORRUPT');
   });
 
   it('refuses weak KDF parameters in a header with KDF_WEAK', () => {
@@ -301,7 +300,7 @@ describe('associated data', () => {
   });
 
   it('encodes the method AAD as the documented compact JSON array', () => {
-    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault-format').PinMethod;
+    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault').PinMethod;
     const text = Buffer.from(methodAad(1, 1_700_000_000_000, m)).toString();
     expect(text).toBe(`["keyslot-vault",1,1700000000000,"${ID1}","pin","argon2id",131072,4,1,"${b64(16, 1)}"]`);
     const p = { ...m, kdf: { name: 'pbkdf2-sha256', iterations: 600000 } as const };
@@ -309,7 +308,7 @@ describe('associated data', () => {
   });
 
   it('changes the method AAD when any bound field changes', () => {
-    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault-format').PinMethod;
+    const m = parseHeader(validHeader()).methods[0] as import('../../src/core/vault').PinMethod;
     const base = hexEncode(methodAad(1, 1000, m));
     const salt = Uint8Array.from(m.salt);
     salt[15]! ^= 1;

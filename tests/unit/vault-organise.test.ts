@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { compareManual } from '../../src/core/organise';
-import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault';
 import { readGuard } from '../../src/core/attempt-guard';
 import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';

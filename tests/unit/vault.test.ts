@@ -4,7 +4,7 @@ import { createDecipheriv } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../src/core/errors';
 import type { Slot } from '../../src/core/slot';
-import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault-format';
+import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';

@@ -10,6 +10,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../../src/platform/webcrypto';
+import { recordAad } from '../../src/core/vault';
 import { expectCode } from './fixtures/errors';
 
 const ID = '00112233445566778899aabbccddeeff';
@@ -68,8 +69,8 @@ describe('key wrapping', () => {
     await expect(crypto.subtle.exportKey('jwk', unwrapped)).rejects.toThrow();
 
     const pt = new TextEncoder().encode('hello slot');
-    const sealed = await sealRecord(original, ID, pt);
-    expect(await openRecord(unwrapped, ID, sealed.iv, sealed.ct)).toEqual(pt);
+    const sealed = await sealRecord(original, pt, recordAad(ID));
+    expect(await openRecord(unwrapped, sealed.iv, sealed.ct, recordAad(ID))).toEqual(pt);
   });
 
   it('uses a fresh IV for every wrap', async () => {
@@ -103,35 +104,35 @@ describe('slot record sealing', () => {
   it('round-trips a record, with a 12-byte IV and a 16-byte tag', async () => {
     const key = await generateExtractableDataKey();
     const pt = new TextEncoder().encode('{"id":"x"}');
-    const { iv, ct } = await sealRecord(key, ID, pt);
+    const { iv, ct } = await sealRecord(key, pt, recordAad(ID));
     expect(iv.length).toBe(12);
     expect(ct.length).toBe(pt.length + 16);
-    expect(await openRecord(key, ID, iv, ct)).toEqual(pt);
+    expect(await openRecord(key, iv, ct, recordAad(ID))).toEqual(pt);
   });
 
   it('gives two encryptions of the same plaintext different IVs and ciphertexts', async () => {
     const key = await generateExtractableDataKey();
     const pt = new TextEncoder().encode('same');
-    const a = await sealRecord(key, ID, pt);
-    const b = await sealRecord(key, ID, pt);
+    const a = await sealRecord(key, pt, recordAad(ID));
+    const b = await sealRecord(key, pt, recordAad(ID));
     expect(a.iv).not.toEqual(b.iv);
     expect(a.ct).not.toEqual(b.ct);
   });
 
   it('fails with VAULT_CORRUPT when the record is read under another id (AAD binds the id)', async () => {
     const key = await generateExtractableDataKey();
-    const { iv, ct } = await sealRecord(key, ID, new TextEncoder().encode('x'));
-    await expectCode(openRecord(key, OTHER_ID, iv, ct), 'VAULT_CORRUPT');
+    const { iv, ct } = await sealRecord(key, new TextEncoder().encode('x'), recordAad(ID));
+    await expectCode(openRecord(key, iv, ct, recordAad(OTHER_ID)), 'VAULT_CORRUPT');
   });
 
   it('fails with VAULT_CORRUPT for a flipped IV, ciphertext or tag byte, or another key', async () => {
     const key = await generateExtractableDataKey();
-    const { iv, ct } = await sealRecord(key, ID, new TextEncoder().encode('some plaintext'));
-    await expectCode(openRecord(key, ID, flip(iv, 11), ct), 'VAULT_CORRUPT');
-    await expectCode(openRecord(key, ID, iv, flip(ct, 0)), 'VAULT_CORRUPT');
-    await expectCode(openRecord(key, ID, iv, flip(ct, -1)), 'VAULT_CORRUPT');
-    await expectCode(openRecord(key, ID, iv, ct.subarray(0, ct.length - 1)), 'VAULT_CORRUPT');
-    await expectCode(openRecord(await generateExtractableDataKey(), ID, iv, ct), 'VAULT_CORRUPT');
+    const { iv, ct } = await sealRecord(key, new TextEncoder().encode('some plaintext'), recordAad(ID));
+    await expectCode(openRecord(key, flip(iv, 11), ct, recordAad(ID)), 'VAULT_CORRUPT');
+    await expectCode(openRecord(key, iv, flip(ct, 0), recordAad(ID)), 'VAULT_CORRUPT');
+    await expectCode(openRecord(key, iv, flip(ct, -1), recordAad(ID)), 'VAULT_CORRUPT');
+    await expectCode(openRecord(key, iv, ct.subarray(0, ct.length - 1), recordAad(ID)), 'VAULT_CORRUPT');
+    await expectCode(openRecord(await generateExtractableDataKey(), iv, ct, recordAad(ID)), 'VAULT_CORRUPT');
   });
 });
 

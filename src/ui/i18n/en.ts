@@ -23,6 +23,8 @@ export const en = {
   'unlock.attemptsLeft.other': '{count} attempts left before a wait.',
   'unlock.eraseLeft.one': 'One more wrong PIN erases all slots (Settings → Security).',
   'unlock.eraseLeft.other': '{count} more wrong PINs erase all slots (Settings → Security).',
+  'unlock.unsavedAttempt': 'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each PIN try must wait at least 30 seconds.',
+  'unlock.unsavedAttempt.passphrase': 'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each passphrase try must wait at least 30 seconds.',
   'unlock.wait': 'Too many wrong PINs. Try again in {time}.',
   'unlock.body.passphrase': 'Enter your passphrase to see your codes.',
   'unlock.activation.passphrase': 'Enter your passphrase to add the slot from your activation link.',
@@ -113,6 +115,7 @@ export const en = {
   'error.SLOT_NOT_FOUND': 'This slot no longer exists.',
   'error.SLOT_DUPLICATE': 'This slot is already in Keyslot. Nothing was added.',
   'error.STORAGE_FAILED': 'The browser would not save your data. Check that there is free space and that this site may store data.',
+  'error.STORAGE_FULL': 'This device’s storage is full, so Keyslot could not save your change. Free some space (delete files or other apps’ data), then try again.',
   'error.STORAGE_BLOCKED': 'Keyslot is open in another tab or window that does not let go of its data. Close the other Keyslot tabs and windows, then reload.',
   'error.unknown': 'Something went wrong. Nothing was saved.',
 } as const;

@@ -23,6 +23,10 @@ export const ja: Record<ShellKey, string> = {
   'unlock.attemptsLeft.other': 'あと {count} 回間違えると、しばらく待つ必要があります。',
   'unlock.eraseLeft.one': 'あと 1 回 PIN を間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
   'unlock.eraseLeft.other': 'あと {count} 回 PIN を間違えると、すべてのスロットが消去されます（設定 → セキュリティ）。',
+  'unlock.unsavedAttempt':
+    'ストレージがいっぱいのため、今回のロック解除を記録できませんでした。この端末の空き容量を増やしてください。それまでは、PIN を試すたびに 30 秒以上待つ必要があります。',
+  'unlock.unsavedAttempt.passphrase':
+    'ストレージがいっぱいのため、今回のロック解除を記録できませんでした。この端末の空き容量を増やしてください。それまでは、パスフレーズを試すたびに 30 秒以上待つ必要があります。',
   'unlock.wait': 'PIN の入力ミスが続いたため、しばらくお待ちください（残り {time}）。',
   'unlock.body.passphrase': 'ワンタイムパスワードを表示するにはパスフレーズを入力してください。',
   'unlock.activation.passphrase': 'アクティベーション URL のスロットを追加するにはパスフレーズを入力してください。',
@@ -119,6 +123,8 @@ export const ja: Record<ShellKey, string> = {
   'error.SLOT_DUPLICATE': 'このスロットはすでに Keyslot にあります。何も追加していません。',
   'error.STORAGE_FAILED':
     'ブラウザがデータを保存できませんでした。空き容量があること、このサイトにデータの保存が許可されていることを確認してください。',
+  'error.STORAGE_FULL':
+    'この端末のストレージがいっぱいのため、変更を保存できませんでした。不要なファイルやほかのアプリのデータを削除して空き容量を作ってから、もう一度お試しください。',
   'error.STORAGE_BLOCKED':
     '別のタブまたはウィンドウで開いている Keyslot がデータを使用中です。ほかの Keyslot のタブとウィンドウを閉じてから、再読み込みしてください。',
   'error.unknown': '問題が発生しました。何も保存されていません。',

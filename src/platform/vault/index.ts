@@ -1,0 +1,10 @@
+/**
+ * The encrypted vault, as the UI uses it: service.ts (create, open, ask about the stored
+ * vault), unlocked-vault.ts (what an open vault does), attempts.ts (the failed-attempt guard).
+ * The rest is internal: kek.ts (a key-encryption key per method), device-key.ts,
+ * passkey-method.ts, pin-method.ts (the PIN-method loop) and rewrap.ts (the rewrap sequence).
+ */
+export { createVault, hasVault, secretInput, unlockVault, unlockWithPasskey, type CreateVaultOptions } from './service';
+export { hasPasskey } from './passkey-method';
+export { attemptGuard } from './attempts';
+export { UnlockedVault } from './unlocked-vault';

@@ -1,0 +1,328 @@
+/**
+ * An open vault: holds the non-extractable data key until lock(). Lists, adds, updates,
+ * restores and deletes slots (each encrypted before its IndexedDB transaction opens), and the
+ * steps that need the current PIN again: verify it, change it, add or remove a passkey.
+ */
+import { KeyslotError } from '../../core/errors';
+import { nextGuard, readGuard, serializeGuard, type AttemptGuard } from '../../core/attempt-guard';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../../core/slot';
+import { keyAfter } from '../../core/order-keys';
+import {
+  RECORD_VERSION,
+  SALT_BYTES,
+  decodeSlot,
+  encodeSlot,
+  methodAad,
+  parseKdfParams,
+  parseRecord,
+  recordAad,
+  serializeRecord,
+  type KdfParams,
+  type SecretInput,
+} from '../../core/vault';
+import { webAuthnPasskeys, type PasskeyApi } from '../passkey';
+import { defaultKdf } from '../kdf';
+import * as storage from '../storage';
+import { openRecord, randomBytes, randomId, sealRecord } from '../webcrypto';
+import { recordSuccess, succeeded } from './attempts';
+import { deviceKeyForWrap } from './device-key';
+import { kekFor } from './kek';
+import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
+import { openWithPin, type PinOpened } from './pin-method';
+import { storeMethods, wrapAndProve } from './rewrap';
+
+/**
+ * An unlocked vault: holds the non-extractable data key until lock(). Obtain one from
+ * createVault/unlockVault only. Every method after lock() throws VAULT_LOCKED.
+ */
+export class UnlockedVault {
+  #key: CryptoKey | null;
+  /** The largest position key seen, so a new slot goes to the end of the manual order. */
+  #lastPosition = '';
+
+  /**
+   * True when the PIN that opened it was tried while storage was full, so the attempt could not
+   * be recorded (issue 14): the UI shows a warning.
+   */
+  readonly attemptUnsaved: boolean;
+
+  /** @internal use createVault / unlockVault */
+  constructor(dataKey: CryptoKey, attemptUnsaved = false) {
+    if (dataKey.extractable) throw new KeyslotError('VAULT_CORRUPT', { field: 'dataKey' });
+    this.#key = dataKey;
+    this.attemptUnsaved = attemptUnsaved;
+  }
+
+  get locked(): boolean {
+    return this.#key === null;
+  }
+
+  #requireKey(): CryptoKey {
+    if (!this.#key) throw new KeyslotError('VAULT_LOCKED');
+    return this.#key;
+  }
+
+  /**
+   * All slots, decrypted, oldest first (ties by id). A record that fails to parse or
+   * decrypt is NOT skipped: the whole call throws VAULT_CORRUPT (field 'slots'), so a
+   * damaged or tampered vault is noticed rather than silently losing a credential.
+   */
+  async listSlots(): Promise<Slot[]> {
+    const key = this.#requireKey();
+    const raws = await storage.readRecords();
+    // All decryptions at once: WebCrypto runs them off the main thread, so 5,000 records take
+    // one wait, not 5,000 in a row. Any failure still fails the whole call.
+    const records = raws.map(parseRecord);
+    const slots = await Promise.all(
+      records.map(async (record) => {
+        const plaintext = await openRecord(key, record.iv, record.ct, recordAad(record.id, record.v));
+        try {
+          return decodeSlot(plaintext, record.id, record.v);
+        } finally {
+          plaintext.fill(0);
+        }
+      }),
+    );
+    this.#requireKey(); // locked while we were decrypting: hand nothing out
+    for (const s of slots) this.#notePosition(s.position);
+    return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
+   * end of the manual order unless `meta.position` says otherwise.
+   */
+  async addSlot(
+    draft: SlotDraft,
+    name = '',
+    createdAt: number = Date.now(),
+    meta: Partial<SlotMeta> = {},
+  ): Promise<Slot> {
+    const slot: Slot = {
+      id: randomId(),
+      kind: draft.kind,
+      issuer: draft.issuer,
+      account: draft.account,
+      name,
+      secret: Uint8Array.from(draft.secret),
+      algorithm: draft.algorithm,
+      digits: draft.digits,
+      period: draft.period,
+      counter: draft.counter,
+      createdAt,
+      ...SLOT_META_DEFAULTS,
+      position: keyAfter(this.#lastPosition),
+      ...meta,
+    };
+    await storage.addRecord(await this.#seal(slot));
+    return slot;
+  }
+
+  /**
+   * Re-encrypt several slots and replace them in ONE transaction (a renumbered order, the trash
+   * emptied of expired slots is deleteSlots): everything is encrypted first. SLOT_NOT_FOUND, and
+   * nothing written, if any is gone.
+   */
+  async updateSlots(slots: readonly Slot[]): Promise<void> {
+    const records = [];
+    for (const slot of slots) records.push(await this.#seal(slot));
+    await storage.replaceRecords(records);
+  }
+
+  /** Delete several slots in ONE transaction (empty the trash, purge expired ones). */
+  async deleteSlots(ids: readonly string[]): Promise<void> {
+    this.#requireKey();
+    if (ids.length > 0) await storage.deleteRecords(ids);
+  }
+
+  /**
+   * Check the PIN again while unlocked (to show a slot's secret): the same counted attempt as
+   * changePin (PIN_WAIT / PIN_WRONG / VAULT_ERASED), and a right PIN resets the count. The
+   * extractable key this unwraps is dropped at once; nothing else is written.
+   */
+  async verifyPin(currentPin: string, nowMs: number = Date.now()): Promise<void> {
+    this.#requireKey();
+    // The extractable key it returns is not kept: the result is dropped unused.
+    await this.#extractWithPin(currentPin, nowMs);
+    await recordSuccess(nowMs);
+    this.#requireKey();
+  }
+
+  /**
+   * Re-encrypt an existing slot (rename, HOTP counter) under a fresh random IV.
+   * SLOT_NOT_FOUND if no record has this id.
+   */
+  async updateSlot(slot: Slot): Promise<void> {
+    await storage.replaceRecord(await this.#seal(slot));
+  }
+
+  /** Delete a slot. SLOT_NOT_FOUND if no record has this id. */
+  async deleteSlot(id: string): Promise<void> {
+    this.#requireKey();
+    await storage.deleteRecord(id);
+  }
+
+  /**
+   * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"). Only the wrapped data
+   * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
+   * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
+   * stay byte-identical. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
+   *
+   * The current PIN goes through the same failed-attempt guard as unlockVault: counted (and
+   * stored) before its KDF runs, PIN_WAIT while a wait runs, PIN_WRONG when wrong, VAULT_ERASED
+   * when it was the 10th wrong PIN with "erase after 10" on. Otherwise someone holding the
+   * unlocked phone for a moment could try PINs here without limit and learn the PIN.
+   *
+   * Key material: the in-memory data key is non-extractable, and wrapKey needs an extractable
+   * key, so the data key is unwrapped ONCE more from the stored header as extractable (this also
+   * verifies the current PIN), wrapped under the new KEK, and the reference dropped at once.
+   *
+   * Order: all crypto first, then ONE IndexedDB transaction that writes the new header and the
+   * reset guard, and only if the stored header is still the one read (else VAULT_CHANGED).
+   * Interrupted anywhere, the old header (old PIN) or the new one (new PIN) is stored, never both
+   * or neither.
+   */
+  async changePin(
+    currentPin: string,
+    newPin: string,
+    options: { kdf?: KdfParams; nowMs?: number; input?: SecretInput; deviceKey?: boolean } = {},
+  ): Promise<void> {
+    this.#requireKey();
+    const nowMs = options.nowMs ?? Date.now();
+    const kdf = parseKdfParams(options.kdf ?? defaultKdf());
+    const input = options.input ?? 'digits';
+    if (typeof newPin !== 'string' || newPin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
+    const { raw, header, index, dataKey } = await this.#extractWithPin(currentPin, nowMs);
+    const extractable = { key: dataKey };
+
+    const old = header.methods[index]!;
+    // The new wrap is bound to the device key (the stored one, or a new one stored with the
+    // header) wherever the browser keeps keys. Without that and with digits, it keeps the older
+    // AAD rule: v2 only when the header is v2 anyway (it has a passkey), else v1.
+    const device = options.deviceKey === false ? null : await deviceKeyForWrap();
+    const wrappedUnder =
+      device || input !== 'digits'
+        ? (3 as const)
+        : header.methods.some((m) => m.type === 'passkey')
+          ? (2 as const)
+          : (1 as const);
+    const fresh = {
+      id: old.id,
+      type: 'pin' as const,
+      kdf,
+      salt: randomBytes(SALT_BYTES),
+      wrappedUnder,
+      input,
+      deviceBound: device !== null,
+    };
+    const kek = await kekFor(newPin, fresh, device?.key ?? null);
+    // Proven to open before it replaces the old wrap; the only extractable copy is gone after.
+    const { iv, wrappedKey } = await wrapAndProve(
+      kek,
+      extractable,
+      methodAad(fresh.wrappedUnder, header.createdAt, fresh),
+    );
+    this.#requireKey(); // locked meanwhile: write nothing
+    const methods = header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m));
+    // The attempt succeeded: the reset guard goes into the same transaction as the header.
+    await storeMethods(raw, header, methods, succeeded(nowMs), device?.fresh ? device.key : undefined);
+  }
+
+  /**
+   * The current PIN, checked through the failed-attempt guard (counted before its KDF runs),
+   * unwraps the data key once more as EXTRACTABLE from the stored header, for a rewrap (change
+   * PIN, add passkey). PIN_WAIT / PIN_WRONG / VAULT_ERASED as in unlockVault. On success the
+   * guard is still in its counted state: the caller resets it when it writes.
+   */
+  #extractWithPin(currentPin: string, nowMs: number): Promise<PinOpened> {
+    return openWithPin(currentPin, nowMs, { extractable: true, beforeErase: () => this.lock() });
+  }
+
+  /**
+   * Add a passkey unlock method (docs/vault.md, "Passkey method"); it replaces a
+   * passkey method already there (at most one). `currentPin` is checked exactly as in
+   * changePin (counted attempt, PIN_WAIT / PIN_WRONG / VAULT_ERASED) and gives the extractable
+   * data key; then the authenticator creates a passkey and returns its PRF output for a fresh
+   * 32-byte prfSalt; HKDF makes the KEK; the data key is wrapped (AAD = passkeyAad), the wrap
+   * proven to open, and the header (now version 2) written with the guard reset in ONE
+   * transaction (VAULT_CHANGED if the header changed meanwhile). The PIN method is not touched.
+   * If the authenticator fails (PASSKEY_*), nothing but the guard's reset is written.
+   */
+  async addPasskey(currentPin: string, options: { api?: PasskeyApi; nowMs?: number } = {}): Promise<void> {
+    this.#requireKey();
+    const api = options.api ?? webAuthnPasskeys;
+    const nowMs = options.nowMs ?? Date.now();
+    const opened = await this.#extractWithPin(currentPin, nowMs);
+    const extractable = { key: opened.dataKey };
+    await addPasskeyMethod(opened, extractable, api, succeeded(nowMs), () => this.#requireKey());
+  }
+
+  /**
+   * Remove the passkey unlock method, if any. The PIN method stays as it is (it keeps the AAD
+   * version it was wrapped under), so a vault whose PIN was never changed while it had a passkey
+   * is written back as version 1. The passkey itself stays on the authenticator (WebAuthn gives
+   * no way to delete it); without the header's wrap it opens nothing.
+   */
+  async removePasskey(): Promise<void> {
+    this.#requireKey();
+    await removePasskeyMethod(() => this.#requireKey());
+  }
+
+  /**
+   * Turn "erase all slots after 10 wrong PINs" on or off. Only while unlocked (the settings
+   * screen), so turning it off needs the PIN; the failure count is kept.
+   */
+  async setEraseAfterFailures(on: boolean, nowMs: number = Date.now()): Promise<AttemptGuard> {
+    this.#requireKey();
+    const stored = await storage.updateGuard((raw) =>
+      serializeGuard(nextGuard(readGuard(raw), { eraseAfterFailures: on }, nowMs)),
+    );
+    return readGuard(stored);
+  }
+
+  /**
+   * Restore slots from a backup: each gets a fresh random id, all are encrypted FIRST, then one
+   * IndexedDB transaction adds them and deletes the `remove` ids (slots replaced by the backup's),
+   * so a failure (or a closed page) leaves the vault exactly as it was. Returns the new slots.
+   */
+  async restoreSlots(add: readonly Omit<Slot, 'id' | keyof SlotMeta>[], remove: readonly string[]): Promise<Slot[]> {
+    this.#requireKey();
+    // Restored slots join the end of the manual order, not favourites, not in the trash.
+    let position = this.#lastPosition;
+    const slots: Slot[] = add.map((s) => ({
+      ...s,
+      ...SLOT_META_DEFAULTS,
+      id: randomId(),
+      secret: Uint8Array.from(s.secret),
+      position: (position = keyAfter(position)),
+    }));
+    const records = [];
+    for (const slot of slots) records.push(await this.#seal(slot));
+    this.#requireKey();
+    await storage.restoreRecords(records, remove);
+    this.#notePosition(position);
+    return slots;
+  }
+
+  #notePosition(position: string): void {
+    if (position > this.#lastPosition) this.#lastPosition = position;
+  }
+
+  /** Forget the data key. The CryptoKey is garbage once no reference remains. */
+  lock(): void {
+    this.#key = null;
+  }
+
+  async #seal(slot: Slot) {
+    const key = this.#requireKey();
+    const plaintext = encodeSlot(slot);
+    try {
+      const { iv, ct } = await sealRecord(key, plaintext, recordAad(slot.id, RECORD_VERSION));
+      this.#requireKey(); // locked during encryption: write nothing
+      this.#notePosition(slot.position);
+      return serializeRecord({ id: slot.id, v: RECORD_VERSION, iv, ct });
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+}

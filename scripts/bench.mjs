@@ -118,6 +118,8 @@ async function main() {
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
     await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
     await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    // Imports of 200 / 1,000 / 5,000 slots; lists of 10 … 5,000 slots seeded by restoring a backup.
+    await (await import('./bench-scale.mjs')).benchScale(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));

@@ -96,19 +96,33 @@ export async function importKdf(req: ImportKdfRequest): Promise<Bytes> {
   }
 }
 
+/** A worker started ahead of need (prepareKdf), used by the next request and by it only. */
+let spare: Worker | null = null;
+
+function newWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null; // e.g. CSP worker-src: fall back to the main thread rather than fail
+  }
+}
+
+/**
+ * Starts the next request's worker now, so its code (and hash-wasm) loads while the PIN is
+ * typed rather than after Unlock is pressed. Still single use: it serves one request.
+ */
+export function prepareKdf(): void {
+  spare ??= newWorker();
+}
+
 /**
  * Runs one request in a single-use kdf-worker.ts, transferring `password` (no copy stays on
  * this thread). Without workers (Node tests, a CSP that forbids them) runs `here` instead.
  */
 async function inWorker(req: KdfRequest | ImportKdfRequest, password: Uint8Array, here: () => Promise<Bytes>): Promise<Bytes> {
-  let worker: Worker | null = null;
-  if (typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
-    }
-  }
+  const worker = spare ?? newWorker();
+  spare = null;
   // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
   if (!worker) return here();
   const w = worker;

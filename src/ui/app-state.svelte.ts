@@ -1,4 +1,5 @@
 import { KeyslotError, isKeyslotError } from '../core/errors';
+import { prepareKdf } from '../platform/kdf';
 import type { AttemptGuard } from '../core/attempt-guard';
 import { slotTitle, type Slot, type SlotDraft } from '../core/slot';
 import { matchExisting } from '../core/slot-match';
@@ -306,6 +307,11 @@ export class AppState {
     rememberVault(new Date(), true);
     this.slots = [];
     this.#opened();
+  }
+
+  /** While the PIN is typed: start the key-derivation worker, so Unlock does not wait for it to load. */
+  prepareUnlock(): void {
+    prepareKdf();
   }
 
   async unlock(pin: string): Promise<void> {

@@ -4,29 +4,32 @@ import { showsNext, warns } from '../core/organise';
 
 /**
  * The countdown of one TOTP period length, shared by every slot with that period.
- * Fields are fine-grained state: `step` changes once per period, `ending` and `previewing`
- * twice, so a slot's code, next code and warning update only then, not on every tick.
+ * Its fields are state that changes only when its value does: `step` once per period, `ending`
+ * and `previewing` twice. Nothing reactive changes on the other ticks, so the thousands of slots
+ * that read them are not even asked to re-check (the seconds themselves are CSS, Clock.watch).
  */
 export class PeriodTimer {
   readonly period: number;
   step = $state(0);
-  secondsLeft = $state(0);
   /** The last seconds: warning colour, icon and words. */
-  ending: boolean;
+  ending = $state(false);
   /** The end of the period: the next code shows below the current one. */
-  previewing: boolean;
+  previewing = $state(false);
+  /** Not state: read by whoever ticks, never by a slot. */
+  secondsLeft = 0;
 
   constructor(period: number, nowMs: number) {
     this.period = period;
-    this.ending = $derived(warns(this.secondsLeft, period));
-    this.previewing = $derived(showsNext(this.secondsLeft, period));
     this.update(nowMs);
   }
 
   update(nowMs: number): void {
     const c = countdown(nowMs, this.period);
-    this.step = c.step;
     this.secondsLeft = c.secondsLeft;
+    // Svelte skips a write of the same value: the slots hear only real changes.
+    this.step = c.step;
+    this.ending = warns(c.secondsLeft, this.period);
+    this.previewing = showsNext(c.secondsLeft, this.period);
   }
 }
 

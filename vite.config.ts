@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { securityHeaders } from './security-headers.ts';
 import { appVersion, keyslotPwa } from './pwa.config.ts';
+import { previewCaching } from './preview-caching.ts';
 
 export default defineConfig({
-  plugins: [svelte(), keyslotPwa()],
+  plugins: [svelte(), keyslotPwa(), previewCaching()],
   // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
   define: { __KEYSLOT_VERSION__: JSON.stringify(appVersion()) },
   build: {

@@ -102,7 +102,7 @@ let spare: Worker | null = null;
 function newWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+    return new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null; // e.g. CSP worker-src: fall back to the main thread rather than fail
   }

@@ -424,3 +424,46 @@ export function deleteRecords(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((id) => store.delete(id)));
   });
 }
+
+/** Two stored records are the same write when id, version, IV and ciphertext all match (every seal draws a fresh IV). */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const pick = (r: unknown) => {
+    const o = (r ?? {}) as Record<string, unknown>;
+    return JSON.stringify([o['id'], o['v'], o['iv'], o['ct']]);
+  };
+  return a !== undefined && b !== undefined && pick(a) === pick(b);
+}
+
+/**
+ * Compare-and-swap slot records in ONE transaction: store every `next[i]` only if the stored
+ * record with its id is still exactly `expected[i]` (as readRecord returned it). False, and
+ * nothing written, when another tab wrote any of them meanwhile (the caller reads them again
+ * and retries); SLOT_NOT_FOUND, nothing written, when one is gone.
+ */
+export function swapRecords(expected: readonly unknown[], next: readonly StoredRecord[]): Promise<boolean> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const stored: unknown[] = await Promise.all(next.map((r) => store.get(r.id)));
+    if (stored.some((r) => r === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+    if (stored.some((r, i) => !sameRecord(r, expected[i]))) return false;
+    await Promise.all(next.map((r) => store.put(r)));
+    return true;
+  });
+}
+
+/**
+ * Add a new record in ONE transaction only if the store still holds exactly the records
+ * `expected` (as readRecords returned them): the caller checked the new slot against those for
+ * duplicates, so a slot another tab added meanwhile is checked too. False, and nothing written,
+ * when the store changed (read again and retry); an existing id is SLOT_DUPLICATE.
+ */
+export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const stored: unknown[] = await store.getAll();
+    if (stored.length !== expected.length || stored.some((r, i) => !sameRecord(r, expected[i]))) return false;
+    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
+    await store.add(record);
+    return true;
+  });
+}

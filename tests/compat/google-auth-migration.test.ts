@@ -134,7 +134,9 @@ function base32(text: string): Uint8Array {
 function activate(text: string): { batch: MigrationBatch } | { draft: SlotDraft } | { code: ErrorCode } {
   try {
     const a = readActivation(text);
-    return a.kind === 'migration' ? { batch: a.batch } : { draft: a.draft };
+    if (a.kind === 'migration') return { batch: a.batch };
+    if (a.kind === 'sealed') throw new Error('a Google export never reads as a sealed link');
+    return { draft: a.draft };
   } catch (e) {
     if (!isKeyslotError(e)) throw e;
     return { code: e.code };

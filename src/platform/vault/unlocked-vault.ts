@@ -31,6 +31,9 @@ import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { openWithPin, type PinOpened } from './pin-method';
 import { storeMethods, wrapAndProve } from './rewrap';
 
+/** How often a compare-and-swap write reads again after another tab changed the store meanwhile. */
+const WRITE_ATTEMPTS = 5;
+
 /**
  * An unlocked vault: holds the non-extractable data key until lock(). Obtain one from
  * createVault/unlockVault only. Every method after lock() throws VAULT_LOCKED.
@@ -69,23 +72,71 @@ export class UnlockedVault {
    */
   async listSlots(): Promise<Slot[]> {
     const key = this.#requireKey();
-    const raws = await storage.readRecords();
+    return this.#openAll(key, await storage.readRecords());
+  }
+
+  async #openAll(key: CryptoKey, raws: readonly unknown[]): Promise<Slot[]> {
     // All decryptions at once: WebCrypto runs them off the main thread, so 5,000 records take
     // one wait, not 5,000 in a row. Any failure still fails the whole call.
-    const records = raws.map(parseRecord);
-    const slots = await Promise.all(
-      records.map(async (record) => {
-        const plaintext = await openRecord(key, record.iv, record.ct, recordAad(record.id, record.v));
-        try {
-          return decodeSlot(plaintext, record.id, record.v);
-        } finally {
-          plaintext.fill(0);
-        }
-      }),
-    );
+    const slots = await Promise.all(raws.map((raw) => this.#open(key, raw)));
     this.#requireKey(); // locked while we were decrypting: hand nothing out
     for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async #open(key: CryptoKey, raw: unknown): Promise<Slot> {
+    const record = parseRecord(raw);
+    const plaintext = await openRecord(key, record.iv, record.ct, recordAad(record.id, record.v));
+    try {
+      return decodeSlot(plaintext, record.id, record.v);
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  /**
+   * Change slots as they are stored NOW, safe against other tabs: read their records, decrypt,
+   * apply `change` to each, encrypt, then ONE transaction stores them all only if every record is
+   * still the one read (storage.swapRecords); otherwise all of it again from the newer records.
+   * So a favourite set in another tab is kept, and an HOTP counter that `change` advances from the
+   * stored value is never lowered. SLOT_NOT_FOUND (nothing written) if one is gone; VAULT_CHANGED
+   * if they keep changing under us.
+   */
+  async changeSlots(ids: readonly string[], change: (stored: Slot) => Slot): Promise<Slot[]> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await Promise.all(ids.map((id) => storage.readRecord(id)));
+      if (raws.some((raw) => raw === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+      const next: Slot[] = [];
+      for (const raw of raws) next.push(change(await this.#open(key, raw)));
+      if (next.some((slot, i) => slot.id !== ids[i])) throw new KeyslotError('SLOT_NOT_FOUND', { field: 'id' });
+      const records = [];
+      for (const slot of next) records.push(await this.#seal(slot));
+      if (await storage.swapRecords(raws, records)) return next;
+    }
+    throw new KeyslotError('VAULT_CHANGED');
+  }
+
+  /**
+   * Add a new slot unless `isDuplicate` says the slots stored NOW already hold it (SLOT_DUPLICATE):
+   * read and decrypt every record, check, encrypt the new one, then one transaction adds it only
+   * if the store still holds exactly the records read (storage.addRecordIfUnchanged), else again.
+   * So a secret another tab just added is refused here too.
+   */
+  async addSlotIfNew(
+    draft: SlotDraft,
+    name: string,
+    isDuplicate: (stored: readonly Slot[]) => boolean,
+    createdAt: number = Date.now(),
+  ): Promise<Slot> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await storage.readRecords();
+      if (isDuplicate(await this.#openAll(key, raws))) throw new KeyslotError('SLOT_DUPLICATE');
+      const slot = this.#newSlot(draft, name, createdAt, {});
+      if (await storage.addRecordIfUnchanged(await this.#seal(slot), raws)) return slot;
+    }
+    throw new KeyslotError('VAULT_CHANGED');
   }
 
   /**
@@ -98,7 +149,13 @@ export class UnlockedVault {
     createdAt: number = Date.now(),
     meta: Partial<SlotMeta> = {},
   ): Promise<Slot> {
-    const slot: Slot = {
+    const slot = this.#newSlot(draft, name, createdAt, meta);
+    await storage.addRecord(await this.#seal(slot));
+    return slot;
+  }
+
+  #newSlot(draft: SlotDraft, name: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
+    return {
       id: randomId(),
       kind: draft.kind,
       issuer: draft.issuer,
@@ -114,8 +171,6 @@ export class UnlockedVault {
       position: keyAfter(this.#lastPosition),
       ...meta,
     };
-    await storage.addRecord(await this.#seal(slot));
-    return slot;
   }
 
   /**

@@ -224,7 +224,10 @@ export async function canStoreKey(key: CryptoKey): Promise<boolean> {
     const tx = (await db()).transaction(['meta'], 'readwrite');
     const done = tx.done.catch(() => undefined);
     try {
-      void tx.objectStore('meta').put(key, `${DEVICE_KEY}.probe`).catch(() => undefined);
+      void tx
+        .objectStore('meta')
+        .put(key, `${DEVICE_KEY}.probe`)
+        .catch(() => undefined);
       return true;
     } catch {
       return false;
@@ -257,7 +260,8 @@ export function replaceHeader(
   return write(['meta'], async (tx) => {
     const meta = tx.objectStore('meta');
     const stored: unknown = await meta.get(HEADER_KEY);
-    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected)) throw new KeyslotError('VAULT_CHANGED');
+    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected))
+      throw new KeyslotError('VAULT_CHANGED');
     await meta.put(next, HEADER_KEY);
     await meta.put(updateGuard(await meta.get(GUARD_KEY)), GUARD_KEY);
     // A vault that gains its device binding now (PIN change, first unlock after the upgrade).
@@ -452,18 +456,29 @@ export function swapRecords(expected: readonly unknown[], next: readonly StoredR
 }
 
 /**
- * Add a new record in ONE transaction only if the store still holds exactly the records
- * `expected` (as readRecords returned them): the caller checked the new slot against those for
- * duplicates, so a slot another tab added meanwhile is checked too. False, and nothing written,
- * when the store changed (read again and retry); an existing id is SLOT_DUPLICATE.
+ * Add new records in ONE transaction only if the store still holds exactly the records
+ * `expected` (as readRecords returned them, in any order): the caller checked the new slots against
+ * those for duplicates, so a slot another tab added meanwhile is checked too. False, and nothing
+ * written, when the store changed (read again and retry); an existing id is SLOT_DUPLICATE and
+ * nothing is written. All of them or none: an import stores one batch per call.
  */
-export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+export function addRecordsIfUnchanged(
+  records: readonly StoredRecord[],
+  expected: readonly unknown[],
+): Promise<boolean> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     const stored: unknown[] = await store.getAll();
-    if (stored.length !== expected.length || stored.some((r, i) => !sameRecord(r, expected[i]))) return false;
-    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
-    await store.add(record);
+    const byId = new Map(expected.map((r) => [(r as { id?: unknown } | undefined)?.id, r]));
+    if (stored.length !== expected.length || stored.some((r) => !sameRecord(r, byId.get((r as { id?: unknown }).id))))
+      return false;
+    if (records.some((record) => byId.has(record.id))) throw new KeyslotError('SLOT_DUPLICATE');
+    await Promise.all(records.map((record) => store.add(record)));
     return true;
   });
+}
+
+/** One record: addRecordsIfUnchanged([record], expected). */
+export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+  return addRecordsIfUnchanged([record], expected);
 }

@@ -48,12 +48,18 @@ export async function timeImport(browser, { base, pin, count, timeoutMs = 180_00
     const p0 = await now(page);
     await page.getByLabel('Export file').setInputFiles({ name: 'aegis-export-plain.json', mimeType: 'application/json', buffer: aegisExport(count) });
     const submit = page.getByRole('button', { name: `Import ${count.toLocaleString('en')} slots` });
-    await submit.waitFor({ timeout: 60_000 });
+    // Waits by CSS, not by role: Playwright's role queries walk the whole accessibility tree on
+    // every poll, which over 5,000 rows cost the page more than the import itself.
+    const label = `Import ${count.toLocaleString('en')} slots`;
+    await page.waitForFunction((text) => [...document.querySelectorAll('form button[type=submit]')].some((b) => b.textContent?.trim() === text), label, {
+      timeout: 60_000,
+      polling: 50,
+    });
     const preview = (await now(page)) - p0;
     const i0 = await now(page);
     await submit.click();
     try {
-      await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: timeoutMs });
+      await page.waitForFunction(() => document.getElementById('import-report-title'), null, { timeout: timeoutMs, polling: 50 });
     } catch {
       return { preview, run: NaN };
     }
@@ -164,4 +170,47 @@ export function base32(bytes) {
   }
   if (bits > 0) out += A[(value << (5 - bits)) & 31];
   return out;
+}
+
+/** Prints rows as the bench's table: metric, measured, goal. */
+export function printTable(rows) {
+  const width = Math.max(...rows.map((r) => r.metric.length));
+  const vwidth = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\n${'Metric'.padEnd(width)} | ${'Measured'.padEnd(vwidth)} | Goal`);
+  console.log(`${'-'.repeat(width)}-|-${'-'.repeat(vwidth)}-|------`);
+  for (const r of rows) console.log(`${r.metric.padEnd(width)} | ${r.value.padEnd(vwidth)} | ${r.goal}`);
+}
+
+// `npm run bench:scale`: only this part, on its own build and port. BENCH_OUT_DIR / BENCH_PORT
+// choose them (default dist-bench-scale, 4176); BENCH_IMPORT and BENCH_SLOTS choose the counts
+// ("1000,5000"; "none" skips a part).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { execFileSync } = await import('node:child_process');
+  const { startPreview } = await import('./preview-server.mjs');
+  const { findChromium, NO_CHROMIUM_HELP } = await import('./chromium.mjs');
+  const counts = (name, all) => {
+    const v = process.env[name];
+    if (!v) return all;
+    return v === 'none' ? [] : v.split(',').map(Number);
+  };
+  const found = findChromium();
+  if (!found) throw new Error(NO_CHROMIUM_HELP);
+  const outDir = process.env.BENCH_OUT_DIR ?? 'dist-bench-scale';
+  const port = Number(process.env.BENCH_PORT ?? 4176);
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit' });
+  const server = await startPreview({ outDir, port });
+  const rows = [];
+  try {
+    await benchScale(rows, {
+      base: server.base,
+      executablePath: found.executablePath,
+      pin: '480913',
+      importCounts: counts('BENCH_IMPORT', IMPORT_COUNTS),
+      manyCounts: counts('BENCH_SLOTS', MANY_COUNTS),
+    });
+  } finally {
+    await server.stop();
+  }
+  printTable(rows);
+  console.log(`\nChromium: ${found.source}; machine: ${(await import('node:os')).cpus().length} cores`);
 }

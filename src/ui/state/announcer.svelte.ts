@@ -1,9 +1,6 @@
-import type { MessageKey } from '../i18n/i18n';
+import type { Message, MessageKey } from '../i18n/i18n';
 
-export interface Announcement {
-  key: MessageKey;
-  params: Record<string, string | number>;
-}
+export type Announcement = Required<Message>;
 
 /** Words for the polite live region ("Copied", "Slot added"), as a catalogue key and its values. */
 export class Announcer {

@@ -83,8 +83,9 @@ describe('matching many drafts with one index', () => {
     const index = new SlotIndex(slots);
     const drafts = Array.from({ length: 2000 }, (_, i) => counted(10_000 + i));
     const { normalisations } = workPerItem(4000, () => drafts.forEach((d) => index.match(d)));
-    // nameKey normalises twice per name, two names per slot or draft: 4 per item, never × 2,000.
-    expect(normalisations).toBeLessThanOrEqual(4);
+    // nameKey normalises a few times per name (main's core/names adds a pass), two names per slot or
+    // draft: a handful per item (6 today), never × 2,000.
+    expect(normalisations).toBeLessThanOrEqual(8);
   });
 
   it('gives the answers matchExisting gives, the first slot winning', () => {

@@ -2,6 +2,7 @@
 // Prints a table; nothing here is a pass/fail test.
 import { addByExport, addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
+import { base32 } from './bench-scale.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -103,6 +104,8 @@ async function main() {
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
     await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
     await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    // Imports of 200 / 1,000 / 5,000 slots; lists of 10 … 5,000 slots seeded by restoring a backup.
+    await (await import('./bench-scale.mjs')).benchScale(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));
@@ -244,21 +247,6 @@ async function moveLatency(page) {
     );
   }
   return median(times);
-}
-
-function base32(bytes) {
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0, out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += A[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += A[(value << (5 - bits)) & 31];
-  return out;
 }
 
 main().catch((e) => {

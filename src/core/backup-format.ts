@@ -32,7 +32,7 @@ import {
   type Slot,
   type SlotMeta,
 } from './slot';
-import { matchExisting } from './slot-match';
+import { SlotIndex } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
 import { checkDraft, parseName } from './validate';
 import { IV_BYTES, SALT_MAX_BYTES, SALT_MIN_BYTES, TAG_BYTES, parseKdfParams, type KdfParams } from './vault';
@@ -332,8 +332,9 @@ export function planRestore(incoming: readonly BackupSlot[], existing: readonly 
   // Kind and secret of the backup's slots already taken (added or asked about), to skip
   // repeats within it: the same test as matchExisting's duplicate, in a set (500 slots, not 500²).
   const taken = new Set<string>();
+  const index = new SlotIndex(existing); // linear in both lists, not incoming × existing
   for (const s of incoming) {
-    const here = matchExisting(s, existing);
+    const here = index.match(s);
     const key = `${s.kind}:${base64Encode(s.secret)}`;
     if (here.kind === 'duplicate' || taken.has(key)) {
       duplicates += 1;

@@ -30,12 +30,65 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function matchExisting(draft: SlotDraft, slots: readonly Slot[]): SlotMatch {
-  const duplicate = slots.find((s) => s.kind === draft.kind && sameBytes(s.secret, draft.secret));
-  if (duplicate) return { kind: 'duplicate', slot: duplicate };
-  const issuer = nameKey(draft.issuer);
-  const account = nameKey(draft.account);
-  const reissued = slots.find((s) => nameKey(s.issuer) === issuer && nameKey(s.account) === account);
-  return reissued ? { kind: 'reissue', slot: reissued } : { kind: 'new' };
+  return new SlotIndex(slots).match(draft);
+}
+
+/**
+ * The same rules as matchExisting over many drafts (an import, a restore): each slot is read
+ * once, into a table by kind and a hash of the secret bytes (a bucket is then compared byte by
+ * byte, so no secret becomes text) and, only when a reissue is asked about, by name key. So
+ * n drafts against m slots cost O(n + m), not O(n × m) comparisons and name normalisations.
+ * `add` makes a slot count for the drafts that follow (earlier entries of the same file).
+ */
+export class SlotIndex {
+  readonly #bySecret = new Map<string, Slot[]>();
+  #byName: Map<string, Slot> | null = null;
+  readonly #slots: Slot[] = [];
+
+  constructor(slots: readonly Slot[] = []) {
+    for (const s of slots) this.add(s);
+  }
+
+  add(slot: Slot): void {
+    this.#slots.push(slot);
+    const key = secretBucket(slot.kind, slot.secret);
+    const bucket = this.#bySecret.get(key);
+    if (bucket) bucket.push(slot);
+    else this.#bySecret.set(key, [slot]);
+    if (this.#byName) addName(this.#byName, slot);
+  }
+
+  /** The first slot (in the order added) with the draft's kind and secret bytes. */
+  duplicateOf(draft: SlotDraft): Slot | undefined {
+    return this.#bySecret.get(secretBucket(draft.kind, draft.secret))?.find((s) => s.kind === draft.kind && sameBytes(s.secret, draft.secret));
+  }
+
+  match(draft: SlotDraft): SlotMatch {
+    const duplicate = this.duplicateOf(draft);
+    if (duplicate) return { kind: 'duplicate', slot: duplicate };
+    if (!this.#byName) {
+      this.#byName = new Map();
+      for (const s of this.#slots) addName(this.#byName, s);
+    }
+    const reissued = this.#byName.get(namesKey(draft.issuer, draft.account));
+    return reissued ? { kind: 'reissue', slot: reissued } : { kind: 'new' };
+  }
+}
+
+function namesKey(issuer: string, account: string): string {
+  return JSON.stringify([nameKey(issuer), nameKey(account)]); // unambiguous, whatever the names hold
+}
+
+function addName(byName: Map<string, Slot>, slot: Slot): void {
+  const key = namesKey(slot.issuer, slot.account);
+  if (!byName.has(key)) byName.set(key, slot); // the first such slot wins, as in list order
+}
+
+/** Kind, length and a 32-bit FNV-1a hash of the secret: a bucket label, not the secret. */
+function secretBucket(kind: string, secret: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const b of secret) h = Math.imul(h ^ b, 0x01000193);
+  return `${kind}:${secret.length}:${h >>> 0}`;
 }
 
 /**

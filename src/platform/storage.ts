@@ -224,7 +224,10 @@ export async function canStoreKey(key: CryptoKey): Promise<boolean> {
     const tx = (await db()).transaction(['meta'], 'readwrite');
     const done = tx.done.catch(() => undefined);
     try {
-      void tx.objectStore('meta').put(key, `${DEVICE_KEY}.probe`).catch(() => undefined);
+      void tx
+        .objectStore('meta')
+        .put(key, `${DEVICE_KEY}.probe`)
+        .catch(() => undefined);
       return true;
     } catch {
       return false;
@@ -257,7 +260,8 @@ export function replaceHeader(
   return write(['meta'], async (tx) => {
     const meta = tx.objectStore('meta');
     const stored: unknown = await meta.get(HEADER_KEY);
-    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected)) throw new KeyslotError('VAULT_CHANGED');
+    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected))
+      throw new KeyslotError('VAULT_CHANGED');
     await meta.put(next, HEADER_KEY);
     await meta.put(updateGuard(await meta.get(GUARD_KEY)), GUARD_KEY);
     // A vault that gains its device binding now (PIN change, first unlock after the upgrade).
@@ -435,10 +439,14 @@ function sameRecord(a: unknown, b: unknown): boolean {
   return a !== undefined && b !== undefined && pick(a) === pick(b);
 }
 
-/** True when the slot store holds exactly the records `expected` (as readRecords returned them), in order. */
+/** The id of a stored record (as readRecords returned it), or undefined. */
+const idOf = (r: unknown): unknown => (r as { id?: unknown } | undefined)?.id;
+
+/** True when the slot store holds exactly the records `expected` (as readRecords returned them), in any order. */
 async function holdsExactly(store: { getAll(): Promise<unknown[]> }, expected: readonly unknown[]): Promise<boolean> {
   const stored = await store.getAll();
-  return stored.length === expected.length && stored.every((r, i) => sameRecord(r, expected[i]));
+  const byId = new Map(expected.map((r) => [idOf(r), r]));
+  return stored.length === expected.length && stored.every((r) => sameRecord(r, byId.get(idOf(r))));
 }
 
 /**
@@ -459,17 +467,22 @@ export function swapRecords(expected: readonly unknown[], next: readonly StoredR
 }
 
 /**
- * Add a new record in ONE transaction only if the store still holds exactly the records
- * `expected` (as readRecords returned them): the caller checked the new slot against those for
- * duplicates, so a slot another tab added meanwhile is checked too. False, and nothing written,
- * when the store changed (read again and retry); an existing id is SLOT_DUPLICATE.
+ * Add new records in ONE transaction only if the store still holds exactly the records
+ * `expected` (as readRecords returned them, in any order): the caller checked the new slots against
+ * those for duplicates, so a slot another tab added meanwhile is checked too. False, and nothing
+ * written, when the store changed (read again and retry); an existing id is SLOT_DUPLICATE and
+ * nothing is written. All of them or none: an import stores one batch per call.
  */
-export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+export function addRecordsIfUnchanged(
+  records: readonly StoredRecord[],
+  expected: readonly unknown[],
+): Promise<boolean> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
     if (!(await holdsExactly(store, expected))) return false;
-    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
-    await store.add(record);
+    const ids = new Set(expected.map(idOf));
+    if (records.some((record) => ids.has(record.id))) throw new KeyslotError('SLOT_DUPLICATE');
+    await Promise.all(records.map((record) => store.add(record)));
     return true;
   });
 }
@@ -525,4 +538,9 @@ export function deleteContainerRecords(ids: readonly string[], keyId: string | n
 /** Every container signing key (erasing the vault erases them too). */
 function containerKeyRange(): IDBKeyRange {
   return IDBKeyRange.bound(CONTAINER_KEY_PREFIX, `${CONTAINER_KEY_PREFIX}\uffff`);
+}
+
+/** One record: addRecordsIfUnchanged([record], expected). */
+export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+  return addRecordsIfUnchanged([record], expected);
 }

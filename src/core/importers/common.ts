@@ -22,8 +22,8 @@ import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCo
 
 /** Largest export file read (an Aegis vault with icons is the biggest; ~100 KB without). Checked first. */
 export const IMPORT_BYTES_MAX = 8 * 1024 * 1024;
-/** Most entries in one file. */
-export const IMPORT_ENTRIES_MAX = 2000;
+/** Most entries in one file (the plan is linear: slot-match.ts SlotIndex). */
+export const IMPORT_ENTRIES_MAX = 10_000;
 /** Caps on the key-derivation parameters a file may ask for, so a crafted file cannot hang the device. */
 export const PBKDF2_ITERATIONS_MAX = 5_000_000;
 export const SCRYPT_MEMORY_MAX = 256 * 1024 * 1024;

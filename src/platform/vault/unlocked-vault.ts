@@ -39,6 +39,12 @@ export interface ContainerPlan {
   change: readonly Slot[];
 }
 
+/** The records stored as last read or written by this tab, and their slots (addSlotsIfNew). */
+export interface StoredSlots {
+  readonly raws: readonly unknown[];
+  readonly slots: readonly Slot[];
+}
+
 /** How often a compare-and-swap write reads again after another tab changed the store meanwhile. */
 const WRITE_ATTEMPTS = 5;
 
@@ -84,8 +90,9 @@ export class UnlockedVault {
   }
 
   async #openAll(key: CryptoKey, raws: readonly unknown[]): Promise<Slot[]> {
-    const slots: Slot[] = [];
-    for (const raw of raws) slots.push(await this.#open(key, raw));
+    // All decryptions at once: WebCrypto runs them off the main thread, so 5,000 records take
+    // one wait, not 5,000 in a row. Any failure still fails the whole call.
+    const slots = await Promise.all(raws.map((raw) => this.#open(key, raw)));
     this.#requireKey(); // locked while we were decrypting: hand nothing out
     for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -142,6 +149,42 @@ export class UnlockedVault {
       if (isDuplicate(await this.#openAll(key, raws))) throw new KeyslotError('SLOT_DUPLICATE');
       const slot = this.#newSlot(draft, name, createdAt, {});
       if (await storage.addRecordIfUnchanged(await this.#seal(slot), raws)) return slot;
+    }
+    throw new KeyslotError('VAULT_CHANGED');
+  }
+
+  /**
+   * Add many new slots (one batch of an import) all or nothing: `fresh` says, for the slots stored
+   * NOW (other tabs' too), which drafts are not already there; those are encrypted, then ONE
+   * transaction adds them only if the store still holds exactly the records read
+   * (storage.addRecordsIfUnchanged), else all of it again from a fresh read. Returns, per draft,
+   * its stored slot or null (a duplicate), and `seen`: what the store holds after this batch, to
+   * pass to the next call so it does not read and decrypt every record again (a store that
+   * changed meanwhile is still noticed by the transaction's check).
+   */
+  async addSlotsIfNew(
+    drafts: readonly SlotDraft[],
+    fresh: (drafts: readonly SlotDraft[], stored: readonly Slot[]) => readonly boolean[],
+    seen?: StoredSlots,
+    createdAt: number = Date.now(),
+  ): Promise<{ added: (Slot | null)[]; seen: StoredSlots }> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      if (!seen || attempt > 0) {
+        const raws = await storage.readRecords();
+        seen = { raws, slots: await this.#openAll(key, raws) };
+      }
+      const keep = fresh(drafts, seen.slots);
+      let position = this.#lastPosition;
+      const added = drafts.map((draft, i) =>
+        keep[i] ? this.#newSlot(draft, '', createdAt, { position: (position = keyAfter(position)) }) : null,
+      );
+      const slots = added.filter((slot) => slot !== null);
+      // Encrypt first (all at once: WebCrypto works off the main thread), then one transaction.
+      const records = await Promise.all(slots.map((slot) => this.#seal(slot)));
+      if (records.length === 0 || (await storage.addRecordsIfUnchanged(records, seen.raws))) {
+        return { added, seen: { raws: [...seen.raws, ...records], slots: [...seen.slots, ...slots] } };
+      }
     }
     throw new KeyslotError('VAULT_CHANGED');
   }

@@ -131,6 +131,8 @@ export const enExtra = {
   'import.submit.one': 'Import {count} slot',
   'import.submit.other': 'Import {count} slots',
   'import.importing': 'Importing…',
+  'import.progressLabel': 'Import progress',
+  'import.progress': '{done} of {total} entries done…',
   'import.imported': 'Imported',
   'import.reportTitle': 'Import finished',
   'import.report': '{imported} imported, {duplicate} skipped as duplicates, {unsupported} skipped as not supported, {failed} failed.',
@@ -159,7 +161,7 @@ export const enExtra = {
     'Keyslot cannot read this file. Choose the export file itself (see the list of apps above), not a screenshot or a zip of it.',
   'error.IMPORT_UNSUPPORTED':
     'Keyslot does not read this kind of file (for example an app’s database, a password-protected zip, or an encrypted Bitwarden export). Export again without encryption, or as otpauth:// links, and choose that file.',
-  'error.IMPORT_TOO_LARGE': 'This file is too large to be an export ({max} MB at most, 2000 slots at most).',
+  'error.IMPORT_TOO_LARGE': 'This file is too large to be an export ({max} MB at most, 10,000 slots at most).',
   'error.IMPORT_PASSWORD_NEEDED': 'This file is protected with a password. Enter the password you chose when you exported it.',
   'error.IMPORT_PASSWORD_WRONG': 'That password does not open this file. Nothing was imported. Check it and try again.',
   'error.IMPORT_DAMAGED': 'This file is damaged or incomplete. Export it again and choose the new file.',

@@ -134,6 +134,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'import.submit.one': '{count} 件のスロットをインポート',
   'import.submit.other': '{count} 件のスロットをインポート',
   'import.importing': 'インポートしています…',
+  'import.progressLabel': 'インポートの進み具合',
+  'import.progress': '{total} 件中 {done} 件を処理しました…',
   'import.imported': 'インポート済み',
   'import.reportTitle': 'インポートが完了しました',
   'import.report':
@@ -163,7 +165,7 @@ export const jaExtra: Record<ExtraKey, string> = {
     'このファイルは読み取れません。スクリーンショットや ZIP ではなく、エクスポートしたファイルそのもの（上記のアプリのもの）を選択してください。',
   'error.IMPORT_UNSUPPORTED':
     'この種類のファイルには対応していません（アプリのデータベース、パスワード付き ZIP、暗号化された Bitwarden のエクスポートなど）。暗号化せずに、または otpauth:// リンクとしてエクスポートし直し、そのファイルを選択してください。',
-  'error.IMPORT_TOO_LARGE': 'エクスポートファイルとしては大きすぎます（{max} MB、2000 スロットまで）。',
+  'error.IMPORT_TOO_LARGE': 'エクスポートファイルとしては大きすぎます（{max} MB、10,000 スロットまで）。',
   'error.IMPORT_PASSWORD_NEEDED': 'このファイルはパスワードで保護されています。エクスポート時に設定したパスワードを入力してください。',
   'error.IMPORT_PASSWORD_WRONG':
     'このパスワードではファイルを開けません。何もインポートしていません。パスワードを確認して、もう一度お試しください。',

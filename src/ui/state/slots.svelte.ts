@@ -1,20 +1,20 @@
 /**
  * The slots of the unlocked vault, and the ONE path every slot write takes. Writes run one after
  * another here (a queue), each a compare-and-swap against what is stored now (vault.changeSlots /
- * addSlotIfNew: encrypt first, then one IndexedDB transaction), and each tells the other tabs
+ * addSlotIfNew / addSlotsIfNew: encrypt first, then one IndexedDB transaction), and each tells the other tabs
  * (platform/tab-channel.ts), whose lists read the store again. So two taps in this tab, or two
  * tabs, never overwrite each other, an HOTP counter never goes back, and a secret added in one
  * tab is a duplicate in the other.
  */
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
-import { matchExisting } from '../../core/slot-match';
+import { SlotIndex, matchExisting } from '../../core/slot-match';
 import { normaliseName } from '../../core/names';
 import { nameWarning } from '../../core/lookalike';
 import type { BackupSlot } from '../../core/backup-format';
 import type { ImportEntry } from '../../core/importers';
-import { runImport, type ReportRow } from '../../core/importers/plan';
-import type { UnlockedVault } from '../../platform/vault';
+import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
+import type { StoredSlots, UnlockedVault } from '../../platform/vault';
 import type { ContainerVault } from '../../platform/privacyidea';
 import { requestPersistence } from '../../platform/storage-health';
 import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
@@ -122,7 +122,15 @@ export class SlotsState {
 
   /** Store a new slot unless the slots stored NOW (other tabs' too) hold its secret: SLOT_DUPLICATE. */
   #add(vault: UnlockedVault, draft: SlotDraft, name: string): Promise<Slot> {
-    return vault.addSlotIfNew(draft, name, (stored) => matchExisting(draft, stored.filter((s) => s.deletedAt === 0)).kind === 'duplicate');
+    return vault.addSlotIfNew(
+      draft,
+      name,
+      (stored) =>
+        matchExisting(
+          draft,
+          stored.filter((s) => s.deletedAt === 0),
+        ).kind === 'duplicate',
+    );
   }
 
   /**
@@ -178,14 +186,42 @@ export class SlotsState {
    * each entry: imported, a duplicate (of a slot here or of an earlier entry), unsupported,
    * or failed. An entry that cannot be saved is reported as failed and the rest go on.
    */
-  async importEntries(entries: readonly ImportEntry[]): Promise<ReportRow[]> {
-    const rows = await this.#serial((vault) =>
-      runImport(entries, this.activeSlots, async (draft) => {
-        const slot = await this.#add(vault, draft, '');
-        this.slots = [...this.slots, slot];
-        this.lastAddedId = slot.id;
-      }),
-    );
+  async importEntries(
+    entries: readonly ImportEntry[],
+    progress?: (done: number, total: number) => void,
+  ): Promise<ReportRow[]> {
+    const rows = await this.#serial(async (vault) => {
+      // Batches of IMPORT_BATCH: each encrypted, then stored in one transaction, all or nothing,
+      // against the slots stored now (vault.addSlotsIfNew). The list takes the new slots once, at
+      // the end: one update, not one per slot (each would copy the list and wake its readers).
+      const added: Slot[] = [];
+      let seen: StoredSlots | undefined;
+      const fresh = (drafts: readonly SlotDraft[], stored: readonly Slot[]) => {
+        const index = new SlotIndex(stored.filter((s) => s.deletedAt === 0));
+        return drafts.map((draft) => !index.duplicateOf(draft));
+      };
+      try {
+        return await runImportInBatches(
+          entries,
+          this.activeSlots,
+          async (items) => {
+            const result = await vault.addSlotsIfNew(
+              items.map((item) => item.draft),
+              fresh,
+              seen,
+            );
+            seen = result.seen;
+            return result.added.map((slot) => (slot ? (added.push(slot), 'imported') : 'duplicate'));
+          },
+          { progress },
+        );
+      } finally {
+        if (added.length > 0) {
+          this.slots = [...this.slots, ...added];
+          this.lastAddedId = added.at(-1)!.id;
+        }
+      }
+    });
     const imported = rows.filter((r) => r.outcome === 'imported').length;
     const failed = rows.filter((r) => r.outcome === 'failed').length;
     this.#announcer.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });
@@ -283,8 +319,15 @@ export class SlotsState {
     } else {
       const { positions } = result;
       await this.#serial(async (vault) => {
-        const ids = this.slots.filter((s) => positions.has(s.id) && positions.get(s.id) !== s.position).map((s) => s.id);
-        this.#apply(await vault.changeSlots(ids, (stored) => ({ ...stored, position: positions.get(stored.id) ?? stored.position })));
+        const ids = this.slots
+          .filter((s) => positions.has(s.id) && positions.get(s.id) !== s.position)
+          .map((s) => s.id);
+        this.#apply(
+          await vault.changeSlots(ids, (stored) => ({
+            ...stored,
+            position: positions.get(stored.id) ?? stored.position,
+          })),
+        );
       });
     }
     const moved = group.filter((s) => s.id !== id);
@@ -306,7 +349,11 @@ export class SlotsState {
     const used = await this.#serial(async (vault) => {
       const here = this.#find(id).counter;
       const now = this.#now();
-      const [next] = await vault.changeSlots([id], (stored) => ({ ...stored, counter: Math.max(stored.counter, here) + 1, lastUsedAt: now }));
+      const [next] = await vault.changeSlots([id], (stored) => ({
+        ...stored,
+        counter: Math.max(stored.counter, here) + 1,
+        lastUsedAt: now,
+      }));
       this.#apply([next!]);
       return { ...next!, counter: next!.counter - 1 };
     });

@@ -1,8 +1,9 @@
 /**
  * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…,"density":…}`.
  * `sortOrder` and `language` joined version 1 as optional fields: older entries without them read as
  * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
+ * `density` (the list's compact or comfortable cards) joined the same way; missing reads as "compact".
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
@@ -20,9 +21,13 @@ export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
 /** The languages Keyslot speaks (src/ui/i18n/languages.ts builds on this list). */
 export const LANGUAGE_CHOICES = ['en', 'ja'] as const;
 
+/** How much the slot list fits on a screen: compact rows (the default) or roomier cards. */
+export const DENSITY_CHOICES = ['compact', 'comfortable'] as const;
+
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+export type DensityChoice = (typeof DENSITY_CHOICES)[number];
 
 export interface Preferences {
   lockWhenHidden: HiddenChoice;
@@ -32,6 +37,8 @@ export interface Preferences {
   sortOrder: SortOrder;
   /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
   language: LanguageChoice | null;
+  /** Settings → Appearance: compact rows fit seven or more slots on a phone. */
+  density: DensityChoice;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
@@ -40,6 +47,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   tapToReveal: false,
   sortOrder: 'manual',
   language: null,
+  density: 'compact',
 });
 
 function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -55,6 +63,7 @@ export function toPreferences(value: unknown): Preferences {
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
     language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
+    density: pick(DENSITY_CHOICES, o.density, DEFAULT_PREFERENCES.density),
   };
 }
 
@@ -77,6 +86,7 @@ export function serializePreferences(prefs: Preferences): string {
     tapToReveal: p.tapToReveal,
     sortOrder: p.sortOrder,
     language: p.language,
+    density: p.density,
   });
 }
 

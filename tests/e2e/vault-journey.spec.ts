@@ -73,7 +73,7 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
     await page.getByLabel('Digits').selectOption('8');
     await page.getByLabel('Period (seconds)').fill('60');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('SHA256')).toBeVisible();
+    await expect(page.getByText('SHA-256')).toBeVisible(); // one spelling, as in Details
     await expect(page.getByText('60 seconds')).toBeVisible();
     await page.getByRole('button', { name: 'Add slot' }).click();
     const t3 = T0 + 300_000 + 4_000;

@@ -272,14 +272,14 @@ test('focus goes back to the slot’s options after a dialog, and to the heading
   const options = page.getByRole('button', { name: /^Options for PassLogic/ });
 
   await options.click();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(options).toBeFocused();
 
   await options.press('Enter');
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete slot' }).click();
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeFocused();
 });

@@ -32,7 +32,7 @@ async function reloadAndUnlock(page: Page): Promise<void> {
 
 async function menu(page: Page, title: string, item: string): Promise<void> {
   await page.getByRole('button', { name: `Options for ${title}` }).click();
-  await page.getByRole('button', { name: item, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 test('search filters by provider, account and name, ignoring case and accents, and says when nothing matches', async ({ page }) => {

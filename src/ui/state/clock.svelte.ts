@@ -12,14 +12,16 @@ export class PeriodTimer {
   step = $state(0);
   secondsLeft = $state(0);
   /** The last seconds: warning colour, icon and words. */
-  ending: boolean;
-  /** The end of the period: the next code shows below the current one. */
-  previewing: boolean;
+  ending = $state(false);
+  /** The end of the period: the next code shows beside the current one. */
+  previewing = $state(false);
 
+  // Plain state set on each tick, not $derived: a timer is created lazily while some slot renders,
+  // and a derived would belong to that slot's effect; once that slot went (a search, a re-render),
+  // every other slot reading it would get stale values (Svelte's `derived_inert` warning).
+  // Assigning an unchanged value wakes nobody, so these still change only twice a period.
   constructor(period: number, nowMs: number) {
     this.period = period;
-    this.ending = $derived(warns(this.secondsLeft, period));
-    this.previewing = $derived(showsNext(this.secondsLeft, period));
     this.update(nowMs);
   }
 
@@ -27,6 +29,8 @@ export class PeriodTimer {
     const c = countdown(nowMs, this.period);
     this.step = c.step;
     this.secondsLeft = c.secondsLeft;
+    this.ending = warns(c.secondsLeft, this.period);
+    this.previewing = showsNext(c.secondsLeft, this.period);
   }
 }
 

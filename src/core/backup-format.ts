@@ -34,6 +34,7 @@ import {
 } from './slot';
 import { matchExisting } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
+import { checkDraft, parseName } from './validate';
 import { IV_BYTES, SALT_MAX_BYTES, SALT_MIN_BYTES, TAG_BYTES, parseKdfParams, type KdfParams } from './vault';
 
 export const BACKUP_FORMAT = 'keyslot-backup';
@@ -239,18 +240,24 @@ function readBackupSlot(raw: unknown, i: number): BackupSlot {
     isInt(counter, 0, COUNTER_MAX) &&
     isInt(createdAt, 0, Number.MAX_SAFE_INTEGER);
   if (!ok) throw damaged(f);
-  return {
-    kind: kind as OtpKind,
-    issuer: issuer as string,
-    account: account as string,
-    name: name as string,
-    secret: secret!,
-    algorithm: algorithm as HashAlgorithm,
-    digits: digits as number,
-    period: period as number,
-    counter: counter as number,
-    createdAt: createdAt as number,
-  };
+  // Then the one validator every way in uses (validate.ts checkDraft): names normalised, and
+  // nothing a way out could not write back (a whitespace-only name, a TOTP with a counter, an
+  // HOTP with a time step). An authenticated file with such a slot is not one Keyslot wrote.
+  try {
+    const draft = checkDraft({
+      kind: kind as OtpKind,
+      issuer: issuer as string,
+      account: account as string,
+      secret: secret!,
+      algorithm: algorithm as HashAlgorithm,
+      digits: digits as number,
+      period: period as number,
+      counter: counter as number,
+    });
+    return { ...draft, name: parseName(name as string, 'name'), createdAt: createdAt as number };
+  } catch {
+    throw damaged(f);
+  }
 }
 
 /** Slots -> the plaintext to encrypt. Ids are left out: a restore gives every slot a fresh one. */

@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   'IMPORT_PASSWORD_NEEDED',
   'IMPORT_PASSWORD_WRONG',
   'IMPORT_DAMAGED',
+  // the file asks for more password checks (key derivations) than any app writes (`max` = runs);
+  // the person cancelled while a key derivation ran (the worker is stopped at once)
+  'IMPORT_TOO_COSTLY',
+  'IMPORT_CANCELLED',
   // PIN rules
   'PIN_TOO_SHORT',
   'PIN_TOO_LONG',

@@ -95,8 +95,16 @@ export function slotTitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): stri
  * list item's accessible name still holds) both provider and account.
  */
 export function slotSubtitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
+  return slotSubtitleParts(slot).join(' · ');
+}
+
+/**
+ * The subtitle's names one by one, so the list can isolate each (`<bdi>`): a right-to-left
+ * provider name then cannot reorder the account beside it.
+ */
+export function slotSubtitleParts(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string[] {
   const title = slotTitle(slot);
   const account = title === slot.account ? '' : slot.account;
-  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account;
-  return account ? `${slot.issuer} · ${account}` : slot.issuer;
+  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account ? [account] : [];
+  return account ? [slot.issuer, account] : [slot.issuer];
 }

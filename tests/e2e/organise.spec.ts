@@ -246,3 +246,16 @@ test('the next code shows in the last 10 seconds, with a warning (icon and words
   await expect(next).toHaveCount(0);
   await expect(item.getByText('Changing')).toHaveCount(0);
 });
+
+test('a right-to-left name inside a sentence is isolated (<bdi>) in the toast and the delete dialog', async ({ page }) => {
+  await page.clock.install({ time: T0 });
+  await setUpPin(page);
+  const issuer = 'שלום';
+  await addByLink(page, `otpauth://totp/${encodeURIComponent(issuer)}:dan?secret=${SLOTS[0].secret}&issuer=${encodeURIComponent(issuer)}`);
+  await slotItem(page, /dan/).getByRole('button', { name: `Favourite: ${issuer}` }).click();
+  await expect(page.locator('.toast')).toHaveText(`${issuer} pinned to the top`);
+  await expect(page.locator('.toast bdi')).toHaveText(issuer);
+  await menu(page, issuer, 'Delete');
+  const dialog = page.getByRole('dialog', { name: `Delete “${issuer}”?` });
+  await expect(dialog.locator('h2 bdi')).toHaveText(issuer);
+});

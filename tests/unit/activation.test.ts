@@ -121,7 +121,7 @@ const REJECT: Reject[] = [
   ['a link to an otpauth URI with a short secret', `${APP}#add=${enc(`otpauth://totp/x?secret=${CANARY.slice(0, 12)}`)}`, 'SECRET_TOO_SHORT'],
   ['a link to a damaged export', `${APP}#add=${enc('otpauth-migration://offline?data=YYYY')}`, 'MIGRATION_DATA'],
   ['an otpauth URI with a short secret', `otpauth://totp/x?secret=${CANARY.slice(0, 12)}`, 'SECRET_TOO_SHORT'],
-  ['an otpauth URI over 4096 characters', `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
+  ['an otpauth URI over 16,384 characters', `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
   ['an otpauth URI of an unknown type', `otpauth://motp/x?secret=${CANARY}`, 'OTP_TYPE'],
   ['a damaged export', `otpauth-migration://offline?data=${CANARY}!`, 'MIGRATION_DATA'],
   ['an export without data', 'otpauth-migration://offline', 'MIGRATION_DATA'],

@@ -7,6 +7,7 @@ import { KeyslotError } from '../../core/errors';
 import { nextGuard, readGuard, serializeGuard, type AttemptGuard } from '../../core/attempt-guard';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../../core/slot';
 import { keyAfter } from '../../core/order-keys';
+import { checkDraft, parseName } from '../../core/validate';
 import {
   RECORD_VERSION,
   SALT_BYTES,
@@ -153,13 +154,18 @@ export class UnlockedVault {
     return slot;
   }
 
-  #newSlot(draft: SlotDraft, name: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
+  /**
+   * A new slot from a draft, through the one validator and name normaliser (core/validate.ts),
+   * whatever way the draft came in (issue 14).
+   */
+  #newSlot(rawDraft: SlotDraft, rawName: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
+    const draft = checkDraft(rawDraft);
     return {
       id: randomId(),
       kind: draft.kind,
       issuer: draft.issuer,
       account: draft.account,
-      name,
+      name: parseName(rawName, 'name'),
       secret: Uint8Array.from(draft.secret),
       algorithm: draft.algorithm,
       digits: draft.digits,

@@ -64,6 +64,18 @@ export const enExtra = {
   'reissue.body': 'Your provider has probably reissued it (a reactivation). The old slot’s codes will stop working.',
   'reissue.replace': 'Replace the old slot',
   'reissue.keep': 'Keep both',
+  'shared.title': 'Shared from another app or website',
+  'shared.body': 'Any app or website can send a link to Keyslot this way. Add it only if you started this activation yourself.',
+  'shared.replaceAsk': 'Replace the old slot…',
+  'shared.replaceWarning':
+    'A website could have sent this to take over {name}. After replacing, only the shared key’s codes work here. Replace only if your provider asked you to reactivate.',
+  'shared.replaceConfirm': 'Yes, replace the old slot',
+  'lookalike.title': 'This name looks like {name}, a slot you already have, but its letters are different.',
+  'lookalike.body':
+    'Some letters come from another alphabet (such as a Cyrillic “а” for a Latin “a”). Add it only if you expected a new slot from this provider; otherwise go back.',
+  'mixedScripts.title': 'This name mixes letters from different alphabets.',
+  'mixedScripts.body':
+    'A name such as “PаyPal” with one Cyrillic letter can imitate a real provider. Check where this activation came from before you add it.',
 
   'migration.title': 'Choose slots to add',
   'migration.body': 'This QR code holds several slots exported from another authenticator app.',
@@ -149,6 +161,9 @@ export const enExtra = {
   'error.IMPORT_PASSWORD_NEEDED': 'This file is protected with a password. Enter the password you chose when you exported it.',
   'error.IMPORT_PASSWORD_WRONG': 'That password does not open this file. Nothing was imported. Check it and try again.',
   'error.IMPORT_DAMAGED': 'This file is damaged or incomplete. Export it again and choose the new file.',
+  'error.IMPORT_TOO_COSTLY': 'This file asks for far more password checks than any app writes, so Keyslot did not try them all. Export it again and choose the new file.',
+  'error.IMPORT_CANCELLED': 'Stopped. Nothing was imported.',
+  'import.openingTry': 'Checking the password (key {n} of at most {max})…',
 
   'error.INPUT_EMPTY': 'Enter something first.',
   'error.INPUT_TOO_LONG': 'This is far longer than any activation link ({max} characters at most).',
@@ -363,6 +378,8 @@ export const enExtra = {
   'restore.password': 'Password of the backup',
   'restore.submit': 'Restore',
   'restore.working': 'Opening the backup…',
+  'restore.stop': 'Stop',
+  'restore.stopped': 'Stopped. Nothing was restored.',
   'restore.conflicts': 'These slots are already here with a different key. Choose what to keep:',
   'restore.keep': 'Keep the slot here',
   'restore.replace': 'Replace it with the backup’s',

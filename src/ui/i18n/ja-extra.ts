@@ -65,6 +65,18 @@ export const jaExtra: Record<ExtraKey, string> = {
     '発行元で再発行（再アクティベーション）された可能性があります。古いスロットのワンタイムパスワードは使えなくなります。',
   'reissue.replace': '古いスロットを置き換える',
   'reissue.keep': '両方残す',
+  'shared.title': '他のアプリまたはウェブサイトから共有されました',
+  'shared.body': 'この方法では、どのアプリやウェブサイトからでも Keyslot にリンクを送れます。ご自分で始めた有効化の場合にだけ追加してください。',
+  'shared.replaceAsk': '古いスロットを置き換える…',
+  'shared.replaceWarning':
+    '{name} を乗っ取る目的でウェブサイトが送ってきた可能性があります。置き換えると、この端末では共有されたキーのコードしか使えません。プロバイダーから再有効化を求められた場合にだけ置き換えてください。',
+  'shared.replaceConfirm': 'はい、古いスロットを置き換えます',
+  'lookalike.title': 'この名前はすでにあるスロット {name} と同じに見えますが、使われている文字が違います。',
+  'lookalike.body':
+    '別の文字体系の文字が混じっています（ラテン文字の「a」の代わりにキリル文字の「а」など）。このプロバイダーの新しいスロットを待っていた場合だけ追加し、心当たりがなければ戻ってください。',
+  'mixedScripts.title': 'この名前には、異なる文字体系の文字が混在しています。',
+  'mixedScripts.body':
+    '「PаyPal」のように一文字だけキリル文字にした名前は、本物のプロバイダーになりすますことができます。追加する前に、このアクティベーションがどこから来たか確かめてください。',
 
   'migration.title': '追加するスロットを選択',
   'migration.body': 'この QR コードには、ほかの認証アプリからエクスポートされた複数のスロットが含まれています。',
@@ -154,6 +166,9 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.IMPORT_PASSWORD_WRONG':
     'このパスワードではファイルを開けません。何もインポートしていません。パスワードを確認して、もう一度お試しください。',
   'error.IMPORT_DAMAGED': 'このファイルは破損しているか、不完全です。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_TOO_COSTLY': 'このファイルは、どのアプリも書き出さないほど多くのパスワード確認を求めているため、Keyslot はすべてを試しませんでした。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_CANCELLED': '中止しました。何もインポートしていません。',
+  'import.openingTry': 'パスワードを確認しています（鍵 {n} / 最大 {max}）…',
 
   'error.INPUT_EMPTY': '入力してください。',
   'error.INPUT_TOO_LONG': 'アクティベーション URL としては長すぎます（{max} 文字まで）。',
@@ -373,6 +388,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'restore.password': 'バックアップのパスワード',
   'restore.submit': '復元',
   'restore.working': 'バックアップを開いています…',
+  'restore.stop': '中止',
+  'restore.stopped': '中止しました。何も復元していません。',
   'restore.conflicts': '次のスロットは、キーが異なるものがすでにあります。残す方を選んでください:',
   'restore.keep': 'この端末のスロットを残す',
   'restore.replace': 'バックアップのスロットに置き換える',

@@ -1,11 +1,7 @@
-import type { MessageKey } from '../i18n/i18n';
+import type { Message, MessageKey } from '../i18n/i18n';
 
-export interface Announcement {
-  key: MessageKey;
-  params: Record<string, string | number>;
-  /** false: for screen readers only, where the screen already shows it in place (a slot's "Copied"). */
-  visual: boolean;
-}
+/** `visual` false: for screen readers only, where the screen already shows it in place (a slot's "Copied"). */
+export type Announcement = Required<Message> & { visual: boolean };
 
 /** Words for the polite live region ("Copied", "Slot added"), as a catalogue key and its values. */
 export class Announcer {

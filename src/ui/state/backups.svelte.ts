@@ -71,11 +71,14 @@ export class BackupWorkflow {
     return true;
   }
 
-  /** Open a backup file with its password: the plan of what it adds, replaces and asks about. */
-  async openBackup(file: Blob, password: string): Promise<RestorePlan> {
+  /**
+   * Open a backup file with its password: the plan of what it adds, replaces and asks about.
+   * `signal` stops the key derivation's worker at once (IMPORT_CANCELLED).
+   */
+  async openBackup(file: Blob, password: string, signal?: AbortSignal): Promise<RestorePlan> {
     // A backup is ASCII (one byte a character): anything larger is not one, and is not even read.
     if (file.size > BACKUP_MAX_CHARS) throw new KeyslotError('BACKUP_TOO_LARGE');
-    const incoming = await readBackup(await file.text(), password);
+    const incoming = await readBackup(await file.text(), password, signal);
     return planRestore(incoming, this.#slots.activeSlots);
   }
 

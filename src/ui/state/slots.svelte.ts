@@ -9,6 +9,8 @@
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
 import { matchExisting } from '../../core/slot-match';
+import { normaliseName } from '../../core/names';
+import { nameWarning } from '../../core/lookalike';
 import type { BackupSlot } from '../../core/backup-format';
 import type { ImportEntry } from '../../core/importers';
 import { runImport, type ReportRow } from '../../core/importers/plan';
@@ -107,6 +109,11 @@ export class SlotsState {
     return matchExisting(draft, this.activeSlots);
   }
 
+  /** A warning for names that look like another slot's or mix alphabets (core/lookalike.ts), or null. */
+  nameWarning(draft: SlotDraft): ReturnType<typeof nameWarning> {
+    return nameWarning(draft, this.activeSlots);
+  }
+
   /** Store a new slot unless the slots stored NOW (other tabs' too) hold its secret: SLOT_DUPLICATE. */
   #add(vault: UnlockedVault, draft: SlotDraft, name: string): Promise<Slot> {
     return vault.addSlotIfNew(draft, name, (stored) => matchExisting(draft, stored.filter((s) => s.deletedAt === 0)).kind === 'duplicate');
@@ -197,7 +204,12 @@ export class SlotsState {
 
   /** Edit dialog: name, provider and account (LABEL_EMPTY / NAME_TOO_LONG from the format's checks). */
   async edit(id: string, fields: { name: string; issuer: string; account: string }): Promise<void> {
-    await this.#change(id, { name: fields.name.trim(), issuer: fields.issuer.trim(), account: fields.account.trim() });
+    // The same name normaliser as every way in (core/names.ts).
+    await this.#change(id, {
+      name: normaliseName(fields.name),
+      issuer: normaliseName(fields.issuer),
+      account: normaliseName(fields.account),
+    });
     this.#announcer.announce('edit.done');
   }
 

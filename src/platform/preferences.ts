@@ -1,8 +1,9 @@
 /**
  * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…,"piaSyncAtUnlock":…,"density":…}`.
  * `sortOrder`, `language` and `piaSyncAtUnlock` joined version 1 as optional fields: older entries without them read as
  * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
+ * `density` (the list's compact or comfortable cards) joined the same way; missing reads as "compact".
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
@@ -20,9 +21,13 @@ export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
 /** The languages Keyslot speaks (src/ui/i18n/languages.ts builds on this list). */
 export const LANGUAGE_CHOICES = ['en', 'ja'] as const;
 
+/** How much the slot list fits on a screen: compact rows (the default) or roomier cards. */
+export const DENSITY_CHOICES = ['compact', 'comfortable'] as const;
+
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+export type DensityChoice = (typeof DENSITY_CHOICES)[number];
 
 export interface Preferences {
   lockWhenHidden: HiddenChoice;
@@ -34,6 +39,8 @@ export interface Preferences {
   language: LanguageChoice | null;
   /** Sync privacyIDEA-managed slots once at unlock when online (optional field, default off). */
   piaSyncAtUnlock: boolean;
+  /** Settings → Appearance: compact rows fit seven or more slots on a phone. */
+  density: DensityChoice;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
@@ -43,6 +50,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   sortOrder: 'manual',
   language: null,
   piaSyncAtUnlock: false,
+  density: 'compact',
 });
 
 function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -59,6 +67,7 @@ export function toPreferences(value: unknown): Preferences {
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
     language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
     piaSyncAtUnlock: typeof o.piaSyncAtUnlock === 'boolean' ? o.piaSyncAtUnlock : DEFAULT_PREFERENCES.piaSyncAtUnlock,
+    density: pick(DENSITY_CHOICES, o.density, DEFAULT_PREFERENCES.density),
   };
 }
 
@@ -82,6 +91,7 @@ export function serializePreferences(prefs: Preferences): string {
     sortOrder: p.sortOrder,
     language: p.language,
     piaSyncAtUnlock: p.piaSyncAtUnlock,
+    density: p.density,
   });
 }
 

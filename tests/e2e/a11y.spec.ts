@@ -42,6 +42,7 @@ for (const locale of ['en', 'ja']) {
         test.setTimeout(180_000);
         const w = await wordsFor(locale);
         const button = (key: string, exact = true) => page.getByRole('button', { name: w[key], exact });
+        const menuitem = (key: string) => page.getByRole('menuitem', { name: w[key], exact: true });
         const heading = (key: string) => page.getByRole('heading', { name: w[key] });
         const found: string[] = [];
         await page.clock.install({ time: T0 });
@@ -107,12 +108,12 @@ for (const locale of ['en', 'ja']) {
         const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
         await options('PassLogic (KEK VPN)').click();
         await audit(page, found, 'slot options');
-        await button('slot.edit').click();
+        await menuitem('slot.edit').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await audit(page, found, 'edit dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.details').click();
+        await menuitem('slot.details').click();
         const details = page.getByRole('dialog');
         await expect(details).toBeVisible();
         await audit(page, found, 'details dialog');
@@ -123,7 +124,7 @@ for (const locale of ['en', 'ja']) {
         await audit(page, found, 'details dialog (secret shown)');
         await page.keyboard.press('Escape');
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.showQr').click();
+        await menuitem('slot.showQr').click();
         await audit(page, found, 'QR dialog (PIN)');
         await page.getByRole('dialog').getByLabel(w['qr.pin'], { exact: true }).fill(PIN);
         await page.getByRole('dialog').getByRole('button', { name: w['qr.show'] }).click();
@@ -131,7 +132,7 @@ for (const locale of ['en', 'ja']) {
         await audit(page, found, 'QR dialog (code)');
         await page.getByRole('dialog').getByRole('button', { name: w['qr.close'] }).click();
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.delete').click();
+        await menuitem('slot.delete').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await audit(page, found, 'delete dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['delete.confirm'] }).click();
@@ -272,14 +273,14 @@ test('focus goes back to the slot’s options after a dialog, and to the heading
   const options = page.getByRole('button', { name: /^Options for PassLogic/ });
 
   await options.click();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(options).toBeFocused();
 
   await options.press('Enter');
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete slot' }).click();
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeFocused();
 });

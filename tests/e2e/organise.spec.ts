@@ -32,7 +32,7 @@ async function reloadAndUnlock(page: Page): Promise<void> {
 
 async function menu(page: Page, title: string, item: string): Promise<void> {
   await page.getByRole('button', { name: `Options for ${title}` }).click();
-  await page.getByRole('button', { name: item, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 test('search filters by provider, account and name, ignoring case and accents, and says when nothing matches', async ({ page }) => {
@@ -96,7 +96,8 @@ test('reordering by dragging the handle persists across a reload', async ({ page
   const to = await slotItem(page, /Acme.*zoe/).boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from!.x + 5, to!.y + to!.height - 5, { steps: 8 });
+  // Onto the lower half of Acme: below it in one column, after it in a row of columns (wide screens).
+  await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height - 5, { steps: 8 });
   await page.mouse.up();
   await expect.poll(() => order(page)).toEqual(['GitLab', 'Acme', 'Société']);
   await reloadAndUnlock(page);

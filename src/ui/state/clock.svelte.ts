@@ -13,11 +13,15 @@ export class PeriodTimer {
   step = $state(0);
   /** The last seconds: warning colour, icon and words. */
   ending = $state(false);
-  /** The end of the period: the next code shows below the current one. */
+  /** The end of the period: the next code shows beside the current one. */
   previewing = $state(false);
   /** Not state: read by whoever ticks, never by a slot. */
   secondsLeft = 0;
 
+  // Plain state set on each tick, not $derived: a timer is created lazily while some slot renders,
+  // and a derived would belong to that slot's effect; once that slot went (a search, a re-render),
+  // every other slot reading it would get stale values (Svelte's `derived_inert` warning).
+  // Assigning an unchanged value wakes nobody, so these still change only twice a period.
   constructor(period: number, nowMs: number) {
     this.period = period;
     this.update(nowMs);

@@ -1,5 +1,8 @@
 import { loadPreferences, savePreferences, type Preferences } from '../../platform/preferences';
 
+/** The list's densities, for Settings → Appearance (components talk to state, not to platform/). */
+export { DENSITY_CHOICES, type DensityChoice } from '../../platform/preferences';
+
 /**
  * What the screen may show, and the auto-lock preferences: whether the page is hidden (codes
  * are blanked then, so an app-switcher snapshot shows none), since when, and the last input.

@@ -12,6 +12,7 @@ import { KeyslotError } from '../core/errors';
 import { base64Encode } from '../core/bytes';
 import type { Slot } from '../core/slot';
 import {
+  BACKUP_VERSION,
   backupAad,
   decodeBackupPlaintext,
   encodeBackupPlaintext,
@@ -54,7 +55,7 @@ export async function makeBackup(
     const key = await backupKey(password, kdf, salt);
     const aad = backupAad(createdAt, kdf, salt);
     const { iv, ct } = await sealBackup(key, plaintext, aad);
-    return serializeBackupFile({ format: 'keyslot-backup', version: 1, createdAt, kdf, salt, iv, ct });
+    return serializeBackupFile({ format: 'keyslot-backup', version: BACKUP_VERSION, createdAt, kdf, salt, iv, ct });
   } finally {
     plaintext.fill(0);
   }
@@ -70,9 +71,9 @@ export async function readBackup(text: string, password: string): Promise<Backup
   const file = parseBackupFile(text);
   if (typeof password !== 'string' || password.length === 0) throw new KeyslotError('BACKUP_PASSWORD_WRONG');
   const key = await backupKey(password, file.kdf, file.salt);
-  const plaintext = await openBackup(key, file.iv, file.ct, backupAad(file.createdAt, file.kdf, file.salt));
+  const plaintext = await openBackup(key, file.iv, file.ct, backupAad(file.createdAt, file.kdf, file.salt, file.version));
   try {
-    return decodeBackupPlaintext(plaintext);
+    return decodeBackupPlaintext(plaintext, file.version);
   } finally {
     plaintext.fill(0);
   }

@@ -44,8 +44,17 @@ export const securityHeaders: Record<string, string> = {
 /** HSTS: sent by the HTTPS host only (never by the `npm start` server on http://localhost). */
 export const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
 
-/** Hashed build files never change: cache them for a year. Everything else revalidates. */
+/** Hashed build files never change: cache them for a year. */
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
+
+/** Everything else (index.html, sw.js, the manifest, icons, deep links) revalidates: an update must be seen. */
+export const revalidateCacheControl = 'no-cache';
+
+/**
+ * A missing hashed file (`/assets/<name>-<hash>.js` of another build) is a 404 that no cache
+ * keeps: a browser holding it for a year, or index.html in its place, could break the next update.
+ */
+export const missingAssetCacheControl = 'no-store';
 
 /**
  * The `_headers` file for Netlify and Cloudflare Pages (emitted into dist/ by the build, and

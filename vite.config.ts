@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { privacyIdeaOrigins, securityHeaders } from './security-headers.ts';
 import { appVersion, keyslotPwa } from './pwa.config.ts';
+import { previewCaching } from './preview-caching.ts';
 
 /** The container endpoints a Keyslot calls (privacyIDEA api/container.py), proxied as they are. */
 function privacyIdeaProxy(target: string | undefined) {
@@ -13,7 +14,7 @@ function privacyIdeaProxy(target: string | undefined) {
 }
 
 export default defineConfig({
-  plugins: [svelte(), keyslotPwa()],
+  plugins: [svelte(), keyslotPwa(), previewCaching()],
   // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
   // KEYSLOT_PRIVACYIDEA_ORIGINS: the privacyIDEA allow-list (docs/privacyidea.md "Deployment").
   define: {

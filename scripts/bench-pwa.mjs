@@ -1,7 +1,7 @@
 // Install / offline part of `npm run bench` (also runs alone: `node scripts/bench-pwa.mjs`).
 // Measures, on the build in dist/:
 //   - Lighthouse 12 (mobile) Performance, Accessibility, Best Practices, SEO. Lighthouse is NOT a
-//     dependency: it runs through `npx -y lighthouse@12.2.3`; if npx cannot fetch it, "skipped".
+//     dependency: it runs through `npx -y lighthouse@12.8.2`; if npx cannot fetch it, "skipped".
 //   - Offline cold start (network off, service worker stopped, new tab) to the unlock screen, and
 //     unlock → first code; next to a blank page served the same way (its own service worker and
 //     precache, same server and headers). Median of 5.
@@ -18,7 +18,8 @@ import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
 const APP_PORT = 4177;
 const BLANK_PORT = 4178;
 const PIN = '480913';
-const LIGHTHOUSE = 'lighthouse@12.2.3';
+// 12.2.3 fails on Chromium 156 (NO_NAVSTART); 12.8.x measures it (and runs on Node 20).
+const LIGHTHOUSE = 'lighthouse@12.8.2';
 // The build to measure (`npm run bench` builds dist/; BENCH_OUT_DIR measures another).
 const DIST = process.env.BENCH_OUT_DIR ?? 'dist';
 const log = (...a) => process.env.BENCH_DEBUG && console.log(...a);

@@ -2,8 +2,8 @@
 //
 // Runs the real decoder (src/platform/qr-decode.ts, zxing-wasm) in Node through Vite's SSR loader
 // on the corpus photos (../shared/corpus or $KEYSLOT_CORPUS; ZXing's black-box sets, upright and
-// turned 90/180/270 degrees), next to @zxing/library (what @zxing/browser runs) and to a single
-// zxing-wasm pass; times camera-sized frames; and reports the gzip size of the scanner's files in
+// turned 90/180/270 degrees), next to the decoder used without WebAssembly (qr-decode-js.ts,
+// @zxing/browser), to one bare @zxing/library pass and to a single zxing-wasm pass; times camera-sized frames; and reports the gzip size of the scanner's files in
 // the build. Node and Chromium run the same V8 WebAssembly engine, so the times carry over.
 // A measurement, not a test: it prints a table.
 import { execFileSync } from 'node:child_process';
@@ -26,19 +26,23 @@ async function loader() {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
-    logLevel: 'warn',
+    logLevel: 'error', // not the @zxing packages' broken source-map paths
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
+    // @zxing/browser and @zxing/library are CommonJS to Node; transformed by Vite, their ES
+    // builds load with the named imports qr-decode-js.ts uses (as in the browser bundle).
+    ssr: { noExternal: ['@zxing/browser', '@zxing/library'] },
   });
   return { load: (id) => server.ssrLoadModule(id), close: () => server.close() };
 }
 
 /** Decode rate and time per image, per rotation, for the three decoders. */
-async function measureCorpus(decodeQr, corpus) {
+async function measureCorpus(decodeQr, decodeQrWithoutWasm, corpus) {
   const decoders = {
     keyslot: (p) => decodeQr(p),
     onePass: (p) => decodeQr(p, { fast: true }),
+    noWasm: async (p) => decodeQrWithoutWasm(p),
     zxingLibrary: async (p) => corpus.decodeWithZxingLibrary(p),
   };
   const result = {};
@@ -111,7 +115,8 @@ function scannerFiles(outDir) {
     ['worker (zxing-wasm JS + qr-decode)', worker],
     ['zxing_reader.wasm', wasm],
     ...js.filter((f) => text(f).includes(worker)).map((f) => ['scanner chunk (reader, camera loop)', f]),
-    ...js.filter((f) => /^qr-decode/.test(f)).map((f) => ['main-thread fallback (only without workers)', f]),
+    ...js.filter((f) => /^qr-decode-js-/.test(f)).map((f) => ['no-WebAssembly fallback, @zxing/browser (only without WebAssembly)', f]),
+    ...js.filter((f) => /^qr-decode-/.test(f) && !/^qr-decode-js-/.test(f)).map((f) => ['main-thread fallback (only without workers)', f]),
     ...js.filter((f) => /\bgetUserMedia\b/.test(text(f)) && !text(f).includes(worker)).map((f) => ['camera chunk', f]),
     ...js.filter((f) => text(f).includes('from-image') && !text(f).includes(worker)).map((f) => ['image-input chunk', f]),
   ];
@@ -155,6 +160,7 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
   try {
     const { corpusPath, corpusExists } = await load('/tests/compat/corpus.ts');
     const { decodeQr, warmUpQrDecoder } = await load('/src/platform/qr-decode.ts');
+    const { decodeQrWithoutWasm } = await load('/src/platform/qr-decode-js.ts');
     const t0 = performance.now();
     await warmUpQrDecoder();
     row('QR decoder start (zxing-wasm compile, Node)', ms(performance.now() - t0));
@@ -163,7 +169,7 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
       row('QR decode rates', 'skipped: corpus not found (set KEYSLOT_CORPUS)');
     } else {
       const corpus = await load('/tests/compat/qr-corpus.ts');
-      const { result, positives, negatives } = await measureCorpus(decodeQr, corpus);
+      const { result, positives, negatives } = await measureCorpus(decodeQr, decodeQrWithoutWasm, corpus);
       const at = (rot, name) => result[rot][name];
       row(
         `QR photos read, upright: Keyslot / one zxing-wasm pass / @zxing/library`,
@@ -171,13 +177,17 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
         '≥ best single decoder',
       );
       row(
-        'QR photos read at 90/180/270°: Keyslot vs @zxing/library',
-        `${[90, 180, 270].map((r) => at(r, 'keyslot').reads).join('/')} vs ${[90, 180, 270].map((r) => at(r, 'zxingLibrary').reads).join('/')}`,
+        'QR photos read, upright, without WebAssembly (@zxing/browser, qr-decode-js.ts)',
+        pct(at(0, 'noWasm').reads, positives),
+        '≥ @zxing/library',
       );
+      const turned = (name) => [90, 180, 270].map((r) => at(r, name).reads).join('/');
+      row('QR photos read at 90/180/270°: Keyslot vs without WebAssembly vs @zxing/library', `${turned('keyslot')} vs ${turned('noWasm')} vs ${turned('zxingLibrary')}`);
       const all = (name, key) => corpus.ROTATIONS.flatMap((r) => at(r, name)[key]);
       for (const [name, label] of [
         ['keyslot', 'Keyslot'],
         ['onePass', 'one zxing-wasm pass'],
+        ['noWasm', 'without WebAssembly'],
         ['zxingLibrary', '@zxing/library'],
       ]) {
         row(
@@ -188,18 +198,19 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
       const fp = (name) => corpus.ROTATIONS.reduce((a, r) => a + at(r, name).falsePositives, 0);
       const wrong = (name) => corpus.ROTATIONS.reduce((a, r) => a + at(r, name).wrong, 0);
       row(
-        `QR false positives (${negatives} no-code photos × 4) / misreads: Keyslot, @zxing/library`,
-        `${fp('keyslot')} / ${wrong('keyslot')}, ${fp('zxingLibrary')} / ${wrong('zxingLibrary')}`,
+        `QR false positives (${negatives} no-code photos × 4) / misreads: Keyslot, without WebAssembly, @zxing/library`,
+        `${fp('keyslot')} / ${wrong('keyslot')}, ${fp('noWasm')} / ${wrong('noWasm')}, ${fp('zxingLibrary')} / ${wrong('zxingLibrary')}`,
         '0',
       );
       if (detail) {
         console.log(`\nQR photos with a code: ${positives}, without: ${negatives}`);
-        console.log('rotation | Keyslot | one pass | @zxing/library | Keyslot median/p95 ms | @zxing/library median/p95 ms');
+        console.log('rotation | Keyslot | one pass | no wasm | @zxing/library | Keyslot median/p95 ms | no-wasm median/p95 ms | @zxing/library median/p95 ms');
         for (const r of corpus.ROTATIONS) {
           const k = at(r, 'keyslot');
           const l = at(r, 'zxingLibrary');
+          const j = at(r, 'noWasm');
           console.log(
-            `${String(r).padStart(8)} | ${String(k.reads).padStart(7)} | ${String(at(r, 'onePass').reads).padStart(8)} | ${String(l.reads).padStart(14)} | ${ms(median(k.times))} / ${ms(p95(k.times))} | ${ms(median(l.times))} / ${ms(p95(l.times))}`,
+            `${String(r).padStart(8)} | ${String(k.reads).padStart(7)} | ${String(at(r, 'onePass').reads).padStart(8)} | ${String(j.reads).padStart(7)} | ${String(l.reads).padStart(14)} | ${ms(median(k.times))} / ${ms(p95(k.times))} | ${ms(median(j.times))} / ${ms(p95(j.times))} | ${ms(median(l.times))} / ${ms(p95(l.times))}`,
           );
         }
       }
@@ -224,7 +235,7 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
   if (sizes) {
     const where = probe ? ' [scanner-only build: the app does not load it yet]' : '';
     for (const s of sizes.rows) row(`Scanner: ${s.role}${s.eager ? ' — IN FIRST LOAD' : ''} (gzip -9)`, `${kb(s.gz)} (${kb(s.raw)} raw) ${s.file}${where}`);
-    const path = sizes.rows.filter((s) => !s.role.startsWith('main-thread'));
+    const path = sizes.rows.filter((s) => !/^(main-thread|no-WebAssembly)/.test(s.role));
     row('Scanner total on first scan: worker + wasm + chunks (gzip -9)', kb(path.reduce((a, s) => a + s.gz, 0)), 'lazy, not in first load');
     row('zxing-wasm in the first load', sizes.eagerZxing || sizes.rows.some((s) => s.eager) ? 'YES (fix this)' : 'no', 'no');
   } else {

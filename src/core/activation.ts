@@ -14,7 +14,9 @@
  *    or among other `&`-separated fragment parameters. The fragment never reaches a
  *    server. One level only: a link inside a link is NOT_ACTIVATION.
  *  - The bare fragment `#add=…` (what location.hash holds), read the same way.
- *
+ *  - A sealed link: `add=ks1.…` (sealed-link.ts). Parsed and checked here, not decrypted:
+ *    kind 'sealed'; the add flow asks for the activation code, opens it, and reads the URI
+ *    inside with readOpenedActivation. `add=ks<n>.…` of another version is LINK_VERSION.
  *  - an otpauth:// URI with privacyIDEA's `2step_*` parameters: kind 'two-step'
  *    (two-step.ts), never a plain slot (its secret is only the server's part).
  *
@@ -52,6 +54,7 @@
 import { KeyslotError } from './errors';
 import { MIGRATION_TEXT_MAX, parseMigrationUri, type MigrationBatch } from './migration';
 import { parseOtpauthUri } from './otpauth-uri';
+import { isSealedPayload, parseSealed, type SealedActivation } from './sealed-link';
 import type { SlotDraft } from './slot';
 import { parseRegistrationUri, type PiaRegistration } from './privacyidea/registration';
 import { readTwoStepParams, type TwoStepParams } from './two-step';
@@ -62,7 +65,11 @@ export type Activation =
   | { kind: 'migration'; batch: MigrationBatch }
   | { kind: 'pia'; registration: PiaRegistration }
   /** privacyIDEA 2step (two-step.ts): `draft.secret` is only the server's part. */
-  | { kind: 'two-step'; draft: SlotDraft; twoStep: TwoStepParams };
+  | { kind: 'two-step'; draft: SlotDraft; twoStep: TwoStepParams }
+  | { kind: 'sealed'; sealed: SealedActivation };
+
+/** What a sealed link holds once opened: never another link. */
+export type OpenedActivation = Exclude<Activation, { kind: 'sealed' }>;
 
 /**
  * Longest text even looked at: room for an activation link around the longest export
@@ -138,10 +145,13 @@ function fromFragment(fragment: string, ifNone: 'WEB_LINK' | 'NOT_ACTIVATION'): 
   if (value === null) throw refuse(ifNone);
   const inner = value.trim();
   if (inner === '') throw refuse('URI_MALFORMED'); // `#add=` and nothing: a link cut short
+  if (isSealedPayload(inner)) return { kind: 'sealed', sealed: parseSealed(inner) };
   return read(inner, false);
 }
 
 /** `outer` is false for the URI inside a link: links and fragments are not read there. */
+function read(input: string, outer: true): Activation;
+function read(input: string, outer: false): OpenedActivation;
 function read(input: string, outer: boolean): Activation {
   if (input.startsWith('#')) {
     if (!outer) throw refuse('NOT_ACTIVATION');
@@ -183,4 +193,15 @@ export function readActivation(text: string): Activation {
   const input = text.trim();
   if (input === '') throw refuse('INPUT_EMPTY');
   return read(input, true);
+}
+
+/**
+ * The URI a sealed link held (openSealed): an otpauth:// or otpauth-migration:// URI only,
+ * read exactly as inside a plain link. Throws as readActivation does.
+ */
+export function readOpenedActivation(uri: string): OpenedActivation {
+  if (typeof uri !== 'string' || uri.length > ACTIVATION_TEXT_MAX) throw refuse('NOT_ACTIVATION');
+  const input = uri.trim();
+  if (input === '') throw refuse('INPUT_EMPTY');
+  return read(input, false);
 }

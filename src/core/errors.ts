@@ -37,6 +37,13 @@ export const ERROR_CODES = [
   'VENDOR_APP',
   // privacyIDEA 2step enrollment (two-step.ts): a 2step_* parameter missing or out of bounds
   'TWO_STEP_INVALID',
+  // sealed activation links (src/core/sealed-link.ts): a version this Keyslot does not read; a
+  // link cut short, edited outside its ciphertext or asking for too much key-derivation work;
+  // the typed activation code is not 10 code characters; the code does not open the link
+  'LINK_VERSION',
+  'LINK_DAMAGED',
+  'LINK_CODE_INVALID',
+  'LINK_CODE_WRONG',
   // files exported by other authenticator apps (src/core/importers/): not a format we read; a
   // format we recognise but do not read (SQLite, password zip, Bitwarden's encrypted export);
   // the file is bigger than any export (`max` = MiB) or has too many entries; the file is

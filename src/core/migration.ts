@@ -458,3 +458,14 @@ export class MigrationBatches {
     return out;
   }
 }
+
+/**
+ * The add screen's list of scanned QR codes of one Google Authenticator export, after one more
+ * scan: a QR code of another export (another batchId) starts the list over; one already scanned
+ * (same batchIndex) leaves it as it is; otherwise it joins the list.
+ */
+export function collectBatch(batches: readonly MigrationBatch[], batch: MigrationBatch): MigrationBatch[] {
+  const same = batches.length > 0 && batches[0]!.batchId === batch.batchId;
+  if (!same) return [batch];
+  return batches.some((b) => b.batchIndex === batch.batchIndex) ? [...batches] : [...batches, batch];
+}

@@ -104,7 +104,7 @@ async function inWorker(req: KdfRequest | ImportKdfRequest, password: Uint8Array
   let worker: Worker | null = null;
   if (typeof Worker !== 'undefined') {
     try {
-      worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
     } catch {
       worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
     }

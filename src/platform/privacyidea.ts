@@ -54,6 +54,14 @@ import { fetchTransport, type PiaTransport } from './privacyidea-net';
 import { readContainerKey } from './storage';
 import type { UnlockedVault } from './vault';
 
+/**
+ * What these functions need of the unlocked vault. The UI hands in one whose writes go through
+ * its one serialised write path (ui/state/slots.svelte.ts); tests hand in the vault itself.
+ */
+export type ContainerVault = Pick<UnlockedVault, 'listSlots' | 'storeContainerChanges' | 'deleteContainerSlots'>;
+
+const isActive = (s: Slot): boolean => !!s.managed && s.managed.withdrawn === '';
+
 /** What a sync did, for the message the user sees. */
 export interface SyncOutcome {
   added: Slot[];
@@ -148,7 +156,7 @@ function baseInfo(
  * effort, so the QR's container is not left bound to a key nobody holds).
  */
 export async function registerContainer(
-  vault: UnlockedVault,
+  vault: ContainerVault,
   reg: PiaRegistration,
   options: RegisterOptions,
 ): Promise<SyncOutcome> {
@@ -174,25 +182,35 @@ export async function registerContainer(
 
   const c: Container = { serial: reg.containerSerial, server: reg.serverUrl, hash: reg.hash, key: pair.privateKey };
   const keyId = randomId();
-  // This device may already hold the container (an administrator's "reissue" scanned here
-  // again): its slots get the new secrets and the new key, the user's names and places stay.
-  const existing = containerSlots(await vault.listSlots(), reg.containerSerial);
   try {
     const round = await syncRound(transport, c, []);
     const info = { issuer: reg.issuer, server: reg.serverUrl, container: reg.containerSerial, keyId, hash: reg.hash };
-    const plan = planSync(existing, round.container, baseInfo(info, { ...policies, ...round.policies }));
-    const changed = plan.change.map((s) => ({ ...s, managed: { ...s.managed, ...info } }));
-    const kept = changed.filter((s) => s.managed.withdrawn === '').length;
-    if (plan.add.length + kept === 0) throw new KeyslotError('PIA_EMPTY');
-    const added = await vault.storeContainerChanges({ keyId, key: pair.privateKey }, plan.add, changed, now);
-    const oldKeys = new Set(existing.map((s) => s.managed.keyId));
+    const base = baseInfo(info, { ...policies, ...round.policies });
+    let skipped = 0;
+    let oldKeys = new Set<string>();
+    const { added, changed } = await vault.storeContainerChanges(
+      { keyId, key: pair.privateKey },
+      (stored) => {
+        // This device may already hold the container (an administrator's "reissue" scanned here
+        // again): its slots get the new secrets and the new key, the user's names and places stay.
+        const existing = containerSlots(stored, reg.containerSerial);
+        oldKeys = new Set(existing.map((s) => s.managed.keyId));
+        const plan = planSync(existing, round.container, base);
+        skipped = plan.skipped;
+        const change = plan.change.map((s) => ({ ...s, managed: { ...s.managed, ...info } }));
+        if (plan.add.length + change.filter(isActive).length === 0) throw new KeyslotError('PIA_EMPTY');
+        return { add: plan.add, change };
+      },
+      now,
+    );
     for (const old of oldKeys) await vault.deleteContainerSlots([], old).catch(() => undefined);
+    const kept = changed.filter(isActive).length;
     return {
       added,
       changed: kept,
       withdrawn: changed.length - kept,
       reason: changed.length > kept ? 'removed' : '',
-      skipped: plan.skipped,
+      skipped,
     };
   } catch (e) {
     await terminate(transport, c).catch(() => undefined);
@@ -223,12 +241,12 @@ function withdrawalFor(e: unknown): Exclude<Withdrawn, ''> | null {
  * still succeeds with that outcome. Network and damaged answers throw, changing nothing.
  */
 export async function syncContainer(
-  vault: UnlockedVault,
+  vault: ContainerVault,
   containerSerial: string,
   transport: PiaTransport = fetchTransport,
 ): Promise<SyncOutcome> {
   const mine = containerSlots(await vault.listSlots(), containerSerial);
-  const active = mine.filter((s) => s.managed.withdrawn === '');
+  const active = mine.filter(isActive);
   const none: SyncOutcome = { added: [], changed: 0, withdrawn: 0, reason: '', skipped: 0 };
   if (active.length === 0) return none;
   const c = await containerOf(active);
@@ -238,23 +256,28 @@ export async function syncContainer(
   } catch (e) {
     const why = withdrawalFor(e);
     if (!why) throw e;
-    await vault.storeContainerChanges(
-      null,
-      [],
-      active.map((s) => withdraw(s, why)),
-    );
-    return { ...none, withdrawn: active.length, reason: why };
+    const { changed } = await vault.storeContainerChanges(null, (stored) => ({
+      add: [],
+      change: containerSlots(stored, containerSerial)
+        .filter(isActive)
+        .map((s) => withdraw(s, why)),
+    }));
+    return { ...none, withdrawn: changed.length, reason: why };
   }
-  const first = active[0]!.managed;
-  const plan = planSync(mine, round.container, baseInfo(first, round.policies));
-  const added = await vault.storeContainerChanges(null, plan.add, plan.change);
-  const withdrawn = plan.change.filter((s) => s.managed.withdrawn !== '').length;
+  const base = baseInfo(active[0]!.managed, round.policies);
+  let skipped = 0;
+  const { added, changed } = await vault.storeContainerChanges(null, (stored) => {
+    const plan = planSync(containerSlots(stored, containerSerial), round.container, base);
+    skipped = plan.skipped;
+    return plan;
+  });
+  const withdrawn = changed.filter((s) => !isActive(s)).length;
   return {
     added,
-    changed: plan.change.length - withdrawn,
+    changed: changed.length - withdrawn,
     withdrawn,
     reason: withdrawn ? 'removed' : '',
-    skipped: plan.skipped,
+    skipped,
   };
 }
 
@@ -271,11 +294,11 @@ export function containerSerials(slots: readonly Slot[]): string[] {
  * container_client_rollover policy does not allow it.
  */
 export async function requestRollover(
-  vault: UnlockedVault,
+  vault: ContainerVault,
   containerSerial: string,
   transport: PiaTransport = fetchTransport,
 ): Promise<string> {
-  const active = containerSlots(await vault.listSlots(), containerSerial).filter((s) => s.managed.withdrawn === '');
+  const active = containerSlots(await vault.listSlots(), containerSerial).filter(isActive);
   const c = await containerOf(active);
   const ch = await challenge(transport, c, 'container/rollover');
   const req = actionRequest(c.server, c.serial, ch, 'container/rollover');
@@ -294,13 +317,13 @@ export type RemoveOutcome = 'unregistered' | 'unreachable' | 'forbidden' | 'loca
  * anyway and the outcome says so; a container that is already withdrawn is deleted locally only.
  */
 export async function removeContainer(
-  vault: UnlockedVault,
+  vault: ContainerVault,
   containerSerial: string,
   transport: PiaTransport = fetchTransport,
 ): Promise<RemoveOutcome> {
   const mine = containerSlots(await vault.listSlots(), containerSerial);
   if (mine.length === 0) throw new KeyslotError('SLOT_NOT_FOUND');
-  const active = mine.filter((s) => s.managed.withdrawn === '');
+  const active = mine.filter(isActive);
   let outcome: RemoveOutcome = 'local';
   if (active.length > 0 && active[0]!.managed.noUnregister) outcome = 'forbidden';
   else if (active.length > 0) {
@@ -324,7 +347,7 @@ export async function removeContainer(
  * Delete some slots of a container locally (withdrawn ones: the server no longer has them).
  * The signing key goes too when no slot of the container is left.
  */
-export async function deleteManagedSlots(vault: UnlockedVault, ids: readonly string[]): Promise<void> {
+export async function deleteManagedSlots(vault: ContainerVault, ids: readonly string[]): Promise<void> {
   const slots = await vault.listSlots();
   const gone = slots.filter((s): s is ManagedSlot => ids.includes(s.id) && !!s.managed);
   const keyIds = new Set(gone.map((s) => s.managed.keyId));

@@ -3,8 +3,10 @@
  *
  * createQrReader() picks the decoder: the browser's own BarcodeDetector where it exists and
  * reads 'qr_code' (Android, ChromeOS, macOS Chrome), otherwise zxing-wasm in a module Web
- * Worker (qr-worker.ts), or on the main thread if no worker can start. This module never
- * imports the decoder itself: the worker, or a dynamic import(), loads it only when needed.
+ * Worker (qr-worker.ts), or on the main thread if no worker can start. Where WebAssembly is
+ * missing or refused (iOS Lockdown Mode, a policy, a CSP without 'wasm-unsafe-eval'), ZXing's
+ * JavaScript port (@zxing/browser, qr-decode-js.ts) on the main thread. This module never
+ * imports a decoder itself: the worker, or a dynamic import(), loads one only when needed.
  *
  * scanFrames() feeds a camera or screen-capture video to a reader: at most `fps` frames a
  * second, each scaled so its long side is at most `maxSide`, never two decodes at once.
@@ -23,8 +25,11 @@ export interface QrDecodeOptions {
 }
 
 export interface QrReader {
-  /** Which decoder answers: the browser's BarcodeDetector, zxing-wasm in a worker, or zxing-wasm on this thread. */
-  readonly engine: 'native' | 'worker' | 'main-thread';
+  /**
+   * Which decoder answers: the browser's BarcodeDetector, zxing-wasm in a worker or on this
+   * thread, or (without WebAssembly) @zxing/browser's JavaScript reader on this thread.
+   */
+  readonly engine: 'native' | 'worker' | 'main-thread' | 'javascript';
   /**
    * Every QR code's text in the picture ([] when none). Never keeps or changes `source`.
    * Rejects with a KeyslotError: IMAGE_UNREADABLE, IMAGE_TOO_LARGE, QR_DECODER_FAILED.
@@ -40,15 +45,37 @@ export interface CreateQrReaderOptions {
 }
 
 /**
- * A reader that is ready to decode: its WebAssembly is loaded (or the native detector exists).
- * Throws KeyslotError QR_DECODER_FAILED when no decoder can run here (e.g. WebAssembly disabled).
+ * A reader that is ready to decode: its decoder is loaded (or the native detector exists).
+ * Throws KeyslotError QR_DECODER_FAILED when no decoder can run here (not even the JavaScript one).
  */
 export async function createQrReader(options: CreateQrReaderOptions = {}): Promise<QrReader> {
   if (options.native !== false) {
     const detector = await nativeDetector();
     if (detector) return nativeReader(detector);
   }
-  return wasmReader();
+  return softwareReader();
+}
+
+/** zxing-wasm; without WebAssembly, or when it will not load, @zxing/browser's JavaScript reader. */
+async function softwareReader(): Promise<QrReader> {
+  if (typeof WebAssembly !== 'object') return javascriptReader();
+  try {
+    return await wasmReader();
+  } catch (e) {
+    // e.g. a CSP without 'wasm-unsafe-eval': WebAssembly exists, but compiling is refused.
+    if (e instanceof KeyslotError && e.code === 'QR_DECODER_FAILED') return javascriptReader();
+    throw e;
+  }
+}
+
+async function javascriptReader(): Promise<QrReader> {
+  let decoder: typeof import('./qr-decode-js');
+  try {
+    decoder = await import('./qr-decode-js');
+  } catch {
+    throw new KeyslotError('QR_DECODER_FAILED');
+  }
+  return onThisThread('javascript', (image, fast) => decoder.decodeQrWithoutWasm(image, { fast }));
 }
 
 // ---------------------------------------------------------------- native (BarcodeDetector)
@@ -81,7 +108,7 @@ function nativeReader(detector: BarcodeDetectorLike): QrReader {
   let broken = false;
   // zxing-wasm as a second opinion for still images, and the stand-in if detect() itself fails.
   let fallback: Promise<QrReader> | null = null;
-  const wasm = () => (fallback ??= wasmReader());
+  const wasm = () => (fallback ??= softwareReader());
   return {
     engine: 'native',
     async decode(source, options = {}) {
@@ -130,12 +157,17 @@ async function wasmReader(): Promise<QrReader> {
     throw new KeyslotError('QR_DECODER_FAILED');
   }
   await decoder.warmUpQrDecoder();
+  return onThisThread('main-thread', (image, fast) => decoder.decodeQr(image, { fast }));
+}
+
+/** A reader that decodes on this thread with `decode`. */
+function onThisThread(engine: QrReader['engine'], decode: (image: ImageDataLike, fast: boolean) => string[] | Promise<string[]>): QrReader {
   let closed = false;
   return {
-    engine: 'main-thread',
+    engine,
     async decode(source, options = {}) {
       if (closed) throw new KeyslotError('QR_DECODER_FAILED');
-      return decoder.decodeQr(toImageData(source).image, { fast: options.fast === true });
+      return decode(toImageData(source).image, options.fast === true);
     },
     close() {
       closed = true;
@@ -157,7 +189,7 @@ function startWorker(): StartedWorker | null {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('../workers/qr-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null; // e.g. a CSP without worker-src 'self'
   }

@@ -426,6 +426,54 @@ export function deleteRecords(ids: readonly string[]): Promise<void> {
   });
 }
 
+/** Two stored records are the same write when id, version, IV and ciphertext all match (every seal draws a fresh IV). */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const pick = (r: unknown) => {
+    const o = (r ?? {}) as Record<string, unknown>;
+    return JSON.stringify([o['id'], o['v'], o['iv'], o['ct']]);
+  };
+  return a !== undefined && b !== undefined && pick(a) === pick(b);
+}
+
+/** True when the slot store holds exactly the records `expected` (as readRecords returned them), in order. */
+async function holdsExactly(store: { getAll(): Promise<unknown[]> }, expected: readonly unknown[]): Promise<boolean> {
+  const stored = await store.getAll();
+  return stored.length === expected.length && stored.every((r, i) => sameRecord(r, expected[i]));
+}
+
+/**
+ * Compare-and-swap slot records in ONE transaction: store every `next[i]` only if the stored
+ * record with its id is still exactly `expected[i]` (as readRecord returned it). False, and
+ * nothing written, when another tab wrote any of them meanwhile (the caller reads them again
+ * and retries); SLOT_NOT_FOUND, nothing written, when one is gone.
+ */
+export function swapRecords(expected: readonly unknown[], next: readonly StoredRecord[]): Promise<boolean> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    const stored: unknown[] = await Promise.all(next.map((r) => store.get(r.id)));
+    if (stored.some((r) => r === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+    if (stored.some((r, i) => !sameRecord(r, expected[i]))) return false;
+    await Promise.all(next.map((r) => store.put(r)));
+    return true;
+  });
+}
+
+/**
+ * Add a new record in ONE transaction only if the store still holds exactly the records
+ * `expected` (as readRecords returned them): the caller checked the new slot against those for
+ * duplicates, so a slot another tab added meanwhile is checked too. False, and nothing written,
+ * when the store changed (read again and retry); an existing id is SLOT_DUPLICATE.
+ */
+export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+  return write(['slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    if (!(await holdsExactly(store, expected))) return false;
+    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
+    await store.add(record);
+    return true;
+  });
+}
+
 // ---------------------------------------------------------------- privacyIDEA container keys
 // Each registered container's P-384 signing key (a non-extractable CryptoKey) lives in 'meta'
 // under `containerKey.<keyId>`, beside the device key. The keyId is random: which container it
@@ -439,24 +487,30 @@ export function readContainerKey(keyId: string): Promise<unknown> {
 }
 
 /**
- * What a registration or sync stores, in ONE transaction: the container's signing key (at
- * registration only), new records (an existing id is SLOT_DUPLICATE) and changed records
- * (one that is gone is SLOT_NOT_FOUND: a slot deleted in another tab does not come back).
- * All or nothing: a failed registration leaves neither key nor slots behind.
+ * What a registration or sync stores, in ONE transaction, and only if the store still holds
+ * exactly the records `expected` (as readRecords returned them; the caller planned the changes
+ * from those): the container's signing key (at registration only), new records (an existing id
+ * is SLOT_DUPLICATE) and changed records (one that is gone is SLOT_NOT_FOUND: a slot deleted in
+ * another tab does not come back). False, and nothing written, when another tab wrote meanwhile
+ * (read again, plan again, retry). All or nothing: a failed registration leaves neither key nor
+ * slots behind.
  */
 export function storeContainerChanges(
   key: { keyId: string; key: CryptoKey } | null,
   added: readonly StoredRecord[],
   changed: readonly StoredRecord[],
-): Promise<void> {
+  expected: readonly unknown[],
+): Promise<boolean> {
   return write(['meta', 'slots'], async (tx) => {
     const store = tx.objectStore('slots');
+    if (!(await holdsExactly(store, expected))) return false;
     const taken = await Promise.all(added.map((r) => store.getKey(r.id)));
     if (taken.some((k) => k !== undefined)) throw new KeyslotError('SLOT_DUPLICATE');
     const present = await Promise.all(changed.map((r) => store.getKey(r.id)));
     if (present.some((k) => k === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
     if (key) await tx.objectStore('meta').put(key.key, CONTAINER_KEY_PREFIX + key.keyId);
     await Promise.all([...added.map((r) => store.add(r)), ...changed.map((r) => store.put(r))]);
+    return true;
   });
 }
 

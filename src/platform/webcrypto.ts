@@ -224,6 +224,13 @@ export async function aesGcmDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Ui
   return new Uint8Array(await subtle().decrypt(params, k, Uint8Array.from(data)));
 }
 
+/** AES-GCM encryption with a raw key, fresh `iv` from the caller, 128-bit tag appended (sealed activation links). */
+export async function aesGcmEncryptRaw(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Bytes> {
+  const k = await subtle().importKey('raw', Uint8Array.from(key), { name: AES_GCM }, false, ['encrypt']);
+  const params: AesGcmParams = { name: AES_GCM, iv: Uint8Array.from(iv), tagLength: TAG_BITS, additionalData: Uint8Array.from(aad) };
+  return new Uint8Array(await subtle().encrypt(params, k, Uint8Array.from(plaintext)));
+}
+
 /** AES-CBC decryption with PKCS#7 unpadding (WebCrypto's); rejects on bad padding. */
 export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Bytes> {
   const k = await subtle().importKey('raw', Uint8Array.from(key), { name: 'AES-CBC' }, false, ['decrypt']);

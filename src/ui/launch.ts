@@ -1,4 +1,4 @@
-import type { AddIntent } from './app-state.svelte';
+import type { AddIntent } from './state/navigation.svelte.ts';
 
 /** An `add` parameter in the fragment, alone or among others (`#add=…`, `#lang=ja&add=…`). */
 const ADD_PARAM = /^#(?:[^&]*&)*add=/;

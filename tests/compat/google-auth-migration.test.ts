@@ -134,8 +134,10 @@ function base32(text: string): Uint8Array {
 function activate(text: string): { batch: MigrationBatch } | { draft: SlotDraft } | { code: ErrorCode } {
   try {
     const a = readActivation(text);
+    if (a.kind === 'migration') return { batch: a.batch };
+    if (a.kind === 'sealed') throw new Error('a Google export never reads as a sealed link');
     if (a.kind === 'pia') throw new Error('a privacyIDEA registration is not a Google export');
-    return a.kind === 'migration' ? { batch: a.batch } : { draft: a.draft };
+    return { draft: a.draft };
   } catch (e) {
     if (!isKeyslotError(e)) throw e;
     return { code: e.code };

@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import zxingLibrary from '@zxing/library'; // CommonJS: named imports fail outside vitest (scripts/bench-qr.mjs)
+// scripts/bench-qr.mjs has Vite transform @zxing/library (ssr.noExternal), so named imports work there too.
+import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { corpusPath, readCorpusJson } from './corpus';
 import type { Pixels } from '../unit/fixtures/qr-image';
 
@@ -99,7 +100,6 @@ export function lumaToPixels(luma: Uint8Array, width: number, height: number, ro
   return { data, width, height };
 }
 
-const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxingLibrary;
 const zxingLibraryReader = new QRCodeReader();
 
 /**

@@ -151,7 +151,7 @@ describe('changing the PIN', () => {
     expect(await rawAll('slots')).toEqual([]);
   });
 
-  it('checks the new PIN with the setup rules and errors (what AppState.changePin runs first)', () => {
+  it('checks the new PIN with the setup rules and errors (what Session.changePin runs first)', () => {
     const code = (pin: string, confirm?: string) => {
       try {
         validateNewPin(pin, confirm);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown } from '../../src/ui/countdown';
+import { countdown } from '../../src/core/countdown';
 
 describe('countdown', () => {
   it('starts a period full and counts whole seconds down to 1', () => {

@@ -8,6 +8,8 @@ import {
   contentSecurityPolicy,
   headersFile,
   immutableCacheControl,
+  missingAssetCacheControl,
+  revalidateCacheControl,
   securityHeaders,
   strictTransportSecurity,
 } from '../../security-headers';
@@ -51,20 +53,27 @@ describe('docs/deploying.md agrees with security-headers.ts', () => {
   it('has the same headers in the nginx configuration', () => {
     const nginx = codeBlock('nginx');
     for (const [name, value] of all) expect(nginx).toContain(`add_header ${name} "${value}" always;`);
-    expect(nginx).toContain(`add_header Cache-Control "${immutableCacheControl}" always;`);
+    // Hashed assets: a year when found (2xx/3xx), no-store for a 404 (tests/servers runs it for real).
+    expect(nginx).toContain(`~^[23] "${immutableCacheControl}";`);
+    expect(nginx).toContain(`default "${missingAssetCacheControl}";`);
+    expect(nginx).toContain('add_header Cache-Control $keyslot_asset_cache always;');
+    expect(nginx.match(/add_header Cache-Control "no-cache" always;/g)).toHaveLength(2);
     expect(nginx.match(/add_header/g)).toHaveLength(all.length + 3);
   });
 
   it('has the same headers in the Caddy configuration', () => {
     const caddy = codeBlock('caddy');
     for (const [name, value] of all) expect(caddy).toContain(`\t\t${name} "${value}"`);
-    expect(caddy).toContain(`header /assets/* Cache-Control "${immutableCacheControl}"`);
+    expect(caddy).toContain(`header @hashed Cache-Control "${immutableCacheControl}"`);
+    expect(caddy).toContain(`\t\t?Cache-Control "${revalidateCacheControl}"`);
+    expect(caddy).toContain(`handle_errors {\n\t\theader Cache-Control "${missingAssetCacheControl}"\n\t}`);
   });
 
   it('has the same headers in the Apache configuration', () => {
     const apache = codeBlock('apache');
     for (const [name, value] of all) expect(apache).toContain(`Header always set ${name} "${value}"`);
     expect(apache).toContain(`Header set Cache-Control "${immutableCacheControl}"`);
+    expect(apache).toContain(`FallbackResource disabled\n    Header set Cache-Control "${immutableCacheControl}"`);
   });
 
   it('quotes the _headers file for Netlify and Cloudflare Pages exactly as the build writes it', () => {

@@ -5,6 +5,7 @@ import {
   MIGRATION_ENTRIES_MAX,
   MIGRATION_TEXT_MAX,
   MigrationBatches,
+  collectBatch,
   parseMigrationUri,
   type MigrationBatch,
   type MigrationEntry,
@@ -539,5 +540,21 @@ describe('MigrationBatches', () => {
     const all = new MigrationBatches();
     expect([all.complete, all.missing(), all.received, all.sameExport(b1)]).toEqual([false, [], 0, true]);
     expect(all.entries()).toEqual([]);
+  });
+});
+
+describe('collectBatch (the add screen scanning an export QR code by QR code)', () => {
+  const batch = (batchId: number, batchIndex: number): MigrationBatch => ({ version: 1, batchSize: 3, batchIndex, batchId, entries: [] });
+
+  it('collects the QR codes of one export, each once', () => {
+    const one = collectBatch([], batch(7, 0));
+    const two = collectBatch(one, batch(7, 2));
+    expect(two.map((b) => b.batchIndex)).toEqual([0, 2]);
+    expect(collectBatch(two, batch(7, 2)).map((b) => b.batchIndex)).toEqual([0, 2]);
+  });
+
+  it('starts over when a QR code of another export comes in', () => {
+    const mixed = collectBatch(collectBatch([], batch(7, 0)), batch(-9, 1));
+    expect(mixed.map((b) => [b.batchId, b.batchIndex])).toEqual([[-9, 1]]);
   });
 });

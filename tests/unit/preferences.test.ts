@@ -1,4 +1,4 @@
-// Auto-lock and tap-to-reveal preferences (src/platform/preferences.ts) and when auto-lock is due (src/ui/auto-lock.ts).
+// Auto-lock and tap-to-reveal preferences (src/platform/preferences.ts) and when auto-lock is due (src/core/auto-lock.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_PREFERENCES,
@@ -11,7 +11,7 @@ import {
   serializePreferences,
 } from '../../src/platform/preferences';
 import { SORT_ORDERS } from '../../src/core/organise';
-import { hiddenLockDue, idleLockDue, msUntil } from '../../src/ui/auto-lock';
+import { hiddenLockDue, idleLockDue, msUntil } from '../../src/core/auto-lock';
 
 const store = new Map<string, string>();
 const memoryStorage = {

@@ -86,7 +86,7 @@ describe('createQrReader without BarcodeDetector', () => {
     const reader = await createQrReader();
     expect(reader.engine).toBe('worker');
     const [worker] = FakeWorker.instances;
-    expect(worker!.url.pathname.endsWith('/src/platform/qr-worker.ts')).toBe(true);
+    expect(worker!.url.pathname.endsWith('/src/workers/qr-worker.ts')).toBe(true);
     expect(worker!.options).toEqual({ type: 'module' });
     const [a, b] = await Promise.all([reader.decode(qrPicture(OTPAUTH)), reader.decode(blank(64, 64), { fast: true })]);
     expect(a).toEqual([OTPAUTH]);
@@ -136,11 +136,26 @@ describe('createQrReader without BarcodeDetector', () => {
     expect((await createQrReader()).engine).toBe('main-thread');
   });
 
-  it('says QR_DECODER_FAILED when the worker ran but its WebAssembly would not load', async () => {
+  it('reads with @zxing/browser’s JavaScript reader when the worker’s WebAssembly would not load (CSP)', async () => {
     FakeWorker.mode = 'wasm-failed';
     vi.stubGlobal('Worker', FakeWorker);
-    expect(await codeOf(createQrReader())).toBe('QR_DECODER_FAILED');
+    const reader = await createQrReader();
+    expect(reader.engine).toBe('javascript');
     expect(FakeWorker.instances[0]!.terminated).toBe(true);
+    expect(await reader.decode(qrPicture(OTPAUTH))).toEqual([OTPAUTH]);
+    expect(await reader.decode(blank(300, 200), { fast: true })).toEqual([]);
+    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe('IMAGE_UNREADABLE');
+    reader.close();
+    expect(await codeOf(reader.decode(qrPicture(OTPAUTH)))).toBe('QR_DECODER_FAILED');
+  });
+
+  it('does not even start the worker where there is no WebAssembly (Lockdown Mode)', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('WebAssembly', undefined);
+    const reader = await createQrReader();
+    expect(reader.engine).toBe('javascript');
+    expect(FakeWorker.instances).toHaveLength(0);
+    expect(await reader.decode(qrPicture(OTPAUTH))).toEqual([OTPAUTH]);
   });
 
   it('moves (transfers) the pixels it reads from a canvas instead of copying them', async () => {

@@ -137,3 +137,37 @@ describe('other tabs', () => {
     await expectCode(storage.readHeader(), 'STORAGE_FAILED');
   });
 });
+
+describe('compare-and-swap writes (one transaction each)', () => {
+  it('swaps records only while they are still the ones read, and reports a newer write without writing', async () => {
+    await storage.createVault(header());
+    await storage.addRecord(record(1, 'b2xk'));
+    const read = await storage.readRecord(record(1).id);
+    expect(await storage.swapRecords([read], [record(1, 'bmV3')])).toBe(true);
+    // `read` is now stale: another write (the one above) came in between.
+    expect(await storage.swapRecords([read], [record(1, 'c3RhbGU=')])).toBe(false);
+    expect(((await storage.readRecord(record(1).id)) as StoredRecordV1).ct).toBe('bmV3');
+  });
+
+  it('writes none of several records when one of them changed, and refuses a record that is gone', async () => {
+    await storage.createVault(header());
+    await storage.addRecord(record(1));
+    await storage.addRecord(record(2));
+    const [one, two] = [await storage.readRecord(record(1).id), await storage.readRecord(record(2).id)];
+    await storage.putRecord(record(2, 'b3RoZXI='));
+    expect(await storage.swapRecords([one, two], [record(1, 'eA=='), record(2, 'eQ==')])).toBe(false);
+    expect(((await storage.readRecord(record(1).id)) as StoredRecordV1).ct).toBe('Y3Q=');
+    await expectCode(storage.swapRecords([undefined], [record(3)]), 'SLOT_NOT_FOUND');
+  });
+
+  it('adds a record only while the store holds exactly the records read', async () => {
+    await storage.createVault(header());
+    await storage.addRecord(record(1));
+    const before = await storage.readRecords();
+    await storage.addRecord(record(2)); // another tab adds meanwhile
+    expect(await storage.addRecordIfUnchanged(record(3), before)).toBe(false);
+    expect(await storage.addRecordIfUnchanged(record(3), await storage.readRecords())).toBe(true);
+    expect((await storage.readRecords()).length).toBe(3);
+    await expectCode(storage.addRecordIfUnchanged(record(3), await storage.readRecords()), 'SLOT_DUPLICATE');
+  });
+});

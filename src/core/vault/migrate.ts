@@ -65,14 +65,7 @@ export function migrateHeader(raw: unknown): StoredHeaderV3 {
  * copy; the input is not changed. Methods that are not objects are left for parseHeader to refuse.
  */
 function headerV1toV2(h: Record<string, unknown>): Record<string, unknown> {
-  const methods = h['methods'];
-  return {
-    ...h,
-    version: 2,
-    methods: Array.isArray(methods)
-      ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, wrappedUnder: 1 } : m))
-      : methods,
-  };
+  return withPinMethods(h, 2, { wrappedUnder: 1 });
 }
 
 /**
@@ -81,14 +74,21 @@ function headerV1toV2(h: Record<string, unknown>): Record<string, unknown> {
  * it was made under (`wrappedUnder` 1 or 2). Passkey methods are unchanged.
  */
 function headerV2toV3(h: Record<string, unknown>): Record<string, unknown> {
+  return withPinMethods(h, 3, { input: 'digits', deviceBound: false });
+}
+
+/** A copy of header `h` at `version`, each PIN method given `added`; other methods as they were. */
+function withPinMethods(
+  h: Record<string, unknown>,
+  version: number,
+  added: Record<string, unknown>,
+): Record<string, unknown> {
   const methods = h['methods'];
   return {
     ...h,
-    version: 3,
+    version,
     methods: Array.isArray(methods)
-      ? methods.map((m: unknown) =>
-          isPlainObject(m) && m['type'] === 'pin' ? { ...m, input: 'digits', deviceBound: false } : m,
-        )
+      ? methods.map((m: unknown) => (isPlainObject(m) && m['type'] === 'pin' ? { ...m, ...added } : m))
       : methods,
   };
 }

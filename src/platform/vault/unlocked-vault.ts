@@ -32,6 +32,15 @@ import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { openWithPin, type PinOpened } from './pin-method';
 import { storeMethods, wrapAndProve } from './rewrap';
 
+/** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
+export interface ContainerPlan {
+  add: readonly { draft: SlotDraft; managed: ManagedInfo }[];
+  change: readonly Slot[];
+}
+
+/** How often a compare-and-swap write reads again after another tab changed the store meanwhile. */
+const WRITE_ATTEMPTS = 5;
+
 /**
  * An unlocked vault: holds the non-extractable data key until lock(). Obtain one from
  * createVault/unlockVault only. Every method after lock() throws VAULT_LOCKED.
@@ -70,20 +79,70 @@ export class UnlockedVault {
    */
   async listSlots(): Promise<Slot[]> {
     const key = this.#requireKey();
-    const raws = await storage.readRecords();
+    return this.#openAll(key, await storage.readRecords());
+  }
+
+  async #openAll(key: CryptoKey, raws: readonly unknown[]): Promise<Slot[]> {
     const slots: Slot[] = [];
-    for (const raw of raws) {
-      const record = parseRecord(raw);
-      const plaintext = await openRecord(key, record.iv, record.ct, recordAad(record.id, record.v));
-      try {
-        slots.push(decodeSlot(plaintext, record.id, record.v));
-      } finally {
-        plaintext.fill(0);
-      }
-    }
+    for (const raw of raws) slots.push(await this.#open(key, raw));
     this.#requireKey(); // locked while we were decrypting: hand nothing out
     for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async #open(key: CryptoKey, raw: unknown): Promise<Slot> {
+    const record = parseRecord(raw);
+    const plaintext = await openRecord(key, record.iv, record.ct, recordAad(record.id, record.v));
+    try {
+      return decodeSlot(plaintext, record.id, record.v);
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  /**
+   * Change slots as they are stored NOW, safe against other tabs: read their records, decrypt,
+   * apply `change` to each, encrypt, then ONE transaction stores them all only if every record is
+   * still the one read (storage.swapRecords); otherwise all of it again from the newer records.
+   * So a favourite set in another tab is kept, and an HOTP counter that `change` advances from the
+   * stored value is never lowered. SLOT_NOT_FOUND (nothing written) if one is gone; VAULT_CHANGED
+   * if they keep changing under us.
+   */
+  async changeSlots(ids: readonly string[], change: (stored: Slot) => Slot): Promise<Slot[]> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await Promise.all(ids.map((id) => storage.readRecord(id)));
+      if (raws.some((raw) => raw === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+      const next: Slot[] = [];
+      for (const raw of raws) next.push(change(await this.#open(key, raw)));
+      if (next.some((slot, i) => slot.id !== ids[i])) throw new KeyslotError('SLOT_NOT_FOUND', { field: 'id' });
+      const records = [];
+      for (const slot of next) records.push(await this.#seal(slot));
+      if (await storage.swapRecords(raws, records)) return next;
+    }
+    throw new KeyslotError('VAULT_CHANGED');
+  }
+
+  /**
+   * Add a new slot unless `isDuplicate` says the slots stored NOW already hold it (SLOT_DUPLICATE):
+   * read and decrypt every record, check, encrypt the new one, then one transaction adds it only
+   * if the store still holds exactly the records read (storage.addRecordIfUnchanged), else again.
+   * So a secret another tab just added is refused here too.
+   */
+  async addSlotIfNew(
+    draft: SlotDraft,
+    name: string,
+    isDuplicate: (stored: readonly Slot[]) => boolean,
+    createdAt: number = Date.now(),
+  ): Promise<Slot> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await storage.readRecords();
+      if (isDuplicate(await this.#openAll(key, raws))) throw new KeyslotError('SLOT_DUPLICATE');
+      const slot = this.#newSlot(draft, name, createdAt, {});
+      if (await storage.addRecordIfUnchanged(await this.#seal(slot), raws)) return slot;
+    }
+    throw new KeyslotError('VAULT_CHANGED');
   }
 
   /**
@@ -102,24 +161,35 @@ export class UnlockedVault {
   }
 
   /**
-   * privacyIDEA (platform/privacyidea.ts): store what a registration or a sync brings, in ONE
-   * transaction with the container's signing key (registration only): new managed slots at the
-   * end of the order, and changed ones (new secret, counter, withdrawn). Everything is encrypted
-   * first; nothing is stored if any part fails. Returns the new slots.
+   * privacyIDEA (platform/privacyidea.ts): store what a registration or a sync brings, safe
+   * against other tabs: read and decrypt every record, let `plan` decide from the slots stored
+   * NOW (new managed slots, changed ones: new secret, counter, withdrawn), encrypt, then ONE
+   * transaction stores them with the container's signing key (registration only), only if the
+   * store still holds exactly the records read (storage.storeContainerChanges); otherwise all of
+   * it again. So a rename in another tab is planned over, never lost. Nothing is stored if any
+   * part fails; VAULT_CHANGED if the store keeps changing. Returns the new and changed slots.
    */
   async storeContainerChanges(
     key: { keyId: string; key: CryptoKey } | null,
-    add: readonly { draft: SlotDraft; managed: ManagedInfo }[],
-    changed: readonly Slot[],
+    plan: (stored: readonly Slot[]) => ContainerPlan,
     createdAt: number = Date.now(),
-  ): Promise<Slot[]> {
-    const added = add.map(({ draft, managed }) => ({ ...this.#newSlot(draft, '', createdAt, {}), managed }));
-    const addedRecords = [];
-    for (const slot of added) addedRecords.push(await this.#seal(slot));
-    const changedRecords = [];
-    for (const slot of changed) changedRecords.push(await this.#seal(slot));
-    await storage.storeContainerChanges(key, addedRecords, changedRecords);
-    return added;
+  ): Promise<{ added: Slot[]; changed: Slot[] }> {
+    const dataKey = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await storage.readRecords();
+      const { add, change } = plan(await this.#openAll(dataKey, raws));
+      const added: Slot[] = [];
+      const addedRecords = [];
+      for (const { draft, managed } of add) {
+        const slot = { ...this.#newSlot(draft, '', createdAt, {}), managed };
+        added.push(slot);
+        addedRecords.push(await this.#seal(slot)); // notes its position: the next one goes after it
+      }
+      const changedRecords = [];
+      for (const slot of change) changedRecords.push(await this.#seal(slot));
+      if (await storage.storeContainerChanges(key, addedRecords, changedRecords, raws)) return { added, changed: [...change] };
+    }
+    throw new KeyslotError('VAULT_CHANGED');
   }
 
   /** Delete a container's slots and, when `keyId` is given (no slot uses it any more), its signing key. */
@@ -129,7 +199,7 @@ export class UnlockedVault {
   }
 
   #newSlot(draft: SlotDraft, name: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
-    const slot: Slot = {
+    return {
       id: randomId(),
       kind: draft.kind,
       issuer: draft.issuer,
@@ -145,8 +215,6 @@ export class UnlockedVault {
       position: keyAfter(this.#lastPosition),
       ...meta,
     };
-    this.#notePosition(slot.position);
-    return slot;
   }
 
   /**

@@ -19,6 +19,26 @@ export const enExtra = {
   'add.noCode': 'No QR code was found in this image. Try a sharper or closer picture.',
   'add.link.label': 'Activation link',
   'add.link.hint': 'The activation link from your provider’s page or email (otpauth://, or a Keyslot link).',
+  'linkCode.title': 'Enter the activation code',
+  'linkCode.body':
+    'This activation link is sealed: the key inside opens only with the activation code you received with it (shown beside the QR code, or sent to you separately).',
+  'linkCode.label': 'Activation code',
+  'linkCode.hint': '10 letters and digits, such as 7KQ2M-XR9TD. Capital or small letters, with or without the dash. Each try takes a moment, on purpose.',
+  'linkCode.submit': 'Open link',
+  'linkCode.working': 'Opening the link…',
+  'linkWarning.title': 'Consider this activation link exposed',
+  'linkWarning.body':
+    'The link you opened held the slot’s secret in plain text, and your browser saved it in its history. Anyone who uses this browser, or its synced history, could add the same slot. Delete the link from the browser’s history now. If others use this browser or your history is synced, ask your provider for a new activation.',
+  'linkWarning.howTo': 'How to delete it from the history',
+  'linkWarning.chrome':
+    'Chrome: menu ⋮ → History → History (Ctrl+H). Search for this site, tick the entries, then Delete. On a phone: ⋮ → History, then the ✕ or the trash icon beside each entry.',
+  'linkWarning.edge':
+    'Edge: menu … → History (Ctrl+H). Search for this site, then the trash icon beside each entry. On a phone: … → History, then swipe or tap to delete.',
+  'linkWarning.safari':
+    'Safari on iPhone or iPad: the bookmarks icon → the clock tab, then swipe left on each entry and tap Delete. On a Mac: History → Show All History, select the entries, then press Delete.',
+  'linkWarning.firefox':
+    'Firefox: menu ☰ → History → Manage history (Ctrl+Shift+H). Search for this site, right-click each entry, then Delete. On a phone: ⋮ → History, then the ✕ beside each entry.',
+  'linkWarning.dismiss': 'I have deleted it',
   'add.manual.issuer': 'Provider',
   'add.manual.issuerHint': 'For example: PassLogic (KEK VPN)',
   'add.manual.account': 'Account',
@@ -176,6 +196,14 @@ export const enExtra = {
     'This export holds more than Keyslot can import at once. Export fewer accounts at a time and try again.',
   'error.MIGRATION_OTHER_EXPORT':
     'This code belongs to a different export. Scan the codes of one export, or start again.',
+  'error.LINK_VERSION':
+    'This activation link was made for a newer Keyslot. Update Keyslot (reload the page), or ask your administrator for a new link.',
+  'error.LINK_DAMAGED':
+    'This activation link is damaged or incomplete. Open it again from the original message, or ask your administrator for a new one.',
+  'error.LINK_CODE_INVALID':
+    'An activation code has 10 letters and digits, such as 7KQ2M-XR9TD. Check what you typed.',
+  'error.LINK_CODE_WRONG':
+    'That activation code does not open this link. Check the code your administrator gave you with this link and try again.',
   'error.CAMERA_DENIED':
     'Keyslot is not allowed to use the camera. Allow it for this site in the browser (the camera or lock icon next to the address, then Camera: Allow) and try again. If it is still blocked, allow the browser itself to use the camera in the system settings: iPhone and iPad: Settings, then your browser, then Camera; Android: Settings, Apps, your browser, Permissions, Camera; macOS: System Settings, Privacy & Security, Camera; Windows: Settings, Privacy & security, Camera.',
   'error.CAMERA_MISSING':
@@ -206,7 +234,7 @@ export const enExtra = {
   'error.ICON_PACK_INVALID': 'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
   'error.ICON_PACK_TOO_LARGE': 'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
   'error.QR_DECODER_FAILED':
-    'The QR code reader could not start in this browser. It needs WebAssembly, which some security settings (such as Lockdown Mode) turn off. Reload Keyslot and try again, or add the slot with its activation link or key.',
+    'The QR code reader could not start in this browser. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
   'welcome.title': 'Welcome to Keyslot',
   'welcome.body1':

@@ -29,10 +29,13 @@ export async function cameraFeed(text: string): Promise<string> {
   return feed;
 }
 
-/** A Chromium whose camera shows `feed`; `allowCamera` false leaves the permission prompt to deny. */
-export function launchWithCamera(feed: string | null, allowCamera = true): Promise<Browser> {
+/**
+ * A Chromium whose camera shows `feed`; `allowCamera` false leaves the permission prompt to deny.
+ * `extraArgs`: more flags (e.g. --js-flags=--jitless: a browser without WebAssembly).
+ */
+export function launchWithCamera(feed: string | null, allowCamera = true, extraArgs: string[] = []): Promise<Browser> {
   const found = findChromium() as { executablePath: string | undefined } | null;
-  const args = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream'];
+  const args = [...CHROMIUM_ARGS, ...extraArgs, '--use-fake-device-for-media-stream'];
   if (feed) args.push(`--use-file-for-fake-video-capture=${feed}`);
   if (allowCamera) args.push('--use-fake-ui-for-media-stream');
   return chromium.launch({ executablePath: found?.executablePath, args });

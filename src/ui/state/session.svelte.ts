@@ -1,0 +1,287 @@
+/**
+ * The vault's session: whether it exists, is locked or open, what opens it (PIN or passphrase),
+ * and the Settings actions that check the PIN again. Opening hands the vault to the slots state;
+ * locking takes it back and forgets every decrypted secret and shown code.
+ */
+import { KeyslotError, isKeyslotError } from '../../core/errors';
+import type { AttemptGuard } from '../../core/attempt-guard';
+import { validateNewSecret } from '../../core/pin';
+import type { SecretInput } from '../../core/vault';
+import { secretKey, useSecretWording } from '../i18n/i18n';
+import { locked } from './lock-hooks';
+import {
+  attemptGuard,
+  createVault,
+  hasPasskey,
+  hasVault,
+  secretInput,
+  unlockVault,
+  unlockWithPasskey,
+  type UnlockedVault,
+} from '../../platform/vault';
+import { prfSupported } from '../../platform/passkey';
+import { onVersionChange, type ConnectionLoss } from '../../platform/storage';
+import { forgetVault, rememberVault, requestPersistence, storageStatus, vaultCreatedAt, type StorageStatus } from '../../platform/storage-health';
+import type { Announcer } from './announcer.svelte.ts';
+import type { AddIntent, Navigation } from './navigation.svelte.ts';
+import type { SlotsState } from './slots.svelte.ts';
+
+export type { ConnectionLoss, StorageStatus };
+
+export class Session {
+  /**
+   * What opens the vault: a PIN of digits or a passphrase (read from the vault header). The
+   * unlock and Settings fields follow it: keypad or keyboard, "PIN" or "Passphrase".
+   */
+  secretInput = $state<SecretInput>('digits');
+  /** True when the slots were erased by the "erase after 10 wrong PINs" setting (screen 'gone'). */
+  erased = $state(false);
+  /** Why this tab lost its database connection (screen 'stale'). */
+  connectionLost = $state<ConnectionLoss | null>(null);
+  /** True while something is typed into the unlock field (an update then waits: a reload would lose it). */
+  unlockTyped = $state(false);
+
+  #vault: UnlockedVault | null = null;
+  /** Where the app was launched to go (activation link, shortcut), honoured once unlocked. */
+  #launch: AddIntent | null;
+  readonly #nav: Navigation;
+  readonly #slots: SlotsState;
+  readonly #announcer: Announcer;
+  /** What else runs once the slots are open after an unlock (privacyIDEA's sync at unlock). */
+  readonly #afterUnlock: () => void;
+
+  constructor(
+    nav: Navigation,
+    slots: SlotsState,
+    announcer: Announcer,
+    launch: AddIntent | null = null,
+    afterUnlock: () => void = () => undefined,
+  ) {
+    this.#nav = nav;
+    this.#slots = slots;
+    this.#announcer = announcer;
+    this.#launch = launch;
+    this.#afterUnlock = afterUnlock;
+  }
+
+  /**
+   * An activation link (or shortcut) arriving while the app is already open: go
+   * straight to it when unlocked, or after the PIN when locked.
+   */
+  launchWith(intent: AddIntent): void {
+    if (this.#vault) this.#nav.openAdd(intent);
+    else this.#launch = intent;
+  }
+
+  /** True while an activation link opened the app and waits for the PIN. */
+  get activationWaiting(): boolean {
+    return this.#launch?.kind === 'text';
+  }
+
+  async init(): Promise<void> {
+    // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
+    onVersionChange((reason) => this.#lostConnection(reason));
+    const checked = hasVault().then(async (exists) => {
+      if (exists) {
+        rememberVault(); // a vault from before the marker existed gets one now
+        this.#setSecretInput(await secretInput());
+      }
+      // Had a vault here, and it is gone: say so rather than greet a "new" user.
+      const screen = exists ? 'locked' : vaultCreatedAt() ? 'gone' : 'welcome';
+      const nav = this.#nav;
+      if (nav.screen === 'loading' || (nav.screen === 'locked' && screen !== 'locked')) nav.screen = screen;
+    });
+    // The marker says a vault was made here: show the PIN field at once, without waiting for
+    // IndexedDB to open (about a third of an offline cold start). The check above still runs and
+    // turns this into "Your slots are gone" if the vault has vanished.
+    if (vaultCreatedAt()) {
+      this.#nav.screen = 'locked';
+      checked.catch(() => undefined); // a broken database shows up when unlocking (STORAGE_FAILED)
+      return;
+    }
+    await checked;
+  }
+
+  /** When a vault was made in this browser (the "had a vault" note), for "Your slots are gone". */
+  createdAt(): Date | null {
+    return vaultCreatedAt();
+  }
+
+  /** Settings → Storage: will the browser keep the slots (persisted, usage), as it says now. */
+  storageStatus(): Promise<StorageStatus> {
+    return storageStatus();
+  }
+
+  /** Settings → Storage → ask the browser to keep the slots. */
+  async keepData(): Promise<void> {
+    await requestPersistence();
+  }
+
+  /** From "Your slots are gone": acknowledge, forget the marker, set up a new PIN. */
+  startFresh(): void {
+    forgetVault();
+    this.erased = false;
+    this.#nav.screen = 'setup';
+  }
+
+  /** The failed-attempt guard (attempts left, wait, erase setting), read from storage. */
+  attemptGuard(): Promise<AttemptGuard> {
+    return attemptGuard();
+  }
+
+  /** Settings: turn "erase all slots after 10 wrong PINs" on or off (needs the vault unlocked). */
+  setEraseAfterFailures(on: boolean): Promise<AttemptGuard> {
+    return this.#requireVault().setEraseAfterFailures(on);
+  }
+
+  /**
+   * Settings → Change PIN. The new PIN follows the setup rules (same errors, confirmation field
+   * 'confirm'); a wrong current PIN is a counted failed attempt (vault.ts changePin). Field
+   * 'current' on errors about the current PIN, so the form puts them under the right field.
+   */
+  async changePin(current: string, pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
+    const vault = this.#requireVault();
+    validateNewSecret(input, pin, confirm);
+    if (await this.#withCurrentPin(() => vault.changePin(current, pin, { input }))) {
+      this.#setSecretInput(input);
+      this.#announcer.announce(secretKey('changePin.done', input));
+    }
+  }
+
+  #setSecretInput(input: SecretInput): void {
+    this.secretInput = input;
+    useSecretWording(input);
+  }
+
+  /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
+  hasPasskey(): Promise<boolean> {
+    return hasPasskey();
+  }
+
+  /** Whether this browser may do passkey unlock (WebAuthn PRF); Settings shows the section only then. */
+  passkeySupported(): Promise<boolean> {
+    return prfSupported();
+  }
+
+  /**
+   * Settings → add a passkey. The current PIN is a counted attempt, as in changePin (errors
+   * about it get field 'current'); then the authenticator asks the person to verify.
+   */
+  async addPasskey(current: string): Promise<void> {
+    const vault = this.#requireVault();
+    if (await this.#withCurrentPin(() => vault.addPasskey(current))) this.#announcer.announce('passkey.added');
+  }
+
+  /** Settings → remove the passkey: the PIN alone opens the vault again. */
+  async removePasskey(): Promise<void> {
+    await this.#requireVault().removePasskey();
+    this.#announcer.announce('passkey.removed');
+  }
+
+  /**
+   * Runs a Settings action that checks the current PIN (a counted attempt). Returns false
+   * when that attempt erased the vault (the erase setting): the app then shows so. Errors
+   * about the current PIN get field 'current', so the form puts them under that field.
+   */
+  async #withCurrentPin(action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      if (isKeyslotError(e, 'VAULT_ERASED')) {
+        this.lock();
+        this.#erasedNow();
+        return false;
+      }
+      if (isKeyslotError(e, 'PIN_WRONG') || isKeyslotError(e, 'PIN_WAIT')) {
+        throw new KeyslotError(e.code, e.min === undefined ? { field: 'current' } : { field: 'current', min: e.min });
+      }
+      throw e;
+    }
+  }
+
+  /** The erase setting fired: the slots are gone on purpose, so the "had a vault" note goes too. */
+  #erasedNow(): void {
+    forgetVault();
+    this.erased = true;
+    this.#nav.screen = 'gone';
+  }
+
+  /**
+   * The PIN again before any secret is shown (plain export, a slot's QR code, Show secret): a
+   * counted attempt, as in changePin (errors get field 'current'). False when that attempt
+   * erased the vault (the erase setting): the app then shows so, and nothing is shown.
+   */
+  async verifyPin(pin: string): Promise<boolean> {
+    const vault = this.#requireVault();
+    return this.#withCurrentPin(() => vault.verifyPin(pin));
+  }
+
+  /** Unlock screen → "Unlock with passkey". Errors (PASSKEY_*) go to the screen; the PIN still works. */
+  async unlockWithPasskey(): Promise<void> {
+    await this.#unlocked(await unlockWithPasskey());
+  }
+
+  #lostConnection(reason: ConnectionLoss): void {
+    this.lock();
+    this.connectionLost = reason;
+    this.#nav.screen = 'stale';
+  }
+
+  async createPin(pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
+    validateNewSecret(input, pin, confirm);
+    const vault = await createVault(pin, { input });
+    this.#setSecretInput(input);
+    rememberVault(new Date(), true);
+    await this.#slots.open(vault);
+    this.#vault = vault;
+    this.#opened();
+  }
+
+  async unlock(pin: string): Promise<void> {
+    let vault: UnlockedVault;
+    try {
+      vault = await unlockVault(pin, Date.now());
+    } catch (e) {
+      if (!isKeyslotError(e, 'VAULT_ERASED')) throw e;
+      this.#erasedNow();
+      return;
+    }
+    await this.#unlocked(vault);
+    // Storage full: this try could not be counted (issue 14); say so, and why the next waits.
+    if (vault.attemptUnsaved) this.#announcer.announce(secretKey('unlock.unsavedAttempt', this.secretInput));
+  }
+
+  async #unlocked(vault: UnlockedVault): Promise<void> {
+    // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
+    performance.mark('keyslot:key-ready');
+    await this.#slots.open(vault);
+    this.#vault = vault;
+    this.#opened();
+    this.#afterUnlock();
+  }
+
+  /** After unlock or setup: the list, or where the launch asked to go. */
+  #opened(): void {
+    const launch = this.#launch;
+    this.#launch = null;
+    this.unlockTyped = false;
+    if (launch) this.#nav.openAdd(launch);
+    else this.#nav.screen = 'slots';
+  }
+
+  lock(): void {
+    this.#vault?.lock();
+    this.#vault = null;
+    // Forget every decrypted secret and shown code along with the key, the Keep-on-top window too.
+    locked();
+    this.#slots.close();
+    this.#announcer.clear();
+    this.#nav.screen = 'locked';
+  }
+
+  #requireVault(): UnlockedVault {
+    if (!this.#vault) throw new KeyslotError('VAULT_LOCKED');
+    return this.#vault;
+  }
+}

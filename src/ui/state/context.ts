@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import { Announcer } from './announcer.svelte.ts';
+import { ExtrasState } from './extras.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { PiaState } from './pia.svelte.ts';
 import { privacy } from './privacy.svelte.ts';
@@ -17,6 +18,7 @@ export interface AppState {
   slots: SlotsState;
   session: Session;
   pia: PiaState;
+  extras: ExtrasState;
 }
 
 /** One connected set of state objects: the session opens the vault into the slots state. */
@@ -27,7 +29,8 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   const pia = new PiaState(slots, nav, announcer);
   // Settings → privacyIDEA: sync once at unlock when online.
   const session = new Session(nav, slots, announcer, launch, () => pia.syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
-  return { nav, announcer, slots, session, pia };
+  const extras = new ExtrasState(slots, announcer);
+  return { nav, announcer, slots, session, pia, extras };
 }
 
 const [getApp, setApp] = createContext<AppState>();
@@ -42,3 +45,4 @@ export const useAnnouncer = (): Announcer => getApp().announcer;
 export const useSlots = (): SlotsState => getApp().slots;
 export const useSession = (): Session => getApp().session;
 export const usePia = (): PiaState => getApp().pia;
+export const useExtras = (): ExtrasState => getApp().extras;

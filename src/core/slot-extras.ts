@@ -6,6 +6,7 @@
  * decides what may be stored.
  */
 import { KeyslotError } from './errors';
+import { base64Encode } from './bytes';
 
 /** A slot belongs to at most this many groups (Aegis, 2FAS and Ente users keep a handful). */
 export const GROUPS_MAX = 32;
@@ -111,4 +112,9 @@ export function checkIcon(icon: SlotIcon, field = 'icon'): SlotIcon {
     rasterFormat(icon.bytes) === icon.mime;
   if (!ok) throw new KeyslotError('ICON_INVALID', { field, max: ICON_MAX_BYTES });
   return { mime: icon.mime, bytes: icon.bytes, source: icon.source };
+}
+
+/** A stored icon as a data: URL for an <img src> (the CSP allows img-src data:; never inlined markup). */
+export function iconDataUrl(icon: SlotIcon): string {
+  return `data:${icon.mime};base64,${base64Encode(icon.bytes)}`;
 }

@@ -10,7 +10,7 @@
  *   rasterised, so no SVG is ever stored.
  * - 96 × 96 px, the picture fitted inside and centred on transparency; WebP where the browser
  *   encodes it, otherwise PNG. Larger than ICON_MAX_BYTES afterwards: ICON_INVALID.
- * - Shown as a data: URL (the CSP allows img-src data:), never inlined markup.
+ * - Shown as a data: URL (core/slot-extras.ts iconDataUrl; the CSP allows img-src data:).
  */
 import { KeyslotError } from '../core/errors';
 import { base64Encode } from '../core/bytes';
@@ -66,9 +66,4 @@ export async function encodeIcon(picture: Blob, source: IconSource): Promise<Slo
   const mime = rasterFormat(bytes);
   if (!mime) throw new KeyslotError('ICON_INVALID', { field: 'icon' });
   return checkIcon({ mime, bytes, source });
-}
-
-/** A stored icon as a data: URL for <img src>. */
-export function iconSrc(icon: SlotIcon): string {
-  return `data:${icon.mime};base64,${base64Encode(icon.bytes)}`;
 }

@@ -96,3 +96,12 @@ describe('icons', () => {
     );
   });
 });
+
+describe('showing an icon', () => {
+  it('is a data: URL of the stored bytes with their checked type', async () => {
+    const { iconDataUrl } = await import('../../src/core/slot-extras');
+    expect(iconDataUrl({ mime: 'image/png', bytes: PNG, source: 'custom' })).toBe(
+      `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
+    );
+  });
+});

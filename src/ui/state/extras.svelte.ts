@@ -77,6 +77,12 @@ export class ExtrasState {
     this.#announcer.announce(icon ? 'icon.saved' : 'icon.resetDone');
   }
 
+  /** A picked, pasted or dropped picture as the slot's icon, re-encoded small first (ICON_INVALID). */
+  async setIconFromPicture(id: string, picture: Blob): Promise<void> {
+    const { encodeIcon } = await import('../../platform/icon-image');
+    await this.setIcon(id, await encodeIcon(picture, 'custom'));
+  }
+
   #title(id: string): string {
     const slot = this.#slots.slots.find((s) => s.id === id);
     return slot ? slotTitle(slot) : '';

@@ -56,7 +56,10 @@ export function rasterFormat(bytes: Uint8Array): IconFormat | null {
 export function groupName(name: string, field = 'groups'): string {
   if (typeof name !== 'string') throw new KeyslotError('GROUP_INVALID', { field });
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  const clean = name.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const clean = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
   if (clean === '') throw new KeyslotError('GROUP_INVALID', { field });
   if (codePoints(clean) > GROUP_NAME_MAX) throw new KeyslotError('NAME_TOO_LONG', { field, max: GROUP_NAME_MAX });
   return clean;
@@ -92,7 +95,10 @@ export function groupList(names: readonly unknown[], field = 'groups'): string[]
 export function noteText(note: string, field = 'note'): string {
   if (typeof note !== 'string') throw new KeyslotError('NOTE_TOO_LONG', { field, max: NOTE_MAX });
   // eslint-disable-next-line no-control-regex -- tabs and line breaks stay, other controls go
-  const clean = note.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  const clean = note
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
   if (codePoints(clean) > NOTE_MAX) throw new KeyslotError('NOTE_TOO_LONG', { field, max: NOTE_MAX });
   return clean;
 }

@@ -48,7 +48,9 @@ describe('group names', () => {
 
 describe('notes', () => {
   it('keep text, tabs and line breaks, with CRLF made LF', () => {
-    expect(noteText('Recovery codes: in the safe.\r\nSecond line\tok')).toBe('Recovery codes: in the safe.\nSecond line\tok');
+    expect(noteText('Recovery codes: in the safe.\r\nSecond line\tok')).toBe(
+      'Recovery codes: in the safe.\nSecond line\tok',
+    );
     expect(noteText('')).toBe('');
   });
 

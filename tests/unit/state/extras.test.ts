@@ -84,7 +84,13 @@ describe('groups, notes and icons', () => {
     const { app, ids } = await unlockedApp();
     const before = await stored();
     await expectCode(app.extras.setGroups(ids[0]!, ['  ']), 'GROUP_INVALID');
-    await expectCode(app.extras.setGroups(ids[0]!, Array.from({ length: 33 }, (_, i) => `g${i}`)), 'GROUPS_TOO_MANY');
+    await expectCode(
+      app.extras.setGroups(
+        ids[0]!,
+        Array.from({ length: 33 }, (_, i) => `g${i}`),
+      ),
+      'GROUPS_TOO_MANY',
+    );
     await expectCode(app.extras.setNote(ids[0]!, 'x'.repeat(4097)), 'NOTE_TOO_LONG');
     await expectCode(app.extras.setIcon(ids[0]!, { mime: 'image/webp', bytes: PNG, source: 'custom' }), 'ICON_INVALID');
     await expectCode(app.extras.rename('nothing', ' '), 'GROUP_INVALID');

@@ -25,7 +25,11 @@ describe('record version 4: groups, a note, an icon and Steam', () => {
     });
     const back = decodeSlot(encodeSlot(s), ID);
     expect(back).toEqual(s);
-    expect(plain(encodeSlot(s))['icon']).toEqual({ mime: 'image/png', bytes: Buffer.from(PNG).toString('base64'), source: 'custom' });
+    expect(plain(encodeSlot(s))['icon']).toEqual({
+      mime: 'image/png',
+      bytes: Buffer.from(PNG).toString('base64'),
+      source: 'custom',
+    });
   });
 
   it('round-trips a Steam slot with its fixed parameters', () => {
@@ -71,7 +75,11 @@ describe('record version 4: groups, a note, an icon and Steam', () => {
     ['a group that is not a string', { groups: [7] }, 'groups'],
     ['an empty group', { groups: [''] }, 'groups'],
     ['a note that is not text', { note: 5 }, 'note'],
-    ['an icon with extra keys', { icon: { mime: 'image/png', bytes: 'iVBORw0KGgo=', source: 'custom', src: 'x' } }, 'icon'],
+    [
+      'an icon with extra keys',
+      { icon: { mime: 'image/png', bytes: 'iVBORw0KGgo=', source: 'custom', src: 'x' } },
+      'icon',
+    ],
     ['an icon that is not base64', { icon: { mime: 'image/png', bytes: '***', source: 'custom' } }, 'icon'],
     ['an icon claiming SVG', { icon: { mime: 'image/svg+xml', bytes: 'PHN2Zy8+', source: 'custom' } }, 'icon'],
     ['an icon that is a string', { icon: 'data:image/png;base64,AAAA' }, 'icon'],

@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'COUNTER_MISSING',
   'COUNTER_INVALID',
   'NAME_TOO_LONG',
+  // groups, notes and icons (record version 4)
+  'GROUP_INVALID',
+  'GROUPS_TOO_MANY',
+  'NOTE_TOO_LONG',
+  'ICON_INVALID',
   // activation: what a scanned or pasted text means; Google Authenticator exports
   'NOT_ACTIVATION',
   'WEB_LINK',

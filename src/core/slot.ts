@@ -10,6 +10,7 @@
  * versions never had it, so they read unchanged.
  */
 import type { ManagedInfo } from './privacyidea/managed';
+import type { SlotIcon } from './slot-extras';
 
 export type OtpKind = 'totp' | 'hotp' | 'steam';
 
@@ -76,6 +77,12 @@ export interface SlotMeta {
   lastUsedAt: number;
   /** ms since epoch when moved to the trash; 0 = not in the trash. */
   deletedAt: number;
+  /** Record version 4: the groups it belongs to, like tags (slot-extras.ts groupList). */
+  groups: readonly string[];
+  /** Record version 4: the user's note, shown in Details ('' = none). */
+  note: string;
+  /** Record version 4: a stored picture, or null for the generated icon (issuer initials). */
+  icon: SlotIcon | null;
 }
 
 /** What a slot from record version 1, or a new slot, starts with. */
@@ -84,6 +91,9 @@ export const SLOT_META_DEFAULTS: Readonly<SlotMeta> = Object.freeze({
   position: '',
   lastUsedAt: 0,
   deletedAt: 0,
+  groups: Object.freeze([]) as readonly string[],
+  note: '',
+  icon: null,
 });
 
 /** A position key: base-62 digits in ASCII order, no trailing "0" (organise.ts). */

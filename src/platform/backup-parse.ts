@@ -4,7 +4,7 @@
  * workers (Node tests, a CSP that forbids them) it runs here.
  */
 import { KeyslotError } from '../core/errors';
-import type { BackupEnvelope, BackupSlot } from '../core/backup-format';
+import type { BackupEnvelope, BackupSlot, BackupVersion } from '../core/backup-format';
 import {
   backupParseResult,
   runBackupParse,
@@ -42,6 +42,6 @@ export async function parseBackupFileOffThread(text: string): Promise<BackupEnve
 }
 
 /** decodeBackupPlaintext, off the main thread (the bytes are copied to the worker, which ends). */
-export async function decodeBackupPlaintextOffThread(bytes: Uint8Array): Promise<BackupSlot[]> {
-  return (await run({ op: 'plaintext', bytes })) as BackupSlot[];
+export async function decodeBackupPlaintextOffThread(bytes: Uint8Array, version: BackupVersion): Promise<BackupSlot[]> {
+  return (await run({ op: 'plaintext', bytes, version })) as BackupSlot[];
 }

@@ -12,6 +12,7 @@ import { KeyslotError } from '../core/errors';
 import { base64Encode } from '../core/bytes';
 import type { Slot } from '../core/slot';
 import {
+  BACKUP_VERSION,
   backupAad,
   encodeBackupPlaintext,
   fingerprintInput,
@@ -53,7 +54,7 @@ export async function makeBackup(
     const key = await backupKey(password, kdf, salt);
     const aad = backupAad(createdAt, kdf, salt);
     const { iv, ct } = await sealBackup(key, plaintext, aad);
-    return serializeBackupFile({ format: 'keyslot-backup', version: 1, createdAt, kdf, salt, iv, ct });
+    return serializeBackupFile({ format: 'keyslot-backup', version: BACKUP_VERSION, createdAt, kdf, salt, iv, ct });
   } finally {
     plaintext.fill(0);
   }
@@ -71,9 +72,9 @@ export async function readBackup(text: string, password: string, signal?: AbortS
   if (typeof password !== 'string' || password.length === 0) throw new KeyslotError('BACKUP_PASSWORD_WRONG');
   // Cancel stops the derivation's worker at once (a header at the caps runs ~50 s): IMPORT_CANCELLED.
   const key = await backupKey(password, file.kdf, file.salt, signal);
-  const plaintext = await openBackup(key, file.iv, file.ct, backupAad(file.createdAt, file.kdf, file.salt));
+  const plaintext = await openBackup(key, file.iv, file.ct, backupAad(file.createdAt, file.kdf, file.salt, file.version));
   try {
-    return await decodeBackupPlaintextOffThread(plaintext);
+    return await decodeBackupPlaintextOffThread(plaintext, file.version);
   } finally {
     plaintext.fill(0);
   }

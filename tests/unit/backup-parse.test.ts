@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBackupParse } from '../../src/core/backup-parse';
 import { decodeBackupPlaintextOffThread, parseBackupFileOffThread } from '../../src/platform/backup-parse';
-import { encodeBackupPlaintext, serializeBackupFile } from '../../src/core/backup-format';
+import { BACKUP_VERSION, encodeBackupPlaintext, serializeBackupFile, V1_DEFAULTS } from '../../src/core/backup-format';
 import { ARGON2_FLOOR } from '../../src/core/vault';
 import { isKeyslotError } from '../../src/core/errors';
 
@@ -66,9 +66,10 @@ describe('parsing a backup off the main thread', () => {
         period: 30,
         counter: 0,
         createdAt: 1,
+        ...V1_DEFAULTS,
       },
     ]);
-    const slots = await decodeBackupPlaintextOffThread(plain);
+    const slots = await decodeBackupPlaintextOffThread(plain, BACKUP_VERSION);
     expect(slots.map((s) => s.issuer)).toEqual(['Acme']);
     expect(made).toHaveLength(1);
   });

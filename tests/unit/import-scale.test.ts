@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportEntry } from '../../src/core/importers';
 import { planImport, runImport } from '../../src/core/importers/plan';
-import { planRestore } from '../../src/core/backup-format';
+import { planRestore, V1_DEFAULTS } from '../../src/core/backup-format';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../src/core/slot';
 import { SlotIndex, matchExisting } from '../../src/core/slot-match';
 
@@ -112,7 +112,7 @@ describe('planning a restore of thousands of slots', () => {
   it('does the same work per slot for 250 and for 4,000 backup slots against as many here', () => {
     const per = (n: number) => {
       const { existing, entries } = scenario(n);
-      const incoming = entries.map((e) => (e.status === 'ok' ? { ...e.draft, name: '', createdAt: 0 } : null)!);
+      const incoming = entries.map((e) => (e.status === 'ok' ? { ...e.draft, ...V1_DEFAULTS, name: '', createdAt: 0 } : null)!);
       reads = 0;
       // The spread above read every field once; count only the plan.
       return workPerItem(2 * n, () => planRestore(incoming, existing)).reads;

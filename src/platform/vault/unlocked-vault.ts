@@ -433,13 +433,17 @@ export class UnlockedVault {
    * IndexedDB transaction adds them and deletes the `remove` ids (slots replaced by the backup's),
    * so a failure (or a closed page) leaves the vault exactly as it was. Returns the new slots.
    */
-  async restoreSlots(add: readonly Omit<Slot, 'id' | keyof SlotMeta>[], remove: readonly string[]): Promise<Slot[]> {
+  async restoreSlots(
+    add: readonly Omit<Slot, 'id' | 'position' | 'lastUsedAt' | 'deletedAt' | 'managed'>[],
+    remove: readonly string[],
+  ): Promise<Slot[]> {
     this.#requireKey();
-    // Restored slots join the end of the manual order, not favourites, not in the trash.
+    // Restored slots join the end of the manual order, never used, not in the trash; their
+    // favourite, groups, note and icon come with them (a version 1 backup gives the defaults).
     let position = this.#lastPosition;
     const slots: Slot[] = add.map((s) => ({
-      ...s,
       ...SLOT_META_DEFAULTS,
+      ...s,
       id: randomId(),
       secret: Uint8Array.from(s.secret),
       position: (position = keyAfter(position)),

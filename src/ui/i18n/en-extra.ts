@@ -200,6 +200,10 @@ export const enExtra = {
   'error.COUNTER_MISSING': 'A counter-based slot needs its starting counter.',
   'error.COUNTER_INVALID': 'The counter must be a whole number from 0 to {max}.',
   'error.NAME_TOO_LONG': 'This name is too long ({max} characters at most).',
+  'error.GROUP_INVALID': 'A group needs a name.',
+  'error.GROUPS_TOO_MANY': 'A slot can be in {max} groups at most.',
+  'error.NOTE_TOO_LONG': 'This note is too long ({max} characters at most).',
+  'error.ICON_INVALID': 'This picture can’t be used as an icon (PNG, WebP or JPEG, small).',
   'error.NOT_ACTIVATION': 'This is not an activation code. Nothing was added.',
   'error.WEB_LINK':
     'This is a link to a web page, not an activation code. Ask your provider for an otpauth QR code or a Keyslot link.',

@@ -205,6 +205,10 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.COUNTER_MISSING': 'カウンター方式のスロットには、カウンターの初期値が必要です。',
   'error.COUNTER_INVALID': 'カウンターは 0〜{max} の整数にしてください。',
   'error.NAME_TOO_LONG': '名前が長すぎます（{max} 文字まで）。',
+  'error.GROUP_INVALID': 'グループには名前が必要です。',
+  'error.GROUPS_TOO_MANY': '1 つのスロットに設定できるグループは {max} 個までです。',
+  'error.NOTE_TOO_LONG': 'メモが長すぎます（{max} 文字まで）。',
+  'error.ICON_INVALID': 'この画像はアイコンに使えません（小さな PNG、WebP、JPEG のみ）。',
   'error.NOT_ACTIVATION': 'アクティベーション用のコードではありません。何も追加していません。',
   'error.WEB_LINK':
     'これは Web ページへのリンクで、アクティベーション用のコードではありません。otpauth 形式の QR コードか Keyslot のリンクを発行元に依頼してください。',

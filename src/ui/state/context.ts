@@ -7,6 +7,7 @@ import { createContext } from 'svelte';
 import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
+import { ExtrasState } from './extras.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { PiaState } from './pia.svelte.ts';
 import { privacy } from './privacy.svelte.ts';
@@ -20,6 +21,7 @@ export interface AppState {
   session: Session;
   pia: PiaState;
   linkExposure: LinkExposure;
+  extras: ExtrasState;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   let current: SlotsState | null = null;
   let loading: Promise<SlotsState> | null = null;
   let pia: PiaState | null = null;
+  let extras: ExtrasState | null = null;
   const slots: LazySlots = {
     get current() {
       return current;
@@ -68,6 +71,10 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     get pia() {
       return piaState();
     },
+    // Groups, notes and icons work on the slots too: made with them, on first use.
+    get extras() {
+      return (extras ??= new ExtrasState(unlocked(), announcer));
+    },
   };
 }
 
@@ -84,3 +91,4 @@ export const useSlots = (): SlotsState => getApp().slots;
 export const useSession = (): Session => getApp().session;
 export const usePia = (): PiaState => getApp().pia;
 export const useLinkExposure = (): LinkExposure => getApp().linkExposure;
+export const useExtras = (): ExtrasState => getApp().extras;

@@ -416,6 +416,15 @@ export class SlotsState {
     };
   }
 
+  /**
+   * Several slots changed from what is stored now, all in one compare-and-swap transaction
+   * (groups: add, rename, delete; a note; an icon). Nothing to change: nothing written.
+   */
+  async update(ids: readonly string[], change: (stored: Slot) => Slot): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#serial(async (vault) => this.#apply(await vault.changeSlots(ids, change)));
+  }
+
   /** One slot changed field by field, from what is stored now (so another tab's change stays). */
   #change(id: string, change: Partial<Slot>): Promise<void> {
     return this.#serial(async (vault) => {

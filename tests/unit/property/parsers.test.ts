@@ -19,6 +19,7 @@ import {
   encodeBackupPlaintext,
   parseBackupFile,
   serializeBackupFile,
+  V1_DEFAULTS,
 } from '../../../src/core/backup-format';
 import { decodeSlot, encodeSlot, parseHeader, parseRecord, ARGON2_FLOOR } from '../../../src/core/vault';
 import { decodeBase32, encodeBase32 } from '../../../src/core/base32';
@@ -327,6 +328,7 @@ describe('every parser returns a valid result or a KeyslotError (property)', () 
         period: a.kind === 'totp' ? a.period : 30,
         counter: a.kind === 'hotp' ? a.counter : 0,
         createdAt: i,
+        ...V1_DEFAULTS,
       })),
     );
     await check(

@@ -13,6 +13,7 @@ import {
   encodeBackupPlaintext,
   plainExport,
   type BackupSlot,
+  V1_DEFAULTS,
 } from '../../../src/core/backup-format';
 import { importFile, type ImportCrypto } from '../../../src/core/importers';
 import { decodeSlot, encodeSlot } from '../../../src/core/vault';
@@ -107,7 +108,7 @@ describe('every accepted slot survives every way out unchanged (property)', () =
   it('a backup restores the same slots, names included', async () => {
     const backupSlot = fc
       .tuple(acceptedDraft, rawName(), fc.nat())
-      .map(([d, name, createdAt]): BackupSlot => ({ ...d, name: parseName(name, 'name'), createdAt }));
+      .map(([d, name, createdAt]): BackupSlot => ({ ...d, ...V1_DEFAULTS, name: parseName(name, 'name'), createdAt }));
     await check(
       'backup → restore',
       fc.property(fc.array(backupSlot, { maxLength: 6 }), (slots) => {

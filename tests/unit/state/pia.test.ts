@@ -65,7 +65,7 @@ describe('the privacyIDEA state', () => {
     expect((await storedSlots()).map((s) => s.id).sort()).toEqual(app.slots.slots.map((s) => s.id).sort());
     expect(app.slots.lastAddedId).toBe(out.added[0]!.id);
     expect(app.nav.screen).toBe('slots');
-    expect(await announced(app)).toEqual({ key: 'pia.added.other', params: { count: 2, issuer: 'privacyIDEA' } });
+    expect(await announced(app)).toMatchObject({ key: 'pia.added.other', params: { count: 2, issuer: 'privacyIDEA' } });
     expect(pia.busy).toBeNull();
     expect(pia.registered).toBe(true);
   });

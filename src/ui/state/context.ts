@@ -7,7 +7,7 @@ import { createContext } from 'svelte';
 import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
-import { ExtrasState } from './extras.svelte.ts';
+import type { ExtrasState } from './extras.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import { PiaState } from './pia.svelte.ts';
 import { privacy } from './privacy.svelte.ts';
@@ -41,8 +41,16 @@ export function createAppState(launch: AddIntent | null = null): AppState {
       return current;
     },
     load() {
-      loading ??= import('./slots.svelte.ts').then(
-        ({ SlotsState }) => (current ??= new SlotsState(nav, announcer)),
+      // Groups, notes and icons come with the slots: both stay out of the unlock screen's entry.
+      loading ??= Promise.all([import('./slots.svelte.ts'), import('./extras.svelte.ts')]).then(
+        ([{ SlotsState }, { ExtrasState }]) => {
+          // Made here, outside any component: their $derived fields then belong to no component
+          // that could unmount and leave them stale (Svelte's `derived_inert`).
+          current ??= new SlotsState(nav, announcer);
+          extras ??= new ExtrasState(current, announcer);
+          pia ??= new PiaState(current, nav, announcer);
+          return current;
+        },
         (e: unknown) => {
           loading = null; // offline with the chunk missing: the next try loads it again
           throw e;
@@ -73,7 +81,8 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     },
     // Groups, notes and icons work on the slots too: made with them, on first use.
     get extras() {
-      return (extras ??= new ExtrasState(unlocked(), announcer));
+      unlocked(); // VAULT_LOCKED before the first unlock; made with the slots state
+      return extras!;
     },
   };
 }

@@ -14,6 +14,17 @@ const DEMO = [
   link('totp', 'Lab GitLab', 'alice@lab.example.org', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'),
   link('totp', 'University SSO', 's2412345', 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU'),
   link('hotp', 'Bank token', 'alice', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', '&counter=3'),
+  link('totp', 'Cloud console', 'alice@example.org', 'ONSWG4TFOQYTEMZUONSWG4TFOQYTEMZU'),
+  link('totp', 'Mail', 'alice@lab.example.org', 'NVQWS3DBNRUWGZLANVQWS3DBNRUWGZLA'),
+  link('totp', 'HPC cluster', 'alice', 'NBYGG2LUOVZXI5DFNBYGG2LUOVZXI5DF'),
+  link('totp', 'Wiki', 'alice', 'O5UWW2LBNRUWGZLAO5UWW2LBNRUWGZLA'),
+];
+/** Groups given in Details before the list is shot (issue 15: chips above the list). */
+const GROUPS: [string, string][] = [
+  ['PassLogic (KEK VPN)', 'VPN'],
+  ['Lab GitLab', 'Lab'],
+  ['HPC cluster', 'Lab'],
+  ['Wiki', 'Lab'],
 ];
 const DEVICES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -53,12 +64,12 @@ for (const locale of ['en', 'ja']) {
             const readme = README_SHOTS[`${locale}/${device}-${colorScheme}/${name}`];
             if (readme) {
               mkdirSync('docs/screenshots', { recursive: true });
-              // Desktop: the centred column and a margin either side, not the empty edges.
-              const clip = device === 'desktop' ? { x: 320, y: 0, width: 640, height: 800 } : undefined;
-              await page.screenshot({ path: `docs/screenshots/${readme}.png`, animations: 'disabled', scale: 'css', clip });
+              await page.screenshot({ path: `docs/screenshots/${readme}.png`, animations: 'disabled', scale: 'css' });
             }
           };
           const button = (key: string) => page.getByRole('button', { name: w[key], exact: true });
+          // The ⋯ menu's entries are menu items (issue 15).
+          const item = (key: string) => page.getByRole('menuitem', { name: w[key], exact: true });
           const heading = (key: string) => page.getByRole('heading', { name: w[key] });
           await page.clock.install({ time: T0 });
 
@@ -85,6 +96,16 @@ for (const locale of ['en', 'ja']) {
             await button('confirm.submit').click();
             await expect(heading('list.title')).toBeVisible();
           }
+          const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
+          for (const [name, group] of GROUPS) {
+            await options(name).click();
+            await item('slot.details').click();
+            const details = page.getByRole('dialog');
+            await details.getByLabel(w['groups.new']).fill(group);
+            await details.getByRole('button', { name: w['groups.addNew'] }).click();
+            await details.getByRole('button', { name: w['groups.save'] }).click();
+            await details.getByRole('button', { name: w['common.close'], exact: true }).click();
+          }
           await slotItem(page, /Bank token/).getByRole('button', { name: w['slot.generate'] }).click();
           // A quiet moment for the rest: 1 s into a period, so no code is about to change.
           const now = await page.evaluate(() => Date.now());
@@ -95,21 +116,20 @@ for (const locale of ['en', 'ja']) {
           await search.fill('lab');
           await shoot('search');
           await search.fill('');
-          const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
           await options('University SSO').click();
           await shoot('slot-options');
-          await button('slot.edit').click();
+          await item('slot.edit').click();
           await expect(page.getByRole('dialog')).toBeVisible();
           await shoot('edit-dialog');
           await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
           await options('University SSO').click();
-          await button('slot.details').click();
+          await item('slot.details').click();
           await expect(page.getByRole('dialog')).toBeVisible();
           await shoot('details-dialog');
           await page.keyboard.press('Escape');
 
           await options('PassLogic (KEK VPN)').click();
-          await button('slot.showQr').click();
+          await item('slot.showQr').click();
           const dialog = page.getByRole('dialog');
           await dialog.getByLabel(w['qr.pin'], { exact: true }).fill(PIN);
           await dialog.getByRole('button', { name: w['qr.show'] }).click();
@@ -117,7 +137,7 @@ for (const locale of ['en', 'ja']) {
           await shoot('qr-dialog');
           await dialog.getByRole('button', { name: w['qr.close'] }).click();
           await options('Lab GitLab').click();
-          await button('slot.delete').click();
+          await item('slot.delete').click();
           await expect(page.getByRole('dialog')).toBeVisible();
           await shoot('delete-dialog');
           await page.getByRole('dialog').getByRole('button', { name: w['delete.confirm'] }).click();

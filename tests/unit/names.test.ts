@@ -48,6 +48,11 @@ function backupWith(slot: Record<string, unknown>): Uint8Array {
     period: 30,
     counter: 0,
     createdAt: 1,
+    // Backup version 2: what the person made of the slot.
+    favourite: false,
+    groups: [],
+    note: '',
+    icon: null,
   };
   return utf8Encode(JSON.stringify({ slots: [{ ...base, ...slot }] }));
 }

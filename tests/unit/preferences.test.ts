@@ -63,8 +63,9 @@ describe('preferences', () => {
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
     ['a sort order not offered', JSON.stringify({ v: 1, sortOrder: 'random' })],
     ['a sort order of another type', JSON.stringify({ v: 1, sortOrder: ['name'] })],
-    ['a language Keyslot does not speak', JSON.stringify({ v: 1, language: 'fr' })],
-    ['a language tag, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
+    ['a language that is not a short tag', JSON.stringify({ v: 1, language: '<b>ja</b>' })],
+    ['a language of another type', JSON.stringify({ v: 1, language: ['ja'] })],
+    ['a language tag with a region, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
     ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
   ])('falls back to the defaults for garbage: %s', (_, text) => {
     expect(parsePreferences(text)).toEqual(DEFAULT_PREFERENCES);
@@ -93,9 +94,13 @@ describe('preferences', () => {
     expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
   });
 
+  it('keeps a language tag it does not know: which languages exist is for i18n to say', () => {
+    expect(parsePreferences(JSON.stringify({ v: 1, language: 'fr' })).language).toBe('fr');
+  });
+
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en' });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'JA JP' });
     expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });

@@ -1,5 +1,4 @@
 import { countdown } from '../../core/countdown';
-import { clockCheck } from './clock-check.svelte.ts';
 import { showsNext, warns } from '../../core/organise';
 
 /**
@@ -45,13 +44,16 @@ export class Clock {
   #timers = new Map<number, PeriodTimer>();
   #target: HTMLElement | null = null;
 
+  /** `now`: the time codes are made for (ClockCheck.now). */
+  constructor(private readonly now: () => number) {}
+
   /** The shared timer for a period length, created on first use. */
   timer(period: number): PeriodTimer {
     let timer = this.#timers.get(period);
     if (!timer) {
-      timer = new PeriodTimer(period, clockCheck.now());
+      timer = new PeriodTimer(period, this.now());
       this.#timers.set(period, timer);
-      this.#paint(timer, clockCheck.now());
+      this.#paint(timer, this.now());
     }
     return timer;
   }
@@ -61,7 +63,7 @@ export class Clock {
     this.#target = target;
     let handle: ReturnType<typeof setTimeout>;
     const tick = () => {
-      const now = clockCheck.now();
+      const now = this.now();
       for (const timer of this.#timers.values()) {
         timer.update(now);
         this.#paint(timer, now);

@@ -286,7 +286,8 @@ export const enExtra = {
   'settings.storage.why':
     'Browsers may clear a site’s data when space runs low, and Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen.',
   'settings.storage.whatToDo':
-    'To keep your slots: install Keyslot on this device, and keep a backup (Backups, below).',
+    'To keep your slots: install Keyslot on this device, and keep a backup (Settings → Backups).',
+  'settings.storage.openBackups': 'Open Backups',
   'settings.storage.ask': 'Ask the browser to keep my slots',
   'settings.storage.denied': 'The browser did not agree. Installing Keyslot usually changes that.',
   'settings.usage': 'Keyslot uses {used} of the {quota} this browser allows it.',

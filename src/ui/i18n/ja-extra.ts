@@ -297,7 +297,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.storage.unknown': 'このブラウザは、スロットを保持するかどうかを示していません。',
   'settings.storage.why':
     'ブラウザは空き容量が少なくなるとサイトのデータを削除することがあります。また Safari は、ホーム画面に追加されていないサイトのデータを、7 日間使われないと削除します。',
-  'settings.storage.whatToDo': 'スロットを守るには、Keyslot をこの端末にインストールし、バックアップを取っておいてください（下の「バックアップ」）。',
+  'settings.storage.whatToDo': 'スロットを守るには、Keyslot をこの端末にインストールし、バックアップを取っておいてください（設定 →「バックアップ」）。',
+  'settings.storage.openBackups': '「バックアップ」を開く',
   'settings.storage.ask': 'スロットを保持するようブラウザに依頼',
   'settings.storage.denied': 'ブラウザに許可されませんでした。通常は Keyslot をインストールすると許可されます。',
   'settings.usage': 'このブラウザが Keyslot に許可している {quota} のうち、{used} を使用しています。',

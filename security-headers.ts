@@ -1,8 +1,16 @@
+import { connectSources, parsePrivacyIdeaOrigins } from './src/core/deployment/privacyidea-origins.ts';
+
 /**
  * The HTTP headers Keyslot must be served with (the `npm start` preview server
  * sends them; docs/deploying.md lists them for other servers). One place, so the
  * docs, the server and the tests agree.
  */
+/**
+ * KEYSLOT_PRIVACYIDEA_ORIGINS (read at build time): the privacyIDEA servers this deployment may
+ * talk to, also the app's allow-list (__KEYSLOT_PRIVACYIDEA_ORIGINS__). docs/privacyidea.md.
+ */
+export const privacyIdeaOrigins: readonly string[] = parsePrivacyIdeaOrigins(process.env.KEYSLOT_PRIVACYIDEA_ORIGINS);
+
 export const contentSecurityPolicy = [
   "default-src 'self'",
   // hash-wasm compiles Argon2id from bytes: WebAssembly needs 'wasm-unsafe-eval', never 'unsafe-eval'.
@@ -10,7 +18,8 @@ export const contentSecurityPolicy = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // privacyIDEA servers of the deployment, if any (same-origin ones are covered by 'self').
+  ["connect-src 'self'", ...connectSources(privacyIdeaOrigins)].join(' '),
   "worker-src 'self'",
   "manifest-src 'self'",
   "media-src 'self' blob:",

@@ -1,13 +1,26 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { securityHeaders } from './security-headers.ts';
+import { privacyIdeaOrigins, securityHeaders } from './security-headers.ts';
 import { appVersion, keyslotPwa } from './pwa.config.ts';
 import { previewCaching } from './preview-caching.ts';
+
+/** The container endpoints a Keyslot calls (privacyIDEA api/container.py), proxied as they are. */
+function privacyIdeaProxy(target: string | undefined) {
+  if (!target) return undefined;
+  const route = { target, changeOrigin: false };
+  return {
+    '^/container/(register/finalize|register/terminate/client|challenge|synchronize|rollover)$': route,
+  };
+}
 
 export default defineConfig({
   plugins: [svelte(), keyslotPwa(), previewCaching()],
   // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
-  define: { __KEYSLOT_VERSION__: JSON.stringify(appVersion()) },
+  // KEYSLOT_PRIVACYIDEA_ORIGINS: the privacyIDEA allow-list (docs/privacyidea.md "Deployment").
+  define: {
+    __KEYSLOT_VERSION__: JSON.stringify(appVersion()),
+    __KEYSLOT_PRIVACYIDEA_ORIGINS__: JSON.stringify(privacyIdeaOrigins),
+  },
   build: {
     target: 'es2022',
     // Source maps would ship the whole source to every visitor; keep the bundle lean.
@@ -19,6 +32,18 @@ export default defineConfig({
         // in a request log would look like an activation link leaving the page (the e2e tests
         // scan every request for "otpauth"). The name carries no meaning, so give it another.
         chunkFileNames: (chunk) => `assets/${chunk.name.replace(/otpauth/gi, 'key')}-[hash].js`,
+        // The vault (IndexedDB, its format, WebCrypto, the KDF's front) as one chunk: the unlock
+        // screen loads it in parallel with its first paint (session-services.ts), one request
+        // and one gzip stream instead of seven small ones. Never imported by the entry itself.
+        codeSplitting: {
+          includeDependenciesRecursively: false, // errors.ts and the like stay where the entry has them
+          groups: [
+            {
+              name: 'vault',
+              test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/|storage\.ts|kdf\.ts|webcrypto\.ts|passkey\.ts)|core\/(?:vault\/|bytes\.ts|pin\.ts|slot\.ts|order-keys\.ts)|ui\/state\/session-services\.ts)/,
+            },
+          ],
+        },
       },
     },
   },
@@ -27,6 +52,10 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     headers: securityHeaders,
+    // For tests and local trials only: KEYSLOT_PI_PROXY=http://127.0.0.1:<port> serves a
+    // privacyIDEA's anonymous container endpoints under this origin, as the nginx config in
+    // docs/privacyidea.md does in production.
+    proxy: privacyIdeaProxy(process.env.KEYSLOT_PI_PROXY),
   },
   server: { port: 5173 },
 });

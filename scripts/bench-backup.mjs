@@ -16,7 +16,8 @@ import { CHROMIUM_ARGS } from './chromium.mjs';
 
 const COUNT = 500;
 const RUNS = 3;
-const PASSWORD = 'bench backup passphrase';
+export const BENCH_BACKUP_PASSWORD = 'bench backup passphrase';
+const PASSWORD = BENCH_BACKUP_PASSWORD;
 const KDF = { name: 'argon2id', memoryKiB: 131072, iterations: 4, parallelism: 1 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n) => `${n.toFixed(0)} ms`;
@@ -38,7 +39,7 @@ async function keyFor(password, kdf, salt) {
 const aadOf = (o) => Buffer.from(JSON.stringify([o.format, o.version, o.createdAt, o.kdf.name, o.kdf.memoryKiB, o.kdf.iterations, o.kdf.parallelism, o.salt]));
 
 /** A version-1 backup file of `count` TOTP slots, written from docs/backup.md's description. */
-async function writeBackup(count) {
+export async function writeBackup(count) {
   const slots = Array.from({ length: count }, (_, i) => ({
     kind: 'totp',
     issuer: `Bench ${i}`,

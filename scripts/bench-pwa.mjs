@@ -1,7 +1,6 @@
 // Install / offline part of `npm run bench` (also runs alone: `node scripts/bench-pwa.mjs`).
 // Measures, on the build in dist/:
-//   - Lighthouse 12 (mobile) Performance, Accessibility, Best Practices, SEO. Lighthouse is NOT a
-//     dependency: it runs through `npx -y lighthouse@12.8.2`; if npx cannot fetch it, "skipped".
+//   - (Lighthouse, median of 3, is in bench-first-load.mjs; the runner is exported from here.)
 //   - Offline cold start (network off, service worker stopped, new tab) to the unlock screen, and
 //     unlock → first code; next to a blank page served the same way (its own service worker and
 //     precache, same server and headers). Median of 5.
@@ -9,11 +8,12 @@
 import { addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
+import { writeBlankSite } from './blank-site.mjs';
 
 const APP_PORT = 4177;
 const BLANK_PORT = 4178;
@@ -45,30 +45,6 @@ export function precacheSize(dir = DIST) {
     gz += gzipSync(bytes, { level: 9 }).length;
   }
   return { files: urls.length, raw, gz };
-}
-
-/** A blank page with its own precaching service worker, served like the app (same server, same headers). */
-function writeBlankSite(dir) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><p id="ready">blank</p><script src="/register.js"></script></html>\n');
-  // The same CSP as the app, Trusted Types included: a script URL needs a policy.
-  writeFileSync(
-    join(dir, 'register.js'),
-    "const p = self.trustedTypes ? trustedTypes.createPolicy('default', { createScriptURL: (u) => u }) : null;\n" +
-      "navigator.serviceWorker.register(p ? p.createScriptURL('/sw.js') : '/sw.js');\n",
-  );
-  writeFileSync(
-    join(dir, 'sw.js'),
-    `const CACHE = 'blank-v1';
-self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/register.js']))));
-self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
-self.addEventListener('fetch', (e) => {
-  if (e.request.method !== 'GET') return;
-  const url = new URL(e.request.url);
-  e.respondWith(caches.match(e.request.mode === 'navigate' ? '/' : url.pathname).then((r) => r || fetch(e.request)));
-});
-`,
-  );
 }
 
 // Records when a target element first appears (ms from navigation start), set per run by the bench.
@@ -148,7 +124,8 @@ async function offlineColdStart(browser, rows) {
   }
 }
 
-function lighthouse(url, chromePath) {
+/** One Lighthouse run (mobile) of `url`; { categories, audits, version } or { skipped }. */
+export function lighthouse(url, chromePath) {
   return new Promise((resolve) => {
     const out = 'bench-results/lighthouse.json';
     mkdirSync('bench-results', { recursive: true });
@@ -167,7 +144,7 @@ function lighthouse(url, chromePath) {
       if (code !== 0 || !existsSync(out)) return resolve({ skipped: stderr.trim().split('\n').at(-1) || `exit ${code}` });
       try {
         const report = JSON.parse(readFileSync(out, 'utf8'));
-        resolve({ categories: report.categories, version: report.lighthouseVersion });
+        resolve({ categories: report.categories, audits: report.audits, version: report.lighthouseVersion });
       } catch (e) {
         resolve({ skipped: String(e) });
       }
@@ -186,25 +163,6 @@ export async function benchPwa(rows, found = findChromium()) {
     await offlineColdStart(browser, rows);
   } finally {
     await browser.close();
-  }
-
-  const server = await serve(DIST, APP_PORT);
-  try {
-    const chromePath = found.executablePath ?? chromium.executablePath();
-    const lh = await lighthouse(`${server.url}/`, chromePath);
-    if (lh.skipped) {
-      console.log(`Lighthouse skipped: ${lh.skipped}`);
-      rows.push({ metric: 'Lighthouse (mobile)', value: `skipped: ${lh.skipped}`.slice(0, 80), goal: '100 / 100 / 100 / 100' });
-    } else {
-      const score = (k) => Math.round((lh.categories[k]?.score ?? NaN) * 100);
-      rows.push({
-        metric: `Lighthouse ${lh.version} mobile: Perf / A11y / Best practices / SEO`,
-        value: `${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}`,
-        goal: '100 / 100 / 100 / 100',
-      });
-    }
-  } finally {
-    server.stop();
   }
 }
 

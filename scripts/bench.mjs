@@ -2,6 +2,7 @@
 // Prints a table; nothing here is a pass/fail test.
 import { addByExport, addByLink, firstRun } from './ui-steps.mjs';
 import { startPreview } from './preview-server.mjs';
+import { base32 } from './bench-scale.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -24,20 +25,6 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 
 function build() {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-}
-
-/** JS and CSS the first screen needs: what index.html loads, eagerly. */
-function firstLoadSizes() {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  let raw = 0;
-  let gz = 0;
-  for (const ref of new Set(refs)) {
-    const bytes = readFileSync(join('dist', ref));
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { raw, gz, files: new Set(refs).size };
 }
 
 function lazySizes() {
@@ -94,8 +81,8 @@ async function main() {
   const found = findChromium();
   if (!found) throw new Error(NO_CHROMIUM_HELP);
   build();
-  const first = firstLoadSizes();
-  row('First-load JS+CSS (gzip -9)', `${kb(first.gz)} (${kb(first.raw)} raw, ${first.files} files)`, '≤ 45 KB');
+  // First load next to a blank page: ready to type, paint, bytes, Lighthouse (bench-first-load.mjs).
+  await (await import('./bench-first-load.mjs')).benchFirstLoad(rows, found);
   for (const lazy of lazySizes()) row(`Lazy chunk ${lazy.file} (gzip -9)`, kb(lazy.gz));
   await (await import('./bench-qr.mjs')).benchQr(rows); // QR: decode rates and ms on the corpus, camera frames, scanner sizes
 
@@ -117,6 +104,8 @@ async function main() {
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
     await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
     await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    // Imports of 200 / 1,000 / 5,000 slots; lists of 10 … 5,000 slots seeded by restoring a backup.
+    await (await import('./bench-scale.mjs')).benchScale(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));
@@ -258,21 +247,6 @@ async function moveLatency(page) {
     );
   }
   return median(times);
-}
-
-function base32(bytes) {
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0, out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += A[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += A[(value << (5 - bits)) & 31];
-  return out;
 }
 
 main().catch((e) => {

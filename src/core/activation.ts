@@ -6,6 +6,8 @@
  * Accepted (after trimming surrounding whitespace):
  *  - `otpauth://totp|hotp/…`: one slot (otpauth-uri.ts).
  *  - `otpauth-migration://offline?data=…`: a Google Authenticator export (migration.ts).
+ *  - `pia://container/…`: a privacyIDEA container registration (privacyidea/registration.ts);
+ *    the caller checks it (expiry, allowed server) and asks the user before anything is sent.
  *  - A Keyslot activation link: ANY http(s) URL (administrators host their own
  *    Keyslot, so no origin is special) whose fragment has `add=<otpauth:// or
  *    otpauth-migration:// URI>`, percent-encoded (what activationLink writes), alone
@@ -15,8 +17,12 @@
  *  - A sealed link: `add=ks1.…` (sealed-link.ts). Parsed and checked here, not decrypted:
  *    kind 'sealed'; the add flow asks for the activation code, opens it, and reads the URI
  *    inside with readOpenedActivation. `add=ks<n>.…` of another version is LINK_VERSION.
+ *  - an otpauth:// URI with privacyIDEA's `2step_*` parameters: kind 'two-step'
+ *    (two-step.ts), never a plain slot (its secret is only the server's part).
  *
  * Refused:
+ *  - other vendors' enrollment codes (`otpauth://pipush/`, `phonefactor://`, Duo, …):
+ *    VENDOR_APP with the vendor as field (vendor-links.ts);
  *  - any other http(s) URL: WEB_LINK (a web page, not a code; a `?add=` query does not
  *    count: a query is sent to the server, and an activation must not be);
  *  - `steam://`: OTP_TYPE (Steam Guard is not supported, as for otpauth://steam/);
@@ -50,10 +56,16 @@ import { MIGRATION_TEXT_MAX, parseMigrationUri, type MigrationBatch } from './mi
 import { parseOtpauthUri } from './otpauth-uri';
 import { isSealedPayload, parseSealed, type SealedActivation } from './sealed-link';
 import type { SlotDraft } from './slot';
+import { parseRegistrationUri, type PiaRegistration } from './privacyidea/registration';
+import { readTwoStepParams, type TwoStepParams } from './two-step';
+import { refuseVendorLink } from './vendor-links';
 
 export type Activation =
   | { kind: 'slot'; draft: SlotDraft }
   | { kind: 'migration'; batch: MigrationBatch }
+  | { kind: 'pia'; registration: PiaRegistration }
+  /** privacyIDEA 2step (two-step.ts): `draft.secret` is only the server's part. */
+  | { kind: 'two-step'; draft: SlotDraft; twoStep: TwoStepParams }
   | { kind: 'sealed'; sealed: SealedActivation };
 
 /** What a sealed link holds once opened: never another link. */
@@ -120,7 +132,7 @@ export function addParamFromHash(hash: string): string | null {
 export function activationLink(appUrl: string, uri: string): string {
   const inner = uri.trim();
   const innerScheme = SCHEME.exec(inner)?.[1]?.toLowerCase();
-  if (!/^https?:\/\//i.test(appUrl) || (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration')) {
+  if (!/^https?:\/\//i.test(appUrl) || (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration' && innerScheme !== 'pia')) {
     throw new KeyslotError('URI_SCHEME', { field: 'uri' });
   }
   const hash = appUrl.indexOf('#');
@@ -145,11 +157,18 @@ function read(input: string, outer: boolean): Activation {
     if (!outer) throw refuse('NOT_ACTIVATION');
     return fromFragment(input.slice(1), 'NOT_ACTIVATION');
   }
+  // Another vendor's enrollment (vendor-links.ts): say whose app it needs.
+  refuseVendorLink(input);
   switch (SCHEME.exec(input)?.[1]?.toLowerCase()) {
-    case 'otpauth':
-      return { kind: 'slot', draft: parseOtpauthUri(input) };
+    case 'otpauth': {
+      const twoStep = readTwoStepParams(input);
+      const draft = parseOtpauthUri(input);
+      return twoStep ? { kind: 'two-step', draft, twoStep } : { kind: 'slot', draft };
+    }
     case 'otpauth-migration':
       return { kind: 'migration', batch: parseMigrationUri(input) };
+    case 'pia':
+      return { kind: 'pia', registration: parseRegistrationUri(input) };
     case 'steam':
       throw new KeyslotError('OTP_TYPE', { field: 'type' });
     case 'http':

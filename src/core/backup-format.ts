@@ -1,5 +1,5 @@
 /**
- * The Keyslot backup file (`.keyslot`), version 1: types, limits, strict parsing, the bytes
+ * The Keyslot backup file (`.keyslot`), version 2: types, limits, strict parsing, the bytes
  * bound into AES-GCM associated data, the plaintext encoding, the backup password's rules,
  * the merge plan for a restore, and the plain-text export. docs/backup.md documents
  * the format so a backup can be opened without Keyslot.
@@ -26,19 +26,28 @@ import {
   PERIOD_MIN_S,
   SECRET_MAX_BYTES,
   SECRET_MIN_BYTES,
+  SLOT_META_DEFAULTS,
   TEXT_MAX,
   type HashAlgorithm,
   type OtpKind,
   type Slot,
   type SlotMeta,
 } from './slot';
-import { matchExisting } from './slot-match';
+import { checkIcon, groupList, noteText, type IconFormat, type IconSource, type SlotIcon } from './slot-extras';
+import { STEAM_PARAMS } from './steam';
+import { SlotIndex } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
+import { checkDraft, parseName } from './validate';
 import { IV_BYTES, SALT_MAX_BYTES, SALT_MIN_BYTES, TAG_BYTES, parseKdfParams, type KdfParams } from './vault';
 
 export const BACKUP_FORMAT = 'keyslot-backup';
-/** The version this code writes and the newest it reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The version this code writes and the newest it reads. Version 2 (record version 4's fields)
+ * adds to each slot its favourite, groups, note and icon, and allows Steam slots; a version 1
+ * file reads with their defaults. The version is bound into the AAD.
+ */
+export const BACKUP_VERSION = 2;
+export type BackupVersion = 1 | 2;
 /** File name extension; the content is JSON. */
 export const BACKUP_EXTENSION = '.keyslot';
 /** More slots than anyone has; a file claiming more is not something Keyslot wrote. */
@@ -53,17 +62,24 @@ export const BACKUP_MAX_CHARS = 64 * 1024 * 1024;
 export const BACKUP_PASSWORD_MIN = 8;
 export const BACKUP_PASSWORD_MAX = 1024;
 
-/** One slot in a backup: a stored slot without its id (a restore gives it a fresh one). */
 /**
  * A slot as a backup holds it: without its id (a restore gives each a fresh one) and without
- * the list's own state (favourite, manual position, last use, trash), which belongs to the vault
- * it lives in: restored slots join the end of the list.
+ * the list's own state (manual position, last use, trash), which belongs to the vault it lives
+ * in: restored slots join the end of the list. What the person made of it (favourite, groups,
+ * note, icon) travels with it from version 2 on.
  */
-export type BackupSlot = Omit<Slot, 'id' | keyof SlotMeta>;
+export type BackupSlot = Omit<Slot, 'id' | 'position' | 'lastUsedAt' | 'deletedAt' | 'managed'>;
+/** What a version 1 backup slot lacks, and gets on reading. */
+export const V1_DEFAULTS: Pick<SlotMeta, 'favourite' | 'groups' | 'note' | 'icon'> = {
+  favourite: SLOT_META_DEFAULTS.favourite,
+  groups: SLOT_META_DEFAULTS.groups,
+  note: SLOT_META_DEFAULTS.note,
+  icon: SLOT_META_DEFAULTS.icon,
+};
 
 export interface BackupEnvelope {
   readonly format: typeof BACKUP_FORMAT;
-  readonly version: typeof BACKUP_VERSION;
+  readonly version: BackupVersion;
   /** ms since epoch when the backup was made. */
   readonly createdAt: number;
   readonly kdf: KdfParams;
@@ -76,7 +92,7 @@ export interface BackupEnvelope {
 /** The file as JSON: bytes as base64 (RFC 4648 §4, padded, canonical). */
 export interface StoredBackupV1 {
   format: typeof BACKUP_FORMAT;
-  version: 1;
+  version: BackupVersion;
   createdAt: number;
   kdf: KdfParams;
   salt: string;
@@ -166,7 +182,7 @@ export function parseBackupFile(text: string): BackupEnvelope {
   }
   return {
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: version as BackupVersion,
     createdAt,
     kdf,
     salt: bytesField(raw['salt'], 'salt', SALT_MIN_BYTES, SALT_MAX_BYTES),
@@ -197,18 +213,26 @@ export function serializeBackupFile(b: BackupEnvelope): string {
  * Integers and ASCII only, so it is the same bytes as Python's
  * json.dumps(list, separators=(",", ":")). The tag covers iv and ct by itself.
  */
-export function backupAad(createdAt: number, kdf: KdfParams, salt: Uint8Array): Bytes {
+export function backupAad(
+  createdAt: number,
+  kdf: KdfParams,
+  salt: Uint8Array,
+  version: BackupVersion = BACKUP_VERSION,
+): Bytes {
   const params: (string | number)[] =
     kdf.name === 'argon2id' ? [kdf.name, kdf.memoryKiB, kdf.iterations, kdf.parallelism] : [kdf.name, kdf.iterations];
-  return utf8Encode(JSON.stringify([BACKUP_FORMAT, BACKUP_VERSION, createdAt, ...params, base64Encode(salt)]));
+  return utf8Encode(JSON.stringify([BACKUP_FORMAT, version, createdAt, ...params, base64Encode(salt)]));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The plaintext: {"slots":[{kind, issuer, account, name, secret, algorithm, digits, period, counter, createdAt}]}
 // ---------------------------------------------------------------------------------------------
 
-const SLOT_KEYS = ['kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt'] as const;
-const KINDS: readonly string[] = ['totp', 'hotp'] satisfies OtpKind[];
+const SLOT_KEYS_V1 = ['kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt'] as const;
+/** Version 2 adds what the person made of the slot. */
+const SLOT_KEYS = [...SLOT_KEYS_V1, 'favourite', 'groups', 'note', 'icon'] as const;
+const KINDS_V1: readonly string[] = ['totp', 'hotp'] satisfies OtpKind[];
+const KINDS: readonly string[] = ['totp', 'hotp', 'steam'] satisfies OtpKind[];
 const ALGORITHMS: readonly string[] = ['SHA1', 'SHA256', 'SHA512'] satisfies HashAlgorithm[];
 
 function textOk(v: unknown): v is string {
@@ -219,13 +243,14 @@ function textOk(v: unknown): v is string {
 }
 
 /** A slot read from a decrypted backup, every field checked as strictly as a vault record's. */
-function readBackupSlot(raw: unknown, i: number): BackupSlot {
+function readBackupSlot(raw: unknown, i: number, version: BackupVersion = BACKUP_VERSION): BackupSlot {
   const f = `slots[${i}]`;
-  if (!isPlainObject(raw) || !hasExactKeys(raw, SLOT_KEYS)) throw damaged(f);
+  if (!isPlainObject(raw) || !hasExactKeys(raw, version === 1 ? SLOT_KEYS_V1 : SLOT_KEYS)) throw damaged(f);
   const { kind, issuer, account, name, algorithm, digits, period, counter, createdAt } = raw;
   const secret = typeof raw['secret'] === 'string' ? base64Decode(raw['secret']) : null;
+  const steam = kind === 'steam';
   const ok =
-    KINDS.includes(kind as string) &&
+    (version === 1 ? KINDS_V1 : KINDS).includes(kind as string) &&
     textOk(issuer) &&
     textOk(account) &&
     textOk(name) &&
@@ -234,23 +259,55 @@ function readBackupSlot(raw: unknown, i: number): BackupSlot {
     secret.length >= SECRET_MIN_BYTES &&
     secret.length <= SECRET_MAX_BYTES &&
     ALGORITHMS.includes(algorithm as string) &&
-    isInt(digits, DIGITS_MIN, DIGITS_MAX) &&
+    (steam ? digits === STEAM_PARAMS.digits : isInt(digits, DIGITS_MIN, DIGITS_MAX)) &&
+    (!steam || (algorithm === STEAM_PARAMS.algorithm && period === STEAM_PARAMS.period)) &&
     isInt(period, PERIOD_MIN_S, PERIOD_MAX_S) &&
     isInt(counter, 0, COUNTER_MAX) &&
     isInt(createdAt, 0, Number.MAX_SAFE_INTEGER);
   if (!ok) throw damaged(f);
-  return {
-    kind: kind as OtpKind,
-    issuer: issuer as string,
-    account: account as string,
-    name: name as string,
-    secret: secret!,
-    algorithm: algorithm as HashAlgorithm,
-    digits: digits as number,
-    period: period as number,
-    counter: counter as number,
-    createdAt: createdAt as number,
-  };
+  // Then the one validator every way in uses (validate.ts checkDraft): names normalised, and
+  // nothing a way out could not write back (a whitespace-only name, a TOTP with a counter, an
+  // HOTP with a time step). An authenticated file with such a slot is not one Keyslot wrote.
+  try {
+    const draft = checkDraft({
+      kind: kind as OtpKind,
+      issuer: issuer as string,
+      account: account as string,
+      secret: secret!,
+      algorithm: algorithm as HashAlgorithm,
+      digits: digits as number,
+      period: period as number,
+      counter: counter as number,
+    });
+    return {
+      ...(version === 1 ? V1_DEFAULTS : readBackupExtras(raw, f)),
+      ...draft,
+      name: parseName(name as string, 'name'),
+      createdAt: createdAt as number,
+    };
+  } catch {
+    throw damaged(f);
+  }
+}
+
+/** Version 2's favourite, groups, note and icon, as strictly as a vault record's (slot-extras.ts). */
+function readBackupExtras(raw: Record<string, unknown>, f: string): Pick<SlotMeta, 'favourite' | 'groups' | 'note' | 'icon'> {
+  const { favourite, groups, note, icon } = raw;
+  try {
+    if (typeof favourite !== 'boolean' || !Array.isArray(groups) || typeof note !== 'string') throw damaged(f);
+    const list = groupList(groups);
+    if (list.length !== groups.length || list.some((g, k) => g !== groups[k]) || noteText(note) !== note) throw damaged(f);
+    return { favourite, groups: list, note, icon: icon === null ? null : checkIcon(readIconJson(icon)) };
+  } catch {
+    throw damaged(f);
+  }
+}
+
+function readIconJson(raw: unknown): SlotIcon {
+  if (!isPlainObject(raw) || !hasExactKeys(raw, ['mime', 'bytes', 'source'])) throw new TypeError('icon');
+  const bytes = typeof raw['bytes'] === 'string' ? base64Decode(raw['bytes']) : null;
+  if (!bytes) throw new TypeError('icon');
+  return { mime: raw['mime'] as IconFormat, bytes, source: raw['source'] as IconSource };
 }
 
 /** Slots -> the plaintext to encrypt. Ids are left out: a restore gives every slot a fresh one. */
@@ -267,6 +324,10 @@ export function encodeBackupPlaintext(slots: readonly BackupSlot[]): Bytes {
     period: s.period,
     counter: s.counter,
     createdAt: s.createdAt,
+    favourite: s.favourite,
+    groups: s.groups,
+    note: s.note,
+    icon: s.icon ? { mime: s.icon.mime, bytes: base64Encode(s.icon.bytes), source: s.icon.source } : null,
   }));
   // Check what is written the way it will be read, so Keyslot never writes a backup it cannot restore.
   list.forEach((s, i) => readBackupSlot(s, i));
@@ -274,7 +335,7 @@ export function encodeBackupPlaintext(slots: readonly BackupSlot[]): Bytes {
 }
 
 /** Decrypted bytes -> slots. Anything out of shape is BACKUP_DAMAGED: an authenticated file Keyslot did not write. */
-export function decodeBackupPlaintext(bytes: Uint8Array): BackupSlot[] {
+export function decodeBackupPlaintext(bytes: Uint8Array, version: BackupVersion = BACKUP_VERSION): BackupSlot[] {
   const text = utf8Decode(bytes);
   if (text === null) throw damaged('slots');
   let raw: unknown;
@@ -286,7 +347,7 @@ export function decodeBackupPlaintext(bytes: Uint8Array): BackupSlot[] {
   if (!isPlainObject(raw) || !hasExactKeys(raw, ['slots'])) throw damaged('slots');
   const list = raw['slots'];
   if (!Array.isArray(list) || list.length > BACKUP_SLOTS_MAX) throw damaged('slots');
-  return list.map((s: unknown, i) => readBackupSlot(s, i));
+  return list.map((s: unknown, i) => readBackupSlot(s, i, version));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,8 +386,9 @@ export function planRestore(incoming: readonly BackupSlot[], existing: readonly 
   // Kind and secret of the backup's slots already taken (added or asked about), to skip
   // repeats within it: the same test as matchExisting's duplicate, in a set (500 slots, not 500²).
   const taken = new Set<string>();
+  const index = new SlotIndex(existing); // linear in both lists, not incoming × existing
   for (const s of incoming) {
-    const here = matchExisting(s, existing);
+    const here = index.match(s);
     const key = `${s.kind}:${base64Encode(s.secret)}`;
     if (here.kind === 'duplicate' || taken.has(key)) {
       duplicates += 1;

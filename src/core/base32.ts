@@ -17,6 +17,7 @@
  *  - unused low bits of the last character are ignored (not required to be zero),
  *    as every mainstream authenticator does.
  */
+import { trimTrailing } from './bytes';
 import { KeyslotError } from './errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -38,9 +39,7 @@ const invalid = (): KeyslotError => new KeyslotError('SECRET_INVALID', { field: 
 
 /** Strips the tolerated decoration (whitespace, '-', trailing '='), nothing else. */
 export function normalizeBase32(text: string): string {
-  // TODO(issue 14): /=+$/ is quadratic on a run of '=' followed by another character (eslint regexp/no-super-linear-move).
-  // eslint-disable-next-line regexp/no-super-linear-move
-  return text.replace(/[\s-]+/g, '').replace(/=+$/, '');
+  return trimTrailing(text.replace(/[\s-]+/g, ''), '=');
 }
 
 /**
@@ -87,4 +86,14 @@ export function encodeBase32(bytes: Uint8Array, pad = false): string {
   if (bits > 0) text += ALPHABET[(buffer << (5 - bits)) & 31];
   if (pad) while (text.length % 8 !== 0) text += '=';
   return text;
+}
+
+/**
+ * Base32 text in groups of four for reading aloud ("JBSW Y3DP …"). A loop, not a regex: V8
+ * keeps a regex's input as the page-global RegExp.input, and this text is a secret.
+ */
+export function groupsOfFour(text: string): string {
+  const groups: string[] = [];
+  for (let i = 0; i < text.length; i += 4) groups.push(text.slice(i, i + 4));
+  return groups.join(' ');
 }

@@ -22,12 +22,21 @@ export const ERROR_CODES = [
   'COUNTER_MISSING',
   'COUNTER_INVALID',
   'NAME_TOO_LONG',
+  // groups, notes and icons (record version 4)
+  'GROUP_INVALID',
+  'GROUPS_TOO_MANY',
+  'NOTE_TOO_LONG',
+  'ICON_INVALID',
   // activation: what a scanned or pasted text means; Google Authenticator exports
   'NOT_ACTIVATION',
   'WEB_LINK',
   'MIGRATION_DATA',
   'MIGRATION_TOO_LARGE',
   'MIGRATION_OTHER_EXPORT',
+  // another vendor's enrollment code (vendor-links.ts): `field` names the vendor
+  'VENDOR_APP',
+  // privacyIDEA 2step enrollment (two-step.ts): a 2step_* parameter missing or out of bounds
+  'TWO_STEP_INVALID',
   // sealed activation links (src/core/sealed-link.ts): a version this Keyslot does not read; a
   // link cut short, edited outside its ciphertext or asking for too much key-derivation work;
   // the typed activation code is not 10 code characters; the code does not open the link
@@ -45,6 +54,10 @@ export const ERROR_CODES = [
   'IMPORT_PASSWORD_NEEDED',
   'IMPORT_PASSWORD_WRONG',
   'IMPORT_DAMAGED',
+  // the file asks for more password checks (key derivations) than any app writes (`max` = runs);
+  // the person cancelled while a key derivation ran (the worker is stopped at once)
+  'IMPORT_TOO_COSTLY',
+  'IMPORT_CANCELLED',
   // PIN rules
   'PIN_TOO_SHORT',
   'PIN_TOO_LONG',
@@ -115,6 +128,32 @@ export const ERROR_CODES = [
   // beyond an icon (`max` = the ZIP size limit in MiB)
   'ICON_PACK_INVALID',
   'ICON_PACK_TOO_LARGE',
+  // privacyIDEA container registration and sync (src/core/privacyidea/, src/platform/privacyidea*.ts):
+  // the registration QR is damaged (field = its parameter) / has expired / asks for a key or hash
+  // algorithm Keyslot does not speak; this deployment allows no privacyIDEA server at all / not this
+  // one; the server would be reached without TLS or without checking its certificate (not loopback);
+  // the server could not be reached; it says: already registered, the signature or passphrase did
+  // not verify, the container is not registered (any more) / does not exist, a policy forbids it,
+  // something else (min = privacyIDEA's error number); its answer is damaged or hostile (field
+  // says which part); the container holds no token Keyslot can show; the slot belongs to its
+  // server, so its secret is never shown or exported (moving it is the server's rollover)
+  'PIA_URI',
+  'PIA_EXPIRED',
+  'PIA_ALGORITHM',
+  'PIA_NOT_CONFIGURED',
+  'PIA_ORIGIN',
+  'PIA_INSECURE',
+  'PIA_UNREACHABLE',
+  'PIA_ALREADY_REGISTERED',
+  'PIA_REJECTED',
+  'PIA_PASSPHRASE_WRONG',
+  'PIA_NOT_REGISTERED',
+  'PIA_NOT_FOUND',
+  'PIA_POLICY',
+  'PIA_SERVER',
+  'PIA_ANSWER',
+  'PIA_EMPTY',
+  'PIA_MANAGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,7 @@
 import type { SlotDraft } from './slot';
 import { STEAM_PARAMS } from './steam';
 import {
+  checkDraft,
   DEFAULT_PERIOD_S,
   parseAlgorithm,
   parseCounter,
@@ -41,10 +42,10 @@ export function draftFromForm(fields: ManualEntryFields): SlotDraft {
   const account = parseName(fields.account, 'account');
   requireLabel(issuer, account);
   const secret = parseSecret(fields.secret);
-  if (kind === 'steam') return { kind, issuer, account, secret, ...STEAM_PARAMS };
+  if (kind === 'steam') return checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS });
   const algorithm = parseAlgorithm(fields.algorithm);
   const digits = parseDigits(fields.digits);
   const period = kind === 'totp' ? parsePeriod(fields.period) : DEFAULT_PERIOD_S;
   const counter = kind === 'hotp' ? parseCounter(fields.counter) : 0;
-  return { kind, issuer, account, secret, algorithm, digits, period, counter };
+  return checkDraft({ kind, issuer, account, secret, algorithm, digits, period, counter });
 }

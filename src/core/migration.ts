@@ -57,7 +57,7 @@ import { base64Decode, hexEncode, utf8Decode, wipe } from './bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from './errors';
 import { splitLabel } from './otpauth-uri';
 import { COUNTER_MAX, DIGITS_MAX, DIGITS_MIN, TEXT_MAX, type HashAlgorithm, type OtpKind, type SlotDraft } from './slot';
-import { checkSecretBytes, DEFAULT_PERIOD_S, parseName, requireLabel } from './validate';
+import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseName, requireLabel } from './validate';
 
 /** Longest export text accepted (a QR code holds ~2.9 KB; pasted text may be longer). Checked before parsing. */
 export const MIGRATION_TEXT_MAX = 65_536;
@@ -265,7 +265,7 @@ function toEntry(p: RawParameters): MigrationEntry {
     const issuer = parseName(issuerText, 'issuer');
     const account = parseName(accountText, 'account');
     requireLabel(issuer, account);
-    return { ok: true, draft: { kind, issuer, account, secret: p.secret, algorithm, digits, period: DEFAULT_PERIOD_S, counter } };
+    return { ok: true, draft: checkDraft({ kind, issuer, account, secret: p.secret, algorithm, digits, period: DEFAULT_PERIOD_S, counter }) };
   } catch (e) {
     if (!isKeyslotError(e)) throw e;
     wipe(p.secret);

@@ -3,6 +3,7 @@
  * → "Order keys"). Its own small module: the vault gives each new slot a key, and the vault is
  * loaded with the PIN prompt, which should not carry the rest of organise.ts.
  */
+import { trimTrailing } from './bytes';
 import { POSITION_MAX } from './slot';
 
 /**
@@ -61,10 +62,7 @@ export function spreadKeys(n: number): string[] {
       key = DIGITS[value % BASE] + key;
       value = Math.floor(value / BASE);
     }
-    // TODO(issue 14): /0+$/ is flagged as quadratic (eslint regexp/no-super-linear-move); the key is made
-    // here, `width` digits long, never user input.
-    // eslint-disable-next-line regexp/no-super-linear-move
-    keys.push(key.replace(/0+$/, ''));
+    keys.push(trimTrailing(key, '0'));
   }
   return keys;
 }

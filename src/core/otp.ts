@@ -14,6 +14,7 @@
  */
 import { HOTP, Secret } from 'otpauth/bare';
 import { hmac } from '@noble/hashes/hmac.js';
+import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { KeyslotError } from './errors';
@@ -167,4 +168,17 @@ export function codeAt(slot: CodeSlot, nowMs: number): CodeState {
   const periodMs = slot.period * 1000;
   const code = hotpCode(slot.secret, slot.algorithm, slot.digits, counter);
   return { code, msLeft: (counter + 1) * periodMs - nowMs, periodMs, counter };
+}
+
+/** SHA-1 of `data` (20 bytes): only as a checksum (privacyIDEA's base32check, two-step.ts). */
+export function sha1Digest(data: Uint8Array): Uint8Array {
+  return sha1(data);
+}
+
+/**
+ * PBKDF2-HMAC-SHA1 (RFC 8018 §5.2): privacyIDEA's 2step enrollment derives the token secret
+ * with it (two-step.ts). Bounds are the caller's job; this only computes.
+ */
+export function pbkdf2HmacSha1(password: Uint8Array, salt: Uint8Array, rounds: number, length: number): Uint8Array {
+  return pbkdf2(sha1, password, salt, { c: rounds, dkLen: length });
 }

@@ -41,9 +41,11 @@
  */
 import { encodeBase32 } from './base32';
 import { KeyslotError } from './errors';
+import { wellFormed } from './names';
 import type { SlotDraft } from './slot';
 import { STEAM_PARAMS } from './steam';
 import {
+  checkDraft,
   DEFAULT_PERIOD_S,
   parseAlgorithm,
   parseCounter,
@@ -55,8 +57,13 @@ import {
   requireLabel,
 } from './validate';
 
-/** A QR code holds at most ~4.3 KB; anything longer is not a key URI. Checked before any parsing. */
-export const URI_MAX_LENGTH = 4096;
+/**
+ * Longest URI read, checked before any parsing. The longest one toOtpauthUri writes (three
+ * 256-code-point names of 4-byte characters, percent-encoded, issuer twice, a 512-byte secret)
+ * is ~10,100 characters, and a plain export must read back: 16 Ki leaves room, and the parser
+ * is linear. (A QR code holds at most ~2.3 KB of bytes at level M: the QR dialog says so.)
+ */
+export const URI_MAX_LENGTH = 16_384;
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -153,7 +160,7 @@ export function parseOtpauthUri(text: string, options: { steam?: boolean } = {})
   }
 
   const secret = parseSecret(readParam(params, 'secret'));
-  if (kind === 'steam') return { kind, ...labelNames(label, params), secret, ...STEAM_PARAMS };
+  if (kind === 'steam') return checkDraft({ kind, ...labelNames(label, params), secret, ...STEAM_PARAMS });
   const algorithm = parseAlgorithm(readParam(params, 'algorithm'));
   const digits = parseDigits(readParam(params, 'digits'));
   // RFC 4226 has no time step and RFC 6238 no counter: each type ignores the other's parameter
@@ -161,7 +168,8 @@ export function parseOtpauthUri(text: string, options: { steam?: boolean } = {})
   const period = kind === 'totp' ? parsePeriod(readParam(params, 'period')) : DEFAULT_PERIOD_S;
   const counter = kind === 'hotp' ? parseCounter(readParam(params, 'counter')) : 0;
 
-  return { kind, ...labelNames(label, params), secret, algorithm, digits, period, counter };
+  // The one validator every way in ends with (validate.ts): names normalised, all in range.
+  return checkDraft({ kind, ...labelNames(label, params), secret, algorithm, digits, period, counter });
 }
 
 /** Issuer and account from the label and the `issuer` parameter (which wins). */
@@ -174,9 +182,12 @@ function labelNames(label: string, params: Map<string, string>): { issuer: strin
   return { issuer, account };
 }
 
-/** encodeURIComponent, but '@' stays readable (it is legal in both path and query). */
+/**
+ * encodeURIComponent, but '@' stays readable (it is legal in both path and query). Never throws:
+ * a lone surrogate (which encodeURIComponent refuses with URIError) is written as U+FFFD.
+ */
 function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%40/g, '@');
+  return encodeURIComponent(wellFormed(text)).replace(/%40/g, '@');
 }
 
 /**

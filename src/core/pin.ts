@@ -42,8 +42,31 @@ const COMMON_PINS: ReadonlySet<string> = new Set([
 const ASCENDING = '01234567890';
 const DESCENDING = '09876543210';
 
+/*
+ * No regular expression ever runs on a PIN or passphrase in this module (or anywhere): V8 keeps
+ * the last string a regex ran on as the page-global `RegExp.input` / `RegExp.$_`, readable by
+ * any script until another regex runs, after Lock too (issue 14). Plain loops instead.
+ */
+
+/** Only ASCII digits 0-9, at least one. */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The text without white space (what String.prototype.trim removes), code point by code point. */
+function withoutSpaces(text: string): string {
+  let out = '';
+  for (const c of text) if (c.trim() !== '') out += c;
+  return out;
+}
+
 function isOneDigit(pin: string): boolean {
-  return /^(\d)\1*$/.test(pin);
+  return allDigits(pin) && [...pin].every((c) => c === pin[0]);
 }
 
 function isStraightRun(pin: string): boolean {
@@ -125,7 +148,7 @@ function codePointLength(s: string): number {
  * consecutive characters (abcdefghij, 0123456789), a short block repeated, or a common choice.
  */
 export function isTrivialPassphrase(passphrase: string): boolean {
-  const folded = passphrase.toLowerCase().replace(/\s+/g, '');
+  const folded = withoutSpaces(passphrase.toLowerCase());
   const chars = [...folded];
   if (chars.length === 0) return true;
   if (chars.every((c) => c === chars[0])) return true;
@@ -135,7 +158,7 @@ export function isTrivialPassphrase(passphrase: string): boolean {
   for (let size = 1; size * 2 <= chars.length; size++) {
     if (chars.length % size === 0 && size < 5 && chars.slice(0, size).join('').repeat(chars.length / size) === folded) return true;
   }
-  return COMMON_PASSPHRASES.has(folded) || (/^[0-9]+$/.test(folded) && isTrivialPin(folded));
+  return COMMON_PASSPHRASES.has(folded) || (allDigits(folded) && isTrivialPin(folded));
 }
 
 /**
@@ -167,8 +190,8 @@ export function validateNewPin(rawPin: string, rawConfirm?: string): void {
   const confirm = rawConfirm === undefined ? undefined : normalizePin(rawConfirm);
   const limits = { field: 'pin', min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
   if (typeof pin !== 'string' || pin === '') throw new KeyslotError('PIN_TOO_SHORT', limits);
-  // ASCII digits only: \d would be fine in JS, but be explicit (no full-width or Arabic-Indic digits).
-  if (!/^[0-9]+$/.test(pin)) throw new KeyslotError('PIN_NOT_DIGITS', { field: 'pin' });
+  // ASCII digits only (no full-width or Arabic-Indic digits).
+  if (!allDigits(pin)) throw new KeyslotError('PIN_NOT_DIGITS', { field: 'pin' });
   if (pin.length < PIN_MIN_LENGTH) throw new KeyslotError('PIN_TOO_SHORT', limits);
   if (pin.length > PIN_MAX_LENGTH) throw new KeyslotError('PIN_TOO_LONG', limits);
   if (isTrivialPin(pin)) throw new KeyslotError('PIN_TRIVIAL', { field: 'pin' });

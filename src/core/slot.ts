@@ -9,6 +9,9 @@
  * the record version that adds it (docs/icons-and-groups.md "Record fields"); older
  * versions never had it, so they read unchanged.
  */
+import type { ManagedInfo } from './privacyidea/managed';
+import type { SlotIcon } from './slot-extras';
+
 export type OtpKind = 'totp' | 'hotp' | 'steam';
 
 /** HMAC hashes Keyslot accepts (RFC 6238 allows SHA-1, SHA-256, SHA-512). */
@@ -45,6 +48,11 @@ export interface SlotDraft {
 
 /** A stored slot. */
 export interface Slot extends SlotDraft, SlotMeta {
+  /**
+   * Set when a privacyIDEA container hands this slot out (record version 3): its container,
+   * token and state. Absent (or null) for every other slot.
+   */
+  managed?: ManagedInfo | null;
   /** Random id (hex), also bound into the record's AES-GCM associated data. */
   id: string;
   /** The user's own name for the slot; empty means "issuer (account)" is shown. */
@@ -69,6 +77,12 @@ export interface SlotMeta {
   lastUsedAt: number;
   /** ms since epoch when moved to the trash; 0 = not in the trash. */
   deletedAt: number;
+  /** Record version 4: the groups it belongs to, like tags (slot-extras.ts groupList). */
+  groups: readonly string[];
+  /** Record version 4: the user's note, shown in Details ('' = none). */
+  note: string;
+  /** Record version 4: a stored picture, or null for the generated icon (issuer initials). */
+  icon: SlotIcon | null;
 }
 
 /** What a slot from record version 1, or a new slot, starts with. */
@@ -77,6 +91,9 @@ export const SLOT_META_DEFAULTS: Readonly<SlotMeta> = Object.freeze({
   position: '',
   lastUsedAt: 0,
   deletedAt: 0,
+  groups: Object.freeze([]) as readonly string[],
+  note: '',
+  icon: null,
 });
 
 /** A position key: base-62 digits in ASCII order, no trailing "0" (organise.ts). */
@@ -95,8 +112,16 @@ export function slotTitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): stri
  * list item's accessible name still holds) both provider and account.
  */
 export function slotSubtitle(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string {
+  return slotSubtitleParts(slot).join(' · ');
+}
+
+/**
+ * The subtitle's names one by one, so the list can isolate each (`<bdi>`): a right-to-left
+ * provider name then cannot reorder the account beside it.
+ */
+export function slotSubtitleParts(slot: Pick<Slot, 'name' | 'issuer' | 'account'>): string[] {
   const title = slotTitle(slot);
   const account = title === slot.account ? '' : slot.account;
-  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account;
-  return account ? `${slot.issuer} · ${account}` : slot.issuer;
+  if (slot.name.trim() === '' || slot.issuer === '' || title === slot.issuer) return account ? [account] : [];
+  return account ? [slot.issuer, account] : [slot.issuer];
 }

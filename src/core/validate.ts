@@ -10,6 +10,8 @@
  */
 import { decodeBase32 } from './base32';
 import { KeyslotError } from './errors';
+import { codePointLength, normaliseName } from './names';
+import { STEAM_PARAMS } from './steam';
 import {
   COUNTER_MAX,
   DIGITS_MAX,
@@ -21,6 +23,7 @@ import {
   TEXT_MAX,
   type HashAlgorithm,
   type OtpKind,
+  type SlotDraft,
 } from './slot';
 
 /** A field value as it comes from a URI parameter or a form input. */
@@ -124,15 +127,52 @@ export function parseCounter(value: FieldValue): number {
   return n;
 }
 
-/** Issuer or account text: trimmed, at most TEXT_MAX UTF-16 code units. */
-export function parseName(value: FieldValue, field: 'issuer' | 'account'): string {
+/**
+ * Issuer or account text, through the one name normaliser (names.ts: well-formed, no controls,
+ * NFC, trimmed), at most TEXT_MAX code points (the vault's own count, vault-format.ts).
+ */
+export function parseName(value: FieldValue, field: 'issuer' | 'account' | 'name'): string {
   if (typeof value === 'number') value = String(value);
-  const text = isBlank(value) ? '' : (value as string).trim();
-  if (text.length > TEXT_MAX) throw new KeyslotError('NAME_TOO_LONG', { field, max: TEXT_MAX });
+  const text = normaliseName(value);
+  if (codePointLength(text) > TEXT_MAX) throw new KeyslotError('NAME_TOO_LONG', { field, max: TEXT_MAX });
   return text;
 }
 
 /** A slot must be nameable: issuer or account (or both) non-empty. */
 export function requireLabel(issuer: string, account: string): void {
   if (issuer === '' && account === '') throw new KeyslotError('LABEL_EMPTY', { field: 'account' });
+}
+
+/**
+ * The one validator every way in ends with (URI, form, importers, Google export, backup restore,
+ * vault add): the draft in canonical form, or the first KeyslotError (code and field only).
+ * Names are normalised (names.ts); the rest must already be in range: a TOTP has counter 0, an
+ * HOTP has the default period (RFC 4226 has no time step; the otpauth:// writer drops it), so
+ * what is accepted is exactly what every way out writes back.
+ */
+export function checkDraft(draft: SlotDraft): SlotDraft {
+  const kind = parseKind(draft.kind, 'kind');
+  const issuer = parseName(draft.issuer, 'issuer');
+  const account = parseName(draft.account, 'account');
+  requireLabel(issuer, account);
+  if (!(draft.secret instanceof Uint8Array)) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });
+  checkSecretBytes(draft.secret);
+  if (!ALGORITHMS.includes(draft.algorithm)) throw new KeyslotError('ALGORITHM', { field: 'algorithm' });
+  if (kind === 'steam') {
+    // Steam Guard has exactly one set of parameters (steam.ts): anything else is not a Steam slot.
+    const { algorithm, digits, period, counter } = STEAM_PARAMS;
+    if (draft.algorithm !== algorithm || draft.digits !== digits || draft.period !== period || draft.counter !== counter) {
+      throw new KeyslotError('OTP_TYPE', { field: 'type' });
+    }
+    return { kind, issuer, account, secret: draft.secret, ...STEAM_PARAMS };
+  }
+  const digits = parseDigits(draft.digits);
+  if (kind === 'totp') {
+    const period = parsePeriod(draft.period);
+    if (draft.counter !== 0) throw new KeyslotError('COUNTER_INVALID', { field: 'counter', min: 0, max: 0 });
+    return { kind, issuer, account, secret: draft.secret, algorithm: draft.algorithm, digits, period, counter: 0 };
+  }
+  if (draft.period !== DEFAULT_PERIOD_S) throw new KeyslotError('PERIOD', { field: 'period', min: DEFAULT_PERIOD_S, max: DEFAULT_PERIOD_S });
+  const counter = parseCounter(draft.counter);
+  return { kind, issuer, account, secret: draft.secret, algorithm: draft.algorithm, digits, period: DEFAULT_PERIOD_S, counter };
 }

@@ -26,6 +26,14 @@ export async function argon2idRaw(password: Uint8Array, salt: Uint8Array, params
   return Uint8Array.from(out);
 }
 
+/**
+ * Compiles hash-wasm's Argon2 WebAssembly ahead of the real derivation (kdf.ts prepareKdf, while
+ * the PIN is typed): one pass over the smallest memory it accepts, on a fixed non-secret input.
+ */
+export async function warmUpArgon2(): Promise<void> {
+  await argon2id({ password: 'warm-up', salt: 'warm-up-salt', iterations: 1, parallelism: 1, memorySize: 8, hashLength: 4, outputType: 'binary' });
+}
+
 /** Message the main thread posts to kdf-worker.ts. `password` is UTF-8 and is transferred. */
 export interface KdfRequest {
   password: Uint8Array;

@@ -8,12 +8,17 @@ import type { ImportCrypto } from '../core/importers';
 import { importKdf } from './kdf';
 import { aesCbcDecryptRaw, aesGcmDecryptRaw, pbkdf2Raw, sha256 } from './webcrypto';
 
-export const importCrypto: ImportCrypto = {
-  pbkdf2: (hash, password, salt, iterations, length) => pbkdf2Raw(hash, password, salt, iterations, length),
-  scrypt: (password, salt, { N, r, p }, length) => importKdf({ importKdf: 'scrypt', password, salt, N, r, p, length }),
-  argon2id: (password, salt, { iterations, memoryKiB, parallelism }, length) =>
-    importKdf({ importKdf: 'argon2id', password, salt, iterations, memoryKiB, parallelism, length }),
-  aesGcmDecrypt: (key, iv, data, aad) => aesGcmDecryptRaw(key, iv, data, aad),
-  aesCbcDecrypt: (key, iv, data) => aesCbcDecryptRaw(key, iv, data),
-  sha256: (data) => sha256(data),
-};
+/** The crypto for one import; aborting `signal` stops a running scrypt/Argon2id worker at once. */
+export function importCryptoFor(signal?: AbortSignal): ImportCrypto {
+  return {
+    pbkdf2: (hash, password, salt, iterations, length) => pbkdf2Raw(hash, password, salt, iterations, length),
+    scrypt: (password, salt, { N, r, p }, length) => importKdf({ importKdf: 'scrypt', password, salt, N, r, p, length }, signal),
+    argon2id: (password, salt, { iterations, memoryKiB, parallelism }, length) =>
+      importKdf({ importKdf: 'argon2id', password, salt, iterations, memoryKiB, parallelism, length }, signal),
+    aesGcmDecrypt: (key, iv, data, aad) => aesGcmDecryptRaw(key, iv, data, aad),
+    aesCbcDecrypt: (key, iv, data) => aesCbcDecryptRaw(key, iv, data),
+    sha256: (data) => sha256(data),
+  };
+}
+
+export const importCrypto: ImportCrypto = importCryptoFor();

@@ -45,7 +45,7 @@ export function defaultKdf(): KdfParams {
  * Throws KDF_WEAK / VAULT_CORRUPT for bad params or salt (before running), KDF_FAILED if the
  * derivation itself fails. The caller imports the result and wipes it.
  */
-export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array): Promise<Bytes> {
+export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array, signal?: AbortSignal): Promise<Bytes> {
   const params = parseKdfParams(kdf);
   if (!(salt instanceof Uint8Array) || salt.length < SALT_MIN_BYTES || salt.length > SALT_MAX_BYTES) {
     throw new KeyslotError('VAULT_CORRUPT', { field: 'salt', min: SALT_MIN_BYTES, max: SALT_MAX_BYTES });
@@ -57,7 +57,7 @@ export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array): 
     key =
       params.name === 'pbkdf2-sha256'
         ? await pbkdf2Sha256(password, Uint8Array.from(salt), params.iterations)
-        : await argon2id(password, Uint8Array.from(salt), params);
+        : await argon2id(password, Uint8Array.from(salt), params, signal);
   } catch (e) {
     if (isKeyslotError(e)) throw e;
     throw new KeyslotError('KDF_FAILED');
@@ -72,9 +72,9 @@ export async function deriveKek(pin: string, kdf: KdfParams, salt: Uint8Array): 
   return key;
 }
 
-function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): Promise<Bytes> {
+function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams, signal?: AbortSignal): Promise<Bytes> {
   const req: KdfRequest = { password, salt, kdf: params };
-  return inWorker(req, password, async () => (await import('./argon2')).argon2idRaw(password, salt, params));
+  return inWorker(req, password, async () => (await import('./argon2')).argon2idRaw(password, salt, params), signal);
 }
 
 /**
@@ -82,7 +82,7 @@ function argon2id(password: Bytes, salt: Bytes, params: Argon2idParams): Promise
  * single-use worker: Aegis's scrypt (N = 2^15, r = 8) takes seconds on a phone. The password
  * bytes are transferred; the worker re-checks the limits.
  */
-export async function importKdf(req: ImportKdfRequest): Promise<Bytes> {
+export async function importKdf(req: ImportKdfRequest, signal?: AbortSignal): Promise<Bytes> {
   const password = Uint8Array.from(req.password);
   const request = { ...req, password, salt: Uint8Array.from(req.salt) };
   try {
@@ -90,30 +90,67 @@ export async function importKdf(req: ImportKdfRequest): Promise<Bytes> {
       const res = await (await import('./argon2')).runImportKdfRequest(request);
       if (!res.ok) throw new KeyslotError('KDF_FAILED');
       return new Uint8Array(res.key);
-    });
+    }, signal);
   } finally {
     if (password.byteLength > 0) password.fill(0);
   }
 }
 
+/** A worker started ahead of need (prepareKdf), used by the next request and by it only. */
+let spare: Worker | null = null;
+
+function newWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null; // e.g. CSP worker-src: fall back to the main thread rather than fail
+  }
+}
+
+/**
+ * Starts the next request's worker now, so its code loads and its WebAssembly compiles while
+ * the PIN is typed rather than after Unlock is pressed. Still single use: it serves one request.
+ */
+export function prepareKdf(): void {
+  if (spare || !wasmAvailable()) return; // PBKDF2 (no WebAssembly) runs on WebCrypto, no worker
+  spare = newWorker();
+  spare?.postMessage('warm-up'); // kdf-worker.ts: compile the WebAssembly, answer nothing
+}
+
 /**
  * Runs one request in a single-use kdf-worker.ts, transferring `password` (no copy stays on
  * this thread). Without workers (Node tests, a CSP that forbids them) runs `here` instead.
+ * Aborting `signal` terminates the worker at once (a 256 MiB derivation stops mid-way) and
+ * rejects with IMPORT_CANCELLED; without a worker the derivation finishes, then rejects.
  */
-async function inWorker(req: KdfRequest | ImportKdfRequest, password: Uint8Array, here: () => Promise<Bytes>): Promise<Bytes> {
-  let worker: Worker | null = null;
-  if (typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('../workers/kdf-worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null; // e.g. CSP worker-src: fall back to the main thread rather than fail
-    }
-  }
+export async function inWorker(
+  req: KdfRequest | ImportKdfRequest,
+  password: Uint8Array,
+  here: () => Promise<Bytes>,
+  signal?: AbortSignal,
+): Promise<Bytes> {
+  if (signal?.aborted) throw new KeyslotError('IMPORT_CANCELLED');
+  const worker = spare ?? newWorker();
+  spare = null;
   // Node (tests) or no workers: run here. Dynamic import keeps hash-wasm out of the main bundle.
-  if (!worker) return here();
+  if (!worker) {
+    const key = await here();
+    if (signal?.aborted) {
+      key.fill(0);
+      throw new KeyslotError('IMPORT_CANCELLED');
+    }
+    return key;
+  }
   const w = worker;
+  let onAbort: (() => void) | undefined;
   try {
     return await new Promise<Bytes>((resolve, reject) => {
+      onAbort = () => {
+        w.terminate();
+        reject(new KeyslotError('IMPORT_CANCELLED'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       w.onmessage = (e: MessageEvent<KdfResponse>) => {
         const res = e.data;
         if (res && res.ok === true && res.key instanceof Uint8Array) resolve(new Uint8Array(res.key as Bytes));
@@ -124,6 +161,7 @@ async function inWorker(req: KdfRequest | ImportKdfRequest, password: Uint8Array
       w.postMessage(req, [password.buffer]);
     });
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     w.terminate(); // single use: frees the worker's WASM memory (password-derived blocks)
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The user's NON-SECRET preferences (auto-lock, tap to reveal, the list's sort order, language), in localStorage as
- * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…}`.
- * `sortOrder` and `language` joined version 1 as optional fields: older entries without them read as
+ * `keyslot.prefs` = versioned JSON `{"v":1,"lockWhenHidden":…,"lockWhenIdle":…,"tapToReveal":…,"sortOrder":…,"language":…,"piaSyncAtUnlock":…,"density":…}`.
+ * `sortOrder`, `language` and `piaSyncAtUnlock` joined version 1 as optional fields: older entries without them read as
  * "manual" and null (follow the browser's languages); older readers ignore them, so no version bump.
+ * `density` (the list's compact or comfortable cards) joined the same way; missing reads as "compact".
  * With storage-health.ts, the only localStorage user. Nothing here is a secret: it holds choices,
  * never names, codes or the PIN. Anything missing, unknown or malformed falls back to its default,
  * field by field, so a damaged entry can only ever give the safe defaults.
@@ -24,8 +25,12 @@ export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
  */
 const LANGUAGE_TAG = /^[a-z]{2,3}$/;
 
+/** How much the slot list fits on a screen: compact rows (the default) or roomier cards. */
+export const DENSITY_CHOICES = ['compact', 'comfortable'] as const;
+
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
+export type DensityChoice = (typeof DENSITY_CHOICES)[number];
 
 export interface Preferences {
   lockWhenHidden: HiddenChoice;
@@ -35,6 +40,10 @@ export interface Preferences {
   sortOrder: SortOrder;
   /** Chosen in Settings → Language (a tag such as "ja"); null = follow the browser's languages. */
   language: string | null;
+  /** Sync privacyIDEA-managed slots once at unlock when online (optional field, default off). */
+  piaSyncAtUnlock: boolean;
+  /** Settings → Appearance: compact rows fit seven or more slots on a phone. */
+  density: DensityChoice;
 }
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
@@ -43,6 +52,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   tapToReveal: false,
   sortOrder: 'manual',
   language: null,
+  piaSyncAtUnlock: false,
+  density: 'compact',
 });
 
 function pick<T extends number | string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -58,6 +69,8 @@ export function toPreferences(value: unknown): Preferences {
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
     language: typeof o.language === 'string' && LANGUAGE_TAG.test(o.language) ? o.language : DEFAULT_PREFERENCES.language,
+    piaSyncAtUnlock: typeof o.piaSyncAtUnlock === 'boolean' ? o.piaSyncAtUnlock : DEFAULT_PREFERENCES.piaSyncAtUnlock,
+    density: pick(DENSITY_CHOICES, o.density, DEFAULT_PREFERENCES.density),
   };
 }
 
@@ -80,6 +93,8 @@ export function serializePreferences(prefs: Preferences): string {
     tapToReveal: p.tapToReveal,
     sortOrder: p.sortOrder,
     language: p.language,
+    piaSyncAtUnlock: p.piaSyncAtUnlock,
+    density: p.density,
   });
 }
 

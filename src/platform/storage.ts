@@ -224,7 +224,10 @@ export async function canStoreKey(key: CryptoKey): Promise<boolean> {
     const tx = (await db()).transaction(['meta'], 'readwrite');
     const done = tx.done.catch(() => undefined);
     try {
-      void tx.objectStore('meta').put(key, `${DEVICE_KEY}.probe`).catch(() => undefined);
+      void tx
+        .objectStore('meta')
+        .put(key, `${DEVICE_KEY}.probe`)
+        .catch(() => undefined);
       return true;
     } catch {
       return false;
@@ -257,7 +260,8 @@ export function replaceHeader(
   return write(['meta'], async (tx) => {
     const meta = tx.objectStore('meta');
     const stored: unknown = await meta.get(HEADER_KEY);
-    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected)) throw new KeyslotError('VAULT_CHANGED');
+    if (stored === undefined || JSON.stringify(stored) !== JSON.stringify(expected))
+      throw new KeyslotError('VAULT_CHANGED');
     await meta.put(next, HEADER_KEY);
     await meta.put(updateGuard(await meta.get(GUARD_KEY)), GUARD_KEY);
     // A vault that gains its device binding now (PIN change, first unlock after the upgrade).
@@ -296,6 +300,7 @@ export function eraseVault(): Promise<void> {
     await meta.delete(BACKUP_KEY);
     await meta.delete(BACKUP_FILE_KEY);
     await meta.delete(DEVICE_KEY);
+    await meta.delete(containerKeyRange());
     await tx.objectStore('slots').clear();
   });
 }
@@ -434,6 +439,16 @@ function sameRecord(a: unknown, b: unknown): boolean {
   return a !== undefined && b !== undefined && pick(a) === pick(b);
 }
 
+/** The id of a stored record (as readRecords returned it), or undefined. */
+const idOf = (r: unknown): unknown => (r as { id?: unknown } | undefined)?.id;
+
+/** True when the slot store holds exactly the records `expected` (as readRecords returned them), in any order. */
+async function holdsExactly(store: { getAll(): Promise<unknown[]> }, expected: readonly unknown[]): Promise<boolean> {
+  const stored = await store.getAll();
+  const byId = new Map(expected.map((r) => [idOf(r), r]));
+  return stored.length === expected.length && stored.every((r) => sameRecord(r, byId.get(idOf(r))));
+}
+
 /**
  * Compare-and-swap slot records in ONE transaction: store every `next[i]` only if the stored
  * record with its id is still exactly `expected[i]` (as readRecord returned it). False, and
@@ -452,18 +467,80 @@ export function swapRecords(expected: readonly unknown[], next: readonly StoredR
 }
 
 /**
- * Add a new record in ONE transaction only if the store still holds exactly the records
- * `expected` (as readRecords returned them): the caller checked the new slot against those for
- * duplicates, so a slot another tab added meanwhile is checked too. False, and nothing written,
- * when the store changed (read again and retry); an existing id is SLOT_DUPLICATE.
+ * Add new records in ONE transaction only if the store still holds exactly the records
+ * `expected` (as readRecords returned them, in any order): the caller checked the new slots against
+ * those for duplicates, so a slot another tab added meanwhile is checked too. False, and nothing
+ * written, when the store changed (read again and retry); an existing id is SLOT_DUPLICATE and
+ * nothing is written. All of them or none: an import stores one batch per call.
  */
-export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+export function addRecordsIfUnchanged(
+  records: readonly StoredRecord[],
+  expected: readonly unknown[],
+): Promise<boolean> {
   return write(['slots'], async (tx) => {
     const store = tx.objectStore('slots');
-    const stored: unknown[] = await store.getAll();
-    if (stored.length !== expected.length || stored.some((r, i) => !sameRecord(r, expected[i]))) return false;
-    if ((await store.getKey(record.id)) !== undefined) throw new KeyslotError('SLOT_DUPLICATE');
-    await store.add(record);
+    if (!(await holdsExactly(store, expected))) return false;
+    const ids = new Set(expected.map(idOf));
+    if (records.some((record) => ids.has(record.id))) throw new KeyslotError('SLOT_DUPLICATE');
+    await Promise.all(records.map((record) => store.add(record)));
     return true;
   });
+}
+
+// ---------------------------------------------------------------- privacyIDEA container keys
+// Each registered container's P-384 signing key (a non-extractable CryptoKey) lives in 'meta'
+// under `containerKey.<keyId>`, beside the device key. The keyId is random: which container it
+// signs for is written only inside the encrypted slot records (core/privacyidea/managed.ts).
+
+const CONTAINER_KEY_PREFIX = 'containerKey.';
+
+/** The stored signing key for `keyId`, unchecked (the caller checks it is one), or undefined. */
+export function readContainerKey(keyId: string): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', CONTAINER_KEY_PREFIX + keyId));
+}
+
+/**
+ * What a registration or sync stores, in ONE transaction, and only if the store still holds
+ * exactly the records `expected` (as readRecords returned them; the caller planned the changes
+ * from those): the container's signing key (at registration only), new records (an existing id
+ * is SLOT_DUPLICATE) and changed records (one that is gone is SLOT_NOT_FOUND: a slot deleted in
+ * another tab does not come back). False, and nothing written, when another tab wrote meanwhile
+ * (read again, plan again, retry). All or nothing: a failed registration leaves neither key nor
+ * slots behind.
+ */
+export function storeContainerChanges(
+  key: { keyId: string; key: CryptoKey } | null,
+  added: readonly StoredRecord[],
+  changed: readonly StoredRecord[],
+  expected: readonly unknown[],
+): Promise<boolean> {
+  return write(['meta', 'slots'], async (tx) => {
+    const store = tx.objectStore('slots');
+    if (!(await holdsExactly(store, expected))) return false;
+    const taken = await Promise.all(added.map((r) => store.getKey(r.id)));
+    if (taken.some((k) => k !== undefined)) throw new KeyslotError('SLOT_DUPLICATE');
+    const present = await Promise.all(changed.map((r) => store.getKey(r.id)));
+    if (present.some((k) => k === undefined)) throw new KeyslotError('SLOT_NOT_FOUND');
+    if (key) await tx.objectStore('meta').put(key.key, CONTAINER_KEY_PREFIX + key.keyId);
+    await Promise.all([...added.map((r) => store.add(r)), ...changed.map((r) => store.put(r))]);
+    return true;
+  });
+}
+
+/** Delete slot records and, when no slot uses it any more, the container's signing key: one transaction. */
+export function deleteContainerRecords(ids: readonly string[], keyId: string | null): Promise<void> {
+  return write(['meta', 'slots'], async (tx) => {
+    await Promise.all(ids.map((id) => tx.objectStore('slots').delete(id)));
+    if (keyId) await tx.objectStore('meta').delete(CONTAINER_KEY_PREFIX + keyId);
+  });
+}
+
+/** Every container signing key (erasing the vault erases them too). */
+function containerKeyRange(): IDBKeyRange {
+  return IDBKeyRange.bound(CONTAINER_KEY_PREFIX, `${CONTAINER_KEY_PREFIX}\uffff`);
+}
+
+/** One record: addRecordsIfUnchanged([record], expected). */
+export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
+  return addRecordsIfUnchanged([record], expected);
 }

@@ -241,3 +241,91 @@ export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Ui
 export async function sha256(data: Uint8Array): Promise<Bytes> {
   return new Uint8Array(await subtle().digest('SHA-256', Uint8Array.from(data)));
 }
+
+// ---------------------------------------------------------------- privacyIDEA containers
+// The container's signing key is ECDSA P-384 (privacyIDEA's secp384r1), its private half
+// NON-extractable and kept in IndexedDB (storage.ts) like the device key. Each sync makes a
+// one-time X25519 key; the server's answer is AES-256-GCM under the raw X25519 shared secret
+// (privacyIDEA's smartphone.py encrypt_dict uses the exchange output itself as the key).
+
+const PIA_HASHES: Readonly<Record<string, string>> = { SHA256: 'SHA-256', SHA384: 'SHA-384', SHA512: 'SHA-512' };
+
+/** A fresh P-384 signing key pair; the private key cannot be exported. */
+export function generateSigningKeyPair(): Promise<CryptoKeyPair> {
+  return subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+}
+
+/** True when `key` is a usable stored signing key (a stored value may be anything). */
+export function isSigningKey(key: unknown): key is CryptoKey {
+  return (
+    typeof CryptoKey !== 'undefined' &&
+    key instanceof CryptoKey &&
+    key.type === 'private' &&
+    key.algorithm.name === 'ECDSA' &&
+    (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' &&
+    key.usages.includes('sign') &&
+    !key.extractable
+  );
+}
+
+/** The public key as SubjectPublicKeyInfo DER (public keys are always exportable). */
+export async function exportPublicSpki(key: CryptoKey): Promise<Bytes> {
+  return new Uint8Array(await subtle().exportKey('spki', key));
+}
+
+/** ECDSA signature, raw r‖s (IEEE P1363, 96 bytes for P-384): core/privacyidea/encoding.ts makes it DER. */
+export async function signEcdsa(key: CryptoKey, hash: string, message: Bytes): Promise<Bytes> {
+  const name = PIA_HASHES[hash];
+  if (!name) throw new KeyslotError('PIA_ALGORITHM', { field: 'hash_algorithm' });
+  return new Uint8Array(await subtle().sign({ name: 'ECDSA', hash: name }, key, message));
+}
+
+/**
+ * A one-time X25519 key pair for one sync: the private key as a non-extractable CryptoKey, or,
+ * where WebCrypto has no X25519, as 32 random bytes for x25519-fallback.ts (wiped after use).
+ */
+export async function generateX25519(): Promise<{ privateKey: CryptoKey | Bytes; publicRaw: Bytes }> {
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await subtle().generateKey({ name: 'X25519' }, false, ['deriveKey'])) as CryptoKeyPair;
+  } catch {
+    const secret = randomBytes(32);
+    const { x25519PublicKey } = await import('./x25519-fallback');
+    return { privateKey: secret, publicRaw: x25519PublicKey(secret) };
+  }
+  return { privateKey: pair.privateKey, publicRaw: new Uint8Array(await subtle().exportKey('raw', pair.publicKey)) };
+}
+
+async function syncKey(privateKey: CryptoKey | Bytes, serverKey: Bytes): Promise<CryptoKey> {
+  if (privateKey instanceof Uint8Array) {
+    const { x25519Shared } = await import('./x25519-fallback');
+    const shared = x25519Shared(privateKey, serverKey);
+    try {
+      return await subtle().importKey('raw', shared, { name: AES_GCM }, false, ['decrypt']);
+    } finally {
+      shared.fill(0);
+      privateKey.fill(0);
+    }
+  }
+  const peer = await subtle().importKey('raw', serverKey, { name: 'X25519' }, false, []);
+  return subtle().deriveKey({ name: 'X25519', public: peer }, privateKey, { name: AES_GCM, length: 256 }, false, ['decrypt']);
+}
+
+/**
+ * Opens a sync answer: X25519(our private key, the server's raw public key) is the AES-256-GCM
+ * key; `sealed` is ciphertext‖tag. A bad server key (an all-zero shared secret is refused) is
+ * PIA_ANSWER 'public_server_key'; a wrong tag or a changed byte is PIA_ANSWER 'tag'.
+ */
+export async function openSyncAnswer(privateKey: CryptoKey | Bytes, serverKey: Bytes, iv: Bytes, sealed: Bytes): Promise<Bytes> {
+  let key: CryptoKey;
+  try {
+    key = await syncKey(privateKey, serverKey);
+  } catch {
+    throw new KeyslotError('PIA_ANSWER', { field: 'public_server_key' });
+  }
+  try {
+    return new Uint8Array(await subtle().decrypt({ name: AES_GCM, iv, tagLength: TAG_BITS }, key, sealed));
+  } catch {
+    throw new KeyslotError('PIA_ANSWER', { field: 'tag' });
+  }
+}

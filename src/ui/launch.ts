@@ -15,7 +15,7 @@ export function takeLaunchIntent(location: Location, history: History): AddInten
   history.replaceState(history.state, '', location.pathname + location.search);
   // The whole fragment is handed on: readActivation reads `#add=…` itself, in the
   // lazily loaded add screen, so no parser weighs on the first load.
-  if (ADD_PARAM.test(hash)) return { kind: 'text', text: hash };
+  if (ADD_PARAM.test(hash)) return { kind: 'text', text: hash, viaAddressBar: true };
   switch (hash) {
     case '#scan':
       return { kind: 'scan' };

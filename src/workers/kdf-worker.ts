@@ -3,7 +3,7 @@
  * otherwise freeze the UI). Created by kdf.ts, terminated after one answer, which also
  * frees the WASM memory that held PIN-derived blocks.
  */
-import { runImportKdfRequest, runKdfRequest } from '../platform/argon2';
+import { runImportKdfRequest, runKdfRequest, warmUpArgon2 } from '../platform/argon2';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<unknown>) => void) | null;
@@ -13,6 +13,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
+  // Started early (kdf.ts prepareKdf): compile the WebAssembly now, answer only the real request.
+  if (e.data === 'warm-up') return void warmUpArgon2().catch(() => undefined);
   // Another app's export (scrypt, Argon2id with its parameters) or the PIN.
   const isImport = typeof e.data === 'object' && e.data !== null && 'importKdf' in e.data;
   void (isImport ? runImportKdfRequest(e.data) : runKdfRequest(e.data)).then((res) => {

@@ -136,6 +136,7 @@ function activate(text: string): { batch: MigrationBatch } | { draft: SlotDraft 
     const a = readActivation(text);
     if (a.kind === 'migration') return { batch: a.batch };
     if (a.kind === 'sealed') throw new Error('a Google export never reads as a sealed link');
+    if (a.kind === 'pia') throw new Error('a privacyIDEA registration is not a Google export');
     return { draft: a.draft };
   } catch (e) {
     if (!isKeyslotError(e)) throw e;

@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { PIN, addByLink, choosePin, createPin, slotItem } from './helpers/app';
 import { wordsFor, fill } from './helpers/words';
-import { SECTIONS, leaveSettings, openSection, openSettings } from './helpers/settings';
+import { LISTED_SECTIONS, leaveSettings, openSection, openSettings } from './helpers/settings';
 
 const TOTP = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 const HOTP = 'otpauth://hotp/Lab%20GitLab:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lab%20GitLab&counter=0';
@@ -43,6 +43,7 @@ for (const locale of ['en', 'ja']) {
         test.setTimeout(180_000);
         const w = await wordsFor(locale);
         const button = (key: string, exact = true) => page.getByRole('button', { name: w[key], exact });
+        const menuitem = (key: string) => page.getByRole('menuitem', { name: w[key], exact: true });
         const heading = (key: string) => page.getByRole('heading', { name: w[key] });
         const found: string[] = [];
         await page.clock.install({ time: T0 });
@@ -108,12 +109,12 @@ for (const locale of ['en', 'ja']) {
         const options = (name: string) => page.getByRole('button', { name: fill(w['slot.options'], { name }) });
         await options('PassLogic (KEK VPN)').click();
         await audit(page, found, 'slot options');
-        await button('slot.edit').click();
+        await menuitem('slot.edit').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await audit(page, found, 'edit dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['common.cancel'] }).click();
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.details').click();
+        await menuitem('slot.details').click();
         const details = page.getByRole('dialog');
         await expect(details).toBeVisible();
         await audit(page, found, 'details dialog');
@@ -124,7 +125,7 @@ for (const locale of ['en', 'ja']) {
         await audit(page, found, 'details dialog (secret shown)');
         await page.keyboard.press('Escape');
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.showQr').click();
+        await menuitem('slot.showQr').click();
         await audit(page, found, 'QR dialog (PIN)');
         await page.getByRole('dialog').getByLabel(w['qr.pin'], { exact: true }).fill(PIN);
         await page.getByRole('dialog').getByRole('button', { name: w['qr.show'] }).click();
@@ -132,7 +133,7 @@ for (const locale of ['en', 'ja']) {
         await audit(page, found, 'QR dialog (code)');
         await page.getByRole('dialog').getByRole('button', { name: w['qr.close'] }).click();
         await options('PassLogic (KEK VPN)').click();
-        await button('slot.delete').click();
+        await menuitem('slot.delete').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await audit(page, found, 'delete dialog');
         await page.getByRole('dialog').getByRole('button', { name: w['delete.confirm'] }).click();
@@ -148,7 +149,7 @@ for (const locale of ['en', 'ja']) {
 
         await openSettings(page, undefined, w);
         await audit(page, found, 'settings (its sections)');
-        for (const section of SECTIONS.filter((s) => s !== 'backups')) {
+        for (const section of LISTED_SECTIONS.filter((s) => s !== 'backups')) {
           await openSection(page, section, w);
           await audit(page, found, `settings → ${section}`);
           await button('common.back').click();
@@ -224,7 +225,7 @@ test.describe('on a 390 px phone', () => {
     await openSettings(page);
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
-    for (const section of SECTIONS) {
+    for (const section of LISTED_SECTIONS) {
       await openSection(page, section);
       await enlarge();
       expect(await overflow(), section).toEqual({ scroll: 0, wide: [] });
@@ -274,7 +275,7 @@ test.describe('on a 390 px phone', () => {
     expect(await small()).toEqual([]);
     await openSettings(page);
     expect(await small()).toEqual([]);
-    for (const section of SECTIONS) {
+    for (const section of LISTED_SECTIONS) {
       await openSection(page, section);
       expect(await small(), section).toEqual([]);
       await page.getByRole('button', { name: 'Back', exact: true }).click();
@@ -290,14 +291,14 @@ test('focus goes back to the slot’s options after a dialog, and to the heading
   const options = page.getByRole('button', { name: /^Options for PassLogic/ });
 
   await options.click();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(options).toBeFocused();
 
   await options.press('Enter');
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete slot' }).click();
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeFocused();
 });

@@ -172,3 +172,20 @@ test('a reissued secret for the same account offers to replace the old slot, nev
   await page.clock.pauseAt(t);
   await expect.poll(() => shownCode(page, NAME)).toBe(totp(newSecret, t));
 });
+
+test('a link whose provider looks like an existing one in other letters is flagged, not taken for a reissue', async ({ page }) => {
+  const newSecret = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ';
+  const paypal = 'otpauth://totp/PayPal:alice?secret=' + SECRET + '&issuer=PayPal';
+  await setUpPin(page);
+  await addByLink(page, paypal);
+  // "PаyPal" with a Cyrillic а (U+0430).
+  const fake = paypal.replaceAll('PayPal', 'P%D0%B0yPal').replace(SECRET, newSecret);
+  await page.getByRole('button', { name: 'Add a slot' }).click();
+  await page.getByLabel('Activation link').fill(fake);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const note = page.getByRole('note').filter({ hasText: 'looks like PayPal' });
+  await expect(note).toContainText('its letters are different');
+  await expect(note.locator('bdi')).toHaveText('PayPal');
+  await expect(page.getByRole('button', { name: 'Replace the old slot' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add slot' })).toBeVisible();
+});

@@ -257,7 +257,7 @@ test('a slot is shown as a QR code only after the PIN, with the note about devic
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
   await slotItem(page, /KEK VPN/).getByRole('button', { name: /Options for KEK VPN/ }).click();
-  await page.getByRole('button', { name: 'Show as QR code' }).click();
+  await page.getByRole('menuitem', { name: 'Show as QR code' }).click();
   const dialog = page.getByRole('dialog', { name: 'Move KEK VPN to another device' });
   await expect(dialog.getByText(/for example at most 2/)).toBeVisible();
   await expect(dialog.getByRole('img')).toHaveCount(0);
@@ -296,7 +296,7 @@ test('with a passphrase instead of a PIN, the QR code and the export ask for the
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
 
   await slotItem(page, /KEK VPN/).getByRole('button', { name: /Options for KEK VPN/ }).click();
-  await page.getByRole('button', { name: 'Show as QR code' }).click();
+  await page.getByRole('menuitem', { name: 'Show as QR code' }).click();
   const dialog = page.getByRole('dialog', { name: 'Move KEK VPN to another device' });
   await expect(dialog.getByText(/^Enter your passphrase to show/)).toBeVisible();
   const field = dialog.getByLabel('Your passphrase', { exact: true });

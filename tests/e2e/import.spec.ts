@@ -92,3 +92,24 @@ test('from Add a slot: a file that is not an export is refused with a clear reas
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Add a slot' })).toBeVisible();
 });
+
+test('Stop ends a slow encrypted import at once and starts no further key derivation', async ({ page }) => {
+  // Issue 14: a crafted Aegis file kept starting 256 MiB scrypt workers after Cancel.
+  await setUpPin(page);
+  await openImport(page);
+  const file = JSON.parse(new TextDecoder().decode(aegisEncrypted([ada], 'river stone 42'))) as { header: { slots: Record<string, unknown>[] } };
+  const slot = file.header.slots.find((s) => s['type'] === 1)!;
+  file.header.slots = Array.from({ length: 4 }, () => ({ ...slot, n: 2 ** 18, r: 8, p: 1 }));
+  await chooseFile(page, 'aegis-export.json', new TextEncoder().encode(JSON.stringify(file)));
+
+  let workers = 0;
+  page.on('worker', () => (workers += 1));
+  await page.getByLabel('File password').fill('a wrong guess');
+  await page.getByRole('button', { name: 'Open file' }).click();
+  await expect.poll(() => workers).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Stopped. Nothing was imported.', { timeout: 2_000 });
+  const after = workers;
+  await page.waitForTimeout(3_000); // long enough for the next derivation's worker to have started
+  expect(workers).toBe(after);
+});

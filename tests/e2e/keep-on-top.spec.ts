@@ -17,7 +17,7 @@ test('Keep on top shows the code in its own window, which rolls over with the pe
   const item = slotItem(page, /PassLogic \(KEK VPN\)/);
   await item.getByRole('button', { name: /Options for/ }).click();
   const opened = context.waitForEvent('page');
-  await item.getByRole('button', { name: 'Keep on top' }).click();
+  await item.getByRole('menuitem', { name: 'Keep on top' }).click();
   const pip = await opened;
 
   const code = pip.getByLabel('Code for PassLogic (KEK VPN)');

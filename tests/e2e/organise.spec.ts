@@ -32,7 +32,7 @@ async function reloadAndUnlock(page: Page): Promise<void> {
 
 async function menu(page: Page, title: string, item: string): Promise<void> {
   await page.getByRole('button', { name: `Options for ${title}` }).click();
-  await page.getByRole('button', { name: item, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 test('search filters by provider, account and name, ignoring case and accents, and says when nothing matches', async ({ page }) => {
@@ -96,7 +96,8 @@ test('reordering by dragging the handle persists across a reload', async ({ page
   const to = await slotItem(page, /Acme.*zoe/).boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from!.x + 5, to!.y + to!.height - 5, { steps: 8 });
+  // Onto the lower half of Acme: below it in one column, after it in a row of columns (wide screens).
+  await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height - 5, { steps: 8 });
   await page.mouse.up();
   await expect.poll(() => order(page)).toEqual(['GitLab', 'Acme', 'Société']);
   await reloadAndUnlock(page);
@@ -244,4 +245,17 @@ test('the next code shows in the last 10 seconds, with a warning (icon and words
   await page.clock.runFor(5_000); // the new period
   await expect(next).toHaveCount(0);
   await expect(item.getByText('Changing')).toHaveCount(0);
+});
+
+test('a right-to-left name inside a sentence is isolated (<bdi>) in the toast and the delete dialog', async ({ page }) => {
+  await page.clock.install({ time: T0 });
+  await setUpPin(page);
+  const issuer = 'שלום';
+  await addByLink(page, `otpauth://totp/${encodeURIComponent(issuer)}:dan?secret=${SLOTS[0].secret}&issuer=${encodeURIComponent(issuer)}`);
+  await slotItem(page, /dan/).getByRole('button', { name: `Favourite: ${issuer}` }).click();
+  await expect(page.locator('.toast')).toHaveText(`${issuer} pinned to the top`);
+  await expect(page.locator('.toast bdi')).toHaveText(issuer);
+  await menu(page, issuer, 'Delete');
+  const dialog = page.getByRole('dialog', { name: `Delete “${issuer}”?` });
+  await expect(dialog.locator('h2 bdi')).toHaveText(issuer);
 });

@@ -60,17 +60,17 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await page.getByRole('button', { name: 'Cancel' }).first().click();
 
   await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(page.getByRole('dialog', { name: 'Edit slot' })).toBeVisible();
   check('edit dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   await expect(page.getByRole('dialog', { name: /^Delete/ })).toBeVisible();
   check('delete dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
-  await page.getByRole('button', { name: 'Show as QR code' }).click();
+  await page.getByRole('menuitem', { name: 'Show as QR code' }).click();
   await page.getByRole('dialog').getByLabel('Your PIN', { exact: true }).fill(PIN);
   await page.getByRole('dialog').getByRole('button', { name: 'Show QR code' }).click();
   await expect(page.getByRole('img', { name: /^QR code for PassLogic/ })).toBeVisible({ timeout: 20_000 });

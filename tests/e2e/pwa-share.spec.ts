@@ -2,10 +2,12 @@
 // screenshot of the QR code to Keyslot. The service worker keeps it in memory only, the app
 // asks for the PIN, then offers to add that slot. Nothing shared is ever written anywhere.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { PIN, setUpPin, slotItem, shownCode } from './helpers/app';
+import { PIN, addByLink, setUpPin, slotItem, shownCode } from './helpers/app';
 import { totp } from './helpers/oracle';
 import { qrPng } from './helpers/qr';
 import { serviceWorkerReady } from './helpers/pwa';
+import { LINK_KDF_MIN, formatCode } from '../../src/core/sealed-link';
+import { makeSealedLink } from '../../src/platform/sealed-link';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -86,5 +88,59 @@ test('a screenshot of the QR code shared to Keyslot is read and offered to add',
   await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
   await app.getByRole('button', { name: 'Add slot' }).click();
   await expect(slotItem(app, NAME)).toBeVisible();
+  await expectNothingShared(app);
+});
+
+test('a share that would replace an existing slot says it came from another app and asks twice before replacing', async ({ context, page, baseURL }) => {
+  // Any website can POST to /share-target: what it sends must never take over a slot in one tap.
+  const OTHER = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGW3TZ';
+  await setUpPin(page);
+  await addByLink(page, URI);
+  await serviceWorkerReady(page);
+  await page.close();
+
+  const app = await shareFromAnotherApp(context, baseURL!, { url: URI.replace(SECRET, OTHER) });
+  await app.getByLabel('PIN', { exact: true }).fill(PIN);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByText('Shared from another app or website')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Replace the old slot', exact: true })).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Keep both' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Replace the old slot…' }).click();
+  await expect(app.getByRole('alert')).toContainText('could have sent this to take over');
+  await app.getByRole('button', { name: 'Yes, replace the old slot' }).click();
+  await expect.poll(async () => (await shownCode(app, NAME)) === totp(OTHER, Date.now())).toBe(true);
+  await expect(slotItem(app, NAME)).toHaveCount(1);
+});
+
+test('a link the person adds themselves still offers to replace a reissued slot in one tap', async ({ page }) => {
+  await setUpPin(page);
+  await addByLink(page, URI);
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Activation link').fill(URI.replace(SECRET, 'KRUGS4ZANFZSAYJAONSWG4TFOQQGW3TZ'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('button', { name: 'Replace the old slot', exact: true })).toBeVisible();
+  await expect(page.getByText('Shared from another app or website')).toHaveCount(0);
+});
+
+test('a sealed link shared to Keyslot asks for its activation code, then offers the slot', async ({ context, page, baseURL }) => {
+  await setUpPin(page);
+  await serviceWorkerReady(page);
+  await page.close();
+
+  const made = await makeSealedLink(`${baseURL}/`, URI, LINK_KDF_MIN);
+  const app = await shareFromAnotherApp(context, baseURL!, { title: 'KEK VPN activation', url: made.link });
+  await app.getByLabel('PIN', { exact: true }).fill(PIN);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await app.getByRole('textbox', { name: 'Activation code' }).fill(formatCode(made.code));
+  await app.getByRole('button', { name: 'Open link' }).click();
+  await expect(app.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 20_000 });
+  // Opened with its code, it is still something another app sent.
+  await expect(app.getByText('Shared from another app or website')).toBeVisible();
+  await app.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(app, NAME)).toBeVisible();
+  // Shared, not opened in the browser: nothing went through the address bar, so no warning.
+  await expect(app.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
   await expectNothingShared(app);
 });

@@ -4,6 +4,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { LINK_KDF_MIN, formatCode } from '../../src/core/sealed-link';
 import { makeSealedLink } from '../../src/platform/sealed-link';
 import { PIN, setUpPin, slotItem } from './helpers/app';
+import { qrPng } from './helpers/qr';
+import { wordsFor } from './helpers/words';
 
 const SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJJ2W24DTEBXXMZLSEB2GQZJA';
 const URI = `otpauth://totp/Sealed%20Lab:bob?secret=${SECRET}&issuer=Sealed%20Lab`;
@@ -24,7 +26,10 @@ async function openCold(page: Page, link: string): Promise<void> {
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
-test.fixme('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({ page, baseURL }) => {
+test('a sealed link asks for the activation code, refuses a wrong one, then adds the slot', async ({
+  page,
+  baseURL,
+}) => {
   const { link, code } = await sealed(baseURL);
   await openCold(page, link);
   await expect(page.getByRole('heading', { name: 'Enter the activation code' })).toBeVisible();
@@ -56,7 +61,10 @@ test.fixme('a sealed link asks for the activation code, refuses a wrong one, the
   expect(page.url()).not.toContain('add=');
 });
 
-test.fixme('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({ page, baseURL }) => {
+test('a sealed link pasted into the link field asks for the code too, and Cancel adds nothing', async ({
+  page,
+  baseURL,
+}) => {
   const { link } = await sealed(baseURL);
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
@@ -67,13 +75,15 @@ test.fixme('a sealed link pasted into the link field asks for the code too, and 
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
 });
 
-test.fixme('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
+test('a link from a newer Keyslot says so', async ({ page, baseURL }) => {
   const { link } = await sealed(baseURL);
   await openCold(page, link.replace('#add=ks1.', '#add=ks2.'));
   await expect(page.getByRole('alert')).toHaveText(/newer Keyslot/);
 });
 
-test.fixme('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({ page }) => {
+test('a plain link opened in the browser is added, then called exposed, with the steps to delete it from history', async ({
+  page,
+}) => {
   await openCold(page, `/#add=${encodeURIComponent(URI)}`);
   await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible();
   await page.getByRole('button', { name: 'Add slot' }).click();
@@ -81,12 +91,13 @@ test.fixme('a plain link opened in the browser is added, then called exposed, wi
   const warning = page.getByRole('region', { name: 'Consider this activation link exposed' });
   await expect(warning).toBeVisible();
   await warning.getByText('How to delete it from the history').click();
-  for (const browser of ['Chrome:', 'Edge:', 'Safari on iPhone or iPad:', 'Firefox:']) await expect(warning).toContainText(browser);
+  for (const browser of ['Chrome:', 'Edge:', 'Safari on iPhone or iPad:', 'Firefox:'])
+    await expect(warning).toContainText(browser);
   await warning.getByRole('button', { name: 'I have deleted it' }).click();
   await expect(warning).toHaveCount(0);
 });
 
-test.fixme('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
+test('a plain link pasted into the link field never was in the address bar: no warning', async ({ page }) => {
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
   await page.getByLabel('Activation link').fill(URI);
@@ -94,4 +105,59 @@ test.fixme('a plain link pasted into the link field never was in the address bar
   await page.getByRole('button', { name: 'Add slot' }).click();
   await expect(slotItem(page, NAME)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
+});
+
+test('a sealed link in a QR image asks for the code, shows it is working, then adds the slot', async ({
+  page,
+  baseURL,
+}) => {
+  // The default cost (64 MiB, 3 passes: about a second), so the busy state is there to be seen.
+  const made = await makeSealedLink(`${baseURL}/`, URI);
+  await setUpPin(page);
+  await page.getByRole('button', { name: 'Add a slot' }).first().click();
+  await page.getByLabel('Choose an image').setInputFiles(await qrPng(made.link));
+  const field = page.getByRole('textbox', { name: 'Activation code' });
+  await expect(field).toBeFocused();
+  await field.fill(formatCode(made.code));
+  await field.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Opening the link…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the link…' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Add slot' }).click();
+  await expect(slotItem(page, NAME)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Consider this activation link exposed' })).toHaveCount(0);
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('the code step and the exposed-link warning speak Japanese', async ({ page, baseURL }) => {
+    const ja = await wordsFor('ja');
+    await page.goto('/');
+    await page.getByRole('button', { name: ja['welcome.start'] }).click();
+    await page.getByLabel(ja['pin.label'], { exact: true }).fill(PIN);
+    await page.getByLabel(ja['pin.confirmLabel']).fill(PIN);
+    await page.getByRole('button', { name: ja['setup.submit'] }).click();
+    await expect(page.getByRole('heading', { name: ja['list.title'] })).toBeVisible({ timeout: 20_000 });
+
+    // A sealed link opened in the open tab (only the fragment changes): the code step, in Japanese.
+    const { link } = await sealed(baseURL);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { name: ja['linkCode.title'] })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: ja['linkCode.label'] })).toBeFocused();
+    await page.getByRole('textbox', { name: ja['linkCode.label'] }).fill('12345');
+    await page.getByRole('button', { name: ja['linkCode.submit'] }).click();
+    await expect(page.getByRole('alert')).toHaveText(ja['error.LINK_CODE_INVALID']!);
+
+    // A plain link opened while the code step is still showing replaces it: added, then the
+    // warning and its steps, in Japanese.
+    await page.goto(`/#add=${encodeURIComponent(URI)}`);
+    await page.getByRole('button', { name: ja['confirm.submit'] }).click();
+    const warning = page.getByRole('region', { name: ja['linkWarning.title'] });
+    await expect(warning).toBeVisible();
+    await warning.getByText(ja['linkWarning.howTo']!).click();
+    await expect(warning).toContainText(ja['linkWarning.safari']!);
+    await warning.getByRole('button', { name: ja['linkWarning.dismiss'] }).click();
+    await expect(warning).toHaveCount(0);
+  });
 });

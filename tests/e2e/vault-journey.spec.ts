@@ -73,7 +73,7 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
     await page.getByLabel('Digits').selectOption('8');
     await page.getByLabel('Period (seconds)').fill('60');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('SHA256')).toBeVisible();
+    await expect(page.getByText('SHA-256')).toBeVisible(); // one spelling, as in Details
     await expect(page.getByText('60 seconds')).toBeVisible();
     await page.getByRole('button', { name: 'Add slot' }).click();
     const t3 = T0 + 300_000 + 4_000;
@@ -84,7 +84,7 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
 
   await test.step('rename a slot', async () => {
     await page.getByRole('button', { name: 'Options for Lab GitLab' }).click();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit slot' });
     await dialog.getByLabel('Name', { exact: true }).fill('GitLab (work)');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -93,7 +93,7 @@ test('a new user sets a PIN, adds slots by link and by hand, and sees the right 
 
   await test.step('delete asks first, then takes the slot out of the list (into the trash)', async () => {
     await page.getByRole('button', { name: 'Options for GitLab (work)' }).click();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “GitLab (work)”?' });
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Delete slot' }).click();

@@ -121,12 +121,17 @@ const REJECT: Reject[] = [
   ['a link to an otpauth URI with a short secret', `${APP}#add=${enc(`otpauth://totp/x?secret=${CANARY.slice(0, 12)}`)}`, 'SECRET_TOO_SHORT'],
   ['a link to a damaged export', `${APP}#add=${enc('otpauth-migration://offline?data=YYYY')}`, 'MIGRATION_DATA'],
   ['an otpauth URI with a short secret', `otpauth://totp/x?secret=${CANARY.slice(0, 12)}`, 'SECRET_TOO_SHORT'],
-  ['an otpauth URI over 4096 characters', `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
+  ['an otpauth URI over 16,384 characters', `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
   ['an otpauth URI of an unknown type', `otpauth://motp/x?secret=${CANARY}`, 'OTP_TYPE'],
   ['a damaged export', `otpauth-migration://offline?data=${CANARY}!`, 'MIGRATION_DATA'],
   ['an export without data', 'otpauth-migration://offline', 'MIGRATION_DATA'],
   ['an export over 64 KB', `${MIGRATION}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
   ['a Steam Guard link (steam://)', `steam://${CANARY}`, 'OTP_TYPE'],
+  ['a privacyIDEA push enrollment', `otpauth://pipush/PIPU1?enrollment_credential=${CANARY}&url=https%3A//pi.example.org`, 'VENDOR_APP'],
+  ['a Microsoft Authenticator activation', `phonefactor://activate_account?code=${CANARY}`, 'VENDOR_APP'],
+  ['a link to another vendor\'s code', `${APP}#add=${enc(`phonefactor://activate_account?code=${CANARY}`)}`, 'VENDOR_APP'],
+  ['a 2step QR with a hostile difficulty', `otpauth://hotp/x?secret=${CANARY}&2step_salt=8&2step_output=20&2step_difficulty=99999999`, 'TWO_STEP_INVALID'],
+  ['a 2step QR missing a parameter', `otpauth://totp/x?secret=${CANARY}&2step_salt=8`, 'TWO_STEP_INVALID'],
 ];
 
 describe('readActivation refuses', () => {

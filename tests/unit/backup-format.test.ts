@@ -56,13 +56,13 @@ function slot(over: Partial<Slot> = {}): Slot {
 }
 
 function backupSlot(over: Partial<BackupSlot> = {}): BackupSlot {
-  const { id: _id, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...rest } = slot(over);
+  const { id: _id, position: _p, lastUsedAt: _l, deletedAt: _d, ...rest } = slot(over);
   return rest;
 }
 
 const ENVELOPE: BackupEnvelope = {
   format: 'keyslot-backup',
-  version: 1,
+  version: 2,
   createdAt: 1_700_000_000_000,
   kdf: ARGON2_FLOOR,
   salt: new Uint8Array(16).fill(7),
@@ -134,7 +134,8 @@ describe('parseBackupFile: hostile and damaged files', () => {
   });
 
   it('says "newer version" for a version it does not know yet', () => {
-    expect(codeOf(() => parseBackupFile(edit((o) => (o['version'] = 2))))).toBe('BACKUP_VERSION');
+    expect(codeOf(() => parseBackupFile(edit((o) => (o['version'] = 3))))).toBe('BACKUP_VERSION');
+    expect(parseBackupFile(edit((o) => (o['version'] = 1)))).toMatchObject({ version: 1 });
   });
 
   it('refuses a file above the size cap without parsing it', () => {
@@ -151,9 +152,11 @@ describe('backupAad', () => {
   it('is the compact JSON array documented in docs/backup.md, for both KDFs', () => {
     const salt = new Uint8Array(16).fill(7);
     expect(utf8Decode(backupAad(1700000000000, ARGON2_FLOOR, salt))).toBe(
-      `["keyslot-backup",1,1700000000000,"argon2id",19456,2,1,"${base64Encode(salt)}"]`,
+      `["keyslot-backup",2,1700000000000,"argon2id",19456,2,1,"${base64Encode(salt)}"]`,
     );
-    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt))).toBe(`["keyslot-backup",1,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`);
+    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt))).toBe(`["keyslot-backup",2,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`);
+    // A version 1 file is opened with the version it was written under.
+    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt, 1))).toBe(`["keyslot-backup",1,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`);
   });
 
   it('changes with every header field, so editing any of them fails authentication', () => {
@@ -165,6 +168,7 @@ describe('backupAad', () => {
       backupAad(1, { ...ARGON2_FLOOR, iterations: 3 }, salt),
       backupAad(1, { ...ARGON2_FLOOR, parallelism: 2 }, salt),
       backupAad(1, ARGON2_FLOOR, new Uint8Array(16).fill(8)),
+      backupAad(1, ARGON2_FLOOR, salt, 1),
     ].map((b) => utf8Decode(b));
     for (const v of variants) expect(v).not.toBe(base);
   });
@@ -204,7 +208,13 @@ describe('the backup plaintext', () => {
       utf8Encode('{"slots":[],"more":1}'),
       withSlot((s) => delete s['kind']),
       withSlot((s) => (s['id'] = 'x')),
-      withSlot((s) => (s['kind'] = 'steam')),
+      withSlot((s) => (s['kind'] = 'steam')), // Steam with 6 digits
+      withSlot((s) => (s['favourite'] = 'yes')),
+      withSlot((s) => (s['groups'] = [' Work'])),
+      withSlot((s) => (s['groups'] = ['Work', 'work'])),
+      withSlot((s) => (s['note'] = 7)),
+      withSlot((s) => (s['icon'] = { mime: 'image/svg+xml', bytes: 'PHN2Zy8+', source: 'custom' })),
+      withSlot((s) => delete s['note']),
       withSlot((s) => (s['issuer'] = 'x'.repeat(257))),
       withSlot((s) => ((s['issuer'] = ''), (s['account'] = ''))),
       withSlot((s) => (s['secret'] = 'AAAA')),
@@ -216,6 +226,25 @@ describe('the backup plaintext', () => {
       withSlot((s) => (s['createdAt'] = '2020')),
     ];
     for (const bytes of cases) expect(codeOf(() => decodeBackupPlaintext(bytes))).toBe('BACKUP_DAMAGED');
+  });
+
+  it('carries favourite, groups, note, icon and Steam slots (version 2)', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const slots = [
+      backupSlot({ favourite: true, groups: ['Work', 'VPN'], note: 'Ask IT.\nRoom 3', icon: { mime: 'image/png', bytes: png, source: 'custom' } }),
+      backupSlot({ kind: 'steam', issuer: 'Steam', digits: 5 }),
+    ];
+    expect(decodeBackupPlaintext(encodeBackupPlaintext(slots))).toEqual(slots);
+  });
+
+  it('reads a version 1 plaintext with the defaults, and refuses version 2 fields or Steam in it', () => {
+    const v1 = { slots: [JSON.parse(utf8Decode(encodeBackupPlaintext([backupSlot()]))!).slots[0]] } as { slots: Record<string, unknown>[] };
+    const { favourite: _f, groups: _g, note: _n, icon: _i, ...bare } = v1.slots[0]!;
+    const read = decodeBackupPlaintext(utf8Encode(JSON.stringify({ slots: [bare] })), 1);
+    expect(read).toEqual([backupSlot()]);
+    expect(codeOf(() => decodeBackupPlaintext(utf8Encode(JSON.stringify(v1)), 1))).toBe('BACKUP_DAMAGED');
+    const steam = { ...bare, kind: 'steam', digits: 5 };
+    expect(codeOf(() => decodeBackupPlaintext(utf8Encode(JSON.stringify({ slots: [steam] })), 1))).toBe('BACKUP_DAMAGED');
   });
 
   it('refuses more slots than the cap, on writing and on reading', () => {
@@ -292,7 +321,7 @@ describe('plainExport', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(3);
     lines.forEach((line, i) => {
-      const { id: _id, name: _name, createdAt: _c, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...draft } = slots[i]!;
+      const { id: _id, name: _name, createdAt: _c, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, groups: _g, note: _n, icon: _i, ...draft } = slots[i]!;
       expect(parseOtpauthUri(line)).toEqual(draft);
     });
   });

@@ -48,9 +48,10 @@ describe('makeBackup and readBackup', () => {
     const vault = await vaultWithSlots();
     const slots = await vault.listSlots();
     const text = await makeBackup(slots, PASSWORD, { kdf: KDF, nowMs: NOW });
-    // Without the id and the list's own state (favourite, order, last use, trash).
+    // Without the id and the list's own state (order, last use, trash); favourite, groups, note
+    // and icon travel with the slot (backup version 2).
     expect(await readBackup(text, PASSWORD)).toEqual(
-      slots.map(({ id: _id, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...rest }) => rest),
+      slots.map(({ id: _id, position: _p, lastUsedAt: _l, deletedAt: _d, ...rest }) => rest),
     );
   });
 
@@ -123,7 +124,7 @@ describe('restoring into the vault', () => {
   it('replaces a slot the person chose to replace, in the same transaction', async () => {
     const vault = await vaultWithSlots();
     const [alice] = await vault.listSlots();
-    const newAlice = { ...draft('alice', 'cccccccccccccccccccc'), name: '', createdAt: NOW + 5 };
+    const newAlice = { ...draft('alice', 'cccccccccccccccccccc'), name: '', createdAt: NOW + 5, favourite: false, groups: [], note: '', icon: null };
     const plan = planRestore([newAlice], await vault.listSlots());
     expect(plan.conflicts).toHaveLength(1);
     const { add, remove } = resolveRestore(plan, ['replace']);
@@ -227,7 +228,7 @@ describe('format fixture', () => {
 }`;
 
   it('is the example file printed in docs/backup.md, character for character', () => {
-    expect(codeBlockAfter(readDoc('backup'), '## The file (`.keyslot`, version 1)', 'json')).toBe(`${FIXTURE}\n`);
+    expect(codeBlockAfter(readDoc('backup'), '## The file (`.keyslot`, version 2)', 'json')).toBe(`${FIXTURE}\n`);
   });
 
   it('opens with its password and holds the RFC 6238 test slot', async () => {
@@ -244,6 +245,11 @@ describe('format fixture', () => {
       period: 30,
       counter: 0,
       createdAt: 1700000000001,
+      // A version 1 file: the version 2 fields read with their defaults.
+      favourite: false,
+      groups: [],
+      note: '',
+      icon: null,
     });
   });
 

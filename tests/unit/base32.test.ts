@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase32, encodeBase32, normalizeBase32 } from '../../src/core/base32';
+import { decodeBase32, encodeBase32, groupsOfFour, normalizeBase32 } from '../../src/core/base32';
 import { isKeyslotError } from '../../src/core/errors';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -100,5 +100,20 @@ describe('normalizeBase32', () => {
   it('strips only separators and trailing padding', () => {
     expect(normalizeBase32(' ab-cd ef== ')).toBe('abcdef');
     expect(normalizeBase32('a=b')).toBe('a=b');
+  });
+});
+
+describe('groupsOfFour', () => {
+  it('spaces a secret in groups of four without a trailing space', () => {
+    expect(groupsOfFour('JBSWY3DPEHPK3PXP')).toBe('JBSW Y3DP EHPK 3PXP');
+    expect(groupsOfFour('JBSWY3')).toBe('JBSW Y3');
+    expect(groupsOfFour('')).toBe('');
+  });
+
+  it('runs no regex on the secret (RegExp.input stays what it was)', () => {
+    /canary/.exec('a canary string');
+    groupsOfFour('JBSWY3DPEHPK3PXP');
+    // eslint-disable-next-line regexp/no-legacy-features -- reading the legacy static is the test
+    expect((RegExp as unknown as { input: string }).input).toBe('a canary string');
   });
 });

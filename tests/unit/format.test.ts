@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, secondGroupAt } from '../../src/ui/format';
+import { algorithmName, groupDigits, secondGroupAt } from '../../src/ui/format';
 
 describe('groupDigits', () => {
   it('splits codes into two groups that are easy to read and type', () => {
@@ -22,5 +22,18 @@ describe('secondGroupAt', () => {
 
   it('agrees with groupDigits', () => {
     for (const code of ['000000', '0123456', '99999999']) expect(groupDigits(code).indexOf(' ')).toBe(secondGroupAt(code));
+  });
+});
+
+describe('algorithmName', () => {
+  it('spells the hashes as FIPS 180-4 does, the same on every screen', () => {
+    expect(['SHA1', 'SHA256', 'SHA512'].map(algorithmName)).toEqual(['SHA-1', 'SHA-256', 'SHA-512']);
+  });
+
+  it('leaves anything else as it is, never inventing a name', () => {
+    expect(algorithmName('SHA-1')).toBe('SHA-1');
+    expect(algorithmName('MD5')).toBe('MD5');
+    expect(algorithmName('SHA1SHA1')).toBe('SHA1SHA1');
+    expect(algorithmName('')).toBe('');
   });
 });

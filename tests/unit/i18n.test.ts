@@ -10,7 +10,17 @@ import { jaList } from '../../src/ui/i18n/ja-list';
 import { jaExtra } from '../../src/ui/i18n/ja-extra';
 import '../../src/ui/i18n/extra-messages';
 import '../../src/ui/i18n/list-messages';
-import { errorText, formatBytes, formatDate, formatNumber, language, setLanguage, t, tn } from '../../src/ui/i18n/i18n';
+import {
+  errorText,
+  formatBytes,
+  formatDate,
+  formatNumber,
+  language,
+  setLanguage,
+  t,
+  tn,
+  tParts,
+} from '../../src/ui/i18n/i18n';
 import { pickLanguage } from '../../src/ui/i18n/languages';
 
 const en = { ...shell, ...enList, ...enExtra };
@@ -53,8 +63,45 @@ describe('the message catalogue', () => {
     expect(t('delete.title')).toContain('{name}');
   });
 
+  it('gives a message in parts with each filled-in value apart, for a <bdi> around a name', () => {
+    const name = 'PayPal \u05D0\u05D1 (work)';
+    expect(tParts('delete.title', { name })).toEqual([
+      { text: 'Delete “', value: false },
+      { text: name, value: true },
+      { text: '”?', value: false },
+    ]);
+    expect(
+      tParts('reorder.moved', { name: 'x', position: 2, count: 3 })
+        .filter((p) => p.value)
+        .map((p) => p.text),
+    ).toEqual(['x', '2', '3']);
+    expect(
+      tParts('delete.title')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(t('delete.title'));
+    expect(tParts('common.cancel')).toEqual([{ text: t('common.cancel'), value: false }]);
+  });
+
+  it('shows every sentence that names a slot through Sentence (a <bdi> per name), never as plain text', () => {
+    const offenders: string[] = [];
+    for (const file of uiFiles().filter((f) => f.endsWith('.svelte'))) {
+      const code = readFileSync(file, 'utf8');
+      const name = path.relative(uiDir, file);
+      // Text content ({t('…', { name … })} not after `=`), a dialog title prop, a toast of any message.
+      for (const [whole] of code.matchAll(
+        /(?:(?<![=\w])\{|\btitle=\{)t\('[\w.]+',\s*\{[^}]*\bname\b|>\{t\(announcer\b/g,
+      )) {
+        offenders.push(`${name}: ${whole}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('puts the limits of an error into its words', () => {
-    expect(errorText(new KeyslotError('DIGITS', { field: 'digits', min: 6, max: 8 }))).toBe('Codes must have 6 to 8 digits.');
+    expect(errorText(new KeyslotError('DIGITS', { field: 'digits', min: 6, max: 8 }))).toBe(
+      'Codes must have 6 to 8 digits.',
+    );
   });
 
   it('never shows the text of an error it does not know, which may hold anything', () => {
@@ -101,7 +148,9 @@ describe('Japanese and English', () => {
     expect(Object.entries(ja).filter(([, text]) => text.trim() === '')).toEqual([]);
     // Product names, the import formats, "PIN" and a dash are the same in both languages.
     const same = Object.keys(en).filter(
-      (key) => ja[key as keyof typeof ja] === en[key as keyof typeof en] && !/^(app\.name|pin\.label|import\.format\.|confirm\.none)/.test(key),
+      (key) =>
+        ja[key as keyof typeof ja] === en[key as keyof typeof en] &&
+        !/^(app\.name|pin\.label|import\.format\.|confirm\.none)/.test(key),
     );
     expect(same).toEqual([]);
   });
@@ -114,7 +163,8 @@ describe('Japanese and English', () => {
   it('keep user data out of Japanese errors as out of English ones (only the same placeholders)', () => {
     const errors = Object.keys(ja).filter((key) => key.startsWith('error.'));
     expect(errors.length).toBeGreaterThan(50);
-    for (const key of errors) expect(placeholders(ja[key as keyof typeof ja]).every((p) => p === 'min' || p === 'max')).toBe(true);
+    for (const key of errors)
+      expect(placeholders(ja[key as keyof typeof ja]).every((p) => p === 'min' || p === 'max')).toBe(true);
   });
 
   it('switch at once: messages, errors and plurals follow the active language', async () => {
@@ -123,7 +173,9 @@ describe('Japanese and English', () => {
     expect(language()).toBe('ja');
     expect(t('unlock.submit')).toBe('ロック解除');
     expect(t('settings.title')).toBe('設定');
-    expect(errorText(new KeyslotError('DIGITS', { field: 'digits', min: 6, max: 8 }))).toBe('コードの桁数は 6〜8 桁にしてください。');
+    expect(errorText(new KeyslotError('DIGITS', { field: 'digits', min: 6, max: 8 }))).toBe(
+      'コードの桁数は 6〜8 桁にしてください。',
+    );
     await setLanguage('en');
     expect(t('unlock.submit')).toBe('Unlock');
   });
@@ -195,11 +247,15 @@ describe('the UI source', () => {
         const words = text!.trim();
         if (/\p{L}/u.test(words) && !sameInEveryLanguage.has(words)) offenders.push(`${name}: text "${words}"`);
       }
-      for (const [, attribute, value] of bare.matchAll(/\s(aria-label|aria-description|aria-valuetext|aria-roledescription|title|placeholder|alt)="([^"]*)"/g)) {
+      for (const [, attribute, value] of bare.matchAll(
+        /\s(aria-label|aria-description|aria-valuetext|aria-roledescription|title|placeholder|alt)="([^"]*)"/g,
+      )) {
         if (/\p{L}/u.test(value!)) offenders.push(`${name}: ${attribute}="${value}"`);
       }
       // A literal in braces is hard-coded too: aria-label={'Close'}.
-      for (const [whole] of code.matchAll(/\s(?:aria-label|aria-description|title|placeholder|alt)=\{\s*['"`][^'"`]*\p{L}/gu)) {
+      for (const [whole] of code.matchAll(
+        /\s(?:aria-label|aria-description|title|placeholder|alt)=\{\s*['"`][^'"`]*\p{L}/gu,
+      )) {
         offenders.push(`${name}: ${whole.trim()}`);
       }
     }
@@ -219,6 +275,10 @@ describe('the UI source', () => {
       for (const [, fn, key] of code.matchAll(/\b(t|tn|secretKey)\('([\w.-]+)'/g)) {
         const full = fn === 'tn' ? `${key}.other` : key!;
         if (!(full in en) || !(full in ja)) missing.push(`${path.relative(uiDir, file)}: ${key}`);
+      }
+      // <Sentence key="…"> and { key: '…', params } (a dialog title) name a message too.
+      for (const [, key] of code.matchAll(/\bkey(?:=|:\s*)["']([\w.-]+)["']/g)) {
+        if (!(key! in en) || !(key! in ja)) missing.push(`${path.relative(uiDir, file)}: ${key}`);
       }
     }
     expect(missing).toEqual([]);

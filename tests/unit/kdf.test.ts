@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ARGON2_CAP, ARGON2_FLOOR, DEFAULT_ARGON2, PBKDF2_FLOOR, type KdfParams } from '../../src/core/vault';
 import * as argon2 from '../../src/platform/argon2';
-import { defaultKdf, deriveKek, wasmAvailable } from '../../src/platform/kdf';
+import { defaultKdf, deriveKek, prepareKdf, wasmAvailable } from '../../src/platform/kdf';
 import { expectCode } from './fixtures/errors';
 
 // Spy on (not replace) the hash-wasm wrapper, to prove when Argon2 did or did not run.
@@ -132,7 +132,14 @@ class FakeWorker {
   ) {
     FakeWorker.instances.push(this);
   }
-  postMessage(message: { password: Uint8Array }, transfer: Transferable[]) {
+  warmedUp = false;
+  postMessage(message: { password: Uint8Array } | 'warm-up', transfer: Transferable[] = []) {
+    // Like kdf-worker.ts: the warm-up compiles the WebAssembly and answers nothing.
+    if (message === 'warm-up') {
+      this.warmedUp = true;
+      void argon2.warmUpArgon2();
+      return;
+    }
     this.transfer = transfer;
     // Like the real thing: a structured clone, with transferred buffers detached on the sender's side.
     const data = structuredClone(message, { transfer });
@@ -170,6 +177,32 @@ describe('deriveKek in a browser (Web Worker)', () => {
     vi.stubGlobal('Worker', FakeWorker);
     await expectCode(deriveKek('123456', ARGON2_FLOOR, SALT16), 'KDF_FAILED');
     expect(FakeWorker.instances[0]!.terminated).toBe(true);
+  });
+
+  it('starts the worker while the PIN is typed, and the next derivation uses it once', async () => {
+    FakeWorker.instances = [];
+    FakeWorker.fail = false;
+    vi.stubGlobal('Worker', FakeWorker);
+    prepareKdf();
+    prepareKdf(); // every digit asks; one worker waits
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]!.warmedUp).toBe(true);
+    expect(argon2.warmUpArgon2).toHaveBeenCalledOnce();
+    const kek = await deriveKek('123456', ARGON2_FLOOR, SALT16);
+    expect(hex(kek)).toBe('c8fa4438a9a3a0d8fa4547bff90291dc8eb77770a9928455152beba8ab3814db');
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]!.terminated).toBe(true);
+    // Single use: the prepared worker is gone with its answer; the next derivation starts another.
+    await deriveKek('123456', ARGON2_FLOOR, SALT16);
+    expect(FakeWorker.instances).toHaveLength(2);
+  });
+
+  it('prepares no worker where WebAssembly is blocked (PBKDF2 runs on WebCrypto)', () => {
+    FakeWorker.instances = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('WebAssembly', undefined);
+    prepareKdf();
+    expect(FakeWorker.instances).toHaveLength(0);
   });
 
   it('never sends a PBKDF2 derivation to the worker', async () => {

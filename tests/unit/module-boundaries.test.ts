@@ -37,6 +37,12 @@ describe('one entry point per dependency', () => {
     expect(users(/\bindexedDB\b/)).toEqual([]);
   });
 
+  it('has src/platform/x25519-fallback.ts as the only module that imports @noble/curves, loaded only lazily', () => {
+    expect(users(importOf('@noble/curves'))).toEqual(['platform/x25519-fallback.ts']);
+    const staticImport = /import\s+(?!type\b)[^;]*?from\s*['"]\.{1,2}\/(?:platform\/)?x25519-fallback(?:\.ts)?['"]/;
+    expect(users(staticImport)).toEqual([]);
+  });
+
   it('has src/platform/argon2.ts as the only module that imports hash-wasm', () => {
     expect(users(importOf('hash-wasm'))).toEqual(['platform/argon2.ts']);
   });
@@ -88,8 +94,11 @@ describe('one entry point per dependency', () => {
     expect(users(/\bdocumentPictureInPicture\b/)).toEqual(['platform/pip.ts']);
   });
 
-  it('has src/platform/clock-check.ts as the only module that asks the network for anything (its own origin)', () => {
-    expect(users(/\bfetch\s*\(|\bfetchImpl\s*\(|\bXMLHttpRequest\b|\bsendBeacon\b|\bWebSocket\b|\bEventSource\b/)).toEqual(['platform/clock-check.ts']);
+  it('has src/platform/clock-check.ts (its own origin) and privacyidea-net.ts (a confirmed privacyIDEA server) as the only modules that ask the network for anything', () => {
+    expect(users(/\bfetch\s*\(|\bfetchImpl\s*\(|\bXMLHttpRequest\b|\bsendBeacon\b|\bWebSocket\b|\bEventSource\b/)).toEqual([
+      'platform/clock-check.ts',
+      'platform/privacyidea-net.ts',
+    ]);
   });
 
   it('has src/platform/passkey.ts as the only module that uses WebAuthn', () => {
@@ -172,7 +181,7 @@ describe('src/ui', () => {
 describe('src/workers', () => {
   it('holds the worker entry points, and nothing imports them (they start from new URL(...))', () => {
     const workers = files.filter((f) => f.name.startsWith('workers/')).map((f) => f.name);
-    expect(workers).toEqual(['workers/kdf-worker.ts', 'workers/qr-worker.ts']);
+    expect(workers).toEqual(['workers/backup-parse-worker.ts', 'workers/kdf-worker.ts', 'workers/qr-worker.ts']);
     expect(users(/from\s*['"][^'"]*workers\//)).toEqual([]);
   });
 });

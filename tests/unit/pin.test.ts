@@ -151,3 +151,25 @@ describe('validateNewPassphrase', () => {
     expect(catchKeyslotError(() => validateNewSecret('passphrase', '284719'))).toMatchObject({ code: 'PASSPHRASE_TOO_SHORT' });
   });
 });
+
+describe('no regular expression runs on the PIN', () => {
+  // V8 keeps the last string a regex ran on as RegExp.input / RegExp.$_ (legacy statics), readable
+  // by any script in the page until another regex runs: after Lock too (issue 14).
+  const legacy = RegExp as unknown as { input: string; $_: string };
+
+  it.each([
+    ['validating a new PIN', () => validateNewPin('482915', '482915')],
+    ['refusing a trivial PIN', () => catchKeyslotError(() => validateNewPin('111111'))],
+    ['checking a PIN for triviality', () => isTrivialPin('4829150')],
+    ['normalising a full-width PIN', () => normalizePin('４８２９１５')],
+    ['validating a passphrase', () => validateNewPassphrase('482915 tulip harbour', '482915 tulip harbour')],
+    ['validating a digits-only passphrase', () => catchKeyslotError(() => validateNewSecret('passphrase', '1111111111'))],
+  ])('leaves RegExp.input alone when %s', (_what, run) => {
+    /canary/.exec('a canary string');
+    run();
+    // eslint-disable-next-line regexp/no-legacy-features -- reading the legacy statics is the test
+    expect(legacy.input).toBe('a canary string');
+    // eslint-disable-next-line regexp/no-legacy-features -- as above
+    expect(legacy.$_).toBe('a canary string');
+  });
+});

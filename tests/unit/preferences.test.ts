@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_PREFERENCES,
+  DENSITY_CHOICES,
   HIDDEN_CHOICES,
   IDLE_CHOICES,
   PREFS_KEY,
@@ -27,8 +28,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
-  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null });
+  it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language, the compact list', () => {
+    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -43,7 +44,8 @@ describe('preferences', () => {
         for (const tapToReveal of [true, false])
           for (const sortOrder of SORT_ORDERS)
             for (const language of [null, 'en', 'ja'] as const) {
-              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language };
+              const density = DENSITY_CHOICES[(lockWhenHidden + lockWhenIdle) % 2 === 0 && tapToReveal ? 1 : 0];
+              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language, piaSyncAtUnlock: tapToReveal, density };
               expect(savePreferences(prefs)).toEqual(prefs);
               expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
               expect(loadPreferences()).toEqual(prefs);
@@ -67,6 +69,8 @@ describe('preferences', () => {
     ['a language of another type', JSON.stringify({ v: 1, language: ['ja'] })],
     ['a language tag with a region, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
     ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
+    ['a density not offered', JSON.stringify({ v: 1, density: 'tiny' })],
+    ['a density of another type', JSON.stringify({ v: 1, density: { compact: true } })],
   ])('falls back to the defaults for garbage: %s', (_, text) => {
     expect(parsePreferences(text)).toEqual(DEFAULT_PREFERENCES);
     if (text !== null) store.set(PREFS_KEY, text);
@@ -80,6 +84,8 @@ describe('preferences', () => {
       tapToReveal: true,
       sortOrder: 'manual',
       language: 'ja',
+      piaSyncAtUnlock: false,
+      density: 'compact',
     });
   });
 
@@ -90,8 +96,13 @@ describe('preferences', () => {
       tapToReveal: true,
       sortOrder: 'manual',
       language: null,
+      piaSyncAtUnlock: false,
+      density: 'compact',
     });
     expect(parsePreferences(JSON.stringify({ v: 1, sortOrder: 'recent' })).sortOrder).toBe('recent');
+    expect(parsePreferences(JSON.stringify({ v: 1, piaSyncAtUnlock: true })).piaSyncAtUnlock).toBe(true);
+    expect(parsePreferences(JSON.stringify({ v: 1, piaSyncAtUnlock: 'yes' })).piaSyncAtUnlock).toBe(false);
+    expect(parsePreferences(JSON.stringify({ v: 1, density: 'comfortable' })).density).toBe('comfortable');
   });
 
   it('keeps a language tag it does not know: which languages exist is for i18n to say', () => {
@@ -100,8 +111,8 @@ describe('preferences', () => {
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'JA JP' });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'JA JP', piaSyncAtUnlock: 1 as unknown as boolean, density: 'dense' as 'compact' });
+    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -115,12 +126,14 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja' })).toEqual({
+    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja', piaSyncAtUnlock: true, density: 'comfortable' })).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,
       sortOrder: 'name',
       language: 'ja',
+      piaSyncAtUnlock: true,
+      density: 'comfortable',
     });
   });
 });

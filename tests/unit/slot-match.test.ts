@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../src/core/slot';
-import { matchExisting, nameKey } from '../../src/core/slot-match';
+import { addChoices, matchExisting, nameKey } from '../../src/core/slot-match';
 
 const bytes = (fill: number, length = 20) => new Uint8Array(length).fill(fill);
 
@@ -80,5 +80,22 @@ describe('matchExisting', () => {
     expect(matchExisting(draft(), [a, b])).toEqual({ kind: 'reissue', slot: a });
     const [c, d] = [slot(), slot()];
     expect(matchExisting(draft(), [c, d])).toEqual({ kind: 'duplicate', slot: c });
+  });
+});
+
+describe('addChoices', () => {
+  it('offers one add for a new slot, whatever its source', () => {
+    expect(addChoices('new', 'person')).toEqual(['add']);
+    expect(addChoices('new', 'share')).toEqual(['add']);
+  });
+
+  it('offers to replace a reissued slot in one tap only for what the person brought', () => {
+    expect(addChoices('reissue', 'person')).toEqual(['replace', 'keep']);
+  });
+
+  it('never offers a one-tap replace for a shared slot: keep both first, replace only after a confirmation', () => {
+    const choices = addChoices('reissue', 'share');
+    expect(choices).not.toContain('replace');
+    expect(choices).toEqual(['keep', 'replace-after-confirm']);
   });
 });

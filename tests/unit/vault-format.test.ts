@@ -73,6 +73,9 @@ function validSlot(over: Partial<Slot> = {}): Slot {
     position: 'V',
     lastUsedAt: 1_700_000_100_000,
     deletedAt: 0,
+    groups: [],
+    note: '',
+    icon: null,
     ...over,
   };
 }
@@ -193,13 +196,27 @@ describe('migration', () => {
     expect(parseRecord(validRecord()).v).toBe(1);
   });
 
+  it('passes a v3 record through unchanged too (v3 adds the privacyIDEA `managed` field)', () => {
+    const raw = { ...validRecord(), v: 3 };
+    expect(migrateRecord(raw)).toBe(raw);
+    expect(parseRecord(raw).v).toBe(3);
+  });
+
+  it('passes a v4 record through unchanged (v4 adds groups, a note, an icon and Steam)', () => {
+    const raw = { ...validRecord(), v: 4 };
+    expect(migrateRecord(raw)).toBe(raw);
+    expect(parseRecord(raw).v).toBe(4);
+  });
+
   it('refuses a record from a future version with VAULT_VERSION', () => {
-    expectThrowsCode(() => migrateRecord({ ...validRecord(), v: 3 }), 'VAULT_VERSION', 'v');
+    expectThrowsCode(() => migrateRecord({ ...validRecord(), v: 5 }), 'VAULT_VERSION', 'v');
   });
 
   it('writes only the current record version', () => {
-    const record = parseRecord({ ...validRecord(), v: 2 });
+    const record = parseRecord({ ...validRecord(), v: 4 });
     expect(serializeRecord(record).v).toBe(RECORD_VERSION);
+    expectThrowsCode(() => serializeRecord(parseRecord({ ...validRecord(), v: 3 })), 'VAULT_CORRUPT', 'v');
+    expectThrowsCode(() => serializeRecord(parseRecord({ ...validRecord(), v: 2 })), 'VAULT_CORRUPT', 'v');
     expectThrowsCode(() => serializeRecord(parseRecord(validRecord())), 'VAULT_CORRUPT', 'v');
   });
 
@@ -268,7 +285,7 @@ describe('header parsing', () => {
 
 describe('record parsing', () => {
   it('parses a valid record and serialises it back unchanged', () => {
-    const raw = { ...validRecord(), v: 2 as const };
+    const raw = { ...validRecord(), v: 4 as const };
     const parsed = parseRecord(raw);
     expect(parsed.iv.length).toBe(12);
     expect(serializeRecord(parsed)).toEqual(raw);
@@ -293,7 +310,9 @@ describe('record parsing', () => {
 
 describe('associated data', () => {
   it('binds the record version and the slot id', () => {
-    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v2/${ID1}`);
+    expect(Buffer.from(recordAad(ID1)).toString()).toBe(`keyslot/slot/v4/${ID1}`);
+    expect(Buffer.from(recordAad(ID1, 3)).toString()).toBe(`keyslot/slot/v3/${ID1}`);
+    expect(Buffer.from(recordAad(ID1, 2)).toString()).toBe(`keyslot/slot/v2/${ID1}`);
     expect(Buffer.from(recordAad(ID1, 1)).toString()).toBe(`keyslot/slot/v1/${ID1}`);
     expect(recordAad(ID1)).not.toEqual(recordAad(ID2));
     expect(recordAad(ID1, 1)).not.toEqual(recordAad(ID1, 2));
@@ -437,7 +456,7 @@ describe('format v3 (passphrase and device-bound key)', () => {
 describe('slot plaintext, record version 1 read as version 2', () => {
   /** A v1 plaintext as Keyslot before record v2 wrote it: the eleven v1 keys, nothing else. */
   function v1Plaintext(over: Record<string, unknown> = {}): Record<string, unknown> {
-    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, ...v1 } = JSON.parse(
+    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, managed: _m, groups: _g, note: _n, icon: _i, ...v1 } = JSON.parse(
       Buffer.from(encodeSlot(validSlot())).toString(),
     ) as Record<string, unknown>;
     return { ...v1, ...over };
@@ -447,32 +466,38 @@ describe('slot plaintext, record version 1 read as version 2', () => {
   it('gives a v1 slot the defaults: not a favourite, never placed, never used, not in the trash', () => {
     const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
     expect(slot).toEqual({ ...validSlot(), ...SLOT_META_DEFAULTS });
+    expect(slot).not.toHaveProperty('managed');
     expect(slot).toMatchObject({ favourite: false, position: '', lastUsedAt: 0, deletedAt: 0 });
   });
 
   it('migrates without changing its input, and leaves v2 plaintext as it is', () => {
     const raw = v1Plaintext();
     const copy = structuredClone(raw);
-    expect(migrateSlotPlaintext(raw, 1)).toEqual({ ...copy, ...SLOT_META_DEFAULTS });
+    expect(migrateSlotPlaintext(raw, 1)).toEqual({ ...copy, ...SLOT_META_DEFAULTS, managed: null });
     expect(raw).toEqual(copy);
-    const v2 = { ...raw, ...SLOT_META_DEFAULTS };
-    expect(migrateSlotPlaintext(v2, 2)).toBe(v2);
+    const v2 = { ...raw, favourite: false, position: '', lastUsedAt: 0, deletedAt: 0 };
+    expect(migrateSlotPlaintext(v2, 2)).toEqual({ ...v2, managed: null, groups: [], note: '', icon: null });
+    const v3 = { ...v2, managed: null };
+    expect(migrateSlotPlaintext(v3, 3)).toEqual({ ...v3, groups: [], note: '', icon: null });
+    const v4 = { ...v3, groups: [], note: '', icon: null };
+    expect(migrateSlotPlaintext(v4, 4)).toBe(v4);
   });
 
-  it('writes the migrated slot back as version 2 with all fifteen keys', () => {
+  it('writes the migrated slot back as the current version with all nineteen keys', () => {
     const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
     const text = Buffer.from(encodeSlot(slot)).toString();
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
       'id', 'kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt',
-      'favourite', 'position', 'lastUsedAt', 'deletedAt',
+      'favourite', 'position', 'lastUsedAt', 'deletedAt', 'managed', 'groups', 'note', 'icon',
     ]);
-    expect(decodeSlot(encodeSlot(slot), ID1, 2)).toEqual(slot);
+    expect(decodeSlot(encodeSlot(slot), ID1, 4)).toEqual(slot);
   });
 
   it('refuses a v1 plaintext that claims v2 fields, and a v2 plaintext without them', () => {
     expectThrowsCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
     expectThrowsCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
     expectThrowsCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS, managed: null }), ID1, 2), 'VAULT_CORRUPT', 'slot');
   });
 
   it('refuses a v1 plaintext that is damaged in the same ways as a v2 one', () => {

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { compareManual } from '../../src/core/organise';
-import { ARGON2_FLOOR, type StoredRecord } from '../../src/core/vault';
+import { ARGON2_FLOOR, RECORD_VERSION, type StoredRecord } from '../../src/core/vault';
 import { readGuard } from '../../src/core/attempt-guard';
 import * as storage from '../../src/platform/storage';
 import { createVault, unlockVault } from '../../src/platform/vault';
@@ -35,7 +35,7 @@ describe('organising in the vault', () => {
     expect((await again.listSlots()).sort(compareManual).map((s) => s.account)).toEqual(['a', 'b', 'c']);
     expect(c.favourite).toBe(false);
     expect(c.deletedAt).toBe(0);
-    expect((await records()).every((r) => r.v === 2)).toBe(true);
+    expect((await records()).every((r) => r.v === RECORD_VERSION)).toBe(true);
   });
 
   it('rewrites several slots in one transaction, and none when one of them is gone', async () => {

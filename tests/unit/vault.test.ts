@@ -4,7 +4,7 @@ import { createDecipheriv } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../src/core/errors';
 import type { Slot } from '../../src/core/slot';
-import { ARGON2_FLOOR, PBKDF2_FLOOR, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault';
+import { ARGON2_FLOOR, PBKDF2_FLOOR, RECORD_VERSION, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';
@@ -339,7 +339,7 @@ describe('tampered records fail closed', () => {
     ['tag truncated', 'VAULT_CORRUPT', (r) => (r.ct = Buffer.from(r.ct, 'base64').subarray(0, -1).toString('base64'))],
     ['IV byte flipped', 'VAULT_CORRUPT', (r) => (r.iv = flipB64(r.iv, 5))],
     ['IV of 16 bytes', 'VAULT_CORRUPT', (r) => (r.iv = Buffer.alloc(16).toString('base64'))],
-    ['record version from the future', 'VAULT_VERSION', (r) => (r.v = 3)],
+    ['record version from the future', 'VAULT_VERSION', (r) => (r.v = 5)],
     // The AAD binds the version: a v2 record relabelled v1 does not open (nor would the reverse).
     ['record version relabelled 1', 'VAULT_CORRUPT', (r) => (r.v = 1)],
     ['record version missing', 'VAULT_CORRUPT', (r) => delete r.v],
@@ -458,10 +458,10 @@ describe('decrypting by hand, as docs/vault.md ("Decrypting by hand") describes'
     const dataKey = gcmOpen(kek, b(m.iv), b(m.wrappedKey), Buffer.from(aad));
     expect(dataKey).toHaveLength(32);
 
-    expect(rec!.v).toBe(2);
-    const plaintext = gcmOpen(dataKey, b(rec!.iv), b(rec!.ct), Buffer.from(`keyslot/slot/v2/${rec!.id}`));
+    expect(rec!.v).toBe(RECORD_VERSION);
+    const plaintext = gcmOpen(dataKey, b(rec!.iv), b(rec!.ct), Buffer.from(`keyslot/slot/v4/${rec!.id}`));
     const json = JSON.parse(plaintext.toString('utf8'));
-    expect(json).toEqual({ ...slot, secret: Buffer.from(slot.secret).toString('base64') });
+    expect(json).toEqual({ ...slot, secret: Buffer.from(slot.secret).toString('base64'), managed: null });
   });
 });
 
@@ -528,12 +528,16 @@ describe('format fixture', () => {
         position: '',
         lastUsedAt: 0,
         deletedAt: 0,
+        // …and so do record version 4's.
+        groups: [],
+        note: '',
+        icon: null,
       },
     ]);
     await expectCode(unlockVault('482914'), 'PIN_WRONG');
   });
 
-  it('writes a v1 slot back as record version 2 when it changes, and reads it again', async () => {
+  it('writes a v1 slot back as the current record version (4) when it changes, and reads it again', async () => {
     expect(await hasVault()).toBe(false);
     await rawPut('meta', FIXTURE.header, 'vault');
     for (const r of FIXTURE.slots) await rawPut('slots', r);
@@ -541,7 +545,7 @@ describe('format fixture', () => {
     const [slot] = await vault.listSlots();
     await vault.updateSlot({ ...slot!, favourite: true, position: 'V', lastUsedAt: 5, deletedAt: 0 });
     const [rec] = await rawRecords();
-    expect(rec!.v).toBe(2);
+    expect(rec!.v).toBe(RECORD_VERSION);
     expect(rec!.iv).not.toBe(FIXTURE.slots[0]!.iv);
     vault.lock();
     const again = await unlockVault('482913');

@@ -16,6 +16,7 @@ import { utf8Decode, utf8Encode } from '../bytes';
 import {
   arr,
   base64Loose,
+  checkKdfBudget,
   damaged,
   decryptOrWrongPassword,
   entriesOf,
@@ -38,6 +39,7 @@ import {
   type ImportEntry,
   type Json,
   type JsonObject,
+  type KdfCall,
 } from './common';
 import { cleanGroups, cleanIcon, cleanNote, withExtras } from './extras';
 
@@ -99,6 +101,8 @@ async function decryptDb(json: JsonObject, db: string, password: string, crypto:
   if (!nonce || !tag || !ct || nonce.length !== 12 || tag.length !== 16) throw damaged();
   const slots = (arr(header, 'slots') ?? []).filter(isObject).filter((s) => field(s, 'type') === 1);
   if (slots.length === 0) throw damaged();
+  // Every password slot costs a scrypt: refuse a file over the per-file budget before the first.
+  checkKdfBudget(slots.map(scryptCall));
 
   const pw = utf8Encode(password);
   try {
@@ -122,6 +126,21 @@ async function decryptDb(json: JsonObject, db: string, password: string, crypto:
 }
 
 /** The master key from one password slot, or null when the password does not open it. */
+/** scrypt parameters within the per-call caps (powers of two, memory and work limits). */
+function scryptOk(N: unknown, r: unknown, p: unknown): N is number {
+  return (
+    typeof N === 'number' && typeof r === 'number' && typeof p === 'number' &&
+    Number.isInteger(N) && Number.isInteger(r) && Number.isInteger(p) &&
+    N > 1 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= SCRYPT_MEMORY_MAX && N * r * p <= SCRYPT_WORK_MAX
+  );
+}
+
+/** The scrypt a password slot asks for; out-of-range parameters cost nothing here (openSlot refuses them). */
+function scryptCall(slot: JsonObject): KdfCall {
+  const [N, r, p] = [field(slot, 'n'), field(slot, 'r'), field(slot, 'p')];
+  return scryptOk(N, r, p) ? { kdf: 'scrypt', N, r: r as number, p: p as number } : { kdf: 'scrypt', N: 0, r: 0, p: 0 };
+}
+
 async function openSlot(slot: JsonObject, pw: Uint8Array, crypto: ImportCrypto): Promise<Uint8Array | null> {
   const N = field(slot, 'n');
   const r = field(slot, 'r');
@@ -131,12 +150,8 @@ async function openSlot(slot: JsonObject, pw: Uint8Array, crypto: ImportCrypto):
   const kp = obj(slot, 'key_params') ?? {};
   const nonce = hexDecode(str(kp, 'nonce') ?? '');
   const tag = hexDecode(str(kp, 'tag') ?? '');
-  const ok =
-    typeof N === 'number' && typeof r === 'number' && typeof p === 'number' &&
-    Number.isInteger(N) && Number.isInteger(r) && Number.isInteger(p) &&
-    N > 1 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= SCRYPT_MEMORY_MAX && N * r * p <= SCRYPT_WORK_MAX;
-  if (!ok || !salt || !key || !nonce || !tag || nonce.length !== 12 || tag.length !== 16 || key.length !== 32) throw damaged();
-  const kek = await crypto.scrypt(pw, salt, { N, r, p }, 32);
+  if (!scryptOk(N, r, p) || !salt || !key || !nonce || !tag || nonce.length !== 12 || tag.length !== 16 || key.length !== 32) throw damaged();
+  const kek = await crypto.scrypt(pw, salt, { N, r: r as number, p: p as number }, 32);
   try {
     return await crypto.aesGcmDecrypt(kek, nonce, concat(key, tag));
   } catch {

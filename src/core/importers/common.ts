@@ -12,24 +12,104 @@
  *
  * Errors about the file as a whole are KeyslotErrors (IMPORT_*), without file content.
  */
-import { base64Decode } from '../bytes';
+import { base64Decode, trimTrailing } from '../bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from '../errors';
 import { parseOtpauthUri } from '../otpauth-uri';
 import type { SlotDraft } from '../slot';
 import type { EntryExtras } from './extras';
 import { STEAM_PARAMS } from '../steam';
-import { checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, parseSecret, requireLabel, type FieldValue } from '../validate';
+import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, parseSecret, requireLabel, type FieldValue } from '../validate';
 
 /** Largest export file read (an Aegis vault with icons is the biggest; ~100 KB without). Checked first. */
 export const IMPORT_BYTES_MAX = 8 * 1024 * 1024;
-/** Most entries in one file. */
-export const IMPORT_ENTRIES_MAX = 2000;
+/** Most entries in one file (the plan is linear: slot-match.ts SlotIndex). */
+export const IMPORT_ENTRIES_MAX = 10_000;
 /** Caps on the key-derivation parameters a file may ask for, so a crafted file cannot hang the device. */
 export const PBKDF2_ITERATIONS_MAX = 5_000_000;
 export const SCRYPT_MEMORY_MAX = 256 * 1024 * 1024;
 /** scrypt work N·r·p: 16 times Aegis's own 2^15 · 8 · 1. */
 export const SCRYPT_WORK_MAX = 2 ** 22;
 export const ARGON2_MEMORY_KIB_MAX = 256 * 1024;
+
+/**
+ * The work one file may cost, whatever it asks for (issue 14: a crafted Aegis file listed
+ * ~21,800 password slots, each a 256 MiB scrypt). At most IMPORT_KDF_RUNS_MAX key derivations,
+ * and at most IMPORT_KDF_WORK_MAX in kdfCost units (MiB of memory touched per pass, times
+ * passes; PBKDF2 at 100,000 iterations counts 1): two derivations at the per-call caps, or
+ * ~30 of Aegis's own default. Real exports need one (Aegis: one password slot, plus biometric
+ * slots Keyslot skips).
+ */
+export const IMPORT_KDF_RUNS_MAX = 8;
+export const IMPORT_KDF_WORK_MAX = 2048;
+
+export type KdfCall =
+  | { kdf: 'pbkdf2'; iterations: number }
+  | { kdf: 'scrypt'; N: number; r: number; p: number }
+  | { kdf: 'argon2id'; memoryKiB: number; iterations: number; parallelism: number };
+
+/** A derivation's cost in IMPORT_KDF_WORK_MAX units (see there). */
+export function kdfCost(call: KdfCall): number {
+  if (call.kdf === 'pbkdf2') return call.iterations / 100_000;
+  // scrypt: V is 128·N·r bytes, written then read (2 passes), p times.
+  if (call.kdf === 'scrypt') return (128 * call.N * call.r * 2 * call.p) / 2 ** 20;
+  return (call.memoryKiB / 1024) * call.iterations;
+}
+
+/** What a caller may pass to stop an import and follow it. */
+export interface ImportControl {
+  /** Aborting stops before the next derivation (and the platform's worker at once). */
+  signal?: { readonly aborted: boolean };
+  /** Called before each key derivation: its number (1-based) and the most there may be. */
+  onKdf?: (run: number, max: number) => void;
+}
+
+export const cancelled = (): KeyslotError => new KeyslotError('IMPORT_CANCELLED');
+export const tooCostly = (): KeyslotError => new KeyslotError('IMPORT_TOO_COSTLY', { field: 'file', max: IMPORT_KDF_RUNS_MAX });
+
+/** Refuses, before anything runs, a list of derivations over the per-file budget. */
+export function checkKdfBudget(calls: readonly KdfCall[]): void {
+  if (calls.length > IMPORT_KDF_RUNS_MAX) throw tooCostly();
+  if (calls.reduce((sum, c) => sum + kdfCost(c), 0) > IMPORT_KDF_WORK_MAX) throw tooCostly();
+}
+
+/**
+ * The crypto of one import, on a budget: each key derivation is counted and charged, refused
+ * (IMPORT_TOO_COSTLY) beyond IMPORT_KDF_RUNS_MAX runs or IMPORT_KDF_WORK_MAX work, and none
+ * starts once `signal` is aborted (IMPORT_CANCELLED).
+ */
+export function budgeted(crypto: ImportCrypto, control: ImportControl = {}): ImportCrypto {
+  let runs = 0;
+  let work = 0;
+  const charge = (call: KdfCall) => {
+    if (control.signal?.aborted) throw cancelled();
+    runs += 1;
+    work += kdfCost(call);
+    if (runs > IMPORT_KDF_RUNS_MAX || work > IMPORT_KDF_WORK_MAX) throw tooCostly();
+    control.onKdf?.(runs, IMPORT_KDF_RUNS_MAX);
+  };
+  const after = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    if (control.signal?.aborted) throw cancelled();
+    return value;
+  };
+  return {
+    pbkdf2: async (hash, password, salt, iterations, length) => {
+      charge({ kdf: 'pbkdf2', iterations });
+      return after(crypto.pbkdf2(hash, password, salt, iterations, length));
+    },
+    scrypt: async (password, salt, params, length) => {
+      charge({ kdf: 'scrypt', ...params });
+      return after(crypto.scrypt(password, salt, params, length));
+    },
+    argon2id: async (password, salt, params, length) => {
+      charge({ kdf: 'argon2id', ...params });
+      return after(crypto.argon2id(password, salt, params, length));
+    },
+    aesGcmDecrypt: (...args) => crypto.aesGcmDecrypt(...args),
+    aesCbcDecrypt: (...args) => crypto.aesCbcDecrypt(...args),
+    sha256: (data) => crypto.sha256(data),
+  };
+}
 
 /** The apps (and formats) Keyslot reads. */
 export const IMPORT_FORMATS = [
@@ -220,8 +300,8 @@ export function makeEntry(f: DraftFields): ImportEntry {
     requireLabel(issuer, account);
     const secret = typeof f.secret === 'function' ? f.secret() : f.secret;
     checkSecretBytes(secret);
-    if (kind === 'steam') return { status: 'ok', draft: { kind, issuer, account, secret, ...STEAM_PARAMS }, issuer, account };
-    const draft: SlotDraft = {
+    if (kind === 'steam') return { status: 'ok', draft: checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS }), issuer, account };
+    const draft: SlotDraft = checkDraft({
       kind,
       issuer,
       account,
@@ -230,7 +310,7 @@ export function makeEntry(f: DraftFields): ImportEntry {
       digits: parseDigits(f.digits),
       period: kind === 'totp' ? parsePeriod(f.period) : DEFAULT_PERIOD_S,
       counter: kind === 'hotp' ? parseCounter(f.counter) : 0,
-    };
+    });
     return { status: 'ok', draft, issuer, account };
   } catch (e) {
     return failed(e, label);
@@ -306,10 +386,7 @@ export function hexDecode(text: string): Uint8Array | null {
 /** Base64 as apps write it: standard alphabet, line breaks allowed, padding added when missing. */
 export function base64Loose(text: string): Uint8Array | null {
   if (typeof text !== 'string') return null;
-  // TODO(issue 14): /=+$/ is quadratic on a run of '=' followed by another character, and import files
-  // reach 8 MB (eslint regexp/no-super-linear-move).
-  // eslint-disable-next-line regexp/no-super-linear-move
-  const bare = text.replace(/\s+/g, '').replace(/=+$/, '');
+  const bare = trimTrailing(text.replace(/\s+/g, ''), '=');
   if (bare.length % 4 === 1) return null;
   return base64Decode(bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
 }

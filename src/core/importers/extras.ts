@@ -17,13 +17,16 @@
  *   Proton     entry.note
  */
 import { iconMime, type IconMime } from '../icons/image-check';
+import { GROUPS_MAX, GROUP_NAME_MAX, NOTE_MAX, groupKey, groupName, noteText } from '../slot-extras';
 import type { ImportEntry } from './common';
 
-/** Longest note kept (longer ones are cut, with "…"). */
-export const NOTE_MAX = 4096;
-/** Longest group name, and most groups per entry. */
-export const GROUP_NAME_MAX = 64;
-export const GROUPS_PER_ENTRY_MAX = 32;
+/**
+ * The vault's limits (slot-extras.ts): a longer note is cut with "…", a longer group name cut,
+ * groups past the most a slot holds left out. What these cleaners return is already in the
+ * stored form the vault checks, so an imported slot never fails to store for its extras.
+ */
+export { GROUP_NAME_MAX, NOTE_MAX };
+export const GROUPS_PER_ENTRY_MAX = GROUPS_MAX;
 /** Largest icon taken from an export (Aegis stores them as they were picked; the UI re-encodes). */
 export const IMPORT_ICON_BYTES_MAX = 512 * 1024;
 
@@ -51,9 +54,14 @@ export function cleanGroups(values: readonly unknown[]): string[] {
   const seen = new Set<string>();
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    const name = Array.from(v.normalize('NFC').replace(/\s+/gu, ' ').trim()).slice(0, GROUP_NAME_MAX).join('');
-    const key = name.toLowerCase();
-    if (name === '' || seen.has(key)) continue;
+    let name: string;
+    try {
+      name = groupName(Array.from(v.normalize('NFC').replace(/\s+/gu, ' ').trim()).slice(0, GROUP_NAME_MAX).join(''));
+    } catch {
+      continue; // empty once cleaned
+    }
+    const key = groupKey(name);
+    if (seen.has(key)) continue;
     seen.add(key);
     out.push(name);
     if (out.length === GROUPS_PER_ENTRY_MAX) break;
@@ -66,7 +74,7 @@ export function cleanNote(value: unknown): string {
   if (typeof value !== 'string') return '';
   const text = value.replace(/\r\n?/g, '\n').trim();
   const points = Array.from(text);
-  return points.length > NOTE_MAX ? `${points.slice(0, NOTE_MAX - 1).join('')}…` : text;
+  return noteText(points.length > NOTE_MAX ? `${points.slice(0, NOTE_MAX - 1).join('')}…` : text);
 }
 
 /** An icon from an export: kept only when its bytes are the image they claim (image-check.ts). */

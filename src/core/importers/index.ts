@@ -16,7 +16,7 @@ import { aegisEncrypted, isAegis, readAegis } from './aegis';
 import { readAndOtp, readAndOtpEncrypted, isAndOtp } from './andotp';
 import { authyEncrypted, isAuthy, readAuthy } from './authy';
 import { isBitwardenCsv, isBitwardenJson, readBitwardenCsv, readBitwardenJson } from './bitwarden';
-import { field, formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
+import { budgeted, field, formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportControl, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
 import { isFreeOtp2, readFreeOtp2 } from './freeotp2';
 import { isAndroidPrefs } from './android-prefs';
@@ -45,7 +45,8 @@ import { isTwoFas, readTwoFas, twoFasEncrypted } from './twofas';
 import { isUriList, readUriList } from './uri-list';
 
 export type { ImportCrypto, ImportEntry, ImportFormat, ImportResult } from './common';
-export { IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, IMPORT_FORMATS } from './common';
+export { IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, IMPORT_FORMATS, IMPORT_KDF_RUNS_MAX, IMPORT_KDF_WORK_MAX } from './common';
+export type { ImportControl } from './common';
 
 interface Reader {
   format: ImportFormat;
@@ -128,14 +129,15 @@ export function detectImport(name: string, bytes: Uint8Array): { format: ImportF
 export async function importFile(
   name: string,
   bytes: Uint8Array,
-  options: { password?: string; crypto: ImportCrypto },
+  options: { password?: string; crypto: ImportCrypto } & ImportControl,
 ): Promise<ImportResult> {
   const reader = sniff(name, bytes);
   const password = reader.encrypted ? options.password : undefined;
   if (reader.encrypted && (password === undefined || password === '')) {
     throw new KeyslotError('IMPORT_PASSWORD_NEEDED', { field: 'password' });
   }
-  const entries = await reader.read(password, options.crypto);
+  // Every key derivation counted and charged against the per-file budget; Cancel stops the next.
+  const entries = await reader.read(password, budgeted(options.crypto, options));
   if (entries.length === 0) throw new KeyslotError('IMPORT_FORMAT', { field: 'file' });
   return { format: reader.format, encrypted: reader.encrypted, entries };
 }

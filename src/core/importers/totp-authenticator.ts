@@ -8,7 +8,7 @@
  * All are TOTP with SHA1. Keyslot keeps the digits and period stored with each token.
  */
 import { decodeBase32 } from '../base32';
-import { base64Decode, utf8Decode, utf8Encode } from '../bytes';
+import { base64Decode, trimTrailing, utf8Decode, utf8Encode } from '../bytes';
 import { KeyslotError } from '../errors';
 import { readStrings } from './android-prefs';
 import {
@@ -40,10 +40,7 @@ export function isTotpAuthenticatorXml(text: string): boolean {
 /** Base64 text only, a whole number of AES blocks: the shape of the encrypted backup. */
 export function isTotpAuthenticatorBackup(text: string): boolean {
   const bare = text.replace(/\s+/g, '');
-  // TODO(issue 14): /=+$/ is flagged as quadratic (eslint regexp/no-super-linear-move); the test before it
-  // already limits '=' to the end, but the rule cannot see that.
-  // eslint-disable-next-line regexp/no-super-linear-move
-  return bare.length >= 24 && /^[A-Za-z0-9+/]+=*$/.test(bare) && ((bare.replace(/=+$/, '').length * 3) >> 2) % 16 === 0;
+  return bare.length >= 24 && /^[A-Za-z0-9+/]+=*$/.test(bare) && ((trimTrailing(bare, '=').length * 3) >> 2) % 16 === 0;
 }
 
 export function readTotpAuthenticatorXml(text: string): ImportEntry[] {

@@ -9,7 +9,7 @@ import type { PasskeyMethod, PinMethod, UnlockMethod } from './header';
 import type { RecordVersion } from './record';
 
 /**
- * AAD for a slot record: UTF-8 of `keyslot/slot/v<version>/<id>` (v1 or v2). Binding the id
+ * AAD for a slot record: UTF-8 of `keyslot/slot/v<version>/<id>` (v1, v2 or v3). Binding the id
  * stops a record being moved to another id (or swapped with another record); binding the
  * version stops a v1 ciphertext being read under the v2 interpretation (or the reverse).
  */

@@ -26,7 +26,7 @@ export const CREDENTIAL_ID_MAX_BYTES = 1023;
  * fields to the plaintext (favourite, position, lastUsedAt, deletedAt); the record around it
  * is unchanged, and its AAD binds the version, so a v1 record is read with the v1 rule.
  */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 4;
 
 /** AES-GCM IV: 96 bits, the length NIST SP 800-38D §5.2.1.1 / §8.2.2 recommends for random IVs. */
 export const IV_BYTES = 12;

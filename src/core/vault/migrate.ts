@@ -25,7 +25,11 @@ export const SLOT_KEYS_V1 = [
   'createdAt',
 ] as const;
 /** Version 2 adds how the user organises the slot. */
-export const SLOT_KEYS = [...SLOT_KEYS_V1, 'favourite', 'position', 'lastUsedAt', 'deletedAt'] as const;
+export const SLOT_KEYS_V2 = [...SLOT_KEYS_V1, 'favourite', 'position', 'lastUsedAt', 'deletedAt'] as const;
+/** Version 3 adds `managed`: null, or the privacyIDEA container and token (core/privacyidea/managed.ts). */
+export const SLOT_KEYS_V3 = [...SLOT_KEYS_V2, 'managed'] as const;
+/** Version 4 adds groups, a note and an icon (core/slot-extras.ts); `kind` may be 'steam'. */
+export const SLOT_KEYS = [...SLOT_KEYS_V3, 'groups', 'note', 'icon'] as const;
 
 /**
  * Bring a stored header of any known version up to the current stored shape. Each version
@@ -94,7 +98,7 @@ function withPinMethods(
  * same shape in versions 1 and 2, and its version is bound into the AAD, so it cannot change
  * without the data key: the record passes through unchanged (same reference) and keeps its `v`.
  * The forward migration happens to the plaintext once decrypted (migrateSlotPlaintext), and
- * the next write of that slot stores it as version 2.
+ * the next write of that slot stores it as the current version (4).
  */
 export function migrateRecord(raw: unknown): StoredRecord {
   if (!isPlainObject(raw)) throw corrupt('record');
@@ -102,6 +106,8 @@ export function migrateRecord(raw: unknown): StoredRecord {
   switch (version) {
     case 1:
     case 2:
+    case 3:
+    case 4:
       return raw as unknown as StoredRecord;
     default:
       throw corrupt('v');
@@ -121,9 +127,17 @@ export function migrateSlotPlaintext(raw: Record<string, unknown>, v: RecordVers
   switch (v) {
     case 1:
       expectKeys(current, SLOT_KEYS_V1, 'slot');
-      current = { ...current, ...SLOT_META_DEFAULTS };
+      current = { ...current, favourite: false, position: '', lastUsedAt: 0, deletedAt: 0 };
     // falls through
     case 2:
+      expectKeys(current, SLOT_KEYS_V2, 'slot');
+      current = { ...current, managed: null };
+    // falls through
+    case 3:
+      expectKeys(current, SLOT_KEYS_V3, 'slot');
+      current = { ...current, groups: [], note: SLOT_META_DEFAULTS.note, icon: SLOT_META_DEFAULTS.icon };
+    // falls through
+    case 4:
       return current;
     default:
       throw corrupt('v');

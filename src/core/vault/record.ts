@@ -9,7 +9,7 @@ import { corrupt, expectKeys, readB64, readId } from './fields';
 import { migrateRecord } from './migrate';
 
 /** Record versions this code reads: the version decides the AAD and the plaintext's keys. */
-export type RecordVersion = 1 | 2;
+export type RecordVersion = 1 | 2 | 3 | 4;
 
 export interface SlotRecord {
   readonly id: string;
@@ -35,8 +35,27 @@ export interface StoredRecordV2 {
   ct: string;
 }
 
-/** Any record version this code reads; it writes only version 2. */
-export type StoredRecord = StoredRecordV1 | StoredRecordV2;
+/** Version 3: the plaintext adds `managed` (a privacyIDEA-managed slot's container and token, or null). */
+export interface StoredRecordV3 {
+  id: string;
+  v: 3;
+  iv: string;
+  ct: string;
+}
+
+/**
+ * Version 4: the plaintext adds `groups`, `note` and `icon` (core/slot-extras.ts), and `kind`
+ * may be 'steam'.
+ */
+export interface StoredRecordV4 {
+  id: string;
+  v: 4;
+  iv: string;
+  ct: string;
+}
+
+/** Any record version this code reads; it writes only version 4. */
+export type StoredRecord = StoredRecordV1 | StoredRecordV2 | StoredRecordV3 | StoredRecordV4;
 
 /** Migrate, then validate a stored slot record. Throws VAULT_CORRUPT / VAULT_VERSION. */
 export function parseRecord(raw: unknown): SlotRecord {
@@ -52,7 +71,7 @@ export function parseRecord(raw: unknown): SlotRecord {
 }
 
 /** Stored form of a record: always the current version (the caller sealed it under that version's AAD). */
-export function serializeRecord(r: SlotRecord): StoredRecordV2 {
+export function serializeRecord(r: SlotRecord): StoredRecordV4 {
   if (r.v !== RECORD_VERSION) throw corrupt('v');
   return { id: r.id, v: RECORD_VERSION, iv: base64Encode(r.iv), ct: base64Encode(r.ct) };
 }

@@ -23,9 +23,14 @@ import { base64Decode, base64Encode, utf8Decode, utf8Encode, type Bytes } from '
 import { RECORD_VERSION } from './limits';
 import { corrupt, expectKeys, isPlainObject, isValidId } from './fields';
 import { SLOT_KEYS, migrateSlotPlaintext } from './migrate';
+import { readManaged } from '../privacyidea/managed';
+import { STEAM_PARAMS } from '../steam';
+import { checkIcon, groupList, noteText, type IconFormat, type IconSource, type SlotIcon } from '../slot-extras';
 import type { RecordVersion } from './record';
 
-const KINDS: readonly OtpKind[] = ['totp', 'hotp'];
+/** Kinds a record may hold: 'steam' only from record version 4 (older versions never had it). */
+const KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
+const KINDS_BEFORE_V4: readonly OtpKind[] = ['totp', 'hotp'];
 const ALGORITHMS: readonly HashAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
 /** Length in code points, the most permissive of the usual counts, so a UI check never disagrees upward. */
@@ -54,9 +59,9 @@ type Problem = {
 };
 
 /** The first thing wrong with a slot, or null. Shared by encode (input codes) and decode (VAULT_CORRUPT). */
-function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | null {
+function slotProblem(s: Record<string, unknown>, secret: unknown, v: RecordVersion = RECORD_VERSION): Problem | null {
   if (!isValidId(s['id'])) return { code: 'VAULT_CORRUPT', field: 'id' };
-  if (!KINDS.includes(s['kind'] as OtpKind)) return { code: 'OTP_TYPE', field: 'kind' };
+  if (!(v >= 4 ? KINDS : KINDS_BEFORE_V4).includes(s['kind'] as OtpKind)) return { code: 'OTP_TYPE', field: 'kind' };
   for (const f of ['issuer', 'account', 'name'] as const) {
     const v = s[f];
     if (typeof v !== 'string') return { code: 'VAULT_CORRUPT', field: f };
@@ -69,7 +74,12 @@ function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | nul
   if (!ALGORITHMS.includes(s['algorithm'] as HashAlgorithm)) return { code: 'ALGORITHM', field: 'algorithm' };
   const int = (v: unknown, lo: number, hi: number) =>
     typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi;
-  if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX))
+  if (s['kind'] === 'steam') {
+    // A Steam code has one set of parameters (steam.ts); a record claiming others is not one.
+    if (s['digits'] !== STEAM_PARAMS.digits) return { code: 'DIGITS', field: 'digits', min: STEAM_PARAMS.digits, max: STEAM_PARAMS.digits };
+    if (s['algorithm'] !== STEAM_PARAMS.algorithm) return { code: 'ALGORITHM', field: 'algorithm' };
+    if (s['period'] !== STEAM_PARAMS.period) return { code: 'PERIOD', field: 'period', min: STEAM_PARAMS.period, max: STEAM_PARAMS.period };
+  } else if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX))
     return { code: 'DIGITS', field: 'digits', min: DIGITS_MIN, max: DIGITS_MAX };
   if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S))
     return { code: 'PERIOD', field: 'period', min: PERIOD_MIN_S, max: PERIOD_MAX_S };
@@ -90,6 +100,38 @@ function slotProblem(s: Record<string, unknown>, secret: unknown): Problem | nul
   return null;
 }
 
+/** The same list, element for element. */
+function sameList(a: readonly string[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Record version 4's groups, note and icon, already in their stored form (slot-extras.ts):
+ * a value the checks would change (untrimmed group, repeated group, CR in a note) is refused,
+ * so what is stored is exactly what was shown. Throws the slot-extras codes.
+ */
+function checkExtras(groups: unknown, note: unknown, icon: SlotIcon | null): void {
+  if (!Array.isArray(groups) || !sameList(groupList(groups), groups)) throw new KeyslotError('GROUP_INVALID', { field: 'groups' });
+  if (typeof note !== 'string' || noteText(note) !== note) throw new KeyslotError('NOTE_TOO_LONG', { field: 'note' });
+  if (icon !== null) checkIcon(icon);
+}
+
+/** A stored icon's JSON form: the bytes as base64. */
+interface StoredIcon {
+  mime: IconFormat;
+  bytes: string;
+  source: IconSource;
+}
+
+function readStoredIcon(raw: unknown): SlotIcon | null {
+  if (raw === null) return null;
+  if (!isPlainObject(raw)) throw corrupt('icon');
+  expectKeys(raw, ['mime', 'bytes', 'source'], 'icon');
+  const bytes = typeof raw['bytes'] === 'string' ? base64Decode(raw['bytes']) : null;
+  if (!bytes) throw corrupt('icon');
+  return { mime: raw['mime'] as IconFormat, bytes, source: raw['source'] as IconSource };
+}
+
 /**
  * Slot -> compact JSON (UTF-8), secret as base64. Validates first so Keyslot never writes
  * a record it could not read back; throws the input error codes (DIGITS, SECRET_TOO_SHORT...).
@@ -100,6 +142,10 @@ export function encodeSlot(slot: Slot): Bytes {
     const { code, ...details } = problem;
     throw new KeyslotError(code, details);
   }
+  checkExtras(slot.groups, slot.note, slot.icon);
+  const icon: StoredIcon | null = slot.icon
+    ? { mime: slot.icon.mime, bytes: base64Encode(slot.icon.bytes), source: slot.icon.source }
+    : null;
   return utf8Encode(
     JSON.stringify({
       id: slot.id,
@@ -117,6 +163,10 @@ export function encodeSlot(slot: Slot): Bytes {
       position: slot.position,
       lastUsedAt: slot.lastUsedAt,
       deletedAt: slot.deletedAt,
+      managed: readManaged(slot.managed ?? null),
+      groups: slot.groups,
+      note: slot.note,
+      icon,
     }),
   );
 }
@@ -140,9 +190,16 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
   const raw = migrateSlotPlaintext(parsed, v);
   expectKeys(raw, SLOT_KEYS, 'slot');
   const secret = typeof raw['secret'] === 'string' ? base64Decode(raw['secret']) : null;
-  const problem = slotProblem(raw, secret);
+  const problem = slotProblem(raw, secret, v);
   if (problem) throw corrupt(problem.field);
   if (raw['id'] !== expectedId) throw corrupt('id');
+  const managed = readManaged(raw['managed']);
+  const icon = readStoredIcon(raw['icon']);
+  try {
+    checkExtras(raw['groups'], raw['note'], icon);
+  } catch (e) {
+    throw corrupt(e instanceof KeyslotError && e.field ? e.field : 'slot');
+  }
   return {
     id: raw['id'] as string,
     kind: raw['kind'] as OtpKind,
@@ -159,5 +216,9 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
     position: raw['position'] as string,
     lastUsedAt: raw['lastUsedAt'] as number,
     deletedAt: raw['deletedAt'] as number,
+    groups: raw['groups'] as string[],
+    note: raw['note'] as string,
+    icon,
+    ...(managed ? { managed } : {}),
   };
 }

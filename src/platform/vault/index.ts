@@ -7,4 +7,4 @@
 export { createVault, hasVault, secretInput, unlockVault, unlockWithPasskey, type CreateVaultOptions } from './service';
 export { hasPasskey } from './passkey-method';
 export { attemptGuard } from './attempts';
-export { UnlockedVault } from './unlocked-vault';
+export { UnlockedVault, type ContainerPlan, type StoredSlots } from './unlocked-vault';

@@ -7,6 +7,8 @@ import { KeyslotError } from '../../core/errors';
 import { nextGuard, readGuard, serializeGuard, type AttemptGuard } from '../../core/attempt-guard';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft, type SlotMeta } from '../../core/slot';
 import { keyAfter } from '../../core/order-keys';
+import type { ManagedInfo } from '../../core/privacyidea/managed';
+import { checkDraft, parseName } from '../../core/validate';
 import {
   RECORD_VERSION,
   SALT_BYTES,
@@ -30,6 +32,18 @@ import { kekFor } from './kek';
 import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { openWithPin, type PinOpened } from './pin-method';
 import { storeMethods, wrapAndProve } from './rewrap';
+
+/** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
+export interface ContainerPlan {
+  add: readonly { draft: SlotDraft; managed: ManagedInfo }[];
+  change: readonly Slot[];
+}
+
+/** The records stored as last read or written by this tab, and their slots (addSlotsIfNew). */
+export interface StoredSlots {
+  readonly raws: readonly unknown[];
+  readonly slots: readonly Slot[];
+}
 
 /** How often a compare-and-swap write reads again after another tab changed the store meanwhile. */
 const WRITE_ATTEMPTS = 5;
@@ -76,8 +90,9 @@ export class UnlockedVault {
   }
 
   async #openAll(key: CryptoKey, raws: readonly unknown[]): Promise<Slot[]> {
-    const slots: Slot[] = [];
-    for (const raw of raws) slots.push(await this.#open(key, raw));
+    // All decryptions at once: WebCrypto runs them off the main thread, so 5,000 records take
+    // one wait, not 5,000 in a row. Any failure still fails the whole call.
+    const slots = await Promise.all(raws.map((raw) => this.#open(key, raw)));
     this.#requireKey(); // locked while we were decrypting: hand nothing out
     for (const s of slots) this.#notePosition(s.position);
     return slots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -139,6 +154,42 @@ export class UnlockedVault {
   }
 
   /**
+   * Add many new slots (one batch of an import) all or nothing: `fresh` says, for the slots stored
+   * NOW (other tabs' too), which drafts are not already there; those are encrypted, then ONE
+   * transaction adds them only if the store still holds exactly the records read
+   * (storage.addRecordsIfUnchanged), else all of it again from a fresh read. Returns, per draft,
+   * its stored slot or null (a duplicate), and `seen`: what the store holds after this batch, to
+   * pass to the next call so it does not read and decrypt every record again (a store that
+   * changed meanwhile is still noticed by the transaction's check).
+   */
+  async addSlotsIfNew(
+    drafts: readonly SlotDraft[],
+    fresh: (drafts: readonly SlotDraft[], stored: readonly Slot[]) => readonly boolean[],
+    seen?: StoredSlots,
+    createdAt: number = Date.now(),
+  ): Promise<{ added: (Slot | null)[]; seen: StoredSlots }> {
+    const key = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      if (!seen || attempt > 0) {
+        const raws = await storage.readRecords();
+        seen = { raws, slots: await this.#openAll(key, raws) };
+      }
+      const keep = fresh(drafts, seen.slots);
+      let position = this.#lastPosition;
+      const added = drafts.map((draft, i) =>
+        keep[i] ? this.#newSlot(draft, '', createdAt, { position: (position = keyAfter(position)) }) : null,
+      );
+      const slots = added.filter((slot) => slot !== null);
+      // Encrypt first (all at once: WebCrypto works off the main thread), then one transaction.
+      const records = await Promise.all(slots.map((slot) => this.#seal(slot)));
+      if (records.length === 0 || (await storage.addRecordsIfUnchanged(records, seen.raws))) {
+        return { added, seen: { raws: [...seen.raws, ...records], slots: [...seen.slots, ...slots] } };
+      }
+    }
+    throw new KeyslotError('VAULT_CHANGED');
+  }
+
+  /**
    * Encrypt and store a new slot with a fresh random id. Returns the stored slot. It goes to the
    * end of the manual order unless `meta.position` says otherwise.
    */
@@ -153,13 +204,56 @@ export class UnlockedVault {
     return slot;
   }
 
-  #newSlot(draft: SlotDraft, name: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
+  /**
+   * privacyIDEA (platform/privacyidea.ts): store what a registration or a sync brings, safe
+   * against other tabs: read and decrypt every record, let `plan` decide from the slots stored
+   * NOW (new managed slots, changed ones: new secret, counter, withdrawn), encrypt, then ONE
+   * transaction stores them with the container's signing key (registration only), only if the
+   * store still holds exactly the records read (storage.storeContainerChanges); otherwise all of
+   * it again. So a rename in another tab is planned over, never lost. Nothing is stored if any
+   * part fails; VAULT_CHANGED if the store keeps changing. Returns the new and changed slots.
+   */
+  async storeContainerChanges(
+    key: { keyId: string; key: CryptoKey } | null,
+    plan: (stored: readonly Slot[]) => ContainerPlan,
+    createdAt: number = Date.now(),
+  ): Promise<{ added: Slot[]; changed: Slot[] }> {
+    const dataKey = this.#requireKey();
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const raws = await storage.readRecords();
+      const { add, change } = plan(await this.#openAll(dataKey, raws));
+      const added: Slot[] = [];
+      const addedRecords = [];
+      for (const { draft, managed } of add) {
+        const slot = { ...this.#newSlot(draft, '', createdAt, {}), managed };
+        added.push(slot);
+        addedRecords.push(await this.#seal(slot)); // notes its position: the next one goes after it
+      }
+      const changedRecords = [];
+      for (const slot of change) changedRecords.push(await this.#seal(slot));
+      if (await storage.storeContainerChanges(key, addedRecords, changedRecords, raws)) return { added, changed: [...change] };
+    }
+    throw new KeyslotError('VAULT_CHANGED');
+  }
+
+  /** Delete a container's slots and, when `keyId` is given (no slot uses it any more), its signing key. */
+  async deleteContainerSlots(ids: readonly string[], keyId: string | null): Promise<void> {
+    this.#requireKey();
+    await storage.deleteContainerRecords(ids, keyId);
+  }
+
+  /**
+   * A new slot from a draft, through the one validator and name normaliser (core/validate.ts),
+   * whatever way the draft came in (issue 14).
+   */
+  #newSlot(rawDraft: SlotDraft, rawName: string, createdAt: number, meta: Partial<SlotMeta>): Slot {
+    const draft = checkDraft(rawDraft);
     return {
       id: randomId(),
       kind: draft.kind,
       issuer: draft.issuer,
       account: draft.account,
-      name,
+      name: parseName(rawName, 'name'),
       secret: Uint8Array.from(draft.secret),
       algorithm: draft.algorithm,
       digits: draft.digits,
@@ -339,13 +433,17 @@ export class UnlockedVault {
    * IndexedDB transaction adds them and deletes the `remove` ids (slots replaced by the backup's),
    * so a failure (or a closed page) leaves the vault exactly as it was. Returns the new slots.
    */
-  async restoreSlots(add: readonly Omit<Slot, 'id' | keyof SlotMeta>[], remove: readonly string[]): Promise<Slot[]> {
+  async restoreSlots(
+    add: readonly Omit<Slot, 'id' | 'position' | 'lastUsedAt' | 'deletedAt' | 'managed'>[],
+    remove: readonly string[],
+  ): Promise<Slot[]> {
     this.#requireKey();
-    // Restored slots join the end of the manual order, not favourites, not in the trash.
+    // Restored slots join the end of the manual order, never used, not in the trash; their
+    // favourite, groups, note and icon come with them (a version 1 backup gives the defaults).
     let position = this.#lastPosition;
     const slots: Slot[] = add.map((s) => ({
-      ...s,
       ...SLOT_META_DEFAULTS,
+      ...s,
       id: randomId(),
       secret: Uint8Array.from(s.secret),
       position: (position = keyAfter(position)),

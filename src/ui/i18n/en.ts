@@ -10,7 +10,6 @@ export const en = {
 
   'pin.label': 'PIN',
   'pin.confirmLabel': 'Confirm PIN',
-  'pin.show': 'Show PIN',
   'passphrase.label': 'Passphrase',
   'passphrase.confirmLabel': 'Confirm passphrase',
 

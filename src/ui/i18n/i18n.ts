@@ -110,11 +110,43 @@ export function withExtra<M>(screen: Promise<M>): Promise<M> {
 
 /** Looks up a message and fills {placeholders}. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return tParts(key, params)
+    .map((part) => part.text)
+    .join('');
+}
+
+/** A catalogue message and its values, to be shown later (a dialog's title, an announcement). */
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** A piece of a message: its own words, or a filled-in value (`value: true`). */
+export interface MessagePart {
+  text: string;
+  value: boolean;
+}
+
+/**
+ * A message as its words and its filled-in values, in order, for a sentence that shows a name
+ * ("Delete “{name}”?"): Sentence.svelte puts each value in its own <bdi> (HTML's bidi isolate,
+ * UAX #9 §2.7), so right-to-left text or a direction control in a slot's name cannot reorder
+ * the words around it (docs/threat-model.md, "Names").
+ */
+export function tParts(key: MessageKey, params: Record<string, string | number> = {}): MessagePart[] {
   const lang = language();
   // A key whose part is not loaded yet shows English, or itself: visible in tests, never user data.
-  return (catalogues[lang][key] ?? catalogues.en[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const template = catalogues[lang][key] ?? catalogues.en[key] ?? key;
+  const parts: MessagePart[] = [];
+  let start = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    if (!(match[1]! in params)) continue;
+    if (match.index > start) parts.push({ text: template.slice(start, match.index), value: false });
+    parts.push({ text: String(params[match[1]!]), value: true });
+    start = match.index + match[0].length;
+  }
+  if (start < template.length || parts.length === 0) parts.push({ text: template.slice(start), value: false });
+  return parts;
 }
 
 function has(key: string): boolean {
@@ -175,7 +207,9 @@ export function secretKey<K extends MessageKey>(key: K, input: 'digits' | 'passp
 /** Words for an error. Unknown errors get a generic line: their message may hold anything. */
 export function errorText(e: unknown): string {
   if (!isKeyslotError(e)) return t('error.unknown');
-  const key = `error.${e.code}` as MessageKey;
+  // A more precise message for the field when there is one (VENDOR_APP names the vendor).
+  const precise = `error.${e.code}.${e.field ?? ''}` as MessageKey;
+  const key = e.field && has(precise) ? precise : (`error.${e.code}` as MessageKey);
   if (!has(key)) return t('error.unknown');
   const number = (n: number | undefined) => (n === undefined ? '' : formatNumber(n));
   return t(secretKey(key), { min: number(e.min), max: number(e.max) });

@@ -1,10 +1,12 @@
 import type { ExtraKey } from './en-extra';
+import { jaPia } from './ja-pia.ts';
 
 /**
  * 日本語: the part of the screens seen now and then (same keys as en-extra.ts). Fetched only
  * when Japanese is the language and one of those screens is opened (extra-messages.ts).
  */
 export const jaExtra: Record<ExtraKey, string> = {
+  ...jaPia,
   'add.title': 'スロットを追加',
   'add.method': '追加の方法を選んでください',
   'add.method.link': 'URL を貼り付け',
@@ -65,6 +67,18 @@ export const jaExtra: Record<ExtraKey, string> = {
     '発行元で再発行（再アクティベーション）された可能性があります。古いスロットのワンタイムパスワードは使えなくなります。',
   'reissue.replace': '古いスロットを置き換える',
   'reissue.keep': '両方残す',
+  'shared.title': '他のアプリまたはウェブサイトから共有されました',
+  'shared.body': 'この方法では、どのアプリやウェブサイトからでも Keyslot にリンクを送れます。ご自分で始めた有効化の場合にだけ追加してください。',
+  'shared.replaceAsk': '古いスロットを置き換える…',
+  'shared.replaceWarning':
+    '{name} を乗っ取る目的でウェブサイトが送ってきた可能性があります。置き換えると、この端末では共有されたキーのコードしか使えません。プロバイダーから再有効化を求められた場合にだけ置き換えてください。',
+  'shared.replaceConfirm': 'はい、古いスロットを置き換えます',
+  'lookalike.title': 'この名前はすでにあるスロット {name} と同じに見えますが、使われている文字が違います。',
+  'lookalike.body':
+    '別の文字体系の文字が混じっています（ラテン文字の「a」の代わりにキリル文字の「а」など）。このプロバイダーの新しいスロットを待っていた場合だけ追加し、心当たりがなければ戻ってください。',
+  'mixedScripts.title': 'この名前には、異なる文字体系の文字が混在しています。',
+  'mixedScripts.body':
+    '「PаyPal」のように一文字だけキリル文字にした名前は、本物のプロバイダーになりすますことができます。追加する前に、このアクティベーションがどこから来たか確かめてください。',
 
   'migration.title': '追加するスロットを選択',
   'migration.body': 'この QR コードには、ほかの認証アプリからエクスポートされた複数のスロットが含まれています。',
@@ -120,6 +134,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'import.submit.one': '{count} 件のスロットをインポート',
   'import.submit.other': '{count} 件のスロットをインポート',
   'import.importing': 'インポートしています…',
+  'import.progressLabel': 'インポートの進み具合',
+  'import.progress': '{total} 件中 {done} 件を処理しました…',
   'import.imported': 'インポート済み',
   'import.reportTitle': 'インポートが完了しました',
   'import.report':
@@ -149,28 +165,50 @@ export const jaExtra: Record<ExtraKey, string> = {
     'このファイルは読み取れません。スクリーンショットや ZIP ではなく、エクスポートしたファイルそのもの（上記のアプリのもの）を選択してください。',
   'error.IMPORT_UNSUPPORTED':
     'この種類のファイルには対応していません（アプリのデータベース、パスワード付き ZIP、暗号化された Bitwarden のエクスポートなど）。暗号化せずに、または otpauth:// リンクとしてエクスポートし直し、そのファイルを選択してください。',
-  'error.IMPORT_TOO_LARGE': 'エクスポートファイルとしては大きすぎます（{max} MB、2000 スロットまで）。',
+  'error.IMPORT_TOO_LARGE': 'エクスポートファイルとしては大きすぎます（{max} MB、10,000 スロットまで）。',
   'error.IMPORT_PASSWORD_NEEDED': 'このファイルはパスワードで保護されています。エクスポート時に設定したパスワードを入力してください。',
   'error.IMPORT_PASSWORD_WRONG':
     'このパスワードではファイルを開けません。何もインポートしていません。パスワードを確認して、もう一度お試しください。',
   'error.IMPORT_DAMAGED': 'このファイルは破損しているか、不完全です。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_TOO_COSTLY': 'このファイルは、どのアプリも書き出さないほど多くのパスワード確認を求めているため、Keyslot はすべてを試しませんでした。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_CANCELLED': '中止しました。何もインポートしていません。',
+  'import.openingTry': 'パスワードを確認しています（鍵 {n} / 最大 {max}）…',
 
   'error.INPUT_EMPTY': '入力してください。',
   'error.INPUT_TOO_LONG': 'アクティベーション URL としては長すぎます（{max} 文字まで）。',
   'error.URI_SCHEME': 'アクティベーション URL ではありません。otpauth:// で始まる URL を入力してください。',
   'error.URI_MALFORMED': 'この URL は破損しているか、不完全です。発行元からもう一度コピーしてください。',
+  'error.VENDOR_APP': 'これは他社の認証アプリ用のコードです。Keyslot では使えません。そのアプリで開くか、TOTP または HOTP のコードを発行してもらってください。',
+  'error.VENDOR_APP.privacyidea-push': 'これは privacyIDEA のプッシュトークンです。privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークン、または Keyslot 用のスマートフォンコンテナーを依頼してください。',
+  'error.VENDOR_APP.privacyidea-other': 'この種類の privacyIDEA トークン（デイパスワード）は privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークンを依頼してください。',
+  'error.VENDOR_APP.motp': 'これは mOTP トークンです。mOTP 対応アプリが必要です。Keyslot が扱えるのは TOTP と HOTP です。',
+  'error.VENDOR_APP.microsoft': 'これは Microsoft Authenticator の有効化コード（職場・学校アカウント）です。Microsoft Authenticator でしか使えません。組織が許可していれば、サインイン画面で「別の認証アプリを使用する」を選ぶと、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP.okta': 'これは Okta Verify の有効化コードです。Okta Verify アプリでしか使えません。組織が許可していれば、サインイン画面で Google Authenticator（またはほかの認証アプリ）を選ぶと、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP.tiqr': 'これは tiqr の登録コードです。tiqr アプリでしか使えません。',
+  'error.VENDOR_APP.duo': 'これは Duo Mobile の有効化コードです。Duo Mobile アプリでしか使えません。組織が許可していれば、Duo でサードパーティの認証アプリ（TOTP）を追加すると、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP.passkey': 'これはパスキーでのサインイン用コードです。Keyslot ではなく、スマートフォン本体のカメラで読み取ってください。',
+  'error.TWO_STEP_INVALID': 'この 2 段階登録コードは壊れているか、Keyslot が受け付けない設定になっています。新しいコードを発行してもらってください。',
+  'twoStep.title': '提供元のページで登録を完了してください',
+  'twoStep.body': 'このコードは 2 段階で登録します。下の文字を提供元のページの「クライアント部分」の欄に入力してから、チェックを入れてスロットを追加してください。それまではコードが正しく表示されません。',
+  'twoStep.code': 'この端末側の鍵',
+  'twoStep.confirm': 'この文字を提供元のページに入力しました',
+  'twoStep.needConfirm': '先に提供元のページで文字を入力し、チェックを入れてください。',
   'error.OTP_TYPE': 'この URL のコードの種類には対応していません（対応しているのは totp と hotp のみです）。',
   'error.LABEL_EMPTY': '発行元またはアカウント名を入力してください。',
   'error.SECRET_MISSING': 'シークレットキーが入力されていません。',
   'error.SECRET_INVALID': 'シークレットキーに使えない文字が含まれています（使えるのは A〜Z と 2〜7 のみです）。',
   'error.SECRET_TOO_SHORT': 'シークレットキーが短すぎて安全ではありません。すべてコピーできているか確認してください。',
   'error.SECRET_TOO_LONG': 'シークレットキーが長すぎます。キーだけをコピーしたか確認してください。',
-  'error.ALGORITHM': '対応しているアルゴリズムは SHA1、SHA256、SHA512 のみです。',
+  'error.ALGORITHM': '対応しているアルゴリズムは SHA-1、SHA-256、SHA-512 のみです。',
   'error.DIGITS': 'コードの桁数は {min}〜{max} 桁にしてください。',
   'error.PERIOD': '更新間隔は {min}〜{max} の整数（秒）にしてください。',
   'error.COUNTER_MISSING': 'カウンター方式のスロットには、カウンターの初期値が必要です。',
   'error.COUNTER_INVALID': 'カウンターは 0〜{max} の整数にしてください。',
   'error.NAME_TOO_LONG': '名前が長すぎます（{max} 文字まで）。',
+  'error.GROUP_INVALID': 'グループには名前が必要です。',
+  'error.GROUPS_TOO_MANY': '1 つのスロットに設定できるグループは {max} 個までです。',
+  'error.NOTE_TOO_LONG': 'メモが長すぎます（{max} 文字まで）。',
+  'error.ICON_INVALID': 'この画像はアイコンに使えません（小さな PNG、WebP、JPEG のみ）。',
   'error.NOT_ACTIVATION': 'アクティベーション用のコードではありません。何も追加していません。',
   'error.WEB_LINK':
     'これは Web ページへのリンクで、アクティベーション用のコードではありません。otpauth 形式の QR コードか Keyslot のリンクを発行元に依頼してください。',
@@ -270,6 +308,10 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.section.security.summary': '自動ロック、PIN、パスキー、PIN の入力ミス',
   'settings.section.backups': 'バックアップ',
   'settings.section.backups.summary': 'バックアップ、復元、書き出し、ほかのアプリからのインポート',
+  'settings.section.privacyidea': 'privacyIDEA 連携',
+  'settings.section.privacyidea.summary': '組織が管理するスロットの同期',
+  'settings.section.appearance': '表示',
+  'settings.section.appearance.summary': 'スロット一覧の表示の詰め具合',
   'settings.section.language': '言語',
   'settings.section.clock': '時計',
   'settings.section.clock.summary': '端末の時計をサーバーの時刻と照らし合わせる',
@@ -279,6 +321,11 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.section.about.summary': 'インストール、バージョン',
   'settings.language.title': '言語',
   'settings.language.label': '言語',
+  'settings.appearance.title': '表示',
+  'settings.appearance.density': 'スロット一覧',
+  'settings.appearance.compact': 'コンパクト',
+  'settings.appearance.comfortable': 'ゆったり',
+  'settings.appearance.densityHint': 'コンパクトでは画面により多くのスロットが並び、ゆったりでは一つひとつが大きく表示されます。',
   'settings.clock.title': '時計',
   'settings.clock.body':
     '時間方式のコードは、端末の時計が正確なときだけ正しく生成されます。Keyslot はオンラインのときに端末の時計を自身のサーバーの時刻と比較し、オフラインでも使えるよう最後の結果を保存します。',
@@ -380,6 +427,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'restore.password': 'バックアップのパスワード',
   'restore.submit': '復元',
   'restore.working': 'バックアップを開いています…',
+  'restore.stop': '中止',
+  'restore.stopped': '中止しました。何も復元していません。',
   'restore.conflicts': '次のスロットは、キーが異なるものがすでにあります。残す方を選んでください:',
   'restore.keep': 'この端末のスロットを残す',
   'restore.replace': 'バックアップのスロットに置き換える',

@@ -10,7 +10,6 @@ export const ja: Record<ShellKey, string> = {
 
   'pin.label': 'PIN',
   'pin.confirmLabel': 'PIN（確認）',
-  'pin.show': 'PIN を表示',
   'passphrase.label': 'パスフレーズ',
   'passphrase.confirmLabel': 'パスフレーズ（確認）',
 

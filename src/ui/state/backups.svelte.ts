@@ -48,7 +48,7 @@ export class BackupWorkflow {
 
   async refreshNote(): Promise<void> {
     const note = await lastBackup();
-    this.changed = note !== null && note.fingerprint !== (await slotsFingerprint(this.#slots.activeSlots));
+    this.changed = note !== null && note.fingerprint !== (await slotsFingerprint(this.#slots.backupSlots));
     this.note = note;
     this.noteLoaded = true;
   }
@@ -60,7 +60,7 @@ export class BackupWorkflow {
    */
   async backUp(password: string, confirm: string, fileType: string): Promise<boolean> {
     validateBackupPassword(password, confirm);
-    const slots = this.#slots.activeSlots;
+    const slots = this.#slots.backupSlots;
     const target = await chooseBackupTarget(backupFileName(this.#now()), fileType);
     if (!target) return false;
     const text = await makeBackup(slots, password);
@@ -71,11 +71,14 @@ export class BackupWorkflow {
     return true;
   }
 
-  /** Open a backup file with its password: the plan of what it adds, replaces and asks about. */
-  async openBackup(file: Blob, password: string): Promise<RestorePlan> {
+  /**
+   * Open a backup file with its password: the plan of what it adds, replaces and asks about.
+   * `signal` stops the key derivation's worker at once (IMPORT_CANCELLED).
+   */
+  async openBackup(file: Blob, password: string, signal?: AbortSignal): Promise<RestorePlan> {
     // A backup is ASCII (one byte a character): anything larger is not one, and is not even read.
     if (file.size > BACKUP_MAX_CHARS) throw new KeyslotError('BACKUP_TOO_LARGE');
-    const incoming = await readBackup(await file.text(), password);
+    const incoming = await readBackup(await file.text(), password, signal);
     return planRestore(incoming, this.#slots.activeSlots);
   }
 
@@ -93,7 +96,7 @@ export class BackupWorkflow {
   /** Plain export: the PIN again (a counted attempt), then a text file of otpauth:// URIs. */
   async exportPlain(pin: string): Promise<void> {
     if (!(await this.#session.verifyPin(pin))) return;
-    download(plainExport(this.#slots.activeSlots), backupFileName(this.#now(), 'keyslot-export', '.txt'), 'text/plain');
+    download(plainExport(this.#slots.backupSlots), backupFileName(this.#now(), 'keyslot-export', '.txt'), 'text/plain');
     this.#announcer.announce('export.done');
   }
 }

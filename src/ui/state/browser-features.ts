@@ -10,6 +10,7 @@ import { copyCode } from '../../platform/clipboard';
 import type { CameraSession } from '../../platform/camera';
 import type { QrDrawing } from '../../platform/qr-encode';
 import type { SharedItem } from '../../platform/share-target';
+import { drawQr } from './qr-code';
 
 export type { QrDrawing, SharedItem };
 
@@ -57,14 +58,14 @@ export class BrowserFeatures {
   }
 
   /** The QR code for `text` as an SVG path. */
-  async qrDrawing(text: string): Promise<QrDrawing> {
-    const { qrDrawing } = await import('../../platform/qr-encode');
-    return qrDrawing(text);
+  qrDrawing(text: string): Promise<QrDrawing> {
+    return drawQr(text);
   }
 
   /** PBKDF2, scrypt, Argon2id, AES and SHA-256 for reading other apps' encrypted exports. */
-  async importCrypto(): Promise<ImportCrypto> {
-    const { importCrypto } = await import('../../platform/import-crypto');
-    return importCrypto;
+  /** `signal` stops a running key derivation (the person cancelled the import). */
+  async importCrypto(signal?: AbortSignal): Promise<ImportCrypto> {
+    const { importCryptoFor } = await import('../../platform/import-crypto');
+    return importCryptoFor(signal);
   }
 }

@@ -3,46 +3,57 @@ import { showsNext, warns } from '../../core/organise';
 
 /**
  * The countdown of one TOTP period length, shared by every slot with that period.
- * Fields are fine-grained state: `step` changes once per period, `ending` and `previewing`
- * twice, so a slot's code, next code and warning update only then, not on every tick.
+ * Its fields are state that changes only when its value does: `step` once per period, `ending`
+ * and `previewing` twice. Nothing reactive changes on the other ticks, so the thousands of slots
+ * that read them are not even asked to re-check (the seconds themselves are CSS, Clock.watch).
  */
 export class PeriodTimer {
   readonly period: number;
   step = $state(0);
-  secondsLeft = $state(0);
   /** The last seconds: warning colour, icon and words. */
-  ending: boolean;
-  /** The end of the period: the next code shows below the current one. */
-  previewing: boolean;
+  ending = $state(false);
+  /** The end of the period: the next code shows beside the current one. */
+  previewing = $state(false);
+  /** Not state: read by whoever ticks, never by a slot. */
+  secondsLeft = 0;
 
+  // Plain state set on each tick, not $derived: a timer is created lazily while some slot renders,
+  // and a derived would belong to that slot's effect; once that slot went (a search, a re-render),
+  // every other slot reading it would get stale values (Svelte's `derived_inert` warning).
+  // Assigning an unchanged value wakes nobody, so these still change only twice a period.
   constructor(period: number, nowMs: number) {
     this.period = period;
-    this.ending = $derived(warns(this.secondsLeft, period));
-    this.previewing = $derived(showsNext(this.secondsLeft, period));
     this.update(nowMs);
   }
 
   update(nowMs: number): void {
     const c = countdown(nowMs, this.period);
-    this.step = c.step;
     this.secondsLeft = c.secondsLeft;
+    // Svelte skips a write of the same value: the slots hear only real changes.
+    this.step = c.step;
+    this.ending = warns(c.secondsLeft, this.period);
+    this.previewing = showsNext(c.secondsLeft, this.period);
   }
 }
 
 /**
  * One clock for the whole list, on the time codes are made for: the device clock, or, when the
- * person chose it (Settings → Clock), the device clock corrected by the measured offset. It ticks on whole-second boundaries (not every
- * 1000 ms from an arbitrary start), so codes roll over at the period boundary
- * itself rather than up to a second late.
+ * person chose it (Settings → Clock), the device clock corrected by the measured offset. It
+ * ticks on whole-second boundaries (not every 1000 ms from an arbitrary start), so codes roll
+ * over at the period boundary itself rather than up to a second late.
  *
- * The per-second visuals (ring, seconds) are identical for every slot with the same
- * period, so the clock writes them once per period as CSS custom properties on the
- * list (`--left-30`, `--secs-30`); slots only reference them. A tick then costs a
- * few property writes whatever the number of slots, instead of work in every slot.
+ * The per-second visuals (ring, seconds) are CSS custom properties (`--left`, `--secs`) written
+ * on each countdown that is on screen or near it (an IntersectionObserver says which), and
+ * nowhere else: a tick costs work for the dozen slots one sees, not for the 5,000 in the list.
+ * A countdown that scrolls into view is painted at once. Without IntersectionObserver every
+ * watched countdown counts as visible.
  */
 export class Clock {
   #timers = new Map<number, PeriodTimer>();
-  #target: HTMLElement | null = null;
+  /** Watched countdowns and their period; `#visible` holds those on or near the screen. */
+  #periods = new Map<Element, number>();
+  #visible = new Set<HTMLElement>();
+  #observer: IntersectionObserver | null = null;
 
   /** `now`: the time codes are made for (ClockCheck.now). */
   constructor(private readonly now: () => number) {}
@@ -53,34 +64,71 @@ export class Clock {
     if (!timer) {
       timer = new PeriodTimer(period, this.now());
       this.#timers.set(period, timer);
-      this.#paint(timer, this.now());
     }
     return timer;
   }
 
-  /** Starts ticking, painting custom properties on `target`; returns the stop function (for an $effect's cleanup). */
-  start(target: HTMLElement): () => void {
-    this.#target = target;
+  /** Starts ticking; returns the stop function (for an $effect's cleanup). */
+  start(): () => void {
     let handle: ReturnType<typeof setTimeout>;
     const tick = () => {
       const now = this.now();
-      for (const timer of this.#timers.values()) {
-        timer.update(now);
-        this.#paint(timer, now);
-      }
+      for (const timer of this.#timers.values()) timer.update(now);
+      for (const el of this.#visible) this.#paint(el, now);
       handle = setTimeout(tick, 1000 - (now % 1000));
     };
     tick();
     return () => {
       clearTimeout(handle);
-      this.#target = null;
     };
   }
 
-  #paint(timer: PeriodTimer, now: number): void {
-    if (!this.#target) return;
+  /** Keeps `el`'s --left and --secs current for `period` while it is on screen; returns the unwatch function. */
+  watch(el: HTMLElement, period: number): () => void {
+    this.#periods.set(el, period);
+    const observer = this.#observe();
+    if (observer) observer.observe(el);
+    else this.#show(el);
+    return () => {
+      observer?.unobserve(el);
+      this.#periods.delete(el);
+      this.#visible.delete(el);
+    };
+  }
+
+  /** Countdowns watched and on screen now (for tests and the bench's sanity). */
+  get visibleCount(): number {
+    return this.#visible.size;
+  }
+
+  #observe(): IntersectionObserver | null {
+    if (this.#observer || typeof IntersectionObserver === 'undefined') return this.#observer;
+    // A screen's height of margin: a countdown is current before it scrolls in.
+    this.#observer = new IntersectionObserver(
+      (changes) => {
+        for (const c of changes) {
+          const el = c.target as HTMLElement;
+          if (c.isIntersecting) this.#show(el);
+          else this.#visible.delete(el);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    return this.#observer;
+  }
+
+  #show(el: HTMLElement): void {
+    if (!this.#periods.has(el)) return;
+    this.#visible.add(el);
+    this.#paint(el, this.now());
+  }
+
+  #paint(el: HTMLElement, now: number): void {
+    const period = this.#periods.get(el);
+    if (period === undefined) return;
+    const c = countdown(now, period);
     // CSSOM writes: allowed under the CSP (style-src 'self'), unlike style attributes.
-    this.#target.style.setProperty(`--left-${timer.period}`, String(countdown(now, timer.period).fraction));
-    this.#target.style.setProperty(`--secs-${timer.period}`, String(timer.secondsLeft));
+    el.style.setProperty('--left', String(c.fraction));
+    el.style.setProperty('--secs', String(c.secondsLeft));
   }
 }

@@ -5,14 +5,18 @@
  * loads with the list, so it is made on first use (useKeepOnTop in keep-on-top.svelte.ts).
  */
 import { createContext } from 'svelte';
+import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
-import { ClockCheck } from './clock-check.svelte.ts';
 import { BrowserFeatures } from './browser-features.ts';
+import { ClockCheck } from './clock-check.svelte.ts';
+import { ExtrasState } from './extras.svelte.ts';
+import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
+import { PiaState } from './pia.svelte.ts';
 import { Privacy } from './privacy.svelte.ts';
 import { PwaState } from './pwa.svelte.ts';
-import { Session } from './session.svelte.ts';
-import { SlotsState } from './slots.svelte.ts';
+import { Session, type LazySlots } from './session.svelte.ts';
+import type { SlotsState } from './slots.svelte.ts';
 
 export interface AppState {
   nav: Navigation;
@@ -23,15 +27,68 @@ export interface AppState {
   pwa: PwaState;
   clockCheck: ClockCheck;
   browser: BrowserFeatures;
+  pia: PiaState;
+  linkExposure: LinkExposure;
+  extras: ExtrasState;
 }
 
-/** One connected set of state objects: the session opens the vault into the slots state. */
+/**
+ * One connected set of state objects: the session opens the vault into the slots state. The
+ * slots state (and what it imports) is its own chunk, loaded while the PIN is typed or on
+ * unlock: the unlock screen never needs it. `slots` is there from the first unlock on.
+ */
 export function createAppState(launch: AddIntent | null = null): AppState {
   const nav = new Navigation();
   const announcer = new Announcer();
-  const slots = new SlotsState(nav, announcer);
-  const session = new Session(nav, slots, announcer, launch);
-  return { nav, announcer, slots, session, privacy: new Privacy(), pwa: new PwaState(), clockCheck: new ClockCheck(), browser: new BrowserFeatures() };
+  let current: SlotsState | null = null;
+  let loading: Promise<SlotsState> | null = null;
+  let pia: PiaState | null = null;
+  let extras: ExtrasState | null = null;
+  const slots: LazySlots = {
+    get current() {
+      return current;
+    },
+    load() {
+      loading ??= import('./slots.svelte.ts').then(
+        ({ SlotsState }) => (current ??= new SlotsState(nav, announcer)),
+        (e: unknown) => {
+          loading = null; // offline with the chunk missing: the next try loads it again
+          throw e;
+        },
+      );
+      return loading;
+    },
+  };
+  const unlocked = (): SlotsState => {
+    if (!current) throw new KeyslotError('VAULT_LOCKED');
+    return current;
+  };
+  // privacyIDEA works on the slots, so it is made with them, on first use after an unlock.
+  const piaState = (): PiaState => (pia ??= new PiaState(unlocked(), nav, announcer));
+  const privacy = new Privacy();
+  // Settings → privacyIDEA: sync once at unlock when online.
+  const session = new Session(nav, slots, announcer, launch, () => piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
+  const linkExposure = new LinkExposure();
+  return {
+    nav,
+    announcer,
+    session,
+    linkExposure,
+    privacy,
+    pwa: new PwaState(),
+    clockCheck: new ClockCheck(),
+    browser: new BrowserFeatures(),
+    get slots() {
+      return unlocked();
+    },
+    get pia() {
+      return piaState();
+    },
+    // Groups, notes and icons work on the slots too: made with them, on first use.
+    get extras() {
+      return (extras ??= new ExtrasState(unlocked(), announcer));
+    },
+  };
 }
 
 const [getApp, setApp] = createContext<AppState>();
@@ -51,3 +108,6 @@ export const usePrivacy = (): Privacy => getApp().privacy;
 export const usePwa = (): PwaState => getApp().pwa;
 export const useClockCheck = (): ClockCheck => getApp().clockCheck;
 export const useBrowser = (): BrowserFeatures => getApp().browser;
+export const usePia = (): PiaState => getApp().pia;
+export const useLinkExposure = (): LinkExposure => getApp().linkExposure;
+export const useExtras = (): ExtrasState => getApp().extras;

@@ -4,18 +4,20 @@ export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add
  * Why the add screen opens, and with what: pick a way, go straight to the camera
  * (the "Scan QR code" shortcut), or handle a text already in hand (an activation
  * link opened cold, a share). Lives in memory only: an activation text is a secret.
+ * `viaAddressBar`: the text came from the URL (an activation link opened in the browser), so
+ * the browser has already recorded it in its history (LinkExposure).
  */
 export type AddIntent =
   | { kind: 'choose' }
   | { kind: 'scan' }
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; viaAddressBar?: boolean }
   | { kind: 'shared' };
 
 /**
  * The sections of Settings, in the order the Settings page lists them: each opens its own
  * screen (issue 15: a short page of sections, not one long page of every card).
  */
-export const SETTINGS_SECTIONS = ['security', 'backups', 'language', 'clock', 'storage', 'about'] as const;
+export const SETTINGS_SECTIONS = ['security', 'backups', 'privacyidea', 'appearance', 'language', 'clock', 'storage', 'about'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Which screen shows, which Settings section is open, and what the add and import screens open with. */

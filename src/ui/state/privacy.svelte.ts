@@ -19,6 +19,9 @@ export interface PreferenceStore {
 
 const localPreferences: PreferenceStore = { load: loadPreferences, save: savePreferences };
 
+/** The list's densities, for Settings → Appearance (components talk to state, not to platform/). */
+export { DENSITY_CHOICES, type DensityChoice } from '../../platform/preferences';
+
 /**
  * What the screen may show, and the auto-lock preferences: whether the page is hidden (codes
  * are blanked then, so an app-switcher snapshot shows none), since when, and the last input.

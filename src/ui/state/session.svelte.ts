@@ -5,28 +5,36 @@
  */
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import type { AttemptGuard } from '../../core/attempt-guard';
-import { validateNewSecret } from '../../core/pin';
 import type { SecretInput } from '../../core/vault';
 import { secretKey, useSecretWording } from '../i18n/i18n';
 import { locked } from './lock-hooks';
-import {
-  attemptGuard,
-  createVault,
-  hasPasskey,
-  hasVault,
-  secretInput,
-  unlockVault,
-  unlockWithPasskey,
-  type UnlockedVault,
-} from '../../platform/vault';
-import { prfSupported } from '../../platform/passkey';
-import { onVersionChange, type ConnectionLoss } from '../../platform/storage';
+import type { UnlockedVault } from '../../platform/vault';
+import type { ConnectionLoss } from '../../platform/storage';
 import { forgetVault, rememberVault, requestPersistence, storageStatus, vaultCreatedAt, type StorageStatus } from '../../platform/storage-health';
 import type { Announcer } from './announcer.svelte.ts';
 import type { AddIntent, Navigation } from './navigation.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
 
 export type { ConnectionLoss, StorageStatus };
+
+/** The slots state, loaded on demand (context.ts): `current` once loaded, null before. */
+export interface LazySlots {
+  readonly current: SlotsState | null;
+  load(): Promise<SlotsState>;
+}
+
+let loading: Promise<typeof import('./session-services')> | null = null;
+/**
+ * Storage and crypto (session-services.ts), loaded once, on first use: the unlock screen paints
+ * without them. A failed load (offline, chunk gone after an update) is retried next time.
+ */
+function services(): Promise<typeof import('./session-services')> {
+  loading ??= import('./session-services').catch((e: unknown) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
+}
 
 export class Session {
   /**
@@ -42,17 +50,29 @@ export class Session {
   unlockTyped = $state(false);
 
   #vault: UnlockedVault | null = null;
+  /** Loaders to start on the first character typed into the unlock field (preloadWhileTyping). */
+  #preloads: (() => unknown)[] = [];
+  #preloaded = false;
   /** Where the app was launched to go (activation link, shortcut), honoured once unlocked. */
   #launch: AddIntent | null;
   readonly #nav: Navigation;
-  readonly #slots: SlotsState;
+  readonly #slots: LazySlots;
   readonly #announcer: Announcer;
+  /** What else runs once the slots are open after an unlock (privacyIDEA's sync at unlock). */
+  readonly #afterUnlock: () => void;
 
-  constructor(nav: Navigation, slots: SlotsState, announcer: Announcer, launch: AddIntent | null = null) {
+  constructor(
+    nav: Navigation,
+    slots: LazySlots,
+    announcer: Announcer,
+    launch: AddIntent | null = null,
+    afterUnlock: () => void = () => undefined,
+  ) {
     this.#nav = nav;
     this.#slots = slots;
     this.#announcer = announcer;
     this.#launch = launch;
+    this.#afterUnlock = afterUnlock;
   }
 
   /**
@@ -69,10 +89,39 @@ export class Session {
     return this.#launch?.kind === 'text';
   }
 
+  /** Something the unlock screen does not need but the next one does (the list's code): loaded while the PIN is typed. */
+  preloadWhileTyping(load: () => unknown): void {
+    this.#preloads.push(load);
+  }
+
+  /**
+   * The unlock field changed. While something is typed an update waits (a reload would lose it);
+   * each character makes sure the key-derivation worker (and its WebAssembly) is starting, so it
+   * is ready when Unlock is pressed; the first also starts the preloads.
+   */
+  typing(value: string): void {
+    this.unlockTyped = value !== '';
+    if (value === '') return;
+    // prepareKdf makes one spare worker at most; a failed try used it, so the next digit makes another.
+    void services()
+      .then((s) => s.prepareKdf())
+      .catch(() => undefined);
+    this.#startPreloads();
+  }
+
+  /** Once: the slots state and what App asked for (preloadWhileTyping), on the first digit or else on opening. */
+  #startPreloads(): void {
+    if (this.#preloaded) return;
+    this.#preloaded = true;
+    void this.#slots.load().catch(() => undefined);
+    for (const load of this.#preloads) void Promise.resolve().then(load).catch(() => undefined);
+  }
+
   async init(): Promise<void> {
-    // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
-    onVersionChange((reason) => this.#lostConnection(reason));
-    const checked = hasVault().then(async (exists) => {
+    const checked = services().then(async ({ hasVault, onVersionChange, secretInput }) => {
+      // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
+      onVersionChange((reason) => this.#lostConnection(reason));
+      const exists = await hasVault();
       if (exists) {
         rememberVault(); // a vault from before the marker existed gets one now
         this.#setSecretInput(await secretInput());
@@ -116,8 +165,8 @@ export class Session {
   }
 
   /** The failed-attempt guard (attempts left, wait, erase setting), read from storage. */
-  attemptGuard(): Promise<AttemptGuard> {
-    return attemptGuard();
+  async attemptGuard(): Promise<AttemptGuard> {
+    return (await services()).attemptGuard();
   }
 
   /** Settings: turn "erase all slots after 10 wrong PINs" on or off (needs the vault unlocked). */
@@ -132,7 +181,7 @@ export class Session {
    */
   async changePin(current: string, pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
     const vault = this.#requireVault();
-    validateNewSecret(input, pin, confirm);
+    (await services()).validateNewSecret(input, pin, confirm);
     if (await this.#withCurrentPin(() => vault.changePin(current, pin, { input }))) {
       this.#setSecretInput(input);
       this.#announcer.announce(secretKey('changePin.done', input));
@@ -145,13 +194,13 @@ export class Session {
   }
 
   /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
-  hasPasskey(): Promise<boolean> {
-    return hasPasskey();
+  async hasPasskey(): Promise<boolean> {
+    return (await services()).hasPasskey();
   }
 
   /** Whether this browser may do passkey unlock (WebAuthn PRF); Settings shows the section only then. */
-  passkeySupported(): Promise<boolean> {
-    return prfSupported();
+  async passkeySupported(): Promise<boolean> {
+    return (await services()).prfSupported();
   }
 
   /**
@@ -210,7 +259,7 @@ export class Session {
 
   /** Unlock screen → "Unlock with passkey". Errors (PASSKEY_*) go to the screen; the PIN still works. */
   async unlockWithPasskey(): Promise<void> {
-    await this.#unlocked(await unlockWithPasskey());
+    await this.#unlocked(await (await services()).unlockWithPasskey());
   }
 
   #lostConnection(reason: ConnectionLoss): void {
@@ -220,11 +269,12 @@ export class Session {
   }
 
   async createPin(pin: string, confirm: string, input: SecretInput = 'digits'): Promise<void> {
+    const { createVault, validateNewSecret } = await services();
     validateNewSecret(input, pin, confirm);
     const vault = await createVault(pin, { input });
     this.#setSecretInput(input);
     rememberVault(new Date(), true);
-    await this.#slots.open(vault);
+    await (await this.#slots.load()).open(vault);
     this.#vault = vault;
     this.#opened();
   }
@@ -232,7 +282,7 @@ export class Session {
   async unlock(pin: string): Promise<void> {
     let vault: UnlockedVault;
     try {
-      vault = await unlockVault(pin, Date.now());
+      vault = await (await services()).unlockVault(pin, Date.now());
     } catch (e) {
       if (!isKeyslotError(e, 'VAULT_ERASED')) throw e;
       this.#erasedNow();
@@ -246,13 +296,15 @@ export class Session {
   async #unlocked(vault: UnlockedVault): Promise<void> {
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
-    await this.#slots.open(vault);
+    await (await this.#slots.load()).open(vault);
     this.#vault = vault;
     this.#opened();
+    this.#afterUnlock();
   }
 
   /** After unlock or setup: the list, or where the launch asked to go. */
   #opened(): void {
+    this.#startPreloads(); // unlocked without typing (passkey) or after setup
     const launch = this.#launch;
     this.#launch = null;
     this.unlockTyped = false;
@@ -265,7 +317,7 @@ export class Session {
     this.#vault = null;
     // Forget every decrypted secret and shown code along with the key, the Keep-on-top window too.
     locked();
-    this.#slots.close();
+    this.#slots.current?.close();
     this.#announcer.clear();
     this.#nav.screen = 'locked';
   }

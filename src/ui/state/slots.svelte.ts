@@ -1,18 +1,21 @@
 /**
  * The slots of the unlocked vault, and the ONE path every slot write takes. Writes run one after
  * another here (a queue), each a compare-and-swap against what is stored now (vault.changeSlots /
- * addSlotIfNew: encrypt first, then one IndexedDB transaction), and each tells the other tabs
+ * addSlotIfNew / addSlotsIfNew: encrypt first, then one IndexedDB transaction), and each tells the other tabs
  * (platform/tab-channel.ts), whose lists read the store again. So two taps in this tab, or two
  * tabs, never overwrite each other, an HOTP counter never goes back, and a secret added in one
  * tab is a duplicate in the other.
  */
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
-import { matchExisting } from '../../core/slot-match';
+import { SlotIndex, matchExisting } from '../../core/slot-match';
+import { normaliseName } from '../../core/names';
+import { nameWarning } from '../../core/lookalike';
 import type { BackupSlot } from '../../core/backup-format';
 import type { ImportEntry } from '../../core/importers';
-import { runImport, type ReportRow } from '../../core/importers/plan';
-import type { UnlockedVault } from '../../platform/vault';
+import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
+import type { StoredSlots, UnlockedVault } from '../../platform/vault';
+import type { ContainerVault } from '../../platform/privacyidea';
 import { requestPersistence } from '../../platform/storage-health';
 import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
 import { slotGone } from './lock-hooks';
@@ -31,6 +34,11 @@ export class SlotsState {
   slots = $state.raw<Slot[]>([]);
   /** The slots not in the trash: what backups, exports and duplicate checks are about. */
   activeSlots = $derived(this.slots.filter((s) => s.deletedAt === 0));
+  /**
+   * What backups and exports hold: not the slots a privacyIDEA container manages (the server
+   * gives them to one device; a copy would outlive a rollover or an unregister).
+   */
+  backupSlots = $derived(this.activeSlots.filter((s) => !s.managed));
   /** HOTP codes generated this session, by slot id. */
   hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
   /** Id of the slot just added, so the list can bring it into view. */
@@ -107,9 +115,22 @@ export class SlotsState {
     return matchExisting(draft, this.activeSlots);
   }
 
+  /** A warning for names that look like another slot's or mix alphabets (core/lookalike.ts), or null. */
+  nameWarning(draft: SlotDraft): ReturnType<typeof nameWarning> {
+    return nameWarning(draft, this.activeSlots);
+  }
+
   /** Store a new slot unless the slots stored NOW (other tabs' too) hold its secret: SLOT_DUPLICATE. */
   #add(vault: UnlockedVault, draft: SlotDraft, name: string): Promise<Slot> {
-    return vault.addSlotIfNew(draft, name, (stored) => matchExisting(draft, stored.filter((s) => s.deletedAt === 0)).kind === 'duplicate');
+    return vault.addSlotIfNew(
+      draft,
+      name,
+      (stored) =>
+        matchExisting(
+          draft,
+          stored.filter((s) => s.deletedAt === 0),
+        ).kind === 'duplicate',
+    );
   }
 
   /**
@@ -165,14 +186,42 @@ export class SlotsState {
    * each entry: imported, a duplicate (of a slot here or of an earlier entry), unsupported,
    * or failed. An entry that cannot be saved is reported as failed and the rest go on.
    */
-  async importEntries(entries: readonly ImportEntry[]): Promise<ReportRow[]> {
-    const rows = await this.#serial((vault) =>
-      runImport(entries, this.activeSlots, async (draft) => {
-        const slot = await this.#add(vault, draft, '');
-        this.slots = [...this.slots, slot];
-        this.lastAddedId = slot.id;
-      }),
-    );
+  async importEntries(
+    entries: readonly ImportEntry[],
+    progress?: (done: number, total: number) => void,
+  ): Promise<ReportRow[]> {
+    const rows = await this.#serial(async (vault) => {
+      // Batches of IMPORT_BATCH: each encrypted, then stored in one transaction, all or nothing,
+      // against the slots stored now (vault.addSlotsIfNew). The list takes the new slots once, at
+      // the end: one update, not one per slot (each would copy the list and wake its readers).
+      const added: Slot[] = [];
+      let seen: StoredSlots | undefined;
+      const fresh = (drafts: readonly SlotDraft[], stored: readonly Slot[]) => {
+        const index = new SlotIndex(stored.filter((s) => s.deletedAt === 0));
+        return drafts.map((draft) => !index.duplicateOf(draft));
+      };
+      try {
+        return await runImportInBatches(
+          entries,
+          this.activeSlots,
+          async (items) => {
+            const result = await vault.addSlotsIfNew(
+              items.map((item) => item.draft),
+              fresh,
+              seen,
+            );
+            seen = result.seen;
+            return result.added.map((slot) => (slot ? (added.push(slot), 'imported') : 'duplicate'));
+          },
+          { progress },
+        );
+      } finally {
+        if (added.length > 0) {
+          this.slots = [...this.slots, ...added];
+          this.lastAddedId = added.at(-1)!.id;
+        }
+      }
+    });
     const imported = rows.filter((r) => r.outcome === 'imported').length;
     const failed = rows.filter((r) => r.outcome === 'failed').length;
     this.#announcer.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });
@@ -197,7 +246,12 @@ export class SlotsState {
 
   /** Edit dialog: name, provider and account (LABEL_EMPTY / NAME_TOO_LONG from the format's checks). */
   async edit(id: string, fields: { name: string; issuer: string; account: string }): Promise<void> {
-    await this.#change(id, { name: fields.name.trim(), issuer: fields.issuer.trim(), account: fields.account.trim() });
+    // The same name normaliser as every way in (core/names.ts).
+    await this.#change(id, {
+      name: normaliseName(fields.name),
+      issuer: normaliseName(fields.issuer),
+      account: normaliseName(fields.account),
+    });
     this.#announcer.announce('edit.done');
   }
 
@@ -265,8 +319,15 @@ export class SlotsState {
     } else {
       const { positions } = result;
       await this.#serial(async (vault) => {
-        const ids = this.slots.filter((s) => positions.has(s.id) && positions.get(s.id) !== s.position).map((s) => s.id);
-        this.#apply(await vault.changeSlots(ids, (stored) => ({ ...stored, position: positions.get(stored.id) ?? stored.position })));
+        const ids = this.slots
+          .filter((s) => positions.has(s.id) && positions.get(s.id) !== s.position)
+          .map((s) => s.id);
+        this.#apply(
+          await vault.changeSlots(ids, (stored) => ({
+            ...stored,
+            position: positions.get(stored.id) ?? stored.position,
+          })),
+        );
       });
     }
     const moved = group.filter((s) => s.id !== id);
@@ -288,7 +349,11 @@ export class SlotsState {
     const used = await this.#serial(async (vault) => {
       const here = this.#find(id).counter;
       const now = this.#now();
-      const [next] = await vault.changeSlots([id], (stored) => ({ ...stored, counter: Math.max(stored.counter, here) + 1, lastUsedAt: now }));
+      const [next] = await vault.changeSlots([id], (stored) => ({
+        ...stored,
+        counter: Math.max(stored.counter, here) + 1,
+        lastUsedAt: now,
+      }));
       this.#apply([next!]);
       return { ...next!, counter: next!.counter - 1 };
     });
@@ -298,11 +363,66 @@ export class SlotsState {
     this.hotp = new Map(this.hotp).set(id, { code, counter: used.counter });
   }
 
-  /** Details → "Show secret" (after the PIN again, session.verifyPin): the secret in base32. */
+  /**
+   * Details → "Show secret" (after the PIN again, session.verifyPin): the secret in base32.
+   * PIA_MANAGED for a slot a privacyIDEA container manages: it belongs to the server.
+   */
   async secretOf(id: string): Promise<string> {
-    const slot = this.#find(id);
+    const slot = this.#exportable(id);
     const { encodeBase32 } = await import('../../core/base32');
     return encodeBase32(slot.secret);
+  }
+
+  /** "Show as QR code" (after the PIN again): the slot's otpauth:// URI. PIA_MANAGED as secretOf. */
+  async uriOf(id: string): Promise<string> {
+    const slot = this.#exportable(id);
+    const { toOtpauthUri } = await import('../../core/otpauth-uri');
+    return toOtpauthUri(slot);
+  }
+
+  /** A slot whose secret may leave the vault: not one its privacyIDEA server manages. */
+  #exportable(id: string): Slot {
+    const slot = this.#find(id);
+    if (slot.managed) throw new KeyslotError('PIA_MANAGED');
+    return slot;
+  }
+
+  /**
+   * privacyIDEA (state/pia.svelte.ts): the vault as platform/privacyidea.ts needs it, with its
+   * writes in this queue (each a compare-and-swap, vault.storeContainerChanges) and the list
+   * following each one. Reads and the server's round trips stay outside the queue, so a slow
+   * server never holds up a code. VAULT_LOCKED when locked.
+   */
+  containerVault(): ContainerVault {
+    const vault = this.#vault;
+    if (!vault) throw new KeyslotError('VAULT_LOCKED');
+    return {
+      listSlots: () => vault.listSlots(),
+      storeContainerChanges: (key, plan, createdAt) =>
+        this.#serial(async (v) => {
+          const out = await v.storeContainerChanges(key, plan, createdAt);
+          this.#apply(out.changed);
+          this.slots = [...this.slots, ...out.added];
+          if (out.added.length > 0) this.#keepStorage();
+          return out;
+        }),
+      deleteContainerSlots: (ids, keyId) =>
+        this.#serial(async (v) => {
+          await v.deleteContainerSlots(ids, keyId);
+          for (const id of ids) slotGone(id);
+          this.slots = this.slots.filter((s) => !ids.includes(s.id));
+          this.hotp = new Map([...this.hotp].filter(([id]) => !ids.includes(id)));
+        }),
+    };
+  }
+
+  /**
+   * Several slots changed from what is stored now, all in one compare-and-swap transaction
+   * (groups: add, rename, delete; a note; an icon). Nothing to change: nothing written.
+   */
+  async update(ids: readonly string[], change: (stored: Slot) => Slot): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#serial(async (vault) => this.#apply(await vault.changeSlots(ids, change)));
   }
 
   /** One slot changed field by field, from what is stored now (so another tab's change stays). */

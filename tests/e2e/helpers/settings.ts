@@ -1,10 +1,12 @@
-// Settings is a page of sections (Security, Backups, Language, Clock, Storage, About), each on its
-// own screen: journeys open a section by its button and leave by Back, in any language.
+// Settings is a page of sections (Security, Backups, privacyIDEA, Appearance, Language, Clock,
+// Storage, About), each on its own screen: journeys open a section by its button and leave by Back, in any language.
 import { expect, type Page } from '@playwright/test';
 import { englishWords, type Words } from './words';
 
-export const SECTIONS = ['security', 'backups', 'language', 'clock', 'storage', 'about'] as const;
+export const SECTIONS = ['security', 'backups', 'privacyidea', 'appearance', 'language', 'clock', 'storage', 'about'] as const;
 export type SettingsSection = (typeof SECTIONS)[number];
+/** The sections every vault lists: privacyIDEA shows only while a slot is managed by its server. */
+export const LISTED_SECTIONS: readonly SettingsSection[] = SECTIONS.filter((s) => s !== 'privacyidea');
 
 /** From the slot list: Settings, then (if given) one of its sections. `w`: the words of the page's language. */
 export async function openSettings(page: Page, section?: SettingsSection, w: Readonly<Words> = englishWords): Promise<void> {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { GROUPS_MAX } from '../../src/core/slot-extras';
+import { groupsInUse, inGroup, renamedGroup, slotsInGroup, withGroup, withoutGroup } from '../../src/core/groups';
+import { expectThrowsCode } from './fixtures/errors';
+
+const slots = [
+  { id: 'a', groups: ['Work', 'VPN'] },
+  { id: 'b', groups: ['work'] },
+  { id: 'c', groups: [] },
+  { id: 'd', groups: ['Home', 'Bank 10', 'Bank 9'] },
+];
+
+describe('groups in use', () => {
+  it('lists each group once, with the first spelling met, in a people-friendly order', () => {
+    expect(groupsInUse(slots)).toEqual(['Bank 9', 'Bank 10', 'Home', 'VPN', 'Work']);
+    expect(groupsInUse([])).toEqual([]);
+  });
+
+  it('filters without regard to case, and an empty filter shows every slot', () => {
+    expect(slots.filter((s) => inGroup(s, 'WORK')).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(slots.filter((s) => inGroup(s, '')).map((s) => s.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(slotsInGroup(slots, 'work')).toEqual(['a', 'b']);
+    expect(slotsInGroup(slots, '')).toEqual([]);
+  });
+});
+
+describe('changing a slot’s groups', () => {
+  it('adds a cleaned name once, and removes without regard to case', () => {
+    expect(withGroup(['Work'], '  Travel ')).toEqual(['Work', 'Travel']);
+    expect(withGroup(['Work'], 'WORK')).toEqual(['Work']);
+    expect(withoutGroup(['Work', 'VPN'], 'work')).toEqual(['VPN']);
+    expect(withoutGroup(['Work'], 'Home')).toEqual(['Work']);
+  });
+
+  it('refuses an empty name, a name too long, and a group past the limit', () => {
+    expectThrowsCode(() => withGroup([], '   '), 'GROUP_INVALID', 'groups');
+    expectThrowsCode(() => withGroup([], 'x'.repeat(65)), 'NAME_TOO_LONG', 'groups');
+    const full = Array.from({ length: GROUPS_MAX }, (_, i) => `g${i}`);
+    expectThrowsCode(() => withGroup(full, 'one more'), 'GROUPS_TOO_MANY', 'groups');
+  });
+
+  it('renames in place, merges into an existing group of the new name, and leaves other slots alone', () => {
+    expect(renamedGroup(['Work', 'VPN'], 'work', 'Office')).toEqual(['Office', 'VPN']);
+    expect(renamedGroup(['Work', 'Office'], 'Work', 'office')).toEqual(['office']);
+    expect(renamedGroup(['Home'], 'Work', 'Office')).toEqual(['Home']);
+    expect(renamedGroup(['Work'], 'Work', 'WORK')).toEqual(['WORK']);
+    expectThrowsCode(() => renamedGroup(['Work'], 'Work', ' '), 'GROUP_INVALID', 'groups');
+  });
+});

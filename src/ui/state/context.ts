@@ -9,10 +9,10 @@ import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
 import { BrowserFeatures } from './browser-features.ts';
 import { ClockCheck } from './clock-check.svelte.ts';
-import { ExtrasState } from './extras.svelte.ts';
+import type { ExtrasState } from './extras.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
-import { PiaState } from './pia.svelte.ts';
+import type { PiaState } from './pia.svelte.ts';
 import { Privacy } from './privacy.svelte.ts';
 import { PwaState } from './pwa.svelte.ts';
 import { Session, type LazySlots } from './session.svelte.ts';
@@ -44,13 +44,18 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   let loading: Promise<SlotsState> | null = null;
   let pia: PiaState | null = null;
   let extras: ExtrasState | null = null;
+  // What works on the slots (privacyIDEA; groups, notes, icons) loads with them: one chunk set.
+  let makers: { Pia: typeof PiaState; Extras: typeof ExtrasState } | null = null;
   const slots: LazySlots = {
     get current() {
       return current;
     },
     load() {
-      loading ??= import('./slots.svelte.ts').then(
-        ({ SlotsState }) => (current ??= new SlotsState(nav, announcer)),
+      loading ??= Promise.all([import('./slots.svelte.ts'), import('./pia.svelte.ts'), import('./extras.svelte.ts')]).then(
+        ([{ SlotsState }, { PiaState }, { ExtrasState }]) => {
+          makers = { Pia: PiaState, Extras: ExtrasState };
+          return (current ??= new SlotsState(nav, announcer));
+        },
         (e: unknown) => {
           loading = null; // offline with the chunk missing: the next try loads it again
           throw e;
@@ -63,8 +68,12 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     if (!current) throw new KeyslotError('VAULT_LOCKED');
     return current;
   };
+  const loaded = (): NonNullable<typeof makers> => {
+    if (!makers) throw new KeyslotError('VAULT_LOCKED');
+    return makers;
+  };
   // privacyIDEA works on the slots, so it is made with them, on first use after an unlock.
-  const piaState = (): PiaState => (pia ??= new PiaState(unlocked(), nav, announcer));
+  const piaState = (): PiaState => (pia ??= new (loaded().Pia)(unlocked(), nav, announcer));
   const privacy = new Privacy();
   // Settings → privacyIDEA: sync once at unlock when online.
   const session = new Session(nav, slots, announcer, launch, () => piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
@@ -86,7 +95,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     },
     // Groups, notes and icons work on the slots too: made with them, on first use.
     get extras() {
-      return (extras ??= new ExtrasState(unlocked(), announcer));
+      return (extras ??= new (loaded().Extras)(unlocked(), announcer));
     },
   };
 }

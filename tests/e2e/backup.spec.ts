@@ -87,7 +87,7 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   const file = info.outputPath('backup.keyslot');
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'keyslot-backup', version: 1, kdf: { name: 'argon2id' } });
+  expect(JSON.parse(text)).toMatchObject({ format: 'keyslot-backup', version: 2, kdf: { name: 'argon2id' } });
   for (const s of SLOTS) {
     expect(text).not.toContain(s.secret);
     expect(text).not.toContain(s.name);

@@ -45,7 +45,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   let pia: PiaState | null = null;
   let extras: ExtrasState | null = null;
   // What works on the slots (privacyIDEA; groups, notes, icons) loads with them: one chunk set.
-  let makers: { Pia: typeof PiaState; Extras: typeof ExtrasState } | null = null;
+  let makers: { Pia: typeof PiaState } | null = null;
   const slots: LazySlots = {
     get current() {
       return current;
@@ -53,8 +53,12 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     load() {
       loading ??= Promise.all([import('./slots.svelte.ts'), import('./pia.svelte.ts'), import('./extras.svelte.ts')]).then(
         ([{ SlotsState }, { PiaState }, { ExtrasState }]) => {
-          makers = { Pia: PiaState, Extras: ExtrasState };
-          return (current ??= new SlotsState(nav, announcer));
+          makers = { Pia: PiaState };
+          current ??= new SlotsState(nav, announcer);
+          // Made here, outside any component: its $derived fields must not belong to the list's
+          // effect, which a lock destroys (Svelte's derived_inert warning after the next unlock).
+          extras ??= new ExtrasState(current, announcer);
+          return current;
         },
         (e: unknown) => {
           loading = null; // offline with the chunk missing: the next try loads it again
@@ -93,9 +97,10 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     get pia() {
       return piaState();
     },
-    // Groups, notes and icons work on the slots too: made with them, on first use.
+    // Groups, notes and icons work on the slots too: made with them.
     get extras() {
-      return (extras ??= new (loaded().Extras)(unlocked(), announcer));
+      if (!extras) throw new KeyslotError('VAULT_LOCKED');
+      return extras;
     },
   };
 }

@@ -109,7 +109,7 @@ test('Settings → Locking: the choices apply at once and are kept across a relo
   await hidden.selectOption({ label: 'Immediately' });
   await idle.selectOption({ label: 'Never' });
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('keyslot.prefs') ?? 'null'));
-  expect(stored).toEqual({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: false, sortOrder: 'manual', language: null });
+  expect(stored).toEqual({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
 
   await leaveSettings(page);
   await page.clock.runFor(20 * 60_000); // idle lock is off

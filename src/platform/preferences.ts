@@ -18,15 +18,18 @@ export const HIDDEN_CHOICES = [0, 30_000, 60_000, 300_000] as const;
 /** Lock after this long without input (ms); 0 = never. */
 export const IDLE_CHOICES = [60_000, 300_000, 900_000, 0] as const;
 
-/** The languages Keyslot speaks (src/ui/i18n/languages.ts builds on this list). */
-export const LANGUAGE_CHOICES = ['en', 'ja'] as const;
+/**
+ * A stored language choice: only its shape is checked here (a short lowercase tag such as "ja");
+ * which languages exist is i18n's business (src/ui/i18n/languages.ts, isLanguage), which
+ * ignores a stored tag it does not speak. Storage keeps the choice, nothing more.
+ */
+const LANGUAGE_TAG = /^[a-z]{2,3}$/;
 
 /** How much the slot list fits on a screen: compact rows (the default) or roomier cards. */
 export const DENSITY_CHOICES = ['compact', 'comfortable'] as const;
 
 export type HiddenChoice = (typeof HIDDEN_CHOICES)[number];
 export type IdleChoice = (typeof IDLE_CHOICES)[number];
-export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 export type DensityChoice = (typeof DENSITY_CHOICES)[number];
 
 export interface Preferences {
@@ -35,8 +38,8 @@ export interface Preferences {
   tapToReveal: boolean;
   /** How the slot list is sorted (favourites stay on top). */
   sortOrder: SortOrder;
-  /** Chosen in Settings → Language; null = the first of the browser's languages Keyslot speaks. */
-  language: LanguageChoice | null;
+  /** Chosen in Settings → Language (a tag such as "ja"); null = follow the browser's languages. */
+  language: string | null;
   /** Sync privacyIDEA-managed slots once at unlock when online (optional field, default off). */
   piaSyncAtUnlock: boolean;
   /** Settings → Appearance: compact rows fit seven or more slots on a phone. */
@@ -65,7 +68,7 @@ export function toPreferences(value: unknown): Preferences {
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
-    language: LANGUAGE_CHOICES.find((l) => l === o.language) ?? DEFAULT_PREFERENCES.language,
+    language: typeof o.language === 'string' && LANGUAGE_TAG.test(o.language) ? o.language : DEFAULT_PREFERENCES.language,
     piaSyncAtUnlock: typeof o.piaSyncAtUnlock === 'boolean' ? o.piaSyncAtUnlock : DEFAULT_PREFERENCES.piaSyncAtUnlock,
     density: pick(DENSITY_CHOICES, o.density, DEFAULT_PREFERENCES.density),
   };

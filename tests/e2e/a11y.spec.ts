@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { PIN, addByLink, choosePin, createPin, slotItem } from './helpers/app';
 import { wordsFor, fill } from './helpers/words';
+import { LISTED_SECTIONS, leaveSettings, openSection, openSettings } from './helpers/settings';
 
 const TOTP = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 const HOTP = 'otpauth://hotp/Lab%20GitLab:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lab%20GitLab&counter=0';
@@ -146,14 +147,22 @@ for (const locale of ['en', 'ja']) {
         await button('trash.back').click();
         await expect(heading('list.title')).toBeVisible();
 
-        await button('list.settings').click();
-        await expect(heading('settings.title')).toBeVisible();
-        await audit(page, found, 'settings (backups, restore, export)');
+        await openSettings(page, undefined, w);
+        await audit(page, found, 'settings (its sections)');
+        for (const section of LISTED_SECTIONS.filter((s) => s !== 'backups')) {
+          await openSection(page, section, w);
+          await audit(page, found, `settings → ${section}`);
+          await button('common.back').click();
+        }
+        // Backups last: import from another app starts there and comes back there.
+        await openSection(page, 'backups', w);
+        await audit(page, found, 'settings → backups');
         await button('import.open').click();
         await expect(heading('import.title')).toBeVisible();
         await audit(page, found, 'import');
         await button('common.cancel').click();
-        await button('common.back').click();
+        await expect(page.getByRole('heading', { name: w['settings.section.backups'], level: 1 })).toBeVisible();
+        await leaveSettings(page, w);
 
         await button('list.lock').click();
         await expect(heading('unlock.title')).toBeVisible();
@@ -213,10 +222,15 @@ test.describe('on a 390 px phone', () => {
     await expect(page.locator('.changing').first()).toBeVisible();
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await openSettings(page);
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
+    for (const section of LISTED_SECTIONS) {
+      await openSection(page, section);
+      await enlarge();
+      expect(await overflow(), section).toEqual({ scroll: 0, wide: [] });
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+    }
   });
 
   test('the list header fits on one row', async ({ page }) => {
@@ -259,9 +273,13 @@ test.describe('on a 390 px phone', () => {
     }
     await page.getByRole('button', { name: /^Options for PassLogic/ }).click();
     expect(await small()).toEqual([]);
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await openSettings(page);
     expect(await small()).toEqual([]);
+    for (const section of LISTED_SECTIONS) {
+      await openSection(page, section);
+      expect(await small(), section).toEqual([]);
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+    }
   });
 });
 

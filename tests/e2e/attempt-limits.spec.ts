@@ -4,6 +4,7 @@
 // Real Argon2id (about 0.6 s per try); page.clock moves time through the waits.
 import { test, expect, type Page } from '@playwright/test';
 import { PIN, setUpPin, unlock, addByLink, slotItem } from './helpers/app';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const WRONG = '480914';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -86,15 +87,14 @@ test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row
   await expect(slotItem(page, /PassLogic/)).toBeVisible();
 
   await test.step('turn the setting on in Settings → Security (off by default, explained)', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Security', exact: true })).toBeVisible();
+    await openSettings(page, 'security');
     const erase = page.getByRole('checkbox', { name: 'Erase all slots after 10 wrong PINs' });
     await expect(erase).toBeEnabled();
     await expect(erase).not.toBeChecked();
     await expect(page.getByText(/provider .* can reissue an activation/)).toBeVisible();
     await erase.check();
     await expect(page.getByText('Slots will be erased after 10 wrong PINs')).toBeVisible();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await leaveSettings(page);
     await page.getByRole('button', { name: 'Lock' }).click();
     await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
   });

@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { setUpPin, addByLink, slotItem, shownCode, unlock } from './helpers/app';
 import { totp } from './helpers/oracle';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Acme:ivy?secret=${SECRET}&issuer=Acme`; // no digits in the names
@@ -42,7 +43,7 @@ const listHeading = (page: Page) => page.getByRole('heading', { name: 'Your slot
 const unlockHeading = (page: Page) => page.getByRole('heading', { name: 'Unlock Keyslot' });
 
 async function openLocking(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'security');
   await expect(page.getByRole('heading', { name: 'Locking' })).toBeVisible();
 }
 
@@ -108,9 +109,9 @@ test('Settings → Locking: the choices apply at once and are kept across a relo
   await hidden.selectOption({ label: 'Immediately' });
   await idle.selectOption({ label: 'Never' });
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('keyslot.prefs') ?? 'null'));
-  expect(stored).toEqual({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: false, sortOrder: 'manual', language: null });
+  expect(stored).toEqual({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
   await page.clock.runFor(20 * 60_000); // idle lock is off
   await expect(listHeading(page)).toBeVisible();
   await setVisibility(page, 'hidden'); // immediately
@@ -129,7 +130,7 @@ test('tap to reveal: dots until selected; selecting shows the code for its perio
   await start(page);
   await openLocking(page);
   await page.getByRole('checkbox', { name: 'Tap to reveal codes' }).check();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
 
   const t = Math.ceil((await fakeNow(page)) / 30_000) * 30_000 + 30_000 + 5_000; // 5 s into a period
   await page.clock.pauseAt(t);

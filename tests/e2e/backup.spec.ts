@@ -8,6 +8,7 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { test, expect, type Page, type Download } from '@playwright/test';
 import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
 import { hotp, totp } from './helpers/oracle';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
 const PASSWORD = 'correct horse battery staple';
@@ -19,10 +20,8 @@ const SLOTS = [
   { name: 'Lab door', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', uri: 'otpauth://hotp/Lab:carol?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Lab&counter=5' },
 ];
 
-async function openSettings(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
-}
+/** Settings → Backups, where backing up, restoring and the plain export are. */
+const openBackups = (page: Page) => openSettings(page, 'backups');
 
 async function backUp(page: Page, password = PASSWORD): Promise<Download> {
   await page.getByLabel('Backup password', { exact: true }).fill(password);
@@ -51,7 +50,7 @@ async function oneSlotBackedUp(page: Page, file: string): Promise<string> {
   await withoutFileSystemAccess(page);
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
-  await openSettings(page);
+  await openBackups(page);
   await (await backUp(page)).saveAs(file);
   await expect(page.getByText('Your backup has all your slots.')).toBeVisible({ timeout: 20_000 });
   return file;
@@ -70,7 +69,7 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   await page.clock.pauseAt(T0 + 1000);
   await setUpPin(page);
   await addAll(page);
-  await openSettings(page);
+  await openBackups(page);
   await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
 
   await test.step('the backup password has rules, said plainly', async () => {
@@ -88,7 +87,7 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   const file = info.outputPath('backup.keyslot');
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'keyslot-backup', version: 1, kdf: { name: 'argon2id' } });
+  expect(JSON.parse(text)).toMatchObject({ format: 'keyslot-backup', version: 2, kdf: { name: 'argon2id' } });
   for (const s of SLOTS) {
     expect(text).not.toContain(s.secret);
     expect(text).not.toContain(s.name);
@@ -105,10 +104,10 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   await fresh.clock.install({ time: T0 });
   await fresh.clock.pauseAt(T0 + 1000);
   await setUpPin(fresh, NEW_PIN);
-  await openSettings(fresh);
+  await openBackups(fresh);
   await restore(fresh, file);
   await expect(fresh.getByText('Restore finished: 3 added, 0 skipped (already here), 0 replaced.')).toBeVisible({ timeout: 20_000 });
-  await fresh.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(fresh);
 
   expect(await shownCode(fresh, /KEK VPN/)).toBe(totp(SLOTS[0]!.secret, T0 + 1000));
   expect(await shownCode(fresh, /Acme/)).toBe(totp(SLOTS[1]!.secret, T0 + 1000, 60, 8, 'sha256'));
@@ -160,13 +159,13 @@ test('a wrong backup password, a damaged file and a file that is no backup give 
     await restore(page, file);
     await expect(page.getByText('Restore finished: 0 added, 1 skipped (already here), 0 replaced.')).toBeVisible({ timeout: 20_000 });
   });
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(page);
   await expect(page.getByRole('listitem')).toHaveCount(1);
 });
 
 test('a slot reissued since the backup is asked about: keep both, and Settings notes the change', async ({ page }, info) => {
   const file = await oneSlotBackedUp(page, info.outputPath('backup.keyslot'));
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(page);
 
   // The provider reissues the slot: same provider and account, new key.
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
@@ -175,7 +174,7 @@ test('a slot reissued since the backup is asked about: keep both, and Settings n
   await page.getByRole('button', { name: 'Replace the old slot' }).click();
   await expect(page.getByRole('listitem')).toHaveCount(1);
 
-  await openSettings(page);
+  await openBackups(page);
   await expect(page.getByText('Slots changed since your last backup. Back up again to include them.')).toBeVisible();
   await restore(page, file);
   const group = page.getByRole('group', { name: /PassLogic \(KEK VPN\)/ });
@@ -184,7 +183,7 @@ test('a slot reissued since the backup is asked about: keep both, and Settings n
   await group.getByRole('radio', { name: 'Keep both' }).check();
   await page.getByRole('button', { name: 'Finish restore' }).click();
   await expect(page.getByText('Restore finished: 1 added, 0 skipped (already here), 0 replaced.')).toBeVisible();
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(page);
   await expect(page.getByRole('listitem')).toHaveCount(2);
 });
 
@@ -203,7 +202,7 @@ test('with the File System Access API the next backup re-saves to the same file 
     page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('my-backup.keyslot')).getFile()).text());
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
-  await openSettings(page);
+  await openBackups(page);
   await page.getByLabel('Backup password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm backup password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Save encrypted copy' }).click();
@@ -211,9 +210,9 @@ test('with the File System Access API the next backup re-saves to the same file 
   const first = await saved();
   expect(JSON.parse(first)).toMatchObject({ format: 'keyslot-backup' });
 
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(page);
   await addByLink(page, SLOTS[1]!.uri, SLOTS[1]!.name);
-  await openSettings(page);
+  await openBackups(page);
   await expect(page.getByText('Slots changed since your last backup. Back up again to include them.')).toBeVisible();
   await page.getByLabel('Backup password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm backup password', { exact: true }).fill(PASSWORD);
@@ -230,7 +229,7 @@ test('the plain export needs the PIN and gives one otpauth URI per slot', async 
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
   await addByLink(page, SLOTS[2]!.uri, SLOTS[2]!.name);
-  await openSettings(page);
+  await openBackups(page);
   const section = page.getByRole('region', { name: 'Export as plain text' });
   await expect(section.getByText(/anyone who gets the file can make your codes/)).toBeVisible();
 
@@ -307,6 +306,6 @@ test('with a passphrase instead of a PIN, the QR code and the export ask for the
   await expect(dialog.getByRole('img', { name: 'QR code for KEK VPN' })).toBeVisible({ timeout: 20_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await openSettings(page);
+  await openBackups(page);
   await expect(page.getByRole('region', { name: 'Export as plain text' }).getByLabel('Your passphrase', { exact: true })).toBeVisible();
 });

@@ -2,13 +2,14 @@
 // the old PIN is refused, the new one opens, and the same slots show the same codes.
 import { test, expect, type Page } from '@playwright/test';
 import { PIN, setUpPin, unlock, addByLink, slotItem, shownCode } from './helpers/app';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const NEW_PIN = '602581';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
 const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 
 async function openChangePin(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'security');
   await expect(page.getByRole('heading', { name: 'Change PIN' })).toBeVisible();
 }
 
@@ -45,7 +46,7 @@ test('change the PIN: the old PIN is refused, the new one opens the same slots w
     await expect(page.getByLabel('New PIN', { exact: true })).toHaveValue('');
   });
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
 

@@ -4,6 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { PIN, addByLink, setUpPin, shownCode, unlock } from './helpers/app';
 import { totp } from './helpers/oracle';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 // Routes see the page's requests only when no service worker answers in between.
 test.use({ serviceWorkers: 'block' });
@@ -47,12 +48,12 @@ test('a device clock 60 s behind is reported, codes can be corrected by the meas
     await page.reload();
     await unlock(page, PIN);
     await expect.poll(() => shownCode(page, SLOT)).toBe(totp(SECRET, T + 60_500));
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'clock');
     await expect(page.getByText(/Last measured .*: 61 s behind\./)).toBeVisible();
     const correct = page.getByRole('checkbox', { name: 'Correct codes for the measured difference' });
     await expect(correct).toBeChecked();
     await correct.uncheck();
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await leaveSettings(page);
     await expect.poll(() => shownCode(page, SLOT)).toBe(totp(SECRET, T));
   });
 });
@@ -63,9 +64,9 @@ test('a device clock within 15 s of the server shows no warning, and codes are n
   await page.clock.setFixedTime(T);
   await setUpPin(page);
   await addByLink(page, URI);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'clock');
   await expect(page.getByText(/Last measured .*: right to within 15 s\./)).toBeVisible();
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await leaveSettings(page);
   await expect(page.getByRole('complementary', { name: 'Check your device clock' })).toHaveCount(0);
   expect(await shownCode(page, SLOT)).toBe(totp(SECRET, T));
 });

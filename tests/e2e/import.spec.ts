@@ -5,11 +5,12 @@ import { test, expect, type Page } from '@playwright/test';
 import { addByLink, setUpPin, shownCode, slotItem } from './helpers/app';
 import { hotp, totp } from './helpers/oracle';
 import { ACCOUNTS, STEAM, aegisEncrypted, aegisPlain, b32, uri } from '../unit/fixtures/importers/make';
+import { openSettings } from './helpers/settings';
 
 const [ada, grace, alan] = ACCOUNTS as [(typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0]];
 
 async function openImport(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'backups');
   await page.getByRole('button', { name: 'Import from another app' }).click();
   await expect(page.getByRole('heading', { name: 'Import from another app', level: 1 })).toBeVisible();
 }

@@ -1,6 +1,8 @@
 // Japanese and English: chosen from the browser's languages, switchable in Settings (issue 8).
 import { expect, test, type Page } from '@playwright/test';
 import { PIN, setUpPin, unlock } from './helpers/app';
+import { leaveSettings, openSettings } from './helpers/settings';
+import { wordsFor } from './helpers/words';
 
 /** The Japanese parts of the catalogue are their own chunks (ja-*.js, ja-extra-*.js). */
 function japaneseChunks(page: Page): string[] {
@@ -45,17 +47,20 @@ test.describe('a browser set to Japanese', () => {
     await expect(page.getByLabel('並べ替え')).toBeVisible();
     await expect(page.getByLabel('検索')).toHaveAttribute('placeholder', '発行元・アカウント・名前');
 
-    await page.getByRole('button', { name: '設定' }).click();
+    await openSettings(page, 'language', await wordsFor('ja'));
     const select = page.getByRole('combobox', { name: '言語' });
     await expect(select).toHaveValue('ja');
     // Each language is offered in its own words.
     await expect(select.getByRole('option')).toHaveText(['English', '日本語']);
     await select.selectOption('en');
-    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Language', level: 1 })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.getByRole('button', { name: 'Back' }).click();
-    await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible();
+    // Back on the Settings page, the Language section says which language is in use, in its own words.
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Language', exact: true })).toHaveAccessibleDescription('English');
+    await expect(page.getByRole('button', { name: 'Language', exact: true })).toBeFocused();
+    await leaveSettings(page);
 
     // The choice is a stored preference: English after a reload, although the browser says Japanese.
     await page.reload();
@@ -86,17 +91,16 @@ test.describe('a browser set to English', () => {
     const chunks = japaneseChunks(page);
     await setUpPin(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'language');
     const select = page.getByRole('combobox', { name: 'Language' });
     await expect(select).toHaveValue('en');
     expect(chunks).toEqual([]);
 
     // Every part the screens seen so far need comes at once: this screen's, the list's, the shell's.
     await select.selectOption('ja');
-    await expect(page.getByRole('heading', { name: '設定', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '言語', level: 1 })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await page.getByRole('button', { name: '戻る' }).click();
-    await expect(page.getByRole('heading', { name: 'スロット一覧' })).toBeVisible();
+    await leaveSettings(page, await wordsFor('ja'));
     await expect(page.getByRole('heading', { name: 'スロットはまだありません' })).toBeVisible();
   });
 });

@@ -4,6 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { setUpPin, addByLink, slotItem, shownCode, unlock } from './helpers/app';
 import { totp } from './helpers/oracle';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 // 12 s into a 30 s period: the next code shows from 20 s, the warning from 25 s.
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 12);
@@ -56,11 +57,11 @@ test.describe('on a 390 × 844 phone', () => {
     await page.clock.install({ time: T0 });
     await withSlots(page, 2);
     const compact = (await slotBoxes(page))[0]!.height;
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'appearance');
     const group = page.getByRole('group', { name: 'Slot list' });
     await expect(group.getByRole('radio', { name: 'Compact' })).toBeChecked();
     await group.getByRole('radio', { name: 'Comfortable' }).check();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await leaveSettings(page);
     await expect.poll(async () => (await slotBoxes(page))[0]!.height).toBeGreaterThan(compact + 20);
     // A preference like the others: it survives a reload.
     await page.reload();
@@ -212,9 +213,9 @@ test('a whole journey leaves no warning or error in the console', async ({ page 
   await page.keyboard.press('Escape');
   await page.getByLabel('Sort').selectOption('name');
   await page.clock.runFor(30_000); // a period ends
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'appearance');
   await page.getByRole('radio', { name: 'Comfortable' }).check();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
   await page.getByRole('button', { name: 'Lock' }).click();
   await unlock(page);
   await expect(page.getByRole('list', { name: 'Slots' }).getByRole('listitem')).toHaveCount(3);

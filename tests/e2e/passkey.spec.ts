@@ -3,6 +3,7 @@
 // authenticator fails with a clear message while the PIN still works, and removal.
 import { test, expect, type Page } from '@playwright/test';
 import { PIN, setUpPin, unlock } from './helpers/app';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 async function lock(page: Page) {
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -26,7 +27,7 @@ test('enrol a passkey, unlock with it and with the PIN, survive its loss, remove
   });
 
   await setUpPin(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'security');
   const section = page.getByRole('region', { name: 'Unlock with fingerprint, face or security key' });
   await expect(section).toBeVisible();
 
@@ -44,7 +45,7 @@ test('enrol a passkey, unlock with it and with the PIN, survive its loss, remove
     expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
   });
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
   await lock(page);
   await test.step('unlock with the passkey', async () => {
     await page.getByRole('button', { name: 'Unlock with passkey' }).click();
@@ -67,11 +68,11 @@ test('enrol a passkey, unlock with it and with the PIN, survive its loss, remove
   });
 
   await test.step('remove the passkey: the unlock screen no longer offers it', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'security');
     await section.getByRole('button', { name: 'Remove passkey' }).click();
     await expect(page.getByRole('status')).toHaveText('Passkey removed');
     await expect(section.getByRole('button', { name: 'Add passkey' })).toBeVisible();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await leaveSettings(page);
     await lock(page);
     await expect(page.getByRole('button', { name: 'Unlock with passkey' })).toHaveCount(0);
     await unlock(page);

@@ -2,6 +2,7 @@
 // screen then asks for a passphrase with the full keyboard, and the same rules and limits apply.
 import { test, expect, type Page } from '@playwright/test';
 import { addByLink, shownCode, slotItem } from './helpers/app';
+import { openSettings } from './helpers/settings';
 
 const PHRASE = 'blue tram under snow';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
@@ -58,7 +59,7 @@ test('set up with a passphrase, unlock with it after a reload, and switch to a P
   });
 
   await test.step('Settings → Change passphrase → a PIN', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page, 'security');
     await expect(page.getByRole('heading', { name: 'Change passphrase' })).toBeVisible();
     await page.getByLabel('Current passphrase', { exact: true }).fill(PHRASE);
     await page.getByRole('radio', { name: 'A PIN (digits)' }).check();

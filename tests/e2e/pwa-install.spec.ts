@@ -9,6 +9,7 @@ import { test, expect, chromium, type BrowserContext } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { setUpPin } from './helpers/app';
 import { serviceWorkerReady } from './helpers/pwa';
+import { openSettings } from './helpers/settings';
 
 const IPHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
@@ -132,7 +133,7 @@ test('on iPhone, "Install Keyslot" shows the Share → Add to Home Screen steps,
   const app = await installed.newPage();
   await setUpPin(app);
   await expect(app.getByRole('button', { name: 'Install Keyslot' })).toHaveCount(0);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(app, 'about');
   await expect(app.getByText('You are using Keyslot installed on this device.')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Install Keyslot' })).toHaveCount(0);
   await installed.close();

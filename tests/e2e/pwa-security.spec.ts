@@ -6,6 +6,7 @@ import { totp } from './helpers/oracle';
 import { cameraFeed, launchWithCamera } from './helpers/qr';
 import { serviceWorkerReady, watchCsp } from './helpers/pwa';
 import { ACCOUNTS, aegisEncrypted } from '../unit/fixtures/importers/make';
+import { openSection, openSettings } from './helpers/settings';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -25,12 +26,13 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await setUpPin(page);
   check('PIN setup and the empty list');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await openSettings(page, 'storage');
   await expect(page.getByText(/Keyslot uses .* of the .* this browser allows it\./)).toBeVisible();
   check('settings');
 
   // Import an encrypted export: scrypt and its WebAssembly run in the KDF worker.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await openSection(page, 'backups');
   await page.getByRole('button', { name: 'Import from another app' }).click();
   await page.getByLabel('Export file').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: Buffer.from(aegisEncrypted(ACCOUNTS.slice(0, 1), 'pw')) });
   await page.getByLabel('File password').fill('pw');

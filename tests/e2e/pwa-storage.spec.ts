@@ -3,6 +3,7 @@
 // Keyslot asks the browser to keep its data, and Settings says plainly where things stand.
 import { test, expect, type Page } from '@playwright/test';
 import { createPin, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issuer=PassLogic%20(KEK%20VPN)`;
@@ -124,7 +125,7 @@ test('Keyslot asks the browser to keep its data once, after the first slot is ad
   await page.waitForTimeout(300);
   expect(await persistCalls(page)).toBe(1);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'storage');
   await expect(page.getByText('Kept: this browser will not delete your slots to free up space.')).toBeVisible();
   await expect(page.getByText('Keyslot uses 123 kB of the 1 GB this browser allows it.')).toBeVisible();
   await expect(page.getByText(/Safari deletes/)).toHaveCount(0);
@@ -136,18 +137,21 @@ test('when the browser may delete the slots, Settings says so plainly, says what
   await addByLink(page, URI);
   await expect.poll(() => persistCalls(page)).toBe(1);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'storage');
   await expect(page.getByText('Not kept for sure: this browser may delete your slots.')).toBeVisible();
   await expect(page.getByText(/Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen/)).toBeVisible();
-  await expect(page.getByText(/install Keyslot on this device, and keep a backup \(Backups, below\)/)).toBeVisible();
-  // The backup it points to is right there, with the gentle reminder.
-  await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save encrypted copy' })).toBeVisible();
+  await expect(page.getByText(/install Keyslot on this device, and keep a backup \(Settings → Backups\)/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Ask the browser to keep my slots' }).click();
   await expect(page.getByText('The browser did not agree. Installing Keyslot usually changes that.')).toBeVisible();
   expect(await persistCalls(page)).toBe(2);
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  // The backup it points to is one press away, with the gentle reminder.
+  await page.getByRole('button', { name: 'Open Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
+  await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save encrypted copy' })).toBeVisible();
+
+  await leaveSettings(page);
   await expect(slotItem(page, NAME)).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
 import { hotp, totp } from './helpers/oracle';
 import { E2E_OUT_DIR, E2E_PORT, buildApp, serviceWorkerReady, startPreview, type Server } from './helpers/pwa';
+import { leaveSettings, openSettings } from './helpers/settings';
 
 const PORT = E2E_PORT + 102;
 const V1 = `${E2E_OUT_DIR}-update-v1`;
@@ -39,9 +40,9 @@ async function generateHotp(page: Page): Promise<string> {
 }
 
 async function version(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettings(page, 'about');
   const text = (await page.getByText(/^Keyslot version /).textContent()) ?? '';
-  await page.getByRole('button', { name: 'Back' }).click();
+  await leaveSettings(page);
   return text.replace('Keyslot version ', '');
 }
 

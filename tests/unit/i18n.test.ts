@@ -210,6 +210,11 @@ describe('the language a browser gets', () => {
     expect(pickLanguage(['ja-JP'], 'en')).toBe('en');
     expect(pickLanguage(['en-US'], 'ja')).toBe('ja');
   });
+
+  it('ignores a stored choice Keyslot does not speak (a language removed, a tampered entry)', () => {
+    expect(pickLanguage(['ja-JP'], 'fr')).toBe('ja');
+    expect(pickLanguage([], 'xx')).toBe('en');
+  });
 });
 
 describe('the UI source', () => {

@@ -65,8 +65,9 @@ describe('preferences', () => {
     ['huge numbers', JSON.stringify({ v: 1, lockWhenHidden: 1e308, lockWhenIdle: Number.MAX_SAFE_INTEGER })],
     ['a sort order not offered', JSON.stringify({ v: 1, sortOrder: 'random' })],
     ['a sort order of another type', JSON.stringify({ v: 1, sortOrder: ['name'] })],
-    ['a language Keyslot does not speak', JSON.stringify({ v: 1, language: 'fr' })],
-    ['a language tag, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
+    ['a language that is not a short tag', JSON.stringify({ v: 1, language: '<b>ja</b>' })],
+    ['a language of another type', JSON.stringify({ v: 1, language: ['ja'] })],
+    ['a language tag with a region, not a choice', JSON.stringify({ v: 1, language: 'ja-JP' })],
     ['a language of another version', JSON.stringify({ v: 2, language: 'ja' })],
     ['a density not offered', JSON.stringify({ v: 1, density: 'tiny' })],
     ['a density of another type', JSON.stringify({ v: 1, density: { compact: true } })],
@@ -104,9 +105,13 @@ describe('preferences', () => {
     expect(parsePreferences(JSON.stringify({ v: 1, density: 'comfortable' })).density).toBe('comfortable');
   });
 
+  it('keeps a language tag it does not know: which languages exist is for i18n to say', () => {
+    expect(parsePreferences(JSON.stringify({ v: 1, language: 'fr' })).language).toBe('fr');
+  });
+
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'xx' as 'en', piaSyncAtUnlock: 1 as unknown as boolean, density: 'dense' as 'compact' });
+    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'JA JP', piaSyncAtUnlock: 1 as unknown as boolean, density: 'dense' as 'compact' });
     expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });

@@ -8,6 +8,7 @@ export const CHECK_EVERY_MS = 15 * 60_000;
 /**
  * The device clock against Keyslot's own server (src/core/clock-skew.ts). The last good
  * measurement is kept (localStorage, not secret) so the warning and the correction work offline.
+ * One per app, shared by context (useClockCheck); the list's clock and Keep on top read now().
  */
 export class ClockCheck {
   offsetMs = $state<number | null>(null);
@@ -56,4 +57,3 @@ export class ClockCheck {
   }
 }
 
-export const clockCheck = new ClockCheck();

@@ -1,5 +1,4 @@
 import { countdown } from '../../core/countdown';
-import { clockCheck } from './clock-check.svelte.ts';
 import { showsNext, warns } from '../../core/organise';
 
 /**
@@ -56,11 +55,14 @@ export class Clock {
   #visible = new Set<HTMLElement>();
   #observer: IntersectionObserver | null = null;
 
+  /** `now`: the time codes are made for (ClockCheck.now). */
+  constructor(private readonly now: () => number) {}
+
   /** The shared timer for a period length, created on first use. */
   timer(period: number): PeriodTimer {
     let timer = this.#timers.get(period);
     if (!timer) {
-      timer = new PeriodTimer(period, clockCheck.now());
+      timer = new PeriodTimer(period, this.now());
       this.#timers.set(period, timer);
     }
     return timer;
@@ -70,7 +72,7 @@ export class Clock {
   start(): () => void {
     let handle: ReturnType<typeof setTimeout>;
     const tick = () => {
-      const now = clockCheck.now();
+      const now = this.now();
       for (const timer of this.#timers.values()) timer.update(now);
       for (const el of this.#visible) this.#paint(el, now);
       handle = setTimeout(tick, 1000 - (now % 1000));
@@ -118,7 +120,7 @@ export class Clock {
   #show(el: HTMLElement): void {
     if (!this.#periods.has(el)) return;
     this.#visible.add(el);
-    this.#paint(el, clockCheck.now());
+    this.#paint(el, this.now());
   }
 
   #paint(el: HTMLElement, now: number): void {

@@ -1,16 +1,20 @@
 /**
  * The app's state, shared with the components through Svelte 5 context (createContext): App.svelte
  * makes one set with createAppState and provides it; a component asks for the part it needs
- * (useSession(), useSlots(), ...). No `app` prop handed down, no module singletons.
+ * (useSession(), useSlots(), ...). No `app` prop handed down, no module singletons. Keep on top
+ * loads with the list, so it is made on first use (useKeepOnTop in keep-on-top.svelte.ts).
  */
 import { createContext } from 'svelte';
 import { KeyslotError } from '../../core/errors';
 import { Announcer } from './announcer.svelte.ts';
-import { LinkExposure } from './link-exposure.svelte.ts';
+import { BrowserFeatures } from './browser-features.ts';
+import { ClockCheck } from './clock-check.svelte.ts';
 import type { ExtrasState } from './extras.svelte.ts';
+import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
-import { PiaState } from './pia.svelte.ts';
-import { privacy } from './privacy.svelte.ts';
+import type { PiaState } from './pia.svelte.ts';
+import { Privacy } from './privacy.svelte.ts';
+import { PwaState } from './pwa.svelte.ts';
 import { Session, type LazySlots } from './session.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
 
@@ -19,6 +23,10 @@ export interface AppState {
   announcer: Announcer;
   slots: SlotsState;
   session: Session;
+  privacy: Privacy;
+  pwa: PwaState;
+  clockCheck: ClockCheck;
+  browser: BrowserFeatures;
   pia: PiaState;
   linkExposure: LinkExposure;
   extras: ExtrasState;
@@ -36,17 +44,19 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   let loading: Promise<SlotsState> | null = null;
   let pia: PiaState | null = null;
   let extras: ExtrasState | null = null;
+  // What works on the slots (privacyIDEA; groups, notes, icons) loads with them: one chunk set.
+  let makers: { Pia: typeof PiaState } | null = null;
   const slots: LazySlots = {
     get current() {
       return current;
     },
     load() {
-      // Groups, notes and icons come with the slots: both stay out of the unlock screen's entry.
-      loading ??= Promise.all([import('./slots.svelte.ts'), import('./extras.svelte.ts')]).then(
-        ([{ SlotsState }, { ExtrasState }]) => {
-          // Made here, outside any component: their $derived fields then belong to no component
-          // that could unmount and leave them stale (Svelte's `derived_inert`).
+      loading ??= Promise.all([import('./slots.svelte.ts'), import('./pia.svelte.ts'), import('./extras.svelte.ts')]).then(
+        ([{ SlotsState }, { PiaState }, { ExtrasState }]) => {
+          makers = { Pia: PiaState };
           current ??= new SlotsState(nav, announcer);
+          // Made here, outside any component: its $derived fields must not belong to the list's
+          // effect, which a lock destroys (Svelte's derived_inert warning after the next unlock).
           extras ??= new ExtrasState(current, announcer);
           pia ??= new PiaState(current, nav, announcer);
           return current;
@@ -63,8 +73,13 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     if (!current) throw new KeyslotError('VAULT_LOCKED');
     return current;
   };
+  const loaded = (): NonNullable<typeof makers> => {
+    if (!makers) throw new KeyslotError('VAULT_LOCKED');
+    return makers;
+  };
   // privacyIDEA works on the slots, so it is made with them, on first use after an unlock.
-  const piaState = (): PiaState => (pia ??= new PiaState(unlocked(), nav, announcer));
+  const piaState = (): PiaState => (pia ??= new (loaded().Pia)(unlocked(), nav, announcer));
+  const privacy = new Privacy();
   // Settings → privacyIDEA: sync once at unlock when online.
   const session = new Session(nav, slots, announcer, launch, () => piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
   const linkExposure = new LinkExposure();
@@ -73,16 +88,20 @@ export function createAppState(launch: AddIntent | null = null): AppState {
     announcer,
     session,
     linkExposure,
+    privacy,
+    pwa: new PwaState(),
+    clockCheck: new ClockCheck(),
+    browser: new BrowserFeatures(),
     get slots() {
       return unlocked();
     },
     get pia() {
       return piaState();
     },
-    // Groups, notes and icons work on the slots too: made with them, on first use.
+    // Groups, notes and icons work on the slots too: made with them.
     get extras() {
-      unlocked(); // VAULT_LOCKED before the first unlock; made with the slots state
-      return extras!;
+      if (!extras) throw new KeyslotError('VAULT_LOCKED');
+      return extras;
     },
   };
 }
@@ -94,10 +113,16 @@ export function provideAppState(state: AppState): AppState {
   return setApp(state);
 }
 
+/** The whole set, for state made on first use (Keep on top). */
+export const useApp = (): AppState => getApp();
 export const useNavigation = (): Navigation => getApp().nav;
 export const useAnnouncer = (): Announcer => getApp().announcer;
 export const useSlots = (): SlotsState => getApp().slots;
 export const useSession = (): Session => getApp().session;
+export const usePrivacy = (): Privacy => getApp().privacy;
+export const usePwa = (): PwaState => getApp().pwa;
+export const useClockCheck = (): ClockCheck => getApp().clockCheck;
+export const useBrowser = (): BrowserFeatures => getApp().browser;
 export const usePia = (): PiaState => getApp().pia;
 export const useLinkExposure = (): LinkExposure => getApp().linkExposure;
 export const useExtras = (): ExtrasState => getApp().extras;

@@ -13,13 +13,24 @@ export type AddIntent =
   | { kind: 'text'; text: string; viaAddressBar?: boolean }
   | { kind: 'shared' };
 
-/** Which screen shows, and what the add and import screens open with. */
+/**
+ * The sections of Settings, in the order the Settings page lists them: each opens its own
+ * screen (issue 15: a short page of sections, not one long page of every card).
+ */
+export const SETTINGS_SECTIONS = ['security', 'backups', 'privacyidea', 'appearance', 'language', 'clock', 'storage', 'about'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+/** Which screen shows, which Settings section is open, and what the add and import screens open with. */
 export class Navigation {
   screen = $state<Screen>('loading');
   /** What the add screen should do when it opens. */
   addIntent = $state.raw<AddIntent>({ kind: 'choose' });
   /** Where "Import from another app" goes back to. */
   importFrom = $state<'settings' | 'add'>('settings');
+  /** The open Settings section; null: the Settings page with the list of sections. */
+  settingsSection = $state<SettingsSection | null>(null);
+  /** The section just left with Back: its button on the Settings page takes the focus again. */
+  returnToSection = $state<SettingsSection | null>(null);
 
   /** True while the vault is open: the screens only an unlocked vault shows. */
   get unlocked(): boolean {
@@ -30,8 +41,22 @@ export class Navigation {
     this.screen = 'setup';
   }
 
-  openSettings(): void {
+  /** Settings, at its list of sections (or straight at one). */
+  openSettings(section: SettingsSection | null = null): void {
+    this.settingsSection = section;
+    this.returnToSection = null;
     this.screen = 'settings';
+  }
+
+  openSection(section: SettingsSection): void {
+    this.returnToSection = null;
+    this.settingsSection = section;
+  }
+
+  /** Back from a section to the Settings page, focus on that section's button. */
+  closeSection(): void {
+    this.returnToSection = this.settingsSection;
+    this.settingsSection = null;
   }
 
   openImport(from: 'settings' | 'add'): void {
@@ -39,6 +64,7 @@ export class Navigation {
     this.screen = 'import';
   }
 
+  /** Back where the import was opened: the add screen, or Settings → Backups. */
   closeImport(): void {
     this.screen = this.importFrom === 'add' ? 'add' : 'settings';
   }

@@ -1,7 +1,7 @@
 /**
  * Install and update state for the UI: is a new version waiting, can Keyslot be installed
  * (beforeinstallprompt, or iOS/iPadOS where installing is "Share → Add to Home Screen"), and
- * is it running installed. One instance for the app (`pwa`); App.svelte calls start() once.
+ * is it running installed.
  */
 // Installs the Trusted Types default policy before anything creates a worker.
 import '../../platform/trusted-types';
@@ -10,19 +10,30 @@ import { isAppleMobile } from '../device';
 // workbox-window and the registration load after the first screen (a lazy chunk, precached
 // like every other): nothing about updates is needed to show the unlock screen.
 const loadPwa = () => import('../../platform/pwa');
+export type PwaModule = Pick<Awaited<ReturnType<typeof loadPwa>>, 'registerServiceWorker' | 'applyUpdate'>;
 
 /** Chromium's install prompt event (not in TypeScript's DOM library). */
-interface BeforeInstallPromptEvent extends Event {
+export interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
 
-function runningStandalone(): boolean {
-  const iosStandalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return iosStandalone || matchMedia('(display-mode: standalone)').matches;
+/** What the install state listens to: the page's window in the app, a fake in tests. */
+export interface PwaEnvironment {
+  events: Pick<EventTarget, 'addEventListener'>;
+  matchMedia(query: string): Pick<MediaQueryList, 'matches' | 'addEventListener'>;
+  navigator: { userAgent: string; platform: string; maxTouchPoints: number; standalone?: boolean };
 }
 
+const STANDALONE = '(display-mode: standalone)';
+
+function pageEnvironment(): PwaEnvironment | null {
+  if (typeof window === 'undefined') return null;
+  return { events: window, matchMedia: (q) => window.matchMedia(q), navigator };
+}
+
+/** One per app, shared by context (usePwa); App.svelte calls start() once. */
 export class PwaState {
   /** A new version is installed and waits for the user's Reload. */
   updateWaiting = $state(false);
@@ -37,29 +48,38 @@ export class PwaState {
   readonly appleMobile: boolean;
 
   #started = false;
+  readonly #env: PwaEnvironment | null;
+  readonly #load: () => Promise<PwaModule>;
 
-  constructor() {
-    const hasWindow = typeof window !== 'undefined';
-    this.appleMobile = hasWindow && isAppleMobile(navigator.userAgent, navigator.platform, navigator.maxTouchPoints);
-    if (!hasWindow) return;
+  constructor(env: PwaEnvironment | null = pageEnvironment(), load: () => Promise<PwaModule> = loadPwa) {
+    this.#env = env;
+    this.#load = load;
+    const nav = env?.navigator;
+    this.appleMobile = !!nav && isAppleMobile(nav.userAgent, nav.platform, nav.maxTouchPoints);
+    if (!env) return;
     // Listen at once: beforeinstallprompt may fire before any screen is mounted.
-    window.addEventListener('beforeinstallprompt', (event) => {
+    env.events.addEventListener('beforeinstallprompt', (event) => {
       event.preventDefault(); // no browser mini-infobar: Keyslot shows its own "Install Keyslot"
       this.installPrompt = event as BeforeInstallPromptEvent;
     });
-    window.addEventListener('appinstalled', () => {
+    env.events.addEventListener('appinstalled', () => {
       this.installPrompt = null;
       this.installed = true;
     });
-    this.standalone = runningStandalone();
-    matchMedia('(display-mode: standalone)').addEventListener('change', () => (this.standalone = runningStandalone()));
+    this.standalone = this.#runningStandalone();
+    env.matchMedia(STANDALONE).addEventListener('change', () => (this.standalone = this.#runningStandalone()));
+  }
+
+  #runningStandalone(): boolean {
+    const env = this.#env;
+    return !!env && (env.navigator.standalone === true || env.matchMedia(STANDALONE).matches);
   }
 
   /** Registers the service worker (once). */
   start(): void {
-    if (this.#started || typeof window === 'undefined') return;
+    if (this.#started || !this.#env) return;
     this.#started = true;
-    void loadPwa().then(({ registerServiceWorker }) =>
+    void this.#load().then(({ registerServiceWorker }) =>
       registerServiceWorker({ onUpdateWaiting: () => (this.updateWaiting = true) }),
     );
   }
@@ -82,8 +102,7 @@ export class PwaState {
 
   /** The user pressed Reload on "Update available". */
   applyUpdate(): void {
-    void loadPwa().then(({ applyUpdate }) => applyUpdate());
+    void this.#load().then(({ applyUpdate }) => applyUpdate());
   }
 }
 
-export const pwa = new PwaState();

@@ -6,12 +6,15 @@ import { enList } from '../../../src/ui/i18n/en-list';
 
 export type Words = Record<string, string>;
 
+/** The English words: the app's default, and what every control's name is unless a journey says otherwise. */
+export const englishWords: Readonly<Words> = { ...en, ...enExtra, ...enList };
+
 /**
  * English, overlaid with `locale`'s catalogue files when they exist (src/ui/i18n/<locale>.ts,
  * <locale>-extra.ts and <locale>-list.ts). Until a language lands the app shows English, so English names are right.
  */
 export async function wordsFor(locale: string): Promise<Words> {
-  const words: Words = { ...en, ...enExtra, ...enList };
+  const words: Words = { ...englishWords };
   if (locale === 'en') return words;
   for (const file of [locale, `${locale}-extra`, `${locale}-list`]) {
     try {

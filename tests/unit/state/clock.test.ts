@@ -38,7 +38,7 @@ afterEach(() => {
 describe('Clock', () => {
   it('paints only the countdowns on screen, once per second, and one as soon as it scrolls in', () => {
     const io = fakeObserver();
-    const clock = new Clock();
+    const clock = new Clock(() => Date.now());
     const els = Array.from({ length: 1000 }, () => countdownEl());
     const unwatch = els.map((el) => clock.watch(el, 30));
     els.slice(0, 8).forEach((el) => io.show(el, true));
@@ -62,7 +62,7 @@ describe('Clock', () => {
   });
 
   it('paints every countdown where there is no IntersectionObserver', () => {
-    const clock = new Clock();
+    const clock = new Clock(() => Date.now());
     const el = countdownEl();
     clock.watch(el, 60);
     expect(el.writes).toContainEqual(['--secs', '50']);

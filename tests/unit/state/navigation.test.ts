@@ -1,0 +1,51 @@
+// Navigation: screens, and Settings as a page of sections that each open their own screen.
+import { describe, expect, it } from 'vitest';
+import { Navigation, SETTINGS_SECTIONS } from '../../../src/ui/state/navigation.svelte.ts';
+
+describe('Navigation through Settings', () => {
+  it('opens Settings at its list of sections', () => {
+    const nav = new Navigation();
+    nav.screen = 'slots';
+    nav.openSettings();
+    expect(nav.screen).toBe('settings');
+    expect(nav.settingsSection).toBeNull();
+    expect(nav.unlocked).toBe(true);
+  });
+
+  it('opens a section, and Back returns to the list with that section to focus', () => {
+    const nav = new Navigation();
+    nav.openSettings();
+    nav.openSection('backups');
+    expect(nav.settingsSection).toBe('backups');
+    expect(nav.returnToSection).toBeNull();
+    nav.closeSection();
+    expect(nav.settingsSection).toBeNull();
+    expect(nav.returnToSection).toBe('backups');
+  });
+
+  it('comes back from an import opened in Settings → Backups to that section', () => {
+    const nav = new Navigation();
+    nav.openSettings();
+    nav.openSection('backups');
+    nav.openImport('settings');
+    expect(nav.screen).toBe('import');
+    nav.closeImport();
+    expect(nav.screen).toBe('settings');
+    expect(nav.settingsSection).toBe('backups');
+  });
+
+  it('starts again at the list, not at the section left last time, when Settings is opened from the list', () => {
+    const nav = new Navigation();
+    nav.openSettings();
+    nav.openSection('security');
+    nav.screen = 'slots';
+    nav.openSettings();
+    expect(nav.settingsSection).toBeNull();
+    expect(nav.returnToSection).toBeNull();
+  });
+
+  it('lists each section once', () => {
+    expect(new Set(SETTINGS_SECTIONS).size).toBe(SETTINGS_SECTIONS.length);
+    expect(SETTINGS_SECTIONS).toContain('security');
+  });
+});

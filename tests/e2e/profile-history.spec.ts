@@ -100,7 +100,7 @@ async function unlockAfterLink(page: Page, link: string): Promise<void> {
 async function confirmAdd(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Add slot' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Slot added' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Slot added' })).toBeAttached();
   await expect(page.getByRole('listitem', { name: /History Test/ })).toBeVisible();
 }
 

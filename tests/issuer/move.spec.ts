@@ -42,6 +42,6 @@ test('"Move to a new device" shows a QR that moves the codes; the old device\'s 
   expect((await admin.validate({ serial: totp.serial, pass: code })).ok).toBe(true);
 
   await syncFromMenu(old.page, slotOf(totp.serial));
-  await expect(announced(old.page, 'Withdrawn by privacyIDEA')).toBeVisible({ timeout: 30_000 });
+  await expect(announced(old.page, 'Withdrawn by privacyIDEA')).toBeAttached({ timeout: 30_000 });
   await expect(old.page.getByRole('listitem', { name: slotOf(totp.serial) })).toContainText('Withdrawn by privacyIDEA');
 });

@@ -34,7 +34,7 @@ test('after a rollover to a new device, the old device\'s slots are withdrawn an
 
   // The old device learns it at its next sync: withdrawn, no codes, never silently deleted.
   await syncFromMenu(old.page, slotOf(totp.serial));
-  await expect(announced(old.page, 'Withdrawn by privacyIDEA')).toBeVisible({ timeout: 30_000 });
+  await expect(announced(old.page, 'Withdrawn by privacyIDEA')).toBeAttached({ timeout: 30_000 });
   const item = old.page.getByRole('listitem', { name: slotOf(totp.serial) });
   await expect(item).toContainText('Withdrawn by privacyIDEA');
   await expect(item.getByRole('button', { name: /^[\d ]+$/ })).toHaveCount(0);

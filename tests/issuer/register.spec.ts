@@ -40,8 +40,8 @@ test('a registration QR registers this device, both tokens appear, and the serve
   const item = slotItem(a.page, slotOf(totp.serial));
   await item.getByRole('button', { name: /^Options for/ }).click();
   await expect(item.getByRole('button', { name: 'Sync with privacyIDEA' })).toBeVisible();
-  await expect(item.getByRole('button', { name: 'Show as QR code' })).toHaveCount(0);
-  await item.getByRole('button', { name: 'Details', exact: true }).click();
+  await expect(item.getByRole('menuitem', { name: 'Show as QR code' })).toHaveCount(0);
+  await item.getByRole('menuitem', { name: 'Details', exact: true }).click();
   const details = a.page.getByRole('dialog', { name: /^Details of/ });
   await expect(details.getByText(/privacyIDEA server \(privacyIDEA\) manages this slot/)).toBeVisible();
   await expect(details.getByRole('button', { name: 'Show secret' })).toHaveCount(0);

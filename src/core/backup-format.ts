@@ -33,7 +33,7 @@ import {
   type Slot,
   type SlotMeta,
 } from './slot';
-import { checkIcon, groupList, noteText, type IconFormat, type IconSource, type SlotIcon } from './slot-extras';
+import { groupList, iconFromJson, iconToJson, noteText } from './slot-extras';
 import { STEAM_PARAMS } from './steam';
 import { SlotIndex } from './slot-match';
 import { toOtpauthUri } from './otpauth-uri';
@@ -297,17 +297,10 @@ function readBackupExtras(raw: Record<string, unknown>, f: string): Pick<SlotMet
     if (typeof favourite !== 'boolean' || !Array.isArray(groups) || typeof note !== 'string') throw damaged(f);
     const list = groupList(groups);
     if (list.length !== groups.length || list.some((g, k) => g !== groups[k]) || noteText(note) !== note) throw damaged(f);
-    return { favourite, groups: list, note, icon: icon === null ? null : checkIcon(readIconJson(icon)) };
+    return { favourite, groups: list, note, icon: iconFromJson(icon) };
   } catch {
     throw damaged(f);
   }
-}
-
-function readIconJson(raw: unknown): SlotIcon {
-  if (!isPlainObject(raw) || !hasExactKeys(raw, ['mime', 'bytes', 'source'])) throw new TypeError('icon');
-  const bytes = typeof raw['bytes'] === 'string' ? base64Decode(raw['bytes']) : null;
-  if (!bytes) throw new TypeError('icon');
-  return { mime: raw['mime'] as IconFormat, bytes, source: raw['source'] as IconSource };
 }
 
 /** Slots -> the plaintext to encrypt. Ids are left out: a restore gives every slot a fresh one. */
@@ -327,7 +320,7 @@ export function encodeBackupPlaintext(slots: readonly BackupSlot[]): Bytes {
     favourite: s.favourite,
     groups: s.groups,
     note: s.note,
-    icon: s.icon ? { mime: s.icon.mime, bytes: base64Encode(s.icon.bytes), source: s.icon.source } : null,
+    icon: iconToJson(s.icon),
   }));
   // Check what is written the way it will be read, so Keyslot never writes a backup it cannot restore.
   list.forEach((s, i) => readBackupSlot(s, i));

@@ -6,7 +6,7 @@
  * decides what may be stored.
  */
 import { KeyslotError } from './errors';
-import { base64Encode } from './bytes';
+import { base64Decode, base64Encode } from './bytes';
 
 /** A slot belongs to at most this many groups (Aegis, 2FAS and Ente users keep a handful). */
 export const GROUPS_MAX = 32;
@@ -127,4 +127,33 @@ export function checkIcon(icon: SlotIcon, field = 'icon'): SlotIcon {
 /** A stored icon as a data: URL for an <img src> (the CSP allows img-src data:; never inlined markup). */
 export function iconDataUrl(icon: SlotIcon): string {
   return `data:${icon.mime};base64,${base64Encode(icon.bytes)}`;
+}
+
+/** A stored icon's JSON form (vault record plaintext and backup plaintext alike): bytes as base64. */
+export interface IconJson {
+  mime: IconFormat;
+  bytes: string;
+  source: IconSource;
+}
+
+export function iconToJson(icon: SlotIcon | null): IconJson | null {
+  return icon ? { mime: icon.mime, bytes: base64Encode(icon.bytes), source: icon.source } : null;
+}
+
+/**
+ * An icon back from its JSON form, checked like any stored icon (checkIcon): null stays null;
+ * anything else out of shape (extra keys, bytes that are not base64) is ICON_INVALID naming `field`.
+ */
+export function iconFromJson(raw: unknown, field = 'icon'): SlotIcon | null {
+  if (raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const shaped =
+    typeof raw === 'object' &&
+    !Array.isArray(raw) &&
+    Object.getPrototypeOf(raw) === Object.prototype &&
+    Object.keys(o).sort().join() === 'bytes,mime,source' &&
+    typeof o['bytes'] === 'string';
+  const bytes = shaped ? base64Decode(o['bytes'] as string) : null;
+  if (!bytes) throw new KeyslotError('ICON_INVALID', { field });
+  return checkIcon({ mime: o['mime'] as IconFormat, bytes, source: o['source'] as IconSource }, field);
 }

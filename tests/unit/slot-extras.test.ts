@@ -107,3 +107,27 @@ describe('showing an icon', () => {
     );
   });
 });
+
+describe('an icon’s JSON form', () => {
+  it('round-trips a stored icon, and null stays null', async () => {
+    const { iconFromJson, iconToJson } = await import('../../src/core/slot-extras');
+    const icon = { mime: 'image/png', bytes: PNG, source: 'pack' } as const;
+    expect(iconFromJson(JSON.parse(JSON.stringify(iconToJson(icon))))).toEqual(icon);
+    expect(iconToJson(null)).toBeNull();
+    expect(iconFromJson(null)).toBeNull();
+  });
+
+  it('refuses extra keys, bytes that are not base64, an array and a claimed SVG', async () => {
+    const { iconFromJson } = await import('../../src/core/slot-extras');
+    const png = Buffer.from(PNG).toString('base64');
+    for (const raw of [
+      { mime: 'image/png', bytes: png, source: 'custom', src: 'x' },
+      { mime: 'image/png', bytes: '***', source: 'custom' },
+      [png],
+      'data:image/png;base64,AAAA',
+      { mime: 'image/svg+xml', bytes: png, source: 'custom' },
+    ]) {
+      expectThrowsCode(() => iconFromJson(raw), 'ICON_INVALID', 'icon');
+    }
+  });
+});

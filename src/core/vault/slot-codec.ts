@@ -25,7 +25,7 @@ import { corrupt, expectKeys, isPlainObject, isValidId } from './fields';
 import { SLOT_KEYS, migrateSlotPlaintext } from './migrate';
 import { readManaged } from '../privacyidea/managed';
 import { STEAM_PARAMS } from '../steam';
-import { checkIcon, groupList, noteText, type IconFormat, type IconSource, type SlotIcon } from '../slot-extras';
+import { checkIcon, groupList, iconFromJson, iconToJson, noteText, type SlotIcon } from '../slot-extras';
 import type { RecordVersion } from './record';
 
 /** Kinds a record may hold: 'steam' only from record version 4 (older versions never had it). */
@@ -116,22 +116,6 @@ function checkExtras(groups: unknown, note: unknown, icon: SlotIcon | null): voi
   if (icon !== null) checkIcon(icon);
 }
 
-/** A stored icon's JSON form: the bytes as base64. */
-interface StoredIcon {
-  mime: IconFormat;
-  bytes: string;
-  source: IconSource;
-}
-
-function readStoredIcon(raw: unknown): SlotIcon | null {
-  if (raw === null) return null;
-  if (!isPlainObject(raw)) throw corrupt('icon');
-  expectKeys(raw, ['mime', 'bytes', 'source'], 'icon');
-  const bytes = typeof raw['bytes'] === 'string' ? base64Decode(raw['bytes']) : null;
-  if (!bytes) throw corrupt('icon');
-  return { mime: raw['mime'] as IconFormat, bytes, source: raw['source'] as IconSource };
-}
-
 /**
  * Slot -> compact JSON (UTF-8), secret as base64. Validates first so Keyslot never writes
  * a record it could not read back; throws the input error codes (DIGITS, SECRET_TOO_SHORT...).
@@ -143,9 +127,7 @@ export function encodeSlot(slot: Slot): Bytes {
     throw new KeyslotError(code, details);
   }
   checkExtras(slot.groups, slot.note, slot.icon);
-  const icon: StoredIcon | null = slot.icon
-    ? { mime: slot.icon.mime, bytes: base64Encode(slot.icon.bytes), source: slot.icon.source }
-    : null;
+  const icon = iconToJson(slot.icon);
   return utf8Encode(
     JSON.stringify({
       id: slot.id,
@@ -194,8 +176,9 @@ export function decodeSlot(bytes: Uint8Array, expectedId: string, v: RecordVersi
   if (problem) throw corrupt(problem.field);
   if (raw['id'] !== expectedId) throw corrupt('id');
   const managed = readManaged(raw['managed']);
-  const icon = readStoredIcon(raw['icon']);
+  let icon: SlotIcon | null;
   try {
+    icon = iconFromJson(raw['icon']);
     checkExtras(raw['groups'], raw['note'], icon);
   } catch (e) {
     throw corrupt(e instanceof KeyslotError && e.field ? e.field : 'slot');

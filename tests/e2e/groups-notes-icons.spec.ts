@@ -1,16 +1,11 @@
 // Issue 15: groups (like tags) with chips that filter the list, a note per slot, and a custom
 // icon, all set in Details, all encrypted with the slot and still there after a reload.
 import { test, expect, type Page } from '@playwright/test';
-import { setUpPin, addByLink, slotItem, unlock } from './helpers/app';
+import { setUpPin, addByLink, slotItem, unlock, THREE_SLOTS, slotLink } from './helpers/app';
 import { qrPng } from './helpers/qr';
 
-const SLOTS = [
-  { issuer: 'Société', account: 'ivy', secret: 'JBSWY3DPEHPK3PXP' },
-  { issuer: 'GitLab', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' },
-  { issuer: 'Acme', account: 'zoe', secret: 'MFRGGZDFMZTWQ2LK' },
-] as const;
-const uri = (s: (typeof SLOTS)[number]) =>
-  `otpauth://totp/${encodeURIComponent(s.issuer)}:${s.account}?secret=${s.secret}&issuer=${encodeURIComponent(s.issuer)}`;
+const SLOTS = THREE_SLOTS;
+const uri = slotLink;
 
 const list = (page: Page) => page.getByRole('list', { name: 'Slots' });
 const chips = (page: Page) => page.getByRole('group', { name: 'Filter by group' });

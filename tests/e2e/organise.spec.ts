@@ -2,16 +2,11 @@
 // reload, edit, details with the secret behind the PIN, the trash (restore, empty, 30 days), and
 // the next code near the end of a period.
 import { test, expect, type Page } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, unlock } from './helpers/app';
+import { PIN, setUpPin, addByLink, slotItem, unlock, THREE_SLOTS, slotLink } from './helpers/app';
 import { totp } from './helpers/oracle';
 
-const SLOTS = [
-  { issuer: 'Société', account: 'ivy', secret: 'JBSWY3DPEHPK3PXP' },
-  { issuer: 'GitLab', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' },
-  { issuer: 'Acme', account: 'zoe', secret: 'MFRGGZDFMZTWQ2LK' },
-] as const;
-const uri = (s: (typeof SLOTS)[number]) =>
-  `otpauth://totp/${encodeURIComponent(s.issuer)}:${s.account}?secret=${s.secret}&issuer=${encodeURIComponent(s.issuer)}`;
+const SLOTS = THREE_SLOTS;
+const uri = slotLink;
 const T0 = Date.UTC(2026, 3, 7, 8, 0, 0);
 
 const list = (page: Page) => page.getByRole('list', { name: 'Slots' });

@@ -49,3 +49,14 @@ export async function shownCode(page: Page, name: string | RegExp): Promise<stri
   const text = await slotItem(page, name).getByRole('button', { name: /^[\d ]+$/ }).textContent();
   return (text ?? '').replace(/\s/g, '');
 }
+
+/** Three TOTP slots the organising journeys share (an accented issuer among them). */
+export const THREE_SLOTS = [
+  { issuer: 'Société', account: 'ivy', secret: 'JBSWY3DPEHPK3PXP' },
+  { issuer: 'GitLab', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' },
+  { issuer: 'Acme', account: 'zoe', secret: 'MFRGGZDFMZTWQ2LK' },
+] as const;
+
+/** The activation link of one of THREE_SLOTS. */
+export const slotLink = (s: { issuer: string; account: string; secret: string }) =>
+  `otpauth://totp/${encodeURIComponent(s.issuer)}:${s.account}?secret=${s.secret}&issuer=${encodeURIComponent(s.issuer)}`;

@@ -28,8 +28,20 @@ export const THEME_COLOR = '#f6f7f9';
 
 /** The manifest's screenshots (made from the real app by scripts/make-screenshots.mjs). */
 export const SCREENSHOTS = [
-  { src: '/screenshots/narrow.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow' as const, label: en['manifest.screenshot.narrow'] },
-  { src: '/screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide' as const, label: en['manifest.screenshot.wide'] },
+  {
+    src: '/screenshots/narrow.png',
+    sizes: '780x1688',
+    type: 'image/png',
+    form_factor: 'narrow' as const,
+    label: en['manifest.screenshot.narrow'],
+  },
+  {
+    src: '/screenshots/wide.png',
+    sizes: '1280x800',
+    type: 'image/png',
+    form_factor: 'wide' as const,
+    label: en['manifest.screenshot.wide'],
+  },
 ];
 
 export const manifest: Partial<ManifestOptions> = {
@@ -53,8 +65,16 @@ export const manifest: Partial<ManifestOptions> = {
   ],
   screenshots: SCREENSHOTS,
   shortcuts: [
-    { name: en['manifest.shortcut.scan'], url: '/#scan', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
-    { name: en['manifest.shortcut.add'], url: '/#add-slot', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+    {
+      name: en['manifest.shortcut.scan'],
+      url: '/#scan',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+    {
+      name: en['manifest.shortcut.add'],
+      url: '/#add-slot',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
   ],
   // Share an activation link or a QR code screenshot to Keyslot. src/sw/sw.ts keeps it in memory only.
   share_target: {

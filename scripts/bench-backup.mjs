@@ -36,7 +36,19 @@ async function keyFor(password, kdf, salt) {
   );
 }
 
-const aadOf = (o) => Buffer.from(JSON.stringify([o.format, o.version, o.createdAt, o.kdf.name, o.kdf.memoryKiB, o.kdf.iterations, o.kdf.parallelism, o.salt]));
+const aadOf = (o) =>
+  Buffer.from(
+    JSON.stringify([
+      o.format,
+      o.version,
+      o.createdAt,
+      o.kdf.name,
+      o.kdf.memoryKiB,
+      o.kdf.iterations,
+      o.kdf.parallelism,
+      o.salt,
+    ]),
+  );
 
 /** A version-1 backup file of `count` TOTP slots, written from docs/backup.md's description. */
 export async function writeBackup(count) {
@@ -65,7 +77,11 @@ export async function writeBackup(count) {
 async function readBackup(text) {
   const o = JSON.parse(text);
   const blob = Buffer.from(o.ct, 'base64');
-  const d = createDecipheriv('aes-256-gcm', await keyFor(PASSWORD, o.kdf, Buffer.from(o.salt, 'base64')), Buffer.from(o.iv, 'base64'));
+  const d = createDecipheriv(
+    'aes-256-gcm',
+    await keyFor(PASSWORD, o.kdf, Buffer.from(o.salt, 'base64')),
+    Buffer.from(o.iv, 'base64'),
+  );
   d.setAAD(aadOf(o));
   d.setAuthTag(blob.subarray(-16));
   return JSON.parse(Buffer.concat([d.update(blob.subarray(0, -16)), d.final()]).toString('utf8')).slots;
@@ -113,9 +129,20 @@ export async function benchBackup(rows, { base, executablePath, pin }) {
   }
   const back = await readBackup(readFileSync(lastFile, 'utf8'));
   if (back.length !== COUNT) throw new Error(`the app's backup holds ${back.length} slots, expected ${COUNT}`);
-  const show = (times) => `${ms(median(times.map((t) => t.total)))} (KDF ${ms(median(times.map((t) => t.kdf)))}, the rest ${ms(median(times.map((t) => t.rest)))})`;
-  row(rows, `Restore ${COUNT} slots: click → all stored (Argon2id 128 MiB t=4 included, median of ${RUNS})`, show(restoreTimes), '< 2 s');
-  row(rows, `Back up ${COUNT} slots: click → file saved (Argon2id included, median of ${RUNS})`, show(backupTimes), '< 2 s');
+  const show = (times) =>
+    `${ms(median(times.map((t) => t.total)))} (KDF ${ms(median(times.map((t) => t.kdf)))}, the rest ${ms(median(times.map((t) => t.rest)))})`;
+  row(
+    rows,
+    `Restore ${COUNT} slots: click → all stored (Argon2id 128 MiB t=4 included, median of ${RUNS})`,
+    show(restoreTimes),
+    '< 2 s',
+  );
+  row(
+    rows,
+    `Back up ${COUNT} slots: click → file saved (Argon2id included, median of ${RUNS})`,
+    show(backupTimes),
+    '< 2 s',
+  );
   row(rows, `Backup file size, ${COUNT} slots`, `${(readFileSync(lastFile).length / 1024).toFixed(1)} KB`);
 }
 

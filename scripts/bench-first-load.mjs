@@ -39,7 +39,13 @@ const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const READY_PROBE = () => {
   const check = () => {
     const el = document.activeElement;
-    if (window.__readyAt === undefined && el instanceof HTMLInputElement && el.type === 'password' && !el.disabled && !el.readOnly) {
+    if (
+      window.__readyAt === undefined &&
+      el instanceof HTMLInputElement &&
+      el.type === 'password' &&
+      !el.disabled &&
+      !el.readOnly
+    ) {
       window.__readyAt = performance.now();
     }
   };
@@ -116,7 +122,11 @@ export async function benchFirstLoad(rows, found = findChromium()) {
   const ratioRow = (label, kind, goal) => {
     const a = med('app', kind, 'ready');
     const b = med('blank', kind, 'ready');
-    row(`Ready to type, ${label} (median of ${ROUNDS}): app / blank`, `${ms(a)} / ${ms(b)} = ${(a / b).toFixed(2)}×`, `≤ ${goal}× blank`);
+    row(
+      `Ready to type, ${label} (median of ${ROUNDS}): app / blank`,
+      `${ms(a)} / ${ms(b)} = ${(a / b).toFixed(2)}×`,
+      `≤ ${goal}× blank`,
+    );
   };
   ratioRow('first visit', 'first', 2.5);
   ratioRow('warm', 'warm', 2);
@@ -125,10 +135,23 @@ export async function benchFirstLoad(rows, found = findChromium()) {
   const fb = med('blank', 'first', 'fcp');
   row(`First contentful paint, first visit: app / blank`, `${ms(fa)} / ${ms(fb)} = ${(fa / fb).toFixed(2)}×`);
   // What the first visit fetched before any input, by path (the largest of the rounds).
-  const before = Math.max(...runs.app.map((r) => new Set(r.first.fetched)).map((paths) => [...paths].reduce((n, p) => n + (existsSync(join(DIST, p)) ? gz(join(DIST, p)) : 0), 0)));
+  const before = Math.max(
+    ...runs.app
+      .map((r) => new Set(r.first.fetched))
+      .map((paths) => [...paths].reduce((n, p) => n + (existsSync(join(DIST, p)) ? gz(join(DIST, p)) : 0), 0)),
+  );
   row('JS+CSS fetched before the first interaction (gzip -9)', kib(before), `≤ ${kib(BEFORE_INTERACTION_BUDGET_GZ)}`);
-  if (process.env.BENCH_DEBUG) console.log([...new Set(runs.app[0].first.fetched)].map((p) => `${p} ${existsSync(join(DIST, p)) ? gz(join(DIST, p)) : '?'}`).join('\n'));
-  row(`Entry index.html loads: JS (+ CSS) gzip -9, ${entry.js.length} + ${entry.css.length} files`, `${kib(entry.jsGz)} (+ ${kib(entry.cssGz)})`, `≤ ${kib(ENTRY_BUDGET_GZ)}`);
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      [...new Set(runs.app[0].first.fetched)]
+        .map((p) => `${p} ${existsSync(join(DIST, p)) ? gz(join(DIST, p)) : '?'}`)
+        .join('\n'),
+    );
+  row(
+    `Entry index.html loads: JS (+ CSS) gzip -9, ${entry.js.length} + ${entry.css.length} files`,
+    `${kib(entry.jsGz)} (+ ${kib(entry.cssGz)})`,
+    `≤ ${kib(ENTRY_BUDGET_GZ)}`,
+  );
 
   if (LIGHTHOUSE_RUNS < 1) return;
   const lhServer = await startPreview({ outDir: DIST, port: APP_PORT });
@@ -157,7 +180,8 @@ export async function benchFirstLoad(rows, found = findChromium()) {
 
 // Alone: build into DIST, measure, print.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!process.env.BENCH_NO_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], { stdio: 'inherit' });
+  if (!process.env.BENCH_NO_BUILD)
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], { stdio: 'inherit' });
   const rows = [];
   await benchFirstLoad(rows);
   for (const r of rows) console.log(`${r.metric} | ${r.value} | ${r.goal}`);

@@ -50,7 +50,8 @@ export function precacheSize(dir = DIST) {
 // Records when a target element first appears (ms from navigation start), set per run by the bench.
 const OBSERVER = () => {
   const seen = () => {
-    if (!window.__readyAt && document.querySelector('#ready, input[type=password]')) window.__readyAt = performance.now();
+    if (!window.__readyAt && document.querySelector('#ready, input[type=password]'))
+      window.__readyAt = performance.now();
     if (!window.__codeAt && document.querySelector('li button.code')) window.__codeAt = performance.now();
   };
   new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
@@ -115,9 +116,21 @@ async function offlineColdStart(browser, rows) {
     await blankContext.close();
 
     const ratio = appRuns.start / blankRuns.start;
-    rows.push({ metric: 'Offline cold start → unlock screen (median of 5)', value: ms(appRuns.start), goal: '≤ 1.5× blank' });
-    rows.push({ metric: 'Offline cold start → blank page, same server and SW (median of 5)', value: `${ms(blankRuns.start)} (app = ${ratio.toFixed(2)}×)`, goal: '' });
-    rows.push({ metric: 'Offline: Unlock pressed → first code (KDF included, median of 5)', value: ms(appRuns.after), goal: '' });
+    rows.push({
+      metric: 'Offline cold start → unlock screen (median of 5)',
+      value: ms(appRuns.start),
+      goal: '≤ 1.5× blank',
+    });
+    rows.push({
+      metric: 'Offline cold start → blank page, same server and SW (median of 5)',
+      value: `${ms(blankRuns.start)} (app = ${ratio.toFixed(2)}×)`,
+      goal: '',
+    });
+    rows.push({
+      metric: 'Offline: Unlock pressed → first code (KDF included, median of 5)',
+      value: ms(appRuns.after),
+      goal: '',
+    });
   } finally {
     app.stop();
     blank.stop();
@@ -132,7 +145,17 @@ export function lighthouse(url, chromePath) {
     const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
     const child = spawn(
       'npx',
-      ['-y', LIGHTHOUSE, url, '--quiet', '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${out}`, `--chrome-flags=${flags}`, ...(chromePath ? [`--chrome-path=${chromePath}`] : [])],
+      [
+        '-y',
+        LIGHTHOUSE,
+        url,
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--output=json',
+        `--output-path=${out}`,
+        `--chrome-flags=${flags}`,
+        ...(chromePath ? [`--chrome-path=${chromePath}`] : []),
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -141,7 +164,8 @@ export function lighthouse(url, chromePath) {
     child.on('error', (e) => resolve({ skipped: e.message }));
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (code !== 0 || !existsSync(out)) return resolve({ skipped: stderr.trim().split('\n').at(-1) || `exit ${code}` });
+      if (code !== 0 || !existsSync(out))
+        return resolve({ skipped: stderr.trim().split('\n').at(-1) || `exit ${code}` });
       try {
         const report = JSON.parse(readFileSync(out, 'utf8'));
         resolve({ categories: report.categories, audits: report.audits, version: report.lighthouseVersion });
@@ -156,7 +180,11 @@ export function lighthouse(url, chromePath) {
 export async function benchPwa(rows, found = findChromium()) {
   if (!found) throw new Error(NO_CHROMIUM_HELP);
   const pre = precacheSize(DIST);
-  rows.push({ metric: 'Precache (service worker): files, raw / gzip -9', value: `${pre.files} files, ${kb(pre.raw)} / ${kb(pre.gz)}`, goal: '' });
+  rows.push({
+    metric: 'Precache (service worker): files, raw / gzip -9',
+    value: `${pre.files} files, ${kb(pre.raw)} / ${kb(pre.gz)}`,
+    goal: '',
+  });
 
   const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
   try {

@@ -47,7 +47,9 @@ async function measureCorpus(decodeQr, decodeQrWithoutWasm, corpus) {
   };
   const result = {};
   for (const rotation of corpus.ROTATIONS) {
-    result[rotation] = Object.fromEntries(Object.keys(decoders).map((k) => [k, { reads: 0, wrong: 0, falsePositives: 0, times: [], negTimes: [] }]));
+    result[rotation] = Object.fromEntries(
+      Object.keys(decoders).map((k) => [k, { reads: 0, wrong: 0, falsePositives: 0, times: [], negTimes: [] }]),
+    );
   }
   let positives = 0;
   let negatives = 0;
@@ -81,7 +83,9 @@ async function measureCorpus(decodeQr, decodeQrWithoutWasm, corpus) {
 
 /** ms per 960x540 frame in the camera's fast mode, with and without a code. */
 async function measureFrames(decodeQr, corpus, corpusPath) {
-  const withCode = corpus.cameraFrame(corpus.loadPixels(corpusPath('authenticator-importers', 'aegis', 'helpers', 'qr.y.derived.png')));
+  const withCode = corpus.cameraFrame(
+    corpus.loadPixels(corpusPath('authenticator-importers', 'aegis', 'helpers', 'qr.y.derived.png')),
+  );
   const noCodePhoto = corpus.setImages('zxing-cpp/falsepositives-2')[0];
   const withoutCode = corpus.cameraFrame(corpus.loadPixels(noCodePhoto.path));
   const out = {};
@@ -94,7 +98,11 @@ async function measureFrames(decodeQr, corpus, corpusPath) {
         texts = await decodeQr(frame, { fast });
         times.push(performance.now() - t0);
       }
-      out[`${name}:${fast ? 'fast' : 'full'}`] = { median: median(times.slice(10)), p95: p95(times.slice(10)), found: texts.length };
+      out[`${name}:${fast ? 'fast' : 'full'}`] = {
+        median: median(times.slice(10)),
+        p95: p95(times.slice(10)),
+        found: texts.length,
+      };
     }
   }
   return out;
@@ -115,10 +123,16 @@ function scannerFiles(outDir) {
     ['worker (zxing-wasm JS + qr-decode)', worker],
     ['zxing_reader.wasm', wasm],
     ...js.filter((f) => text(f).includes(worker)).map((f) => ['scanner chunk (reader, camera loop)', f]),
-    ...js.filter((f) => /^qr-decode-js-/.test(f)).map((f) => ['no-WebAssembly fallback, @zxing/browser (only without WebAssembly)', f]),
-    ...js.filter((f) => /^qr-decode-/.test(f) && !/^qr-decode-js-/.test(f)).map((f) => ['main-thread fallback (only without workers)', f]),
+    ...js
+      .filter((f) => /^qr-decode-js-/.test(f))
+      .map((f) => ['no-WebAssembly fallback, @zxing/browser (only without WebAssembly)', f]),
+    ...js
+      .filter((f) => /^qr-decode-/.test(f) && !/^qr-decode-js-/.test(f))
+      .map((f) => ['main-thread fallback (only without workers)', f]),
     ...js.filter((f) => /\bgetUserMedia\b/.test(text(f)) && !text(f).includes(worker)).map((f) => ['camera chunk', f]),
-    ...js.filter((f) => text(f).includes('from-image') && !text(f).includes(worker)).map((f) => ['image-input chunk', f]),
+    ...js
+      .filter((f) => text(f).includes('from-image') && !text(f).includes(worker))
+      .map((f) => ['image-input chunk', f]),
   ];
   const seen = new Set();
   const rows = [];
@@ -128,7 +142,9 @@ function scannerFiles(outDir) {
     const bytes = readFileSync(join(assets, f));
     rows.push({ role, file: f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length, eager: html.includes(f) });
   }
-  const eagerZxing = [...html.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].some((m) => /zxing|ZXing/.test(text(m[1])));
+  const eagerZxing = [...html.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].some((m) =>
+    /zxing|ZXing/.test(text(m[1])),
+  );
   return { rows, eagerZxing };
 }
 
@@ -142,7 +158,11 @@ async function probeBuild() {
       outDir,
       emptyOutDir: true,
       rollupOptions: {
-        input: { scanner: resolve('src/platform/scanner.ts'), camera: resolve('src/platform/camera.ts'), 'image-input': resolve('src/platform/image-input.ts') },
+        input: {
+          scanner: resolve('src/platform/scanner.ts'),
+          camera: resolve('src/platform/camera.ts'),
+          'image-input': resolve('src/platform/image-input.ts'),
+        },
         preserveEntrySignatures: 'exports-only',
       },
     },
@@ -182,7 +202,10 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
         '≥ @zxing/library',
       );
       const turned = (name) => [90, 180, 270].map((r) => at(r, name).reads).join('/');
-      row('QR photos read at 90/180/270°: Keyslot vs without WebAssembly vs @zxing/library', `${turned('keyslot')} vs ${turned('noWasm')} vs ${turned('zxingLibrary')}`);
+      row(
+        'QR photos read at 90/180/270°: Keyslot vs without WebAssembly vs @zxing/library',
+        `${turned('keyslot')} vs ${turned('noWasm')} vs ${turned('zxingLibrary')}`,
+      );
       const all = (name, key) => corpus.ROTATIONS.flatMap((r) => at(r, name)[key]);
       for (const [name, label] of [
         ['keyslot', 'Keyslot'],
@@ -204,7 +227,9 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
       );
       if (detail) {
         console.log(`\nQR photos with a code: ${positives}, without: ${negatives}`);
-        console.log('rotation | Keyslot | one pass | no wasm | @zxing/library | Keyslot median/p95 ms | no-wasm median/p95 ms | @zxing/library median/p95 ms');
+        console.log(
+          'rotation | Keyslot | one pass | no wasm | @zxing/library | Keyslot median/p95 ms | no-wasm median/p95 ms | @zxing/library median/p95 ms',
+        );
         for (const r of corpus.ROTATIONS) {
           const k = at(r, 'keyslot');
           const l = at(r, 'zxingLibrary');
@@ -218,9 +243,16 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
       const f = (k) => `${ms(frames[k].median)} / ${ms(frames[k].p95)}${frames[k].found ? ' (read)' : ''}`;
       row('Camera frame 960x540, fast pass, with a code: median / p95', f('withCode:fast'), '< 100 ms (10 fps)');
       row('Camera frame 960x540, fast pass, no code: median / p95', f('withoutCode:fast'), '< 100 ms (10 fps)');
-      row('Same frames, all passes (image files): with / without a code, median', `${ms(frames['withCode:full'].median)} / ${ms(frames['withoutCode:full'].median)}`);
+      row(
+        'Same frames, all passes (image files): with / without a code, median',
+        `${ms(frames['withCode:full'].median)} / ${ms(frames['withoutCode:full'].median)}`,
+      );
       const worst = Math.max(frames['withCode:fast'].p95, frames['withoutCode:fast'].p95);
-      row('Camera loop at 10 fps: worst decode p95 as a share of the 100 ms frame', `${worst.toFixed(1)} ms = ${(worst / 100 * 100).toFixed(0)}%`, '< 100%');
+      row(
+        'Camera loop at 10 fps: worst decode p95 as a share of the 100 ms frame',
+        `${worst.toFixed(1)} ms = ${((worst / 100) * 100).toFixed(0)}%`,
+        '< 100%',
+      );
     }
   } finally {
     await close();
@@ -234,10 +266,22 @@ export async function benchQr(rows, { outDir = 'dist', detail = false } = {}) {
   }
   if (sizes) {
     const where = probe ? ' [scanner-only build: the app does not load it yet]' : '';
-    for (const s of sizes.rows) row(`Scanner: ${s.role}${s.eager ? ' — IN FIRST LOAD' : ''} (gzip -9)`, `${kb(s.gz)} (${kb(s.raw)} raw) ${s.file}${where}`);
+    for (const s of sizes.rows)
+      row(
+        `Scanner: ${s.role}${s.eager ? ' — IN FIRST LOAD' : ''} (gzip -9)`,
+        `${kb(s.gz)} (${kb(s.raw)} raw) ${s.file}${where}`,
+      );
     const path = sizes.rows.filter((s) => !/^(main-thread|no-WebAssembly)/.test(s.role));
-    row('Scanner total on first scan: worker + wasm + chunks (gzip -9)', kb(path.reduce((a, s) => a + s.gz, 0)), 'lazy, not in first load');
-    row('zxing-wasm in the first load', sizes.eagerZxing || sizes.rows.some((s) => s.eager) ? 'YES (fix this)' : 'no', 'no');
+    row(
+      'Scanner total on first scan: worker + wasm + chunks (gzip -9)',
+      kb(path.reduce((a, s) => a + s.gz, 0)),
+      'lazy, not in first load',
+    );
+    row(
+      'zxing-wasm in the first load',
+      sizes.eagerZxing || sizes.rows.some((s) => s.eager) ? 'YES (fix this)' : 'no',
+      'no',
+    );
   } else {
     row('Scanner sizes', 'not found in the build');
   }
@@ -255,7 +299,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     temporary = true;
   }
   if (process.env.BENCH_NO_BUILD !== '1') {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+      stdio: 'inherit',
+    });
   }
   try {
     await benchQr(rows, { outDir, detail: true });

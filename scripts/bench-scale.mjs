@@ -28,10 +28,17 @@ export function aegisExport(count, salt = 'import') {
     note: '',
     favorite: false,
     icon: null,
-    info: { secret: base32(Buffer.from(`keyslot-bench-${salt}-${String(i).padStart(5, '0')}`)), algo: 'SHA1', digits: 6, period: 30 },
+    info: {
+      secret: base32(Buffer.from(`keyslot-bench-${salt}-${String(i).padStart(5, '0')}`)),
+      algo: 'SHA1',
+      digits: 6,
+      period: 30,
+    },
     groups: [],
   }));
-  return Buffer.from(JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: [] } }));
+  return Buffer.from(
+    JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: [] } }),
+  );
 }
 
 /**
@@ -46,20 +53,29 @@ export async function timeImport(browser, { base, pin, count, timeoutMs = 180_00
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const p0 = await now(page);
-    await page.getByLabel('Export file').setInputFiles({ name: 'aegis-export-plain.json', mimeType: 'application/json', buffer: aegisExport(count) });
+    await page
+      .getByLabel('Export file')
+      .setInputFiles({ name: 'aegis-export-plain.json', mimeType: 'application/json', buffer: aegisExport(count) });
     const submit = page.getByRole('button', { name: `Import ${count.toLocaleString('en')} slots` });
     // Waits by CSS, not by role: Playwright's role queries walk the whole accessibility tree on
     // every poll, which over 5,000 rows cost the page more than the import itself.
     const label = `Import ${count.toLocaleString('en')} slots`;
-    await page.waitForFunction((text) => [...document.querySelectorAll('form button[type=submit]')].some((b) => b.textContent?.trim() === text), label, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      (text) => [...document.querySelectorAll('form button[type=submit]')].some((b) => b.textContent?.trim() === text),
+      label,
+      {
+        timeout: 60_000,
+        polling: 50,
+      },
+    );
     const preview = (await now(page)) - p0;
     const i0 = await now(page);
     await submit.click();
     try {
-      await page.waitForFunction(() => document.getElementById('import-report-title'), null, { timeout: timeoutMs, polling: 50 });
+      await page.waitForFunction(() => document.getElementById('import-report-title'), null, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
     } catch {
       return { preview, run: NaN };
     }
@@ -104,10 +120,13 @@ export async function measureList(page, { pin }) {
   const t0 = await now(page);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.waitForFunction(() => window.__firstCodeAt, null, { timeout: 120_000, polling: 50 });
-  const [click, key] = await page.evaluate(([start]) => {
-    const ready = performance.getEntriesByName('keyslot:key-ready').at(-1)?.startTime ?? NaN;
-    return [window.__firstCodeAt - start, window.__firstCodeAt - ready];
-  }, [t0]);
+  const [click, key] = await page.evaluate(
+    ([start]) => {
+      const ready = performance.getEntriesByName('keyslot:key-ready').at(-1)?.startTime ?? NaN;
+      return [window.__firstCodeAt - start, window.__firstCodeAt - ready];
+    },
+    [t0],
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
@@ -125,7 +144,10 @@ export async function measureList(page, { pin }) {
   return { click, key, tick, script, style, layout, heap };
 }
 
-export async function benchScale(rows, { base, executablePath, pin, importCounts = IMPORT_COUNTS, manyCounts = MANY_COUNTS }) {
+export async function benchScale(
+  rows,
+  { base, executablePath, pin, importCounts = IMPORT_COUNTS, manyCounts = MANY_COUNTS },
+) {
   const row = (metric, value, goal = '') => rows.push({ metric, value, goal });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const dir = mkdtempSync(join(tmpdir(), 'keyslot-bench-scale-'));
@@ -140,7 +162,11 @@ export async function benchScale(rows, { base, executablePath, pin, importCounts
       try {
         const m = await measureList(page, { pin });
         const tickGoal = count >= 5000 ? '≤ 16 ms/s' : count >= 1000 ? '≤ 8 ms/s' : '';
-        row(`${count} slots: Unlock click → first code (key ready → first code)`, `${ms(m.click)} (${ms(m.key)})`, 'key → code ≤ 100 ms');
+        row(
+          `${count} slots: Unlock click → first code (key ready → first code)`,
+          `${ms(m.click)} (${ms(m.key)})`,
+          'key → code ≤ 100 ms',
+        );
         const parts = `script ${m.script.toFixed(1)}, style ${m.style.toFixed(1)}, layout ${m.layout.toFixed(1)}`;
         row(`${count} slots: main thread per second of ticking (${parts})`, `${m.tick.toFixed(1)} ms/s`, tickGoal);
         row(`${count} slots: JS heap after GC`, `${m.heap.toFixed(1)} MB`, count === 1000 ? '≤ 20 MB' : '');

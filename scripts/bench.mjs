@@ -53,7 +53,9 @@ async function timedUnlock(page, expectedCodes) {
   const t0 = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.waitForFunction(
-    (n) => document.querySelectorAll('li button.code').length >= n && document.querySelector('h1')?.textContent === 'Your slots',
+    (n) =>
+      document.querySelectorAll('li button.code').length >= n &&
+      document.querySelector('h1')?.textContent === 'Your slots',
     expectedCodes,
     { polling: 'raf', timeout: 60_000 },
   );
@@ -102,10 +104,16 @@ async function main() {
     }
     row('Navigation → PIN prompt, warm cache (median of 5)', ms(median(pinTimes)));
     row('Unlock: PIN → data key (KDF + unwrap, median of 5)', ms(median(unlockTimes)), '0.5–1 s');
-    await (await import('./bench-camera.mjs')).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
-    await (await import('./bench-backup.mjs')).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    await (
+      await import('./bench-camera.mjs')
+    ).benchCamera(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    await (
+      await import('./bench-backup.mjs')
+    ).benchBackup(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
     // Imports of 200 / 1,000 / 5,000 slots; lists of 10 … 5,000 slots seeded by restoring a backup.
-    await (await import('./bench-scale.mjs')).benchScale(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
+    await (
+      await import('./bench-scale.mjs')
+    ).benchScale(rows, { base: BASE, executablePath: found.executablePath, pin: PIN });
 
     // 200 slots, added the way a person would, then unlocked.
     for (let i = 0; i < SLOTS; i++) await addByLink(page, benchUri(i));
@@ -118,7 +126,8 @@ async function main() {
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+    const metric = async (name) =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
     await page.waitForTimeout(1500);
     const s0 = await metric('ScriptDuration');
     const k0 = await metric('TaskDuration');
@@ -126,15 +135,26 @@ async function main() {
     await page.waitForTimeout(SECONDS * 1000);
     const s1 = await metric('ScriptDuration');
     const k1 = await metric('TaskDuration');
-    row(`Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`, ms(((s1 - s0) * 1000) / SECONDS), '< 4 ms');
+    row(
+      `Scripting per 1 s tick, ${SLOTS} slots (CDP ScriptDuration / ${SECONDS} s)`,
+      ms(((s1 - s0) * 1000) / SECONDS),
+      '< 4 ms',
+    );
     row(`Main-thread work per tick incl. style/layout (TaskDuration)`, ms(((k1 - k0) * 1000) / SECONDS));
 
     // Search over 500 slots: 300 more (three exports of 100: one by one through the add screen
     // would take minutes), then from typing a query to the filtered list painted.
     for (let i = SLOTS; i < SEARCH_SLOTS; i += 100) await addByExport(page, exportUri(i, 100), 100);
-    row(`Search, ${SEARCH_SLOTS} slots: keystroke → filtered list painted (median of ${SEARCH_QUERIES.length * 3})`, ms(await searchLatency(page)), '< 50 ms');
+    row(
+      `Search, ${SEARCH_SLOTS} slots: keystroke → filtered list painted (median of ${SEARCH_QUERIES.length * 3})`,
+      ms(await searchLatency(page)),
+      '< 50 ms',
+    );
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
-    row(`Reorder, ${SEARCH_SLOTS} slots: ↑ on the last slot's handle → list repainted (median of 5)`, ms(await moveLatency(page)));
+    row(
+      `Reorder, ${SEARCH_SLOTS} slots: ↑ on the last slot's handle → list repainted (median of 5)`,
+      ms(await moveLatency(page)),
+    );
 
     if (process.env.BENCH_PROFILE) {
       // Where the tick's time goes: self time by function over 5 s of ticking.
@@ -150,7 +170,13 @@ async function main() {
         const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
         self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
       });
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+      console.log(
+        [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25)
+          .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+          .join('\n'),
+      );
     }
   } finally {
     await browser.close();

@@ -12,7 +12,11 @@ export const ENTRY_BUDGET_GZ = 40 * 1024;
 /** The entry index.html loads: its module script, the modules it preloads, its stylesheets (gzip -9 bytes). */
 export function entrySize(dir = 'dist') {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const refs = [...new Set([...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
+  const refs = [
+    ...new Set(
+      [...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]),
+    ),
+  ];
   const gz = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
   const js = refs.filter((r) => r.endsWith('.js'));
   const css = refs.filter((r) => r.endsWith('.css'));
@@ -21,7 +25,8 @@ export function entrySize(dir = 'dist') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? 'dist';
-  if (!existsSync(join(dir, 'index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir], { stdio: 'inherit' });
+  if (!existsSync(join(dir, 'index.html')))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir], { stdio: 'inherit' });
   const size = entrySize(dir);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   const line = `Entry JS (${size.js.join(', ')}): ${kib(size.jsGz)} gzip -9, budget ${kib(ENTRY_BUDGET_GZ)}`;

@@ -44,7 +44,10 @@ try {
       `<style>html,body{margin:0;background:transparent}img{display:block;width:${icon.size}px;height:${icon.size}px}</style><img src="${src}">`,
     );
     await page.locator('img').evaluate((img) => img.decode());
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+    });
     writeFileSync(`public/icons/${icon.file}`, png);
     console.log(`public/icons/${icon.file} ${icon.size}×${icon.size} ${png.length} bytes`);
   }

@@ -34,7 +34,11 @@ async function setUp(page, slots = DEMO) {
   await firstRun(page, BASE, PIN);
   for (const [issuer, account, secret] of slots) {
     await page.getByRole('button', { name: 'Add a slot' }).first().click();
-    await page.getByLabel('Activation link').fill(`otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`);
+    await page
+      .getByLabel('Activation link')
+      .fill(
+        `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`,
+      );
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Add slot' }).click();
     await page.getByRole('heading', { name: 'Your slots' }).waitFor();
@@ -50,7 +54,11 @@ async function unlock(page) {
 
 /** Waits for the toast ("Slot added") to go and the countdown to settle, then shoots. */
 async function shoot(page, path) {
-  await page.getByRole('status').filter({ hasText: /\S/ }).waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /\S/ })
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
   await page.screenshot({ path, animations: 'disabled' });
   console.log(path);
 }
@@ -96,7 +104,8 @@ async function reviewScreens(browser) {
     const iphone = await browser.newContext({
       ...phone,
       colorScheme: scheme,
-      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
     });
     const ios = await iphone.newPage();
     await ios.goto(BASE);
@@ -113,7 +122,13 @@ async function updateScreens(browser) {
   build('dist-screens-v1', 'screens-v1');
   build('dist-screens-v2', 'screens-v2');
   for (const scheme of ['light', 'dark']) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: scheme });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: scheme,
+    });
     let server = await startPreview({ outDir: 'dist-screens-v1', port: PORT });
     const page = await context.newPage();
     await setUp(page, DEMO);
@@ -127,10 +142,16 @@ async function updateScreens(browser) {
     // Another tab (a newer Keyslot) upgrades the database: this one steps aside.
     const other = await context.newPage();
     await other.goto(`${BASE}/favicon.svg`);
-    await other.evaluate(() => new Promise((resolve) => {
-      const request = indexedDB.open('keyslot', 2);
-      request.onsuccess = () => { request.result.close(); resolve(); };
-    }));
+    await other.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.open('keyslot', 2);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+        }),
+    );
     await page.getByRole('heading', { name: 'Keyslot was updated in another tab' }).waitFor();
     await shoot(page, `screenshots/stale-tab-${scheme}.png`);
     await context.close();

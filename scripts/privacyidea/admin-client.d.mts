@@ -33,13 +33,42 @@ export class PiAdmin {
   readonly baseUrl: string;
   static login(baseUrl: string, username: string, password: string): Promise<PiAdmin>;
   call(method: string, path: string, body?: Record<string, unknown>, options?: { full?: boolean }): Promise<any>;
-  createUser(resolver: string, user: { username: string; password: string; givenname?: string; surname?: string; email?: string }): Promise<unknown>;
-  setPolicy(name: string, policy: { scope: string; action: string | Record<string, string | number | boolean>; realm?: string; priority?: number; active?: boolean }): Promise<unknown>;
+  createUser(
+    resolver: string,
+    user: { username: string; password: string; givenname?: string; surname?: string; email?: string },
+  ): Promise<unknown>;
+  setPolicy(
+    name: string,
+    policy: {
+      scope: string;
+      action: string | Record<string, string | number | boolean>;
+      realm?: string;
+      priority?: number;
+      active?: boolean;
+    },
+  ): Promise<unknown>;
   deletePolicy(name: string): Promise<unknown>;
   policyDefs(scope: string): Promise<Record<string, { type: string }>>;
-  createSmartphoneContainer(o: { user: string; realm: string; tokens?: Array<'totp' | 'hotp' | Record<string, unknown>>; description?: string }): Promise<{ containerSerial: string; tokens: PiToken[] }>;
-  initToken(o: { type: string; user?: string; realm?: string; containerSerial?: string; description?: string; [k: string]: unknown }): Promise<PiToken>;
-  init2step(o: { type?: 'hotp' | 'totp'; user: string; realm: string; [k: string]: unknown }): Promise<{ serial: string; uri: string; detail: Record<string, unknown> }>;
+  createSmartphoneContainer(o: {
+    user: string;
+    realm: string;
+    tokens?: Array<'totp' | 'hotp' | Record<string, unknown>>;
+    description?: string;
+  }): Promise<{ containerSerial: string; tokens: PiToken[] }>;
+  initToken(o: {
+    type: string;
+    user?: string;
+    realm?: string;
+    containerSerial?: string;
+    description?: string;
+    [k: string]: unknown;
+  }): Promise<PiToken>;
+  init2step(o: {
+    type?: 'hotp' | 'totp';
+    user: string;
+    realm: string;
+    [k: string]: unknown;
+  }): Promise<{ serial: string; uri: string; detail: Record<string, unknown> }>;
   finish2step(o: { serial: string; type?: 'hotp' | 'totp'; clientPart: string }): Promise<unknown>;
   registrationQr(containerSerial: string, options?: RegistrationOptions): Promise<RegistrationQr>;
   rolloverQr(containerSerial: string, options?: RegistrationOptions): Promise<RegistrationQr>;
@@ -49,5 +78,10 @@ export class PiAdmin {
   tokenInfo(serial: string): Promise<any>;
   deleteContainer(containerSerial: string): Promise<unknown>;
   deleteToken(serial: string): Promise<unknown>;
-  validate(o: { serial?: string; user?: string; realm?: string; pass: string }): Promise<{ ok: boolean; message: string; detail: Record<string, unknown> }>;
+  validate(o: {
+    serial?: string;
+    user?: string;
+    realm?: string;
+    pass: string;
+  }): Promise<{ ok: boolean; message: string; detail: Record<string, unknown> }>;
 }

@@ -20,11 +20,9 @@ export const venvBin = (name) => join(venvDir(), 'bin', name);
 function installedVersion() {
   const python = venvBin('python');
   if (!existsSync(python)) return null;
-  const probe = spawnSync(
-    python,
-    ['-c', "import importlib.metadata as m; print(m.version('privacyidea'))"],
-    { encoding: 'utf8' },
-  );
+  const probe = spawnSync(python, ['-c', "import importlib.metadata as m; print(m.version('privacyidea'))"], {
+    encoding: 'utf8',
+  });
   return probe.status === 0 ? probe.stdout.trim() : null;
 }
 

@@ -132,7 +132,10 @@ export function addParamFromHash(hash: string): string | null {
 export function activationLink(appUrl: string, uri: string): string {
   const inner = uri.trim();
   const innerScheme = SCHEME.exec(inner)?.[1]?.toLowerCase();
-  if (!/^https?:\/\//i.test(appUrl) || (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration' && innerScheme !== 'pia')) {
+  if (
+    !/^https?:\/\//i.test(appUrl) ||
+    (innerScheme !== 'otpauth' && innerScheme !== 'otpauth-migration' && innerScheme !== 'pia')
+  ) {
     throw new KeyslotError('URI_SCHEME', { field: 'uri' });
   }
   const hash = appUrl.indexOf('#');

@@ -53,7 +53,12 @@ export const INITIAL_GUARD: AttemptGuard = { v: 1, failures: 0, lockedUntil: 0, 
  * erasing on a record we cannot read would be destructive. Deleting the record therefore buys
  * at most one attempt without a wait, never a fresh set of five.
  */
-export const UNKNOWN_GUARD: AttemptGuard = { v: 1, failures: FREE_ATTEMPTS - 1, lockedUntil: 0, eraseAfterFailures: false };
+export const UNKNOWN_GUARD: AttemptGuard = {
+  v: 1,
+  failures: FREE_ATTEMPTS - 1,
+  lockedUntil: 0,
+  eraseAfterFailures: false,
+};
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -72,7 +77,8 @@ export function parseGuard(raw: unknown): AttemptGuard | null {
   if (!isPlainObject(raw)) return null;
   const keys = Object.keys(raw);
   const expected = ['v', 'failures', 'lockedUntil', 'eraseAfterFailures'];
-  if (keys.length !== expected.length || !expected.every((k) => Object.prototype.hasOwnProperty.call(raw, k))) return null;
+  if (keys.length !== expected.length || !expected.every((k) => Object.prototype.hasOwnProperty.call(raw, k)))
+    return null;
   if (raw['v'] !== GUARD_VERSION) return null;
   const { failures, lockedUntil, eraseAfterFailures } = raw;
   if (!isInt(failures, FAILURES_MAX) || !isInt(lockedUntil, Number.MAX_SAFE_INTEGER)) return null;

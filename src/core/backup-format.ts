@@ -137,8 +137,10 @@ function bytesField(v: unknown, field: string, min: number, max: number): Bytes 
  */
 export function validateBackupPassword(password: string, confirm?: string): void {
   const length = [...password.normalize('NFC')].length;
-  if (length < BACKUP_PASSWORD_MIN) throw new KeyslotError('BACKUP_PASSWORD_TOO_SHORT', { field: 'password', min: BACKUP_PASSWORD_MIN });
-  if (length > BACKUP_PASSWORD_MAX) throw new KeyslotError('BACKUP_PASSWORD_TOO_LONG', { field: 'password', max: BACKUP_PASSWORD_MAX });
+  if (length < BACKUP_PASSWORD_MIN)
+    throw new KeyslotError('BACKUP_PASSWORD_TOO_SHORT', { field: 'password', min: BACKUP_PASSWORD_MIN });
+  if (length > BACKUP_PASSWORD_MAX)
+    throw new KeyslotError('BACKUP_PASSWORD_TOO_LONG', { field: 'password', max: BACKUP_PASSWORD_MAX });
   if (confirm !== undefined && confirm.normalize('NFC') !== password.normalize('NFC')) {
     throw new KeyslotError('BACKUP_PASSWORD_MISMATCH', { field: 'confirm' });
   }
@@ -165,7 +167,9 @@ export function parseBackupFile(text: string): BackupEnvelope {
     raw = JSON.parse(text);
   } catch {
     // A Keyslot backup cut short is still recognisably one: say "damaged", not "not a backup".
-    throw text.trimStart().startsWith('{') && text.includes(`"${BACKUP_FORMAT}"`) ? damaged('file') : new KeyslotError('BACKUP_NOT_BACKUP');
+    throw text.trimStart().startsWith('{') && text.includes(`"${BACKUP_FORMAT}"`)
+      ? damaged('file')
+      : new KeyslotError('BACKUP_NOT_BACKUP');
   }
   if (!isPlainObject(raw) || raw['format'] !== BACKUP_FORMAT) throw new KeyslotError('BACKUP_NOT_BACKUP');
   const version = raw['version'];
@@ -228,7 +232,18 @@ export function backupAad(
 // The plaintext: {"slots":[{kind, issuer, account, name, secret, algorithm, digits, period, counter, createdAt}]}
 // ---------------------------------------------------------------------------------------------
 
-const SLOT_KEYS_V1 = ['kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt'] as const;
+const SLOT_KEYS_V1 = [
+  'kind',
+  'issuer',
+  'account',
+  'name',
+  'secret',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'createdAt',
+] as const;
 /** Version 2 adds what the person made of the slot. */
 const SLOT_KEYS = [...SLOT_KEYS_V1, 'favourite', 'groups', 'note', 'icon'] as const;
 const KINDS_V1: readonly string[] = ['totp', 'hotp'] satisfies OtpKind[];
@@ -291,12 +306,16 @@ function readBackupSlot(raw: unknown, i: number, version: BackupVersion = BACKUP
 }
 
 /** Version 2's favourite, groups, note and icon, as strictly as a vault record's (slot-extras.ts). */
-function readBackupExtras(raw: Record<string, unknown>, f: string): Pick<SlotMeta, 'favourite' | 'groups' | 'note' | 'icon'> {
+function readBackupExtras(
+  raw: Record<string, unknown>,
+  f: string,
+): Pick<SlotMeta, 'favourite' | 'groups' | 'note' | 'icon'> {
   const { favourite, groups, note, icon } = raw;
   try {
     if (typeof favourite !== 'boolean' || !Array.isArray(groups) || typeof note !== 'string') throw damaged(f);
     const list = groupList(groups);
-    if (list.length !== groups.length || list.some((g, k) => g !== groups[k]) || noteText(note) !== note) throw damaged(f);
+    if (list.length !== groups.length || list.some((g, k) => g !== groups[k]) || noteText(note) !== note)
+      throw damaged(f);
     return { favourite, groups: list, note, icon: iconFromJson(icon) };
   } catch {
     throw damaged(f);
@@ -399,7 +418,10 @@ export function planRestore(incoming: readonly BackupSlot[], existing: readonly 
  * ids to delete. `keep` drops the backup's slot, `replace` adds it and deletes the one here,
  * `both` adds it. A missing choice counts as `keep`: nothing here is lost by default.
  */
-export function resolveRestore(plan: RestorePlan, choices: readonly ConflictChoice[]): { add: BackupSlot[]; remove: string[] } {
+export function resolveRestore(
+  plan: RestorePlan,
+  choices: readonly ConflictChoice[],
+): { add: BackupSlot[]; remove: string[] } {
   const add = [...plan.add];
   const remove = new Set<string>();
   plan.conflicts.forEach((c, i) => {
@@ -421,7 +443,12 @@ export function resolveRestore(plan: RestorePlan, choices: readonly ConflictChoi
  * anyone with the text can make the codes. Slot names given in Keyslot are not part of the
  * Key URI Format and are left out; HOTP URIs carry the next counter.
  */
-export function plainExport(slots: readonly Pick<Slot, 'kind' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'>[]): string {
+export function plainExport(
+  slots: readonly Pick<
+    Slot,
+    'kind' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
+  >[],
+): string {
   return slots.map((s) => `${toOtpauthUri(s)}\n`).join('');
 }
 

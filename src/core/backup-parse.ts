@@ -4,15 +4,25 @@
  * their code, field and limit only, never text from the file.
  */
 import { isKeyslotError, KeyslotError, type ErrorCode } from './errors';
-import { decodeBackupPlaintext, parseBackupFile, type BackupEnvelope, type BackupSlot, type BackupVersion } from './backup-format';
+import {
+  decodeBackupPlaintext,
+  parseBackupFile,
+  type BackupEnvelope,
+  type BackupSlot,
+  type BackupVersion,
+} from './backup-format';
 
-export type BackupParseRequest = { op: 'file'; text: string } | { op: 'plaintext'; bytes: Uint8Array; version: BackupVersion };
+export type BackupParseRequest =
+  { op: 'file'; text: string } | { op: 'plaintext'; bytes: Uint8Array; version: BackupVersion };
 export type BackupParseAnswer =
   { ok: true; value: BackupEnvelope | BackupSlot[] } | { ok: false; code: ErrorCode; field?: string; max?: number };
 
 export function runBackupParse(req: BackupParseRequest): BackupParseAnswer {
   try {
-    return { ok: true, value: req.op === 'file' ? parseBackupFile(req.text) : decodeBackupPlaintext(req.bytes, req.version) };
+    return {
+      ok: true,
+      value: req.op === 'file' ? parseBackupFile(req.text) : decodeBackupPlaintext(req.bytes, req.version),
+    };
   } catch (e) {
     if (isKeyslotError(e)) return { ok: false, code: e.code, field: e.field, max: e.max };
     return { ok: false, code: 'BACKUP_DAMAGED' };

@@ -89,7 +89,7 @@ export function utf8Encode(text: string): Bytes {
  */
 export function utf8Decode(bytes: Uint8Array): string | null {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b0 = bytes[i]!;
     let cp: number;
     let need: number;

@@ -46,7 +46,10 @@ export interface MigrationWriteOptions {
   maxTextLength?: number;
 }
 
-type ExportSlot = Pick<SlotDraft, 'kind' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'>;
+type ExportSlot = Pick<
+  SlotDraft,
+  'kind' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
+>;
 
 // ---------------------------------------------------------------- protobuf wire format
 
@@ -64,7 +67,11 @@ function varint(value: bigint): number[] {
 
 const key = (field: number, wire: number): number[] => varint(BigInt((field << 3) | wire));
 const varintField = (field: number, value: number | bigint): number[] => [...key(field, 0), ...varint(BigInt(value))];
-const bytesField = (field: number, value: Uint8Array): number[] => [...key(field, 2), ...varint(BigInt(value.length)), ...value];
+const bytesField = (field: number, value: Uint8Array): number[] => [
+  ...key(field, 2),
+  ...varint(BigInt(value.length)),
+  ...value,
+];
 
 const ALGORITHM = { SHA1: 1, SHA256: 2, SHA512: 3 } as const;
 const DIGITS: Readonly<Record<number, number>> = { 6: 1, 8: 2 };
@@ -117,14 +124,16 @@ function payloadUri(fields: number[][], batchSize: number, batchIndex: number, b
 export function writeMigrationUris(slots: readonly ExportSlot[], options: MigrationWriteOptions): MigrationExport {
   const { batchId } = options;
   const maxText = options.maxTextLength ?? MIGRATION_QR_TEXT_TARGET;
-  if (!Number.isInteger(batchId) || batchId < -(2 ** 31) || batchId >= 2 ** 31) throw new TypeError('writeMigrationUris: batchId must be an int32');
+  if (!Number.isInteger(batchId) || batchId < -(2 ** 31) || batchId >= 2 ** 31)
+    throw new TypeError('writeMigrationUris: batchId must be an int32');
   if (!Number.isInteger(maxText) || maxText < 200 || maxText > MIGRATION_QR_TEXT_MAX) {
     throw new TypeError(`writeMigrationUris: maxTextLength must be 200 … ${MIGRATION_QR_TEXT_MAX}`);
   }
   const skipped: MigrationExport['skipped'] = [];
   // Batch sizes are not known until the split is done, and they change the text length by a
   // few bytes: split with the largest header (batch numbers up to MIGRATION_BATCHES_MAX), then write.
-  const fits = (fields: number[][]) => payloadUri(fields, MIGRATION_BATCHES_MAX, MIGRATION_BATCHES_MAX - 1, batchId).length <= maxText;
+  const fits = (fields: number[][]) =>
+    payloadUri(fields, MIGRATION_BATCHES_MAX, MIGRATION_BATCHES_MAX - 1, batchId).length <= maxText;
   const batches: number[][][] = [];
   let current: number[][] = [];
   slots.forEach((slot, index) => {
@@ -139,6 +148,7 @@ export function writeMigrationUris(slots: readonly ExportSlot[], options: Migrat
     current.push(field);
   });
   if (current.length > 0) batches.push(current);
-  if (batches.length > MIGRATION_BATCHES_MAX) throw new KeyslotError('MIGRATION_TOO_LARGE', { field: 'slots', max: MIGRATION_BATCHES_MAX });
+  if (batches.length > MIGRATION_BATCHES_MAX)
+    throw new KeyslotError('MIGRATION_TOO_LARGE', { field: 'slots', max: MIGRATION_BATCHES_MAX });
   return { uris: batches.map((fields, i) => payloadUri(fields, batches.length, i, batchId)), skipped };
 }

@@ -56,7 +56,15 @@
 import { base64Decode, hexEncode, utf8Decode, wipe } from './bytes';
 import { isKeyslotError, KeyslotError, type ErrorCode } from './errors';
 import { splitLabel } from './otpauth-uri';
-import { COUNTER_MAX, DIGITS_MAX, DIGITS_MIN, TEXT_MAX, type HashAlgorithm, type OtpKind, type SlotDraft } from './slot';
+import {
+  COUNTER_MAX,
+  DIGITS_MAX,
+  DIGITS_MIN,
+  TEXT_MAX,
+  type HashAlgorithm,
+  type OtpKind,
+  type SlotDraft,
+} from './slot';
 import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseName, requireLabel } from './validate';
 
 /** Longest export text accepted (a QR code holds ~2.9 KB; pasted text may be longer). Checked before parsing. */
@@ -81,8 +89,7 @@ export interface MigrationBatch {
 
 /** One account of an export: a ready draft, or why it cannot be imported (no secret in it). */
 export type MigrationEntry =
-  | { ok: true; draft: SlotDraft }
-  | { ok: false; issuer: string; account: string; code: ErrorCode };
+  { ok: true; draft: SlotDraft } | { ok: false; issuer: string; account: string; code: ErrorCode };
 
 const dataError = (): KeyslotError => new KeyslotError('MIGRATION_DATA', { field: 'uri' });
 const tooLarge = (): KeyslotError => new KeyslotError('MIGRATION_TOO_LARGE', { field: 'uri' });
@@ -192,7 +199,15 @@ interface RawParameters {
 
 function readParameters(bytes: Uint8Array): RawParameters {
   const r = new WireReader(bytes);
-  const p: RawParameters = { secret: new Uint8Array(0), name: '', issuer: '', algorithm: 0, digits: 0, type: 0, counter: 0n };
+  const p: RawParameters = {
+    secret: new Uint8Array(0),
+    name: '',
+    issuer: '',
+    algorithm: 0,
+    digits: 0,
+    type: 0,
+    counter: 0n,
+  };
   // As in any protobuf reader, a field that appears twice: the last one wins.
   while (!r.done) {
     const { field, wire } = r.key();
@@ -265,7 +280,19 @@ function toEntry(p: RawParameters): MigrationEntry {
     const issuer = parseName(issuerText, 'issuer');
     const account = parseName(accountText, 'account');
     requireLabel(issuer, account);
-    return { ok: true, draft: checkDraft({ kind, issuer, account, secret: p.secret, algorithm, digits, period: DEFAULT_PERIOD_S, counter }) };
+    return {
+      ok: true,
+      draft: checkDraft({
+        kind,
+        issuer,
+        account,
+        secret: p.secret,
+        algorithm,
+        digits,
+        period: DEFAULT_PERIOD_S,
+        counter,
+      }),
+    };
   } catch (e) {
     if (!isKeyslotError(e)) throw e;
     wipe(p.secret);
@@ -363,7 +390,8 @@ export function parseMigrationUri(text: string): MigrationBatch {
   if (input === '') throw new KeyslotError('INPUT_EMPTY', { field: 'uri' });
 
   const scheme = SCHEME.exec(input);
-  if (!scheme || scheme[1]!.toLowerCase() !== 'otpauth-migration') throw new KeyslotError('URI_SCHEME', { field: 'uri' });
+  if (!scheme || scheme[1]!.toLowerCase() !== 'otpauth-migration')
+    throw new KeyslotError('URI_SCHEME', { field: 'uri' });
   const rest = input.slice(scheme[0].length);
   if (!rest.startsWith('//')) throw new KeyslotError('URI_MALFORMED', { field: 'uri' });
   const q = rest.indexOf('?');
@@ -402,7 +430,9 @@ export class MigrationBatches {
 
   /** True when the batch has this export's id and size (always true while empty). */
   sameExport(batch: MigrationBatch): boolean {
-    return this.#byIndex.size === 0 || (batch.batchId === this.#batchId && Math.max(1, batch.batchSize) === this.#batchSize);
+    return (
+      this.#byIndex.size === 0 || (batch.batchId === this.#batchId && Math.max(1, batch.batchSize) === this.#batchSize)
+    );
   }
 
   /** Adds a batch; false when this QR code was already scanned. Throws MIGRATION_OTHER_EXPORT for another export. */

@@ -55,7 +55,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 function comparer(order: SortOrder): (a: Slot, b: Slot) => number {
   switch (order) {
     case 'name':
-      return (a, b) => collator.compare(slotTitle(a), slotTitle(b)) || collator.compare(a.account, b.account) || compareManual(a, b);
+      return (a, b) =>
+        collator.compare(slotTitle(a), slotTitle(b)) || collator.compare(a.account, b.account) || compareManual(a, b);
     case 'recent':
       // Most recently used first; never used ones after, in manual order.
       return (a, b) => b.lastUsedAt - a.lastUsedAt || compareManual(a, b);

@@ -154,7 +154,8 @@ export function parseOtpauthUri(text: string, options: { steam?: boolean } = {})
   const params = splitQuery(query);
   const encoder = readParam(params, 'encoder');
   if (encoder !== undefined && encoder.trim() !== '') {
-    if (!options.steam || (kind !== 'totp' && kind !== 'steam')) throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
+    if (!options.steam || (kind !== 'totp' && kind !== 'steam'))
+      throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
     if (encoder.trim().toLowerCase() !== 'steam') throw new KeyslotError('OTP_TYPE', { field: 'encoder' });
     kind = 'steam';
   }

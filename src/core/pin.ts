@@ -31,12 +31,45 @@ export const PIN_MAX_LENGTH = 64;
  * analyses of leaked PIN lists, e.g. Wang et al., "Understanding Human-Chosen PINs").
  */
 const COMMON_PINS: ReadonlySet<string> = new Set([
-  '123321', '321123', '112211', '100200', '102030', '135790', '246810',
-  '147258', '258369', '147852', '741852', '852963', '963852', '369258',
-  '789456', '456123', '789123', '123789', '654987', '987456', '321654',
-  '123654', '147369', '369147', '741963', '963741', '147896', '124578',
-  '142536', '159753', '159357', '753951', '951753', '357159', '159951',
-  '258852', '753357', '5201314', '1314520',
+  '123321',
+  '321123',
+  '112211',
+  '100200',
+  '102030',
+  '135790',
+  '246810',
+  '147258',
+  '258369',
+  '147852',
+  '741852',
+  '852963',
+  '963852',
+  '369258',
+  '789456',
+  '456123',
+  '789123',
+  '123789',
+  '654987',
+  '987456',
+  '321654',
+  '123654',
+  '147369',
+  '369147',
+  '741963',
+  '963741',
+  '147896',
+  '124578',
+  '142536',
+  '159753',
+  '159357',
+  '753951',
+  '951753',
+  '357159',
+  '159951',
+  '258852',
+  '753357',
+  '5201314',
+  '1314520',
 ]);
 
 const ASCENDING = '01234567890';
@@ -132,9 +165,22 @@ export const PASSPHRASE_MAX_LENGTH = 256;
  * trivial PIN. Short on purpose: the length floor does most of the work.
  */
 const COMMON_PASSPHRASES: ReadonlySet<string> = new Set([
-  'password123', 'password1234', 'passwordpassword', 'qwertyuiop', 'qwertyuiop123', '1q2w3e4r5t',
-  'iloveyou123', 'letmein123', 'administrator', 'changeme123', 'welcome123', 'keyslotkeyslot',
-  'correcthorsebatterystaple', 'abcdefghij', 'asdfghjkl;', 'zxcvbnm123',
+  'password123',
+  'password1234',
+  'passwordpassword',
+  'qwertyuiop',
+  'qwertyuiop123',
+  '1q2w3e4r5t',
+  'iloveyou123',
+  'letmein123',
+  'administrator',
+  'changeme123',
+  'welcome123',
+  'keyslotkeyslot',
+  'correcthorsebatterystaple',
+  'abcdefghij',
+  'asdfghjkl;',
+  'zxcvbnm123',
 ]);
 
 function codePointLength(s: string): number {
@@ -156,7 +202,15 @@ export function isTrivialPassphrase(passphrase: string): boolean {
   const step = codes[1]! - codes[0]!;
   if ((step === 1 || step === -1) && codes.every((c, i) => i === 0 || c - codes[i - 1]! === step)) return true;
   for (let size = 1; size * 2 <= chars.length; size++) {
-    if (chars.length % size === 0 && size < 5 && chars.slice(0, size).join('').repeat(chars.length / size) === folded) return true;
+    if (
+      chars.length % size === 0 &&
+      size < 5 &&
+      chars
+        .slice(0, size)
+        .join('')
+        .repeat(chars.length / size) === folded
+    )
+      return true;
   }
   return COMMON_PASSPHRASES.has(folded) || (allDigits(folded) && isTrivialPin(folded));
 }

@@ -60,7 +60,9 @@ export class SlotIndex {
 
   /** The first slot (in the order added) with the draft's kind and secret bytes. */
   duplicateOf(draft: SlotDraft): Slot | undefined {
-    return this.#bySecret.get(secretBucket(draft.kind, draft.secret))?.find((s) => s.kind === draft.kind && sameBytes(s.secret, draft.secret));
+    return this.#bySecret
+      .get(secretBucket(draft.kind, draft.secret))
+      ?.find((s) => s.kind === draft.kind && sameBytes(s.secret, draft.secret));
   }
 
   match(draft: SlotDraft): SlotMatch {

@@ -129,7 +129,8 @@ export function completeTwoStep(draft: SlotDraft, params: TwoStepParams, clientP
   for (const key of Object.keys(NAMES) as (keyof TwoStepParams)[]) {
     const [min, max] = LIMITS[key];
     const n = params[key];
-    if (!Number.isInteger(n) || n < min || n > max) throw new KeyslotError('TWO_STEP_INVALID', { field: NAMES[key], min, max });
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new KeyslotError('TWO_STEP_INVALID', { field: NAMES[key], min, max });
   }
   const password = utf8Encode(hexEncode(draft.secret).toLowerCase());
   const secret = pbkdf2HmacSha1(password, clientPart, params.difficulty, params.outputSize);

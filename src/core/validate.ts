@@ -161,7 +161,12 @@ export function checkDraft(draft: SlotDraft): SlotDraft {
   if (kind === 'steam') {
     // Steam Guard has exactly one set of parameters (steam.ts): anything else is not a Steam slot.
     const { algorithm, digits, period, counter } = STEAM_PARAMS;
-    if (draft.algorithm !== algorithm || draft.digits !== digits || draft.period !== period || draft.counter !== counter) {
+    if (
+      draft.algorithm !== algorithm ||
+      draft.digits !== digits ||
+      draft.period !== period ||
+      draft.counter !== counter
+    ) {
       throw new KeyslotError('OTP_TYPE', { field: 'type' });
     }
     return { kind, issuer, account, secret: draft.secret, ...STEAM_PARAMS };
@@ -172,7 +177,17 @@ export function checkDraft(draft: SlotDraft): SlotDraft {
     if (draft.counter !== 0) throw new KeyslotError('COUNTER_INVALID', { field: 'counter', min: 0, max: 0 });
     return { kind, issuer, account, secret: draft.secret, algorithm: draft.algorithm, digits, period, counter: 0 };
   }
-  if (draft.period !== DEFAULT_PERIOD_S) throw new KeyslotError('PERIOD', { field: 'period', min: DEFAULT_PERIOD_S, max: DEFAULT_PERIOD_S });
+  if (draft.period !== DEFAULT_PERIOD_S)
+    throw new KeyslotError('PERIOD', { field: 'period', min: DEFAULT_PERIOD_S, max: DEFAULT_PERIOD_S });
   const counter = parseCounter(draft.counter);
-  return { kind, issuer, account, secret: draft.secret, algorithm: draft.algorithm, digits, period: DEFAULT_PERIOD_S, counter };
+  return {
+    kind,
+    issuer,
+    account,
+    secret: draft.secret,
+    algorithm: draft.algorithm,
+    digits,
+    period: DEFAULT_PERIOD_S,
+    counter,
+  };
 }

@@ -13,7 +13,12 @@ import { KEY_BYTES, parseKdfParams, SALT_MAX_BYTES, SALT_MIN_BYTES, type Argon2i
 import type { Bytes } from '../core/bytes';
 
 /** Argon2id(password, salt; m, t, p) -> `length` bytes. No secret, no associated data. */
-export async function argon2idRaw(password: Uint8Array, salt: Uint8Array, params: Argon2idParams, length = KEY_BYTES): Promise<Bytes> {
+export async function argon2idRaw(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: Argon2idParams,
+  length = KEY_BYTES,
+): Promise<Bytes> {
   const out = await argon2id({
     password,
     salt,
@@ -31,7 +36,15 @@ export async function argon2idRaw(password: Uint8Array, salt: Uint8Array, params
  * the PIN is typed): one pass over the smallest memory it accepts, on a fixed non-secret input.
  */
 export async function warmUpArgon2(): Promise<void> {
-  await argon2id({ password: 'warm-up', salt: 'warm-up-salt', iterations: 1, parallelism: 1, memorySize: 8, hashLength: 4, outputType: 'binary' });
+  await argon2id({
+    password: 'warm-up',
+    salt: 'warm-up-salt',
+    iterations: 1,
+    parallelism: 1,
+    memorySize: 8,
+    hashLength: 4,
+    outputType: 'binary',
+  });
 }
 
 /** Message the main thread posts to kdf-worker.ts. `password` is UTF-8 and is transferred. */
@@ -53,7 +66,8 @@ export async function runKdfRequest(req: unknown): Promise<KdfResponse> {
   try {
     if (!(password instanceof Uint8Array) || password.length === 0) return { ok: false };
     const salt = r?.salt;
-    if (!(salt instanceof Uint8Array) || salt.length < SALT_MIN_BYTES || salt.length > SALT_MAX_BYTES) return { ok: false };
+    if (!(salt instanceof Uint8Array) || salt.length < SALT_MIN_BYTES || salt.length > SALT_MAX_BYTES)
+      return { ok: false };
     const kdf = parseKdfParams(r?.kdf);
     if (kdf.name !== 'argon2id') return { ok: false };
     return { ok: true, key: await argon2idRaw(password, salt, kdf) };
@@ -67,7 +81,15 @@ export async function runKdfRequest(req: unknown): Promise<KdfResponse> {
 /** Key derivation for another app's encrypted export, run in the worker like the PIN's. */
 export type ImportKdfRequest =
   | { importKdf: 'scrypt'; password: Uint8Array; salt: Uint8Array; N: number; r: number; p: number; length: number }
-  | { importKdf: 'argon2id'; password: Uint8Array; salt: Uint8Array; iterations: number; memoryKiB: number; parallelism: number; length: number };
+  | {
+      importKdf: 'argon2id';
+      password: Uint8Array;
+      salt: Uint8Array;
+      iterations: number;
+      memoryKiB: number;
+      parallelism: number;
+      length: number;
+    };
 
 function whole(n: unknown, min: number, max: number): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
@@ -81,12 +103,37 @@ export async function runImportKdfRequest(req: unknown): Promise<KdfResponse> {
   try {
     if (!(password instanceof Uint8Array) || !(salt instanceof Uint8Array) || salt.length > 1024) return { ok: false };
     if (!whole(r?.length, 16, 64)) return { ok: false };
-    if (r?.importKdf === 'scrypt' && whole(r.N, 2, 2 ** 20) && whole(r.r, 1, 32) && whole(r.p, 1, 16) && 128 * r.N * r.r <= 256 * 1024 * 1024 && r.N * r.r * r.p <= 2 ** 22) {
-      const out = await scrypt({ password, salt, costFactor: r.N, blockSize: r.r, parallelism: r.p, hashLength: r.length, outputType: 'binary' });
+    if (
+      r?.importKdf === 'scrypt' &&
+      whole(r.N, 2, 2 ** 20) &&
+      whole(r.r, 1, 32) &&
+      whole(r.p, 1, 16) &&
+      128 * r.N * r.r <= 256 * 1024 * 1024 &&
+      r.N * r.r * r.p <= 2 ** 22
+    ) {
+      const out = await scrypt({
+        password,
+        salt,
+        costFactor: r.N,
+        blockSize: r.r,
+        parallelism: r.p,
+        hashLength: r.length,
+        outputType: 'binary',
+      });
       return { ok: true, key: Uint8Array.from(out) };
     }
-    if (r?.importKdf === 'argon2id' && whole(r.iterations, 1, 64) && whole(r.memoryKiB, 8, 256 * 1024) && whole(r.parallelism, 1, 16)) {
-      const key = await argon2idRaw(password, salt, { name: 'argon2id', iterations: r.iterations, memoryKiB: r.memoryKiB, parallelism: r.parallelism }, r.length);
+    if (
+      r?.importKdf === 'argon2id' &&
+      whole(r.iterations, 1, 64) &&
+      whole(r.memoryKiB, 8, 256 * 1024) &&
+      whole(r.parallelism, 1, 16)
+    ) {
+      const key = await argon2idRaw(
+        password,
+        salt,
+        { name: 'argon2id', iterations: r.iterations, memoryKiB: r.memoryKiB, parallelism: r.parallelism },
+        r.length,
+      );
       return { ok: true, key };
     }
     return { ok: false };

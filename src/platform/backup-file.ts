@@ -40,7 +40,12 @@ function savePicker(): SavePicker | null {
 }
 
 function isFileHandle(v: unknown): v is FileHandle {
-  return typeof v === 'object' && v !== null && (v as FileHandle).kind === 'file' && typeof (v as FileHandle).createWritable === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as FileHandle).kind === 'file' &&
+    typeof (v as FileHandle).createWritable === 'function'
+  );
 }
 
 /** May we write to the handle kept from last time? Asks again (a prompt) when the browser forgot. */
@@ -66,7 +71,10 @@ export async function chooseBackupTarget(suggestedName: string, description: str
   const kept = await storage.readBackupFile().catch(() => undefined);
   if (isFileHandle(kept) && (await writable(kept))) return { place: 'file', handle: kept };
   try {
-    const handle = await picker({ suggestedName, types: [{ description, accept: { 'application/json': [BACKUP_EXTENSION] } }] });
+    const handle = await picker({
+      suggestedName,
+      types: [{ description, accept: { 'application/json': [BACKUP_EXTENSION] } }],
+    });
     return { place: 'file', handle };
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') return null;
@@ -99,7 +107,11 @@ export function download(text: string, fileName: string, type: string): void {
  * when the file cannot be written (moved, deleted, permission withdrawn): the kept handle is
  * forgotten then, so the next try asks for a file again.
  */
-export async function saveBackup(target: BackupTarget, text: string, note: { at: number; fingerprint: string }): Promise<BackupNoteV1> {
+export async function saveBackup(
+  target: BackupTarget,
+  text: string,
+  note: { at: number; fingerprint: string },
+): Promise<BackupNoteV1> {
   let place: BackupPlace;
   let fileName: string;
   if (target.place === 'file') {

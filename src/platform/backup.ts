@@ -72,7 +72,12 @@ export async function readBackup(text: string, password: string, signal?: AbortS
   if (typeof password !== 'string' || password.length === 0) throw new KeyslotError('BACKUP_PASSWORD_WRONG');
   // Cancel stops the derivation's worker at once (a header at the caps runs ~50 s): IMPORT_CANCELLED.
   const key = await backupKey(password, file.kdf, file.salt, signal);
-  const plaintext = await openBackup(key, file.iv, file.ct, backupAad(file.createdAt, file.kdf, file.salt, file.version));
+  const plaintext = await openBackup(
+    key,
+    file.iv,
+    file.ct,
+    backupAad(file.createdAt, file.kdf, file.salt, file.version),
+  );
   try {
     return await decodeBackupPlaintextOffThread(plaintext, file.version);
   } finally {

@@ -105,7 +105,9 @@ export function screenErrorCode(e: unknown): ErrorCode {
 }
 
 function errorName(e: unknown): string {
-  return typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
+  return typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string'
+    ? (e as { name: string }).name
+    : '';
 }
 
 function mediaDevices(): MediaDevices | undefined {

@@ -25,5 +25,8 @@ async function clearIfStill(text: string): Promise<void> {
 export async function copyCode(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
   clearTimeout(pending.get(text));
-  pending.set(text, setTimeout(() => void clearIfStill(text), CLEAR_AFTER_MS));
+  pending.set(
+    text,
+    setTimeout(() => void clearIfStill(text), CLEAR_AFTER_MS),
+  );
 }

@@ -17,7 +17,12 @@ export async function measureClock(
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return null;
   try {
     const sentAt = now();
-    const response = await fetchImpl(CLOCK_PROBE_PATH, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'error' });
+    const response = await fetchImpl(CLOCK_PROBE_PATH, {
+      method: 'HEAD',
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    });
     const receivedAt = now();
     if (!response.ok) return null;
     return measureOffset(response.headers.get('date'), sentAt, receivedAt);

@@ -83,7 +83,8 @@ export function sniffImageType(head: Uint8Array): string | null {
   if (ascii(4, 'ftyp')) {
     // ISO media: AVIF, and HEIC/HEIF (iPhone photos; Safari decodes them)
     const brand = String.fromCharCode(...head.slice(8, 12));
-    if (['avif', 'avis', 'heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return brand.startsWith('av') ? 'avif' : 'heif';
+    if (['avif', 'avis', 'heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand))
+      return brand.startsWith('av') ? 'avif' : 'heif';
     return null;
   }
   if (at(0, 0xff, 0x0a) || at(0, 0x00, 0x00, 0x00, 0x0c, 0x4a, 0x58, 0x4c, 0x20)) return 'jxl'; // Safari 17+

@@ -12,7 +12,8 @@ import { aesCbcDecryptRaw, aesGcmDecryptRaw, pbkdf2Raw, sha256 } from './webcryp
 export function importCryptoFor(signal?: AbortSignal): ImportCrypto {
   return {
     pbkdf2: (hash, password, salt, iterations, length) => pbkdf2Raw(hash, password, salt, iterations, length),
-    scrypt: (password, salt, { N, r, p }, length) => importKdf({ importKdf: 'scrypt', password, salt, N, r, p, length }, signal),
+    scrypt: (password, salt, { N, r, p }, length) =>
+      importKdf({ importKdf: 'scrypt', password, salt, N, r, p, length }, signal),
     argon2id: (password, salt, { iterations, memoryKiB, parallelism }, length) =>
       importKdf({ importKdf: 'argon2id', password, salt, iterations, memoryKiB, parallelism, length }, signal),
     aesGcmDecrypt: (key, iv, data, aad) => aesGcmDecryptRaw(key, iv, data, aad),

@@ -86,11 +86,16 @@ export async function importKdf(req: ImportKdfRequest, signal?: AbortSignal): Pr
   const password = Uint8Array.from(req.password);
   const request = { ...req, password, salt: Uint8Array.from(req.salt) };
   try {
-    return await inWorker(request, password, async () => {
-      const res = await (await import('./argon2')).runImportKdfRequest(request);
-      if (!res.ok) throw new KeyslotError('KDF_FAILED');
-      return new Uint8Array(res.key);
-    }, signal);
+    return await inWorker(
+      request,
+      password,
+      async () => {
+        const res = await (await import('./argon2')).runImportKdfRequest(request);
+        if (!res.ok) throw new KeyslotError('KDF_FAILED');
+        return new Uint8Array(res.key);
+      },
+      signal,
+    );
   } finally {
     if (password.byteLength > 0) password.fill(0);
   }

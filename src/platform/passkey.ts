@@ -30,7 +30,9 @@ interface PrfResults {
 }
 
 function hasWebAuthn(): boolean {
-  return typeof globalThis.PublicKeyCredential === 'function' && typeof navigator !== 'undefined' && !!navigator.credentials;
+  return (
+    typeof globalThis.PublicKeyCredential === 'function' && typeof navigator !== 'undefined' && !!navigator.credentials
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ function hasWebAuthn(): boolean {
  */
 export async function prfSupported(): Promise<boolean> {
   if (!hasWebAuthn()) return false;
-  const pkc = globalThis.PublicKeyCredential as unknown as { getClientCapabilities?: () => Promise<Record<string, boolean>> };
+  const pkc = globalThis.PublicKeyCredential as unknown as {
+    getClientCapabilities?: () => Promise<Record<string, boolean>>;
+  };
   if (typeof pkc.getClientCapabilities !== 'function') return true;
   try {
     const caps = await pkc.getClientCapabilities();
@@ -61,7 +65,10 @@ function prfFirst(cred: PublicKeyCredential): Bytes | null {
   const prf = (cred.getClientExtensionResults() as { prf?: PrfResults }).prf;
   const first = prf?.results?.first;
   if (!first) return null;
-  const bytes = first instanceof ArrayBuffer ? new Uint8Array(first) : new Uint8Array(first.buffer, first.byteOffset, first.byteLength);
+  const bytes =
+    first instanceof ArrayBuffer
+      ? new Uint8Array(first)
+      : new Uint8Array(first.buffer, first.byteOffset, first.byteLength);
   if (bytes.length !== PRF_BYTES) throw new KeyslotError('PASSKEY_FAILED');
   return Uint8Array.from(bytes);
 }
@@ -89,7 +96,11 @@ export async function getPrf(credentialId: Bytes, salt: Bytes): Promise<Bytes> {
   return prf;
 }
 
-export async function createPasskey(rpName: string, userHandle: Bytes, salt: Bytes): Promise<{ credentialId: Bytes; prf: Bytes }> {
+export async function createPasskey(
+  rpName: string,
+  userHandle: Bytes,
+  salt: Bytes,
+): Promise<{ credentialId: Bytes; prf: Bytes }> {
   if (!hasWebAuthn()) throw new KeyslotError('PASSKEY_UNSUPPORTED');
   let cred: Credential | null;
   try {

@@ -62,13 +62,17 @@ function pick<T extends number | string>(choices: readonly T[], value: unknown, 
 
 /** Reads any value (parsed JSON, or anything else) into valid preferences. */
 export function toPreferences(value: unknown): Preferences {
-  const o = value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1 ? (value as Record<string, unknown>) : {};
+  const o =
+    value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1
+      ? (value as Record<string, unknown>)
+      : {};
   return {
     lockWhenHidden: pick(HIDDEN_CHOICES, o.lockWhenHidden, DEFAULT_PREFERENCES.lockWhenHidden),
     lockWhenIdle: pick(IDLE_CHOICES, o.lockWhenIdle, DEFAULT_PREFERENCES.lockWhenIdle),
     tapToReveal: typeof o.tapToReveal === 'boolean' ? o.tapToReveal : DEFAULT_PREFERENCES.tapToReveal,
     sortOrder: pick(SORT_ORDERS, o.sortOrder, DEFAULT_PREFERENCES.sortOrder),
-    language: typeof o.language === 'string' && LANGUAGE_TAG.test(o.language) ? o.language : DEFAULT_PREFERENCES.language,
+    language:
+      typeof o.language === 'string' && LANGUAGE_TAG.test(o.language) ? o.language : DEFAULT_PREFERENCES.language,
     piaSyncAtUnlock: typeof o.piaSyncAtUnlock === 'boolean' ? o.piaSyncAtUnlock : DEFAULT_PREFERENCES.piaSyncAtUnlock,
     density: pick(DENSITY_CHOICES, o.density, DEFAULT_PREFERENCES.density),
   };
@@ -141,12 +145,20 @@ export interface ClockNote {
   correct: boolean;
 }
 
-export const DEFAULT_CLOCK_NOTE: Readonly<ClockNote> = Object.freeze({ offsetMs: null, measuredAt: null, correct: false });
+export const DEFAULT_CLOCK_NOTE: Readonly<ClockNote> = Object.freeze({
+  offsetMs: null,
+  measuredAt: null,
+  correct: false,
+});
 
 /** Any value into a valid note: a day of offset at most, both numbers or neither. */
 export function toClockNote(value: unknown): ClockNote {
-  const o = value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1 ? (value as Record<string, unknown>) : {};
-  const num = (v: unknown, max: number) => (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= max ? v : null);
+  const o =
+    value !== null && typeof value === 'object' && (value as { v?: unknown }).v === 1
+      ? (value as Record<string, unknown>)
+      : {};
+  const num = (v: unknown, max: number) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= max ? v : null;
   const offsetMs = num(o.offsetMs, 86_400_000);
   const measuredAt = num(o.measuredAt, Number.MAX_SAFE_INTEGER);
   const measured = offsetMs !== null && measuredAt !== null && measuredAt >= 0;

@@ -122,7 +122,11 @@ function resetDecoder(): void {
  * variables so the browser bundle does not try to include Node's modules.
  */
 async function nodeWasmBinary(): Promise<ArrayBuffer | null> {
-  const g = globalThis as { process?: { versions?: { node?: unknown } }; window?: unknown; WorkerGlobalScope?: unknown };
+  const g = globalThis as {
+    process?: { versions?: { node?: unknown } };
+    window?: unknown;
+    WorkerGlobalScope?: unknown;
+  };
   if (typeof g.process?.versions?.node !== 'string' || g.window !== undefined || g.WorkerGlobalScope !== undefined) {
     return null;
   }

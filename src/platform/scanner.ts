@@ -17,7 +17,8 @@ import type { ImageDataLike, QrWorkerMessage, QrWorkerRequest } from './qr-decod
 export type { ImageDataLike };
 
 /** What a reader accepts: pixels, or anything a canvas can draw. */
-export type QrSource = ImageDataLike | ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLImageElement | HTMLVideoElement;
+export type QrSource =
+  ImageDataLike | ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLImageElement | HTMLVideoElement;
 
 export interface QrDecodeOptions {
   /** One quick attempt (camera frames: the next frame is another chance). Default: try everything. */
@@ -130,7 +131,10 @@ function nativeReader(detector: BarcodeDetectorLike): QrReader {
     },
     close() {
       closed = true;
-      void fallback?.then((r) => r.close(), () => {});
+      void fallback?.then(
+        (r) => r.close(),
+        () => {},
+      );
     },
   };
 }
@@ -161,7 +165,10 @@ async function wasmReader(): Promise<QrReader> {
 }
 
 /** A reader that decodes on this thread with `decode`. */
-function onThisThread(engine: QrReader['engine'], decode: (image: ImageDataLike, fast: boolean) => string[] | Promise<string[]>): QrReader {
+function onThisThread(
+  engine: QrReader['engine'],
+  decode: (image: ImageDataLike, fast: boolean) => string[] | Promise<string[]>,
+): QrReader {
   let closed = false;
   return {
     engine,
@@ -245,7 +252,11 @@ function startWorker(): StartedWorker | null {
       let transfer: Transferable[];
       try {
         const { image, fresh } = toImageData(source);
-        request = { id: nextId++, image: { data: image.data, width: image.width, height: image.height }, fast: options.fast === true };
+        request = {
+          id: nextId++,
+          image: { data: image.data, width: image.width, height: image.height },
+          fast: options.fast === true,
+        };
         // Pixels we made ourselves are moved, not copied; the caller's own stay theirs (copied).
         transfer = fresh ? [image.data.buffer as ArrayBuffer] : [];
       } catch (e) {
@@ -359,7 +370,8 @@ export function makeSurface(width: number, height: number): Surface {
     typeof OffscreenCanvas === 'function'
       ? new OffscreenCanvas(width, height)
       : Object.assign(document.createElement('canvas'), { width, height });
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as
+    CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!ctx) throw new KeyslotError('QR_DECODER_FAILED');
   return { canvas, ctx };
 }
@@ -379,11 +391,14 @@ function isCanvas(source: QrSource): source is HTMLCanvasElement | OffscreenCanv
 function toImageData(source: QrSource): { image: ImageDataLike; fresh: boolean } {
   if (isImageDataLike(source)) return { image: source, fresh: false };
   if (isCanvas(source)) {
-    const ctx = source.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-    if (ctx && source.width > 0 && source.height > 0) return { image: ctx.getImageData(0, 0, source.width, source.height), fresh: true };
+    const ctx = source.getContext('2d', { willReadFrequently: true }) as
+      CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (ctx && source.width > 0 && source.height > 0)
+      return { image: ctx.getImageData(0, 0, source.width, source.height), fresh: true };
   }
   const { width, height } = sourceSize(source);
-  if (width === 0 || height === 0) return { image: { data: new Uint8ClampedArray(0), width: 0, height: 0 }, fresh: true };
+  if (width === 0 || height === 0)
+    return { image: { data: new Uint8ClampedArray(0), width: 0, height: 0 }, fresh: true };
   const { ctx } = makeSurface(width, height);
   ctx.drawImage(source as CanvasImageSource, 0, 0, width, height);
   return { image: ctx.getImageData(0, 0, width, height), fresh: true };
@@ -403,7 +418,13 @@ function sourceSize(source: Exclude<QrSource, ImageDataLike>): { width: number; 
 function toImageBitmapSource(source: QrSource): ImageBitmapSource | null {
   if (!isImageDataLike(source)) return source;
   const { data, width, height } = source;
-  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 0 || height < 0 || !ArrayBuffer.isView(data)) {
+  if (
+    !Number.isSafeInteger(width) ||
+    !Number.isSafeInteger(height) ||
+    width < 0 ||
+    height < 0 ||
+    !ArrayBuffer.isView(data)
+  ) {
     throw new KeyslotError('IMAGE_UNREADABLE');
   }
   if (data.length !== width * height * 4) throw new KeyslotError('IMAGE_UNREADABLE');

@@ -33,7 +33,10 @@ export function toSharedItem(message: SharedMessage): SharedItem | null {
   const texts = [message.url, message.text, message.title].filter(
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );
-  const text = texts.find((v) => /otpauth(-migration)?:\/\//i.test(v)) ?? texts.find((v) => /^\s*(keyslot|https?):/i.test(v)) ?? texts[0];
+  const text =
+    texts.find((v) => /otpauth(-migration)?:\/\//i.test(v)) ??
+    texts.find((v) => /^\s*(keyslot|https?):/i.test(v)) ??
+    texts[0];
   const file = message.file instanceof Blob && message.file.size > 0 ? message.file : undefined;
   if (text === undefined && file === undefined) return null;
   const item: SharedItem = {};

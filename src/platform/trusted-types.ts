@@ -25,7 +25,8 @@ interface TrustedTypesFactory {
 
 function sameOriginScriptUrl(url: string): string {
   const parsed = new URL(url, globalThis.location.href);
-  if (parsed.origin !== globalThis.location.origin) throw new TypeError('Keyslot loads scripts from its own origin only');
+  if (parsed.origin !== globalThis.location.origin)
+    throw new TypeError('Keyslot loads scripts from its own origin only');
   return parsed.href;
 }
 

@@ -48,15 +48,31 @@ export function importKek(raw: Uint8Array): Promise<CryptoKey> {
 }
 
 /** Wrap the data key under the KEK: AES-GCM, fresh IV, `aad` binds the method's header fields. */
-export async function wrapDataKey(kek: CryptoKey, dataKey: CryptoKey, aad: Bytes): Promise<{ iv: Bytes; wrappedKey: Bytes }> {
+export async function wrapDataKey(
+  kek: CryptoKey,
+  dataKey: CryptoKey,
+  aad: Bytes,
+): Promise<{ iv: Bytes; wrappedKey: Bytes }> {
   const iv = randomBytes(IV_BYTES);
-  const wrapped = await subtle().wrapKey('raw', dataKey, kek, { name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS });
+  const wrapped = await subtle().wrapKey('raw', dataKey, kek, {
+    name: AES_GCM,
+    iv,
+    additionalData: aad,
+    tagLength: TAG_BITS,
+  });
   return { iv, wrappedKey: new Uint8Array(wrapped) };
 }
 
 /** AES-GCM unwrap of the data key. PIN_WRONG on failure: GCM cannot tell a wrong KEK from a tampered iv/wrappedKey/aad, and a wrong PIN is by far the likelier. */
-async function unwrap(kek: CryptoKey, iv: Bytes, wrappedKey: Bytes, aad: Bytes, extractable: boolean): Promise<CryptoKey> {
-  if (iv.length !== IV_BYTES || wrappedKey.length !== WRAPPED_KEY_BYTES) throw new KeyslotError('VAULT_CORRUPT', { field: 'wrappedKey' });
+async function unwrap(
+  kek: CryptoKey,
+  iv: Bytes,
+  wrappedKey: Bytes,
+  aad: Bytes,
+  extractable: boolean,
+): Promise<CryptoKey> {
+  if (iv.length !== IV_BYTES || wrappedKey.length !== WRAPPED_KEY_BYTES)
+    throw new KeyslotError('VAULT_CORRUPT', { field: 'wrappedKey' });
   try {
     return await subtle().unwrapKey(
       'raw',
@@ -111,7 +127,12 @@ export async function openRecord(key: CryptoKey, iv: Bytes, ct: Bytes, aad: Byte
  * this is the primitive (tests run RFC 7914 §11 vectors with 1 iteration); floors are
  * enforced by parseKdfParams before kdf.ts calls it.
  */
-export async function pbkdf2Sha256(pin: string | Uint8Array, salt: Bytes, iterations: number, length = KEY_BYTES): Promise<Bytes> {
+export async function pbkdf2Sha256(
+  pin: string | Uint8Array,
+  salt: Bytes,
+  iterations: number,
+  length = KEY_BYTES,
+): Promise<Bytes> {
   const password = typeof pin === 'string' ? utf8Encode(pin) : Uint8Array.from(pin);
   try {
     const base = await subtle().importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
@@ -159,12 +180,13 @@ export async function sealBackup(key: CryptoKey, plaintext: Bytes, aad: Bytes): 
  */
 export async function openBackup(key: CryptoKey, iv: Bytes, ct: Bytes, aad: Bytes): Promise<Bytes> {
   try {
-    return new Uint8Array(await subtle().decrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, ct));
+    return new Uint8Array(
+      await subtle().decrypt({ name: AES_GCM, iv, additionalData: aad, tagLength: TAG_BITS }, key, ct),
+    );
   } catch {
     throw new KeyslotError('BACKUP_PASSWORD_WRONG');
   }
 }
-
 
 /**
  * A fresh device key: HMAC-SHA-256, NON-extractable, usable only to sign. Kept in this
@@ -204,12 +226,22 @@ export async function hmacSha256(key: CryptoKey, message: Bytes): Promise<Bytes>
 const HASHES = new Set(['SHA-1', 'SHA-256', 'SHA-512']);
 
 /** PBKDF2-HMAC with the hash an export uses (andOTP: SHA-1, 2FAS: SHA-256). Iteration caps are the importer's. */
-export async function pbkdf2Raw(hash: string, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Promise<Bytes> {
+export async function pbkdf2Raw(
+  hash: string,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  length: number,
+): Promise<Bytes> {
   if (!HASHES.has(hash)) throw new KeyslotError('KDF_FAILED', { field: 'hash' });
   const copy = Uint8Array.from(password);
   try {
     const base = await subtle().importKey('raw', copy, 'PBKDF2', false, ['deriveBits']);
-    const bits = await subtle().deriveBits({ name: 'PBKDF2', hash, salt: Uint8Array.from(salt), iterations }, base, length * 8);
+    const bits = await subtle().deriveBits(
+      { name: 'PBKDF2', hash, salt: Uint8Array.from(salt), iterations },
+      base,
+      length * 8,
+    );
     return new Uint8Array(bits);
   } finally {
     copy.fill(0);
@@ -217,7 +249,12 @@ export async function pbkdf2Raw(hash: string, password: Uint8Array, salt: Uint8A
 }
 
 /** AES-GCM decryption with a raw key and a 128-bit tag at the end of `data`. Rejects when it does not authenticate. */
-export async function aesGcmDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Array, aad?: Uint8Array): Promise<Bytes> {
+export async function aesGcmDecryptRaw(
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+  aad?: Uint8Array,
+): Promise<Bytes> {
   const k = await subtle().importKey('raw', Uint8Array.from(key), { name: AES_GCM }, false, ['decrypt']);
   const params: AesGcmParams = { name: AES_GCM, iv: Uint8Array.from(iv), tagLength: TAG_BITS };
   if (aad) params.additionalData = Uint8Array.from(aad);
@@ -225,9 +262,19 @@ export async function aesGcmDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Ui
 }
 
 /** AES-GCM encryption with a raw key, fresh `iv` from the caller, 128-bit tag appended (sealed activation links). */
-export async function aesGcmEncryptRaw(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Bytes> {
+export async function aesGcmEncryptRaw(
+  key: Uint8Array,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+): Promise<Bytes> {
   const k = await subtle().importKey('raw', Uint8Array.from(key), { name: AES_GCM }, false, ['encrypt']);
-  const params: AesGcmParams = { name: AES_GCM, iv: Uint8Array.from(iv), tagLength: TAG_BITS, additionalData: Uint8Array.from(aad) };
+  const params: AesGcmParams = {
+    name: AES_GCM,
+    iv: Uint8Array.from(iv),
+    tagLength: TAG_BITS,
+    additionalData: Uint8Array.from(aad),
+  };
   return new Uint8Array(await subtle().encrypt(params, k, Uint8Array.from(plaintext)));
 }
 
@@ -252,7 +299,10 @@ const PIA_HASHES: Readonly<Record<string, string>> = { SHA256: 'SHA-256', SHA384
 
 /** A fresh P-384 signing key pair; the private key cannot be exported. */
 export function generateSigningKeyPair(): Promise<CryptoKeyPair> {
-  return subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+  return subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, [
+    'sign',
+    'verify',
+  ]) as Promise<CryptoKeyPair>;
 }
 
 /** True when `key` is a usable stored signing key (a stored value may be anything). */
@@ -308,7 +358,9 @@ async function syncKey(privateKey: CryptoKey | Bytes, serverKey: Bytes): Promise
     }
   }
   const peer = await subtle().importKey('raw', serverKey, { name: 'X25519' }, false, []);
-  return subtle().deriveKey({ name: 'X25519', public: peer }, privateKey, { name: AES_GCM, length: 256 }, false, ['decrypt']);
+  return subtle().deriveKey({ name: 'X25519', public: peer }, privateKey, { name: AES_GCM, length: 256 }, false, [
+    'decrypt',
+  ]);
 }
 
 /**
@@ -316,7 +368,12 @@ async function syncKey(privateKey: CryptoKey | Bytes, serverKey: Bytes): Promise
  * key; `sealed` is ciphertext‖tag. A bad server key (an all-zero shared secret is refused) is
  * PIA_ANSWER 'public_server_key'; a wrong tag or a changed byte is PIA_ANSWER 'tag'.
  */
-export async function openSyncAnswer(privateKey: CryptoKey | Bytes, serverKey: Bytes, iv: Bytes, sealed: Bytes): Promise<Bytes> {
+export async function openSyncAnswer(
+  privateKey: CryptoKey | Bytes,
+  serverKey: Bytes,
+  iv: Bytes,
+  sealed: Bytes,
+): Promise<Bytes> {
   let key: CryptoKey;
   try {
     key = await syncKey(privateKey, serverKey);

@@ -22,7 +22,8 @@ export function modal(node: HTMLDialogElement): { destroy(): void } {
       queueMicrotask(() => {
         const active = document.activeElement;
         if (active && active !== document.body && !node.contains(active)) return; // already placed
-        const back = opener instanceof HTMLElement && opener.isConnected ? opener : document.querySelector<HTMLElement>('main h1');
+        const back =
+          opener instanceof HTMLElement && opener.isConnected ? opener : document.querySelector<HTMLElement>('main h1');
         back?.focus();
       });
     },

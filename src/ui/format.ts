@@ -9,7 +9,6 @@ export function secondGroupAt(code: string): number {
   return code.length <= 6 ? 3 : 4;
 }
 
-
 /** One spelling for a hash everywhere on screen: the standard names of FIPS 180-4 ("SHA1" → "SHA-1"). */
 export function algorithmName(algorithm: string): string {
   return /^SHA(1|256|512)$/.test(algorithm) ? algorithm.replace('SHA', 'SHA-') : algorithm;

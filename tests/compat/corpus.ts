@@ -52,7 +52,8 @@ export class Tally {
     const totals = columns.map((_, i) => body.reduce((sum, r) => sum + Number(r[i + 1]), 0));
     body.push(['TOTAL', ...totals.map(String), String(totals.reduce((a, b) => a + b, 0))]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
     const rule = widths.map((w) => '-'.repeat(w)).join('-|-');
     console.log([``, title, line(header), rule, ...body.slice(0, -1).map(line), rule, line(body.at(-1)!)].join('\n'));
   }

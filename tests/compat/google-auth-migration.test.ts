@@ -54,7 +54,10 @@ interface ExpectedItem {
   };
 }
 
-const { items } = readCorpusJson<{ count: number; items: ExpectedItem[] }>(DIR, 'expected-decoded-migration-payloads.json');
+const { items } = readCorpusJson<{ count: number; items: ExpectedItem[] }>(
+  DIR,
+  'expected-decoded-migration-payloads.json',
+);
 const byUri = new Map(items.map((item) => [item.uri, item]));
 
 // ---------------------------------------------------------------- the summary table
@@ -65,7 +68,12 @@ const rows = new Map<string, Record<Column, number>>();
 const notes: string[] = [];
 
 function count(source: string, column: Column, n = 1): void {
-  const row = rows.get(source) ?? { 'URIs decoded': 0, 'accounts matched': 0, 'rejected as expected': 0, 'deliberate difference': 0 };
+  const row = rows.get(source) ?? {
+    'URIs decoded': 0,
+    'accounts matched': 0,
+    'rejected as expected': 0,
+    'deliberate difference': 0,
+  };
   row[column] += n;
   rows.set(source, row);
 }
@@ -75,10 +83,21 @@ afterAll(() => {
   const body = [...rows].map(([source, row]) => [source, ...COLUMNS.map((c) => String(row[c]))]);
   body.push(['TOTAL', ...COLUMNS.map((c) => String([...rows.values()].reduce((sum, r) => sum + r[c], 0)))]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   const rule = widths.map((w) => '-'.repeat(w)).join('-|-');
-  console.log(['', 'Google Authenticator exports: Keyslot vs corpus', line(header), rule, ...body.slice(0, -1).map(line), rule,
-    line(body.at(-1)!), ...notes.map((n) => `  * ${n}`)].join('\n'));
+  console.log(
+    [
+      '',
+      'Google Authenticator exports: Keyslot vs corpus',
+      line(header),
+      rule,
+      ...body.slice(0, -1).map(line),
+      rule,
+      line(body.at(-1)!),
+      ...notes.map((n) => `  * ${n}`),
+    ].join('\n'),
+  );
 });
 
 // ---------------------------------------------------------------- checking one export
@@ -99,20 +118,33 @@ function expectedDraft(p: ExpectedParameters): Omit<SlotDraft, 'secret'> & { sec
   const [issuer, account] = expectedNames(p.name, p.issuer);
   const kind = p.type === 'HOTP' ? 'hotp' : 'totp';
   return {
-    kind, issuer, account, secret: p.secret_hex, algorithm: (p.algorithm ?? 'SHA1') as SlotDraft['algorithm'],
-    digits: DIGITS[p.digits ?? 'SIX'], period: 30, counter: kind === 'hotp' ? (p.counter ?? 0) : 0,
+    kind,
+    issuer,
+    account,
+    secret: p.secret_hex,
+    algorithm: (p.algorithm ?? 'SHA1') as SlotDraft['algorithm'],
+    digits: DIGITS[p.digits ?? 'SIX'],
+    period: 30,
+    counter: kind === 'hotp' ? (p.counter ?? 0) : 0,
   };
 }
 
 /** Compares a decoded batch with the corpus, field by field. Returns the number of accounts matched. */
 function expectBatch(batch: MigrationBatch, item: ExpectedItem): number {
   const d = item.decoded;
-  expect({ version: batch.version, batchSize: batch.batchSize, batchIndex: batch.batchIndex, batchId: batch.batchId }, item.origin).toEqual({
-    version: d.version ?? 0, batchSize: d.batch_size ?? 0, batchIndex: d.batch_index ?? 0, batchId: d.batch_id ?? 0,
+  expect(
+    { version: batch.version, batchSize: batch.batchSize, batchIndex: batch.batchIndex, batchId: batch.batchId },
+    item.origin,
+  ).toEqual({
+    version: d.version ?? 0,
+    batchSize: d.batch_size ?? 0,
+    batchIndex: d.batch_index ?? 0,
+    batchId: d.batch_id ?? 0,
   });
   const ours = batch.entries.map((e) => (e.ok ? { ...e.draft, secret: hex(e.draft.secret) } : { refused: e.code }));
   expect(ours, item.origin).toEqual(d.otp_parameters.map(expectedDraft));
-  for (const p of d.otp_parameters) expect(hex(base32(p.secret_base32)), 'the corpus spells each secret twice').toBe(p.secret_hex);
+  for (const p of d.otp_parameters)
+    expect(hex(base32(p.secret_base32)), 'the corpus spells each secret twice').toBe(p.secret_hex);
   return ours.length;
 }
 
@@ -182,9 +214,7 @@ describe('expected-decoded-migration-payloads.json', () => {
 });
 
 /** scito's test inputs. Each non-comment line is one text a user could scan or paste. */
-type InputExpectation =
-  | { accounts: number; uris: number }
-  | { reject: ErrorCode; deliberate?: string };
+type InputExpectation = { accounts: number; uris: number } | { reject: ErrorCode; deliberate?: string };
 
 const INPUTS: Record<string, InputExpectation> = {
   'example_export.txt': { uris: 5, accounts: 6 },
@@ -217,7 +247,11 @@ const OUTPUTS = [
 ];
 
 const MIGRATION_URI = /otpauth-migration:\/\/offline\?data=[A-Za-z0-9%+/=_-]+/g;
-const inputLines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+const inputLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 
 describe('scito/extract_otp_secrets inputs', () => {
   const SOURCE_EXAMPLE = 'scito example_export.txt';
@@ -247,11 +281,20 @@ describe('scito/extract_otp_secrets inputs', () => {
   }
 
   it('gives example_export.txt exactly the accounts of scito’s example_output.json, in order', () => {
-    interface Row { name: string; secret: string; issuer: string; type: 'totp' | 'hotp'; counter: number | null }
+    interface Row {
+      name: string;
+      secret: string;
+      issuer: string;
+      type: 'totp' | 'hotp';
+      counter: number | null;
+    }
     const expected = JSON.parse(read(SCITO, 'example_output.json')) as Row[];
     const drafts = inputLines(read(SCITO, 'example_export.txt')).flatMap((line) => parseMigrationUri(line).entries);
-    expect(drafts.map((e) => (e.ok ? [e.draft.kind, e.draft.issuer, e.draft.account, hex(e.draft.secret), e.draft.counter] : e.code)))
-      .toEqual(expected.map((r) => [r.type, ...expectedNames(r.name, r.issuer), hex(base32(r.secret)), r.counter ?? 0]));
+    expect(
+      drafts.map((e) =>
+        e.ok ? [e.draft.kind, e.draft.issuer, e.draft.account, hex(e.draft.secret), e.draft.counter] : e.code,
+      ),
+    ).toEqual(expected.map((r) => [r.type, ...expectedNames(r.name, r.issuer), hex(base32(r.secret)), r.counter ?? 0]));
   });
 });
 
@@ -266,7 +309,10 @@ describe('scito/extract_otp_secrets expected outputs', () => {
 
   it('turns the otpauth URLs of url_list_output.txt into exactly the slots decoded from example_export.txt', () => {
     const fromExport = inputLines(read(SCITO, 'example_export.txt')).flatMap((line) => parseMigrationUri(line).entries);
-    const fromUrls = read(SCITO, 'tests-data/url_list_output.txt').split('\n').filter((l) => l.trim()).map((l) => parseOtpauthUri(l));
+    const fromUrls = read(SCITO, 'tests-data/url_list_output.txt')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => parseOtpauthUri(l));
     expect(fromUrls).toHaveLength(6);
     expect(fromExport).toEqual(fromUrls.map((draft) => ({ ok: true, draft })));
     count(SOURCE, 'URIs decoded', fromUrls.length);
@@ -282,7 +328,11 @@ describe('coverage of the corpus folder', () => {
   });
 
   it('has an expected decoding, or an expected refusal, for every export URI in any text file of the folder', () => {
-    const refused = new Set(Object.entries(INPUTS).filter(([, e]) => 'reject' in e).flatMap(([f]) => read(SCITO, f).match(MIGRATION_URI) ?? []));
+    const refused = new Set(
+      Object.entries(INPUTS)
+        .filter(([, e]) => 'reject' in e)
+        .flatMap(([f]) => read(SCITO, f).match(MIGRATION_URI) ?? []),
+    );
     const found: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

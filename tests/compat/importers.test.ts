@@ -45,10 +45,10 @@ interface Fixture {
 }
 
 const DIR = ['authenticator-importers', 'aegis'];
-const { fixtures, vault_entries_vectors: vectors } = readCorpusJson<{ fixtures: Record<string, Fixture>; vault_entries_vectors: ExpectedEntry[] }>(
-  ...DIR,
-  'expected-importer-entries.json',
-);
+const { fixtures, vault_entries_vectors: vectors } = readCorpusJson<{
+  fixtures: Record<string, Fixture>;
+  vault_entries_vectors: ExpectedEntry[];
+}>(...DIR, 'expected-importer-entries.json');
 
 /** The expected entry, with the deliberate difference above applied. */
 function adjusted(want: ExpectedEntry, fixture: string): ExpectedEntry {
@@ -78,7 +78,8 @@ function same(actual: ImportEntry, expected: ExpectedEntry, fixture: string): bo
   const want = adjusted(expected, fixture);
   if (actual.status !== 'ok') return false;
   const d = actual.draft;
-  if (want.type === 'steam') return d.kind === 'steam' && encodeBase32(d.secret) === want.secret && d.digits === 5 && d.period === 30;
+  if (want.type === 'steam')
+    return d.kind === 'steam' && encodeBase32(d.secret) === want.secret && d.digits === 5 && d.period === 30;
   const periodOk = fixture.startsWith('authy') || want.type !== 'totp' || d.period === want.period;
   const counterOk = want.type !== 'hotp' || d.counter === want.counter;
   return (
@@ -112,14 +113,22 @@ describe('importers over the Aegis importer fixtures', () => {
           (e: unknown) => e,
         );
         expect(isKeyslotError(error) && ['IMPORT_UNSUPPORTED', 'IMPORT_FORMAT'].includes(error.code)).toBe(true);
-        rows.push({ fixture: name, expected: fixture.entry_count, matched: 0, unsupported: 0, status: 'unsupported by choice' });
+        rows.push({
+          fixture: name,
+          expected: fixture.entry_count,
+          matched: 0,
+          unsupported: 0,
+          status: 'unsupported by choice',
+        });
       });
       continue;
     }
 
     it(`reads ${name} (${fixture.importer}) into exactly its ${fixture.entry_count} expected entries`, async () => {
       const result = await importFile(name, bytes, { password, crypto: importCrypto });
-      const matched = fixture.expected_entries.filter((want, i) => result.entries[i] && same(result.entries[i]!, want, name)).length;
+      const matched = fixture.expected_entries.filter(
+        (want, i) => result.entries[i] && same(result.entries[i]!, want, name),
+      ).length;
       const unsupported = result.entries.filter((e) => e.status === 'unsupported').length;
       rows.push({ fixture: name, expected: fixture.entry_count, matched, unsupported, status: 'supported' });
       expect(result.entries).toHaveLength(fixture.entry_count);
@@ -130,8 +139,12 @@ describe('importers over the Aegis importer fixtures', () => {
 
     if (password !== undefined) {
       it(`refuses ${name} with a wrong password and without one`, async () => {
-        await expect(importFile(name, bytes, { password: `${password}x`, crypto: importCrypto })).rejects.toMatchObject({ code: 'IMPORT_PASSWORD_WRONG' });
-        await expect(importFile(name, bytes, { crypto: importCrypto })).rejects.toMatchObject({ code: 'IMPORT_PASSWORD_NEEDED' });
+        await expect(importFile(name, bytes, { password: `${password}x`, crypto: importCrypto })).rejects.toMatchObject(
+          { code: 'IMPORT_PASSWORD_WRONG' },
+        );
+        await expect(importFile(name, bytes, { crypto: importCrypto })).rejects.toMatchObject({
+          code: 'IMPORT_PASSWORD_NEEDED',
+        });
       });
     }
   }
@@ -150,9 +163,12 @@ describe('groups in an Aegis vault of format v2 (vault/aegis_plain_grouped_v2.js
 
 afterAll(() => {
   const header = ['fixture', 'expected', 'matched', 'skipped-unsupported', 'status'];
-  const body = rows.sort((a, b) => a.fixture.localeCompare(b.fixture)).map((r) => [r.fixture, String(r.expected), String(r.matched), String(r.unsupported), r.status]);
+  const body = rows
+    .sort((a, b) => a.fixture.localeCompare(b.fixture))
+    .map((r) => [r.fixture, String(r.expected), String(r.matched), String(r.unsupported), r.status]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   const supported = rows.filter((r) => r.status === 'supported').length;
   console.log(
     [

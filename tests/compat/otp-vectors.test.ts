@@ -22,13 +22,24 @@ afterAll(() =>
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 const ascii = (t: string) => new TextEncoder().encode(t);
 const SUPPORTED: Record<string, HashAlgorithm> = {
-  SHA1: 'SHA1', 'SHA-1': 'SHA1', SHA256: 'SHA256', 'SHA-256': 'SHA256', SHA512: 'SHA512', 'SHA-512': 'SHA512',
+  SHA1: 'SHA1',
+  'SHA-1': 'SHA1',
+  SHA256: 'SHA256',
+  'SHA-256': 'SHA256',
+  SHA512: 'SHA512',
+  'SHA-512': 'SHA512',
 };
 
 // ---------------------------------------------------------------- RFC
-interface Rfc4226 { secret_ascii: string; digits: number; vectors: { count: number; truncated_dec: number; hotp_6: string }[] }
+interface Rfc4226 {
+  secret_ascii: string;
+  digits: number;
+  vectors: { count: number; truncated_dec: number; hotp_6: string }[];
+}
 interface Rfc6238 {
-  T0: number; X_period: number; digits: number;
+  T0: number;
+  X_period: number;
+  digits: number;
   seeds: Record<HashAlgorithm, { ascii: string; hex: string; base32: string }>;
   vectors: { time: number; T_hex: string; totp_8: string; mode: HashAlgorithm }[];
 }
@@ -40,7 +51,9 @@ describe('RFC 4226 Appendix D (rfc/rfc4226-hotp.json)', () => {
       const secret = ascii(rfc.secret_ascii);
       expect(hotpCode(secret, 'SHA1', rfc.digits, v.count)).toBe(v.hotp_6);
       expect(hotpCode(secret, 'SHA1', 8, v.count)).toBe(String(v.truncated_dec % 1e8).padStart(8, '0'));
-      expect(codeAt({ kind: 'hotp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: v.count }, 0).code).toBe(v.hotp_6);
+      expect(codeAt({ kind: 'hotp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: v.count }, 0).code).toBe(
+        v.hotp_6,
+      );
       tally.add('rfc (RFC 4226)', 'agreed');
     });
   }
@@ -56,7 +69,14 @@ describe('RFC 6238 Appendix B (rfc/rfc6238-totp.json)', () => {
       expect(encodeBase32(secret)).toBe(seed.base32);
       expect(totpCounter(rfc.X_period, v.time * 1000)).toBe(parseInt(v.T_hex, 16));
       expect(totpCode(secret, v.mode, rfc.digits, rfc.X_period, v.time * 1000)).toBe(v.totp_8);
-      const slot = { kind: 'totp' as const, secret, algorithm: v.mode, digits: rfc.digits, period: rfc.X_period, counter: 0 };
+      const slot = {
+        kind: 'totp' as const,
+        secret,
+        algorithm: v.mode,
+        digits: rfc.digits,
+        period: rfc.X_period,
+        counter: 0,
+      };
       expect(codeAt(slot, v.time * 1000).code).toBe(v.totp_8);
       tally.add('rfc (RFC 6238)', 'agreed');
     });
@@ -69,10 +89,19 @@ interface HectormSide {
   generate: { input: { counter?: number; timestamp?: number }; output: string };
   validate: { input: { token: string; counter?: number; timestamp?: number; window?: number }; output: number | null };
 }
-interface HectormCase { index: number; secret: { hex: string; base32: string }; hotp: HectormSide; totp: HectormSide }
+interface HectormCase {
+  index: number;
+  secret: { hex: string; base32: string };
+  hotp: HectormSide;
+  totp: HectormSide;
+}
 
 describe('hectorm/otpauth generate and validate (hectorm-otpauth/otpauth-test-cases.json)', () => {
-  const { cases } = readCorpusJson<{ cases: HectormCase[] }>('otp-vectors', 'hectorm-otpauth', 'otpauth-test-cases.json');
+  const { cases } = readCorpusJson<{ cases: HectormCase[] }>(
+    'otp-vectors',
+    'hectorm-otpauth',
+    'otpauth-test-cases.json',
+  );
   for (const c of cases) {
     for (const kind of ['hotp', 'totp'] as const) {
       const side = c[kind];
@@ -100,7 +129,9 @@ describe('hectorm/otpauth generate and validate (hectorm-otpauth/otpauth-test-ca
           expect(at(side.generate.input.counter!)).toBe(side.generate.output);
           base = input.counter!;
         } else {
-          expect(totpCode(secret, algorithm, digits, period, side.generate.input.timestamp!)).toBe(side.generate.output);
+          expect(totpCode(secret, algorithm, digits, period, side.generate.input.timestamp!)).toBe(
+            side.generate.output,
+          );
           base = totpCounter(period, input.timestamp!);
         }
         if (output === null) {
@@ -128,7 +159,11 @@ interface GoogleVectors {
 }
 
 describe('Google Authenticator base32 and passcodes (google-authenticator-android/base32-and-passcode-vectors.json)', () => {
-  const g = readCorpusJson<GoogleVectors>('otp-vectors', 'google-authenticator-android', 'base32-and-passcode-vectors.json');
+  const g = readCorpusJson<GoogleVectors>(
+    'otp-vectors',
+    'google-authenticator-android',
+    'base32-and-passcode-vectors.json',
+  );
   const SRC = 'google-authenticator-android';
   const b = g.base32_google_variant;
   /** Google drops a dangling last character; we refuse lengths no byte string can produce (see base32.ts). */
@@ -196,8 +231,11 @@ describe('Google Authenticator base32 and passcodes (google-authenticator-androi
 interface PyotpVectors {
   steam_guard: { secret_base32: string; codes_at_unix_time: Record<string, string> };
   short_secret: {
-    secret_base32: string; secret_ascii: string;
-    totp_sha1: Record<string, string>; totp_sha256: Record<string, string>; totp_sha512: Record<string, string>;
+    secret_base32: string;
+    secret_ascii: string;
+    totp_sha1: Record<string, string>;
+    totp_sha256: Record<string, string>;
+    totp_sha512: Record<string, string>;
     hotp_sha1: Record<string, string>;
   };
 }
@@ -207,7 +245,11 @@ describe('pyotp vectors (pyotp/steam-and-short-secret-vectors.json)', () => {
   const s = p.short_secret;
   // 5 bytes is below Keyslot's 80-bit input floor (validate.ts), so these go to the engine directly.
   const secret = ascii(s.secret_ascii);
-  const totp: [HashAlgorithm, Record<string, string>][] = [['SHA1', s.totp_sha1], ['SHA256', s.totp_sha256], ['SHA512', s.totp_sha512]];
+  const totp: [HashAlgorithm, Record<string, string>][] = [
+    ['SHA1', s.totp_sha1],
+    ['SHA256', s.totp_sha256],
+    ['SHA512', s.totp_sha512],
+  ];
 
   for (const [algorithm, codes] of totp) {
     for (const [t, code] of Object.entries(codes)) {

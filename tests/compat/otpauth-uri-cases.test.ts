@@ -75,7 +75,8 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
     id: 'secret-below-80-bits',
     applies: (c) => c.expect === 'accept' && ['AAAABBBB', 'GEZDGNBV', 'AA'].includes(param(c.uri, 'secret') ?? ''),
     ours: { reject: 'SECRET_TOO_SHORT' },
-    reason: 'secrets under 80 bits (RFC 4226 §4 asks for 128) are refused; Google/pyotp/Aegis tests use 8-bit to 40-bit toy secrets',
+    reason:
+      'secrets under 80 bits (RFC 4226 §4 asks for 128) are refused; Google/pyotp/Aegis tests use 8-bit to 40-bit toy secrets',
   },
   {
     id: 'secret-not-base32',
@@ -85,22 +86,27 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
   },
   {
     id: 'hotp-counter-required',
-    applies: (c) => c.expect === 'accept' && /^otpauth:\/\/hotp\//i.test(c.uri ?? '') && param(c.uri, 'counter') === null,
+    applies: (c) =>
+      c.expect === 'accept' && /^otpauth:\/\/hotp\//i.test(c.uri ?? '') && param(c.uri, 'counter') === null,
     ours: { reject: 'COUNTER_MISSING' },
-    reason: 'Key URI Format: counter is REQUIRED for hotp; Google silently assumes 0, which can desynchronise the token',
+    reason:
+      'Key URI Format: counter is REQUIRED for hotp; Google silently assumes 0, which can desynchronise the token',
   },
   {
     id: 'label-prefix-is-issuer',
     applies: (c) =>
-      c.expect === 'accept' && c.source.repo === 'google/google-authenticator-android' &&
-      c.parsed?.issuer === null && String(c.parsed?.ga_stored_name ?? '').includes(':'),
+      c.expect === 'accept' &&
+      c.source.repo === 'google/google-authenticator-android' &&
+      c.parsed?.issuer === null &&
+      String(c.parsed?.ga_stored_name ?? '').includes(':'),
     ours: {
       accept: (draft, c) => {
         const [prefix, ...rest] = String(c.parsed!.ga_stored_name).split(':');
         expect([draft.issuer, draft.account]).toEqual([prefix, rest.join(':').trim()]);
       },
     },
-    reason: 'Google keeps "Prefix:account" as the stored name with no issuer; Keyslot splits the label as the Key URI Format ABNF says',
+    reason:
+      'Google keeps "Prefix:account" as the stored name with no issuer; Keyslot splits the label as the Key URI Format ABNF says',
   },
   {
     id: 'issuer-mismatch-accepted',
@@ -111,13 +117,15 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
         expect([draft.issuer, draft.account]).toEqual([param(c.uri, 'issuer'), account.join(':')]);
       },
     },
-    reason: 'totp-rs refuses a label prefix that differs from the issuer parameter; Keyslot (like Google, 2FAuth, hectorm) lets the parameter win',
+    reason:
+      'totp-rs refuses a label prefix that differs from the issuer parameter; Keyslot (like Google, 2FAuth, hectorm) lets the parameter win',
   },
   {
     id: 'algorithm-unsupported',
     applies: (c) => c.expect === 'accept' && !/^(sha1|sha256|sha512)$/i.test(param(c.uri, 'algorithm') ?? 'SHA1'),
     ours: { reject: 'ALGORITHM' },
-    reason: 'Keyslot offers the three RFC 6238 hashes; SHA224/SHA384, SHA3-* and custom HMACs (hectorm/otpauth) are unsupported by choice',
+    reason:
+      'Keyslot offers the three RFC 6238 hashes; SHA224/SHA384, SHA3-* and custom HMACs (hectorm/otpauth) are unsupported by choice',
   },
   {
     id: 'steam-type',
@@ -129,7 +137,8 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
     id: 'steam-as-5-digit-totp',
     applies: (c) => c.expect === 'accept' && param(c.uri, 'digits') === '5',
     ours: { reject: 'DIGITS' },
-    reason: 'Steam Guard is not supported yet; a 5-digit RFC code would be wrong for Steam, so it is refused rather than mis-shown',
+    reason:
+      'Steam Guard is not supported yet; a 5-digit RFC code would be wrong for Steam, so it is refused rather than mis-shown',
   },
   {
     id: 'steam-encoder',
@@ -178,7 +187,12 @@ function expectExportAccount(account: Record<string, unknown>, draft: SlotDraft)
         const name = String(value);
         const issuer = String(account.issuer ?? '');
         const colon = name.indexOf(':');
-        const rest = issuer !== '' && name.startsWith(`${issuer}:`) ? name.slice(issuer.length + 1) : colon < 0 ? name : name.slice(colon + 1);
+        const rest =
+          issuer !== '' && name.startsWith(`${issuer}:`)
+            ? name.slice(issuer.length + 1)
+            : colon < 0
+              ? name
+              : name.slice(colon + 1);
         expect(draft.account, key).toBe(rest.trim());
         expect(draft.issuer, key).toBe(issuer !== '' ? issuer : colon < 0 ? '' : name.slice(0, colon).trim());
         break;
@@ -192,7 +206,9 @@ function expectExportAccount(account: Record<string, unknown>, draft: SlotDraft)
         expect(draft.algorithm, key).toBe(/SHA\d+/.exec(String(value))?.[0]);
         break;
       case 'digits':
-        expect(draft.digits, key).toBe(typeof value === 'number' ? value : Number(/(\d+)\s*$/.exec(String(value))?.[1]));
+        expect(draft.digits, key).toBe(
+          typeof value === 'number' ? value : Number(/(\d+)\s*$/.exec(String(value))?.[1]),
+        );
         break;
       default:
         throw new Error(`unmapped export account field "${key}": map it in expectExportAccount`);
@@ -281,7 +297,9 @@ function expectParsed(parsed: Record<string, unknown>, draft: SlotDraft): void {
       case 'secret_bytes_note': // prose
         break;
       default:
-        throw new Error(`unmapped parsed field "${key}": map it in expectParsed or list the case as a deliberate difference`);
+        throw new Error(
+          `unmapped parsed field "${key}": map it in expectParsed or list the case as a deliberate difference`,
+        );
     }
   }
 }
@@ -325,7 +343,9 @@ function checkCase(c: UriCase, label: string, tallySource = c.source.repo): void
 
   it(`${label} -> ${c.expect} (agree)`, () => {
     const outcome = run(c.uri);
-    expect(describeOutcome(outcome).split(' ')[0], `upstream says ${c.expect}; we ${describeOutcome(outcome)}`).toBe(c.expect);
+    expect(describeOutcome(outcome).split(' ')[0], `upstream says ${c.expect}; we ${describeOutcome(outcome)}`).toBe(
+      c.expect,
+    );
     if (outcome.accepted && c.parsed) expectParsed(c.parsed, outcome.draft);
     tally.add(tallySource, 'agreed');
   });
@@ -381,8 +401,17 @@ describe('hectorm/otpauth equivalent URIs (otpauth-test-cases.json)', () => {
     constructor_input: { algorithm?: string; digits?: number; period?: number; issuer?: string; label?: string };
     uri_equivalent_inputs: string[];
   }
-  interface HectormCase { index: number; secret: { hex: string }; hotp: Side; totp: Side }
-  const { cases } = readCorpusJson<{ cases: HectormCase[] }>('otp-vectors', 'hectorm-otpauth', 'otpauth-test-cases.json');
+  interface HectormCase {
+    index: number;
+    secret: { hex: string };
+    hotp: Side;
+    totp: Side;
+  }
+  const { cases } = readCorpusJson<{ cases: HectormCase[] }>(
+    'otp-vectors',
+    'hectorm-otpauth',
+    'otpauth-test-cases.json',
+  );
 
   for (const h of cases) {
     for (const kind of ['hotp', 'totp'] as const) {
@@ -398,7 +427,12 @@ describe('hectorm/otpauth equivalent URIs (otpauth-test-cases.json)', () => {
         ...(kind === 'totp' ? { period: input.period ?? 30 } : { counter: 0 }),
       };
       h[kind].uri_equivalent_inputs.forEach((uri, i) => {
-        const c: UriCase = { uri, expect: 'accept', parsed, source: { repo: 'hectorm/otpauth', test: `case ${h.index} ${kind} #${i}` } };
+        const c: UriCase = {
+          uri,
+          expect: 'accept',
+          parsed,
+          source: { repo: 'hectorm/otpauth', test: `case ${h.index} ${kind} #${i}` },
+        };
         checkCase(c, `${c.source.repo} ${c.source.test}: ${short(uri)}`);
       });
     }

@@ -65,7 +65,9 @@ export function setImages(set: string): QrCorpusImage[] {
     .sort()
     .map((file) => {
       const stem = file.replace(/\.[^.]+$/, '');
-      const imagePath = /\.webp$/i.test(file) ? qrImagesDir('zxing-cpp-webp-as-png', name, `${stem}.png`) : path.join(dir, file);
+      const imagePath = /\.webp$/i.test(file)
+        ? qrImagesDir('zxing-cpp-webp-as-png', name, `${stem}.png`)
+        : path.join(dir, file);
       const txt = path.join(dir, `${stem}.txt`);
       if (!negative && !existsSync(txt)) throw new Error(`no expected text for ${set}/${file}`);
       return { set, file, path: imagePath, expected: negative ? [] : [readFileSync(txt, 'utf8')] };
@@ -77,11 +79,19 @@ export function loadPixels(file: string): Pixels {
   const bytes = readFileSync(file);
   if (/\.png$/i.test(file)) {
     const png = PNG.sync.read(bytes);
-    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
+    return {
+      data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+      width: png.width,
+      height: png.height,
+    };
   }
   if (/\.jpe?g$/i.test(file)) {
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-    return { data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), width: img.width, height: img.height };
+    return {
+      data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length),
+      width: img.width,
+      height: img.height,
+    };
   }
   throw new Error(`not a PNG or JPEG: ${file}`);
 }
@@ -109,7 +119,8 @@ const zxingLibraryReader = new QRCodeReader();
 export function decodeWithZxingLibrary(img: Pixels): string[] {
   const { data, width, height } = img;
   const luma = new Uint8ClampedArray(width * height);
-  for (let i = 0, j = 0; i < luma.length; i++, j += 4) luma[i] = (306 * data[j]! + 601 * data[j + 1]! + 117 * data[j + 2]! + 0x200) >> 10;
+  for (let i = 0, j = 0; i < luma.length; i++, j += 4)
+    luma[i] = (306 * data[j]! + 601 * data[j + 1]! + 117 * data[j + 2]! + 0x200) >> 10;
   try {
     const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luma, width, height)));
     return [zxingLibraryReader.decode(bitmap).getText()];
@@ -143,7 +154,10 @@ export function upstreamThreshold(set: string, rotation: Rotation): number | und
 
 /** What zxing-wasm 3.1.4 read at rotation 0 when the corpus was collected (decoded_matching). */
 export function observedBaseline(set: string): number | undefined {
-  const o = readCorpusJson<{ results: Record<string, { decoded_matching: number }> }>('qr-images', 'observed-zxing-wasm-3.1.4.json');
+  const o = readCorpusJson<{ results: Record<string, { decoded_matching: number }> }>(
+    'qr-images',
+    'observed-zxing-wasm-3.1.4.json',
+  );
   return o.results[set]?.decoded_matching;
 }
 

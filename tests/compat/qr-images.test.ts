@@ -77,9 +77,11 @@ describe('QR photos of the ZXing black-box sets', () => {
       for (const rotation of ROTATIONS) {
         const upstream = upstreamThreshold(set, rotation);
         const baseline = rotation === 0 ? observedBaseline(set) : undefined;
-        const need = upstream === undefined && baseline === undefined ? undefined : Math.max(upstream ?? 0, baseline ?? 0);
+        const need =
+          upstream === undefined && baseline === undefined ? undefined : Math.max(upstream ?? 0, baseline ?? 0);
         row.need[rotation] = need;
-        if (!negative && need !== undefined) expect(row.ours[rotation], `${set} at ${rotation}°`).toBeGreaterThanOrEqual(need);
+        if (!negative && need !== undefined)
+          expect(row.ours[rotation], `${set} at ${rotation}°`).toBeGreaterThanOrEqual(need);
       }
       rows.push(row);
       expect(row.falsePositives, `${set}: texts read from photos without a QR code`).toBe(0);
@@ -91,7 +93,12 @@ describe('QR photos of the ZXing black-box sets', () => {
   }
 
   it('zxing-java/multi-qrcode-1: all 4 codes in one photo, at every rotation', async () => {
-    const expected = readCorpusJson<{ image: string; expected_texts_unordered: string[] }>('qr-images', 'zxing-java', 'multi-qrcode-1', 'expected.json');
+    const expected = readCorpusJson<{ image: string; expected_texts_unordered: string[] }>(
+      'qr-images',
+      'zxing-java',
+      'multi-qrcode-1',
+      'expected.json',
+    );
     const upright = loadPixels(qrImagesDir('zxing-java', 'multi-qrcode-1', expected.image));
     for (const rotation of ROTATIONS) {
       expect((await decodeQr(rotate(upright, rotation))).sort()).toEqual([...expected.expected_texts_unordered].sort());
@@ -99,8 +106,15 @@ describe('QR photos of the ZXing black-box sets', () => {
   });
 
   it('zxing-cpp/multi-1: the same 4 codes in the multi-qr picture; the others hold what ZXing-C++ reads', async () => {
-    const expected = readCorpusJson<{ expected_texts_unordered: string[] }>('qr-images', 'zxing-java', 'multi-qrcode-1', 'expected.json');
-    expect((await decodeQr(loadPixels(qrImagesDir('zxing-cpp', 'multi-1', 'multi-qr.png')))).sort()).toEqual([...expected.expected_texts_unordered].sort());
+    const expected = readCorpusJson<{ expected_texts_unordered: string[] }>(
+      'qr-images',
+      'zxing-java',
+      'multi-qrcode-1',
+      'expected.json',
+    );
+    expect((await decodeQr(loadPixels(qrImagesDir('zxing-cpp', 'multi-1', 'multi-qr.png')))).sort()).toEqual(
+      [...expected.expected_texts_unordered].sort(),
+    );
     // No expectations upstream for these (they live in C++ test code): a Data Matrix and EAN-8 picture hold no QR code.
     expect(await decodeQr(loadPixels(qrImagesDir('zxing-cpp', 'multi-1', 'multi-dm.png')))).toEqual([]);
     expect(await decodeQr(loadPixels(qrImagesDir('zxing-cpp', 'multi-1', '3xean-8.png')))).toEqual([]);
@@ -121,7 +135,10 @@ describe('QR images of authenticator exports and apps', () => {
   const gam = (...p: string[]) => corpusPath('google-auth-migration', ...p);
 
   it('reads the Google Authenticator export QR as its exact otpauth-migration:// URI', async () => {
-    const payloads = readCorpusJson<{ items: { origin: string; uri: string }[] }>('google-auth-migration', 'expected-decoded-migration-payloads.json');
+    const payloads = readCorpusJson<{ items: { origin: string; uri: string }[] }>(
+      'google-auth-migration',
+      'expected-decoded-migration-payloads.json',
+    );
     const uri = payloads.items.find((i) => i.origin.includes('example_export.png'))!.uri;
     const pixels = loadPixels(gam('scito-extract_otp_secrets', 'example_export.png'));
     expect(await decodeQr(pixels)).toEqual([uri]);
@@ -136,20 +153,25 @@ describe('QR images of authenticator exports and apps', () => {
   });
 
   it('reads a QR without an OTP as exactly its text (the UI then says it is not an activation code)', async () => {
-    expect(await decodeQr(loadPixels(gam('scito-extract_otp_secrets', 'tests-data', 'qr_but_without_otp.png')))).toEqual([
-      'NOT A otpauth-migration:// URL',
-    ]);
+    expect(
+      await decodeQr(loadPixels(gam('scito-extract_otp_secrets', 'tests-data', 'qr_but_without_otp.png'))),
+    ).toEqual(['NOT A otpauth-migration:// URL']);
   });
 
   it('refuses a text file masquerading as a JPEG as IMAGE_UNREADABLE', async () => {
     const bytes = readFileSync(gam('scito-extract_otp_secrets', 'tests-data', 'text_masquerading_as_image.jpeg'));
-    const error = await decodeImageFile(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' })).catch((e: unknown) => e);
+    const error = await decodeImageFile(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' })).catch(
+      (e: unknown) => e,
+    );
     expect(isKeyslotError(error, 'IMAGE_UNREADABLE')).toBe(true);
   });
 
   it('reads Aegis’s two phone-camera frames (grey PNGs and raw luma), in one fast pass too', async () => {
     const vectors = readCorpusJson<{
-      qr_camera_frames: { expected_text: string } & Record<string, { width: number; height: number; rowStride: number } | string>;
+      qr_camera_frames: { expected_text: string } & Record<
+        string,
+        { width: number; height: number; rowStride: number } | string
+      >;
     }>('authenticator-importers', 'aegis', 'expected-test-vectors.json');
     const expected = vectors.qr_camera_frames.expected_text;
     const helpers = (f: string) => corpusPath('authenticator-importers', 'aegis', 'helpers', f);
@@ -157,9 +179,15 @@ describe('QR images of authenticator exports and apps', () => {
       const png = loadPixels(helpers(`${name}.derived.png`));
       expect(await decodeQr(png)).toEqual([expected]);
       expect(await decodeQr(png, { fast: true })).toEqual([expected]);
-      const frame = vectors.qr_camera_frames[`helpers/${name}.gz`] as { width: number; height: number; rowStride: number };
+      const frame = vectors.qr_camera_frames[`helpers/${name}.gz`] as {
+        width: number;
+        height: number;
+        rowStride: number;
+      };
       const luma = gunzipSync(readFileSync(helpers(`${name}.gz`)));
-      expect(await decodeQr(lumaToPixels(luma, frame.width, frame.height, frame.rowStride), { fast: true })).toEqual([expected]);
+      expect(await decodeQr(lumaToPixels(luma, frame.width, frame.height, frame.rowStride), { fast: true })).toEqual([
+        expected,
+      ]);
       if (frame.rowStride !== frame.width) {
         // Aegis's own rule: the strided frame read with the wrong stride is sheared and must give nothing.
         expect(await decodeQr(lumaToPixels(luma, frame.width, frame.height, frame.width))).toEqual([]);
@@ -170,9 +198,28 @@ describe('QR images of authenticator exports and apps', () => {
 
 afterAll(() => {
   if (rows.length === 0) return;
-  const fmt = (r: Record<Rotation, number | undefined>) => ROTATIONS.map((k) => (r[k] === undefined ? '-' : String(r[k]))).join('/');
-  const header = ['set', 'images', 'Keyslot 0/90/180/270', 'one pass @0', '@zxing/library 0/90/180/270', 'need 0/90/180/270', 'misreads', 'false pos.'];
-  const body = rows.map((r) => [r.set, String(r.images), fmt(r.ours), String(r.fast), fmt(r.library), fmt(r.need), String(r.wrong), String(r.falsePositives)]);
+  const fmt = (r: Record<Rotation, number | undefined>) =>
+    ROTATIONS.map((k) => (r[k] === undefined ? '-' : String(r[k]))).join('/');
+  const header = [
+    'set',
+    'images',
+    'Keyslot 0/90/180/270',
+    'one pass @0',
+    '@zxing/library 0/90/180/270',
+    'need 0/90/180/270',
+    'misreads',
+    'false pos.',
+  ];
+  const body = rows.map((r) => [
+    r.set,
+    String(r.images),
+    fmt(r.ours),
+    String(r.fast),
+    fmt(r.library),
+    fmt(r.need),
+    String(r.wrong),
+    String(r.falsePositives),
+  ]);
   const positives = rows.filter((r) => !r.set.includes('falsepositives'));
   const sum = (f: (r: Row) => number) => positives.reduce((a, r) => a + f(r), 0);
   const total = sum((r) => r.images);
@@ -188,7 +235,8 @@ afterAll(() => {
     String(rows.reduce((a, r) => a + r.falsePositives, 0)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   console.log(
     [
       '',

@@ -8,7 +8,8 @@ import { PIN, addByLink, choosePin, createPin, slotItem } from './helpers/app';
 import { wordsFor, fill } from './helpers/words';
 import { LISTED_SECTIONS, leaveSettings, openSection, openSettings } from './helpers/settings';
 
-const TOTP = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
+const TOTP =
+  'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 const HOTP = 'otpauth://hotp/Lab%20GitLab:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lab%20GitLab&counter=0';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 12);
 
@@ -26,7 +27,12 @@ async function audit(page: Page, found: string[], screen: string): Promise<void>
   await page.waitForLoadState('domcontentloaded');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const v of results.violations) {
-    found.push(`${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+    found.push(
+      `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 4)
+        .join(', ')}`,
+    );
   }
 }
 
@@ -91,7 +97,9 @@ for (const locale of ['en', 'ja']) {
         await button('common.continue').click();
         await button('confirm.submit').click();
         await expect(heading('list.title')).toBeVisible();
-        await slotItem(page, /Lab GitLab/).getByRole('button', { name: w['slot.generate'] }).click();
+        await slotItem(page, /Lab GitLab/)
+          .getByRole('button', { name: w['slot.generate'] })
+          .click();
         await page.clock.runFor(2000);
         await audit(page, found, 'slot list (TOTP and HOTP)');
 
@@ -190,7 +198,8 @@ test.describe('on a 390 px phone', () => {
     await page.clock.install();
     await page.goto('/');
     // As a person's browser setting would (through the CSSOM: the CSP forbids inline style tags).
-    const enlarge = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+    const enlarge = () =>
+      page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
     const overflow = () =>
       page.evaluate(() => {
         const width = document.documentElement.clientWidth;
@@ -198,7 +207,10 @@ test.describe('on a 390 px phone', () => {
           const r = el.getBoundingClientRect();
           return r.width > 0 && (r.right > width + 1 || r.left < -1) && !el.closest('.visually-hidden');
         });
-        return { scroll: document.documentElement.scrollWidth - width, wide: wide.map((el) => el.outerHTML.slice(0, 80)) };
+        return {
+          scroll: document.documentElement.scrollWidth - width,
+          wide: wide.map((el) => el.outerHTML.slice(0, 80)),
+        };
       });
     await enlarge();
     expect(await overflow()).toEqual({ scroll: 0, wide: [] });
@@ -250,7 +262,11 @@ test.describe('on a 390 px phone', () => {
   test('every control is a touch target of at least 44 × 44 px', async ({ page }) => {
     const small = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('button, select, summary, textarea, input:not([type=checkbox]):not([type=radio]), label.button, label.inline, .segmented label')]
+        [
+          ...document.querySelectorAll(
+            'button, select, summary, textarea, input:not([type=checkbox]):not([type=radio]), label.button, label.inline, .segmented label',
+          ),
+        ]
           .filter((el) => !el.closest('.visually-hidden'))
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
@@ -283,7 +299,9 @@ test.describe('on a 390 px phone', () => {
   });
 });
 
-test('focus goes back to the slot’s options after a dialog, and to the heading when the slot is deleted', async ({ page }) => {
+test('focus goes back to the slot’s options after a dialog, and to the heading when the slot is deleted', async ({
+  page,
+}) => {
   await page.goto('/');
   await choosePin(page);
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible({ timeout: 30_000 });
@@ -316,7 +334,9 @@ test.describe('with reduced motion', () => {
     const durations = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((el) => {
         const s = getComputedStyle(el);
-        return [s.transitionDuration, s.animationDuration].flatMap((d) => d.split(',')).filter((d) => parseFloat(d) > 0.011);
+        return [s.transitionDuration, s.animationDuration]
+          .flatMap((d) => d.split(','))
+          .filter((d) => parseFloat(d) > 0.011);
       }),
     );
     expect(durations).toEqual([]);

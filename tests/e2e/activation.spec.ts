@@ -40,13 +40,17 @@ test.describe('with a camera', () => {
     await expect.poll(() => shownCode(page, NAME)).toBe(totp(SECRET, t));
   });
 
-  test('a QR code that is not an activation says so, stores nothing, and closing turns the camera off', async ({ baseURL }) => {
+  test('a QR code that is not an activation says so, stores nothing, and closing turns the camera off', async ({
+    baseURL,
+  }) => {
     browser = await launchWithCamera(await cameraFeed('WIFI:S:LabGuest;T:WPA;P:correct-horse;;'));
     const page = await newPage(browser, baseURL);
     await setUpPin(page);
     await page.getByRole('button', { name: 'Add a slot' }).first().click();
     await page.getByRole('button', { name: 'Scan QR code' }).click();
-    await expect(page.getByText('That QR code is not an activation code.', { exact: false })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('That QR code is not an activation code.', { exact: false })).toBeVisible({
+      timeout: 15_000,
+    });
     expect(await page.evaluate(liveTracks)).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { name: 'Add a slot' })).toBeVisible();
@@ -92,7 +96,10 @@ test('an image of the QR code adds the slot', async ({ page }) => {
   await expect(slotItem(page, NAME)).toBeVisible();
 });
 
-test('an activation link opened cold asks for the PIN, then adds the slot, and the link is gone from the address bar and history', async ({ page, baseURL }) => {
+test('an activation link opened cold asks for the PIN, then adds the slot, and the link is gone from the address bar and history', async ({
+  page,
+  baseURL,
+}) => {
   await setUpPin(page);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -113,7 +120,9 @@ test('an activation link opened cold asks for the PIN, then adds the slot, and t
   expect(page.url()).not.toContain('add=');
 });
 
-test('an activation link opened while Keyslot is open and unlocked goes straight to the confirmation', async ({ page }) => {
+test('an activation link opened while Keyslot is open and unlocked goes straight to the confirmation', async ({
+  page,
+}) => {
   await setUpPin(page);
   // What a browser does when a link to the open tab differs only in its fragment.
   await page.evaluate((hash) => (location.hash = hash), `#add=${encodeURIComponent(URI)}`);
@@ -173,7 +182,9 @@ test('a reissued secret for the same account offers to replace the old slot, nev
   await expect.poll(() => shownCode(page, NAME)).toBe(totp(newSecret, t));
 });
 
-test('a link whose provider looks like an existing one in other letters is flagged, not taken for a reissue', async ({ page }) => {
+test('a link whose provider looks like an existing one in other letters is flagged, not taken for a reissue', async ({
+  page,
+}) => {
   const newSecret = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ';
   const paypal = 'otpauth://totp/PayPal:alice?secret=' + SECRET + '&issuer=PayPal';
   await setUpPin(page);

@@ -8,7 +8,8 @@ import { leaveSettings, openSettings } from './helpers/settings';
 
 const WRONG = '480914';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
-const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
+const URI =
+  'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 
 const pinField = (page: Page) => page.getByLabel('PIN', { exact: true });
 const unlockButton = (page: Page) => page.getByRole('button', { name: /^(Unlock|Unlocking…)$/ });
@@ -21,7 +22,9 @@ async function wrongPin(page: Page): Promise<void> {
   await expect(unlockButton(page)).toHaveText('Unlock', { timeout: 20_000 });
 }
 
-test('wrong PINs are counted across a reload; after 5 a countdown blocks Unlock, and the wait doubles', async ({ page }) => {
+test('wrong PINs are counted across a reload; after 5 a countdown blocks Unlock, and the wait doubles', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   await page.reload();
@@ -79,7 +82,9 @@ test('wrong PINs are counted across a reload; after 5 a countdown blocks Unlock,
   });
 });
 
-test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row erases every slot', async ({ page }) => {
+test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row erases every slot', async ({
+  page,
+}) => {
   test.slow(); // ten Argon2id runs (128 MiB each): slow on a busy 2-core machine, never a timing assertion
   await page.clock.install({ time: T0 });
   await setUpPin(page);
@@ -105,7 +110,13 @@ test('with "Erase all slots after 10 wrong PINs" on, the 10th wrong PIN in a row
     for (const [i, wait] of waits.entries()) {
       await wrongPin(page);
       const left = 10 - (i + 1);
-      await expect(page.getByText(left === 1 ? 'One more wrong PIN erases all slots (Settings → Security).' : `${left} more wrong PINs erase all slots (Settings → Security).`)).toBeVisible();
+      await expect(
+        page.getByText(
+          left === 1
+            ? 'One more wrong PIN erases all slots (Settings → Security).'
+            : `${left} more wrong PINs erase all slots (Settings → Security).`,
+        ),
+      ).toBeVisible();
       if (wait > 0) {
         await expect(page.getByRole('timer')).toBeVisible();
         await page.clock.runFor(wait * 1000);

@@ -109,7 +109,16 @@ test('Settings → Locking: the choices apply at once and are kept across a relo
   await hidden.selectOption({ label: 'Immediately' });
   await idle.selectOption({ label: 'Never' });
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('keyslot.prefs') ?? 'null'));
-  expect(stored).toEqual({ v: 1, lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
+  expect(stored).toEqual({
+    v: 1,
+    lockWhenHidden: 0,
+    lockWhenIdle: 0,
+    tapToReveal: false,
+    sortOrder: 'manual',
+    language: null,
+    piaSyncAtUnlock: false,
+    density: 'compact',
+  });
 
   await leaveSettings(page);
   await page.clock.runFor(20 * 60_000); // idle lock is off
@@ -125,7 +134,10 @@ test('Settings → Locking: the choices apply at once and are kept across a relo
   await expect(idle).toHaveValue('0');
 });
 
-test('tap to reveal: dots until selected; selecting shows the code for its period and copies it', async ({ page, context }) => {
+test('tap to reveal: dots until selected; selecting shows the code for its period and copies it', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await start(page);
   await openLocking(page);
@@ -151,7 +163,10 @@ test('tap to reveal: dots until selected; selecting shows the code for its perio
   expect(await list.evaluate((el) => el.textContent)).not.toMatch(/\d/);
 });
 
-test('the clipboard holds only the code and is emptied after 30 s, unless something else was copied', async ({ page, context }) => {
+test('the clipboard holds only the code and is emptied after 30 s, unless something else was copied', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await start(page);
   const t = (await fakeNow(page)) + 1000;

@@ -15,9 +15,21 @@ const PASSWORD = 'correct horse battery staple';
 const NEW_PIN = '602581';
 
 const SLOTS = [
-  { name: 'KEK VPN', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', uri: 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)' },
-  { name: 'Acme', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', uri: 'otpauth://totp/Acme:bob@example.org?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme&algorithm=SHA256&digits=8&period=60' },
-  { name: 'Lab door', secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', uri: 'otpauth://hotp/Lab:carol?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Lab&counter=5' },
+  {
+    name: 'KEK VPN',
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    uri: 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)',
+  },
+  {
+    name: 'Acme',
+    secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    uri: 'otpauth://totp/Acme:bob@example.org?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme&algorithm=SHA256&digits=8&period=60',
+  },
+  {
+    name: 'Lab door',
+    secret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+    uri: 'otpauth://hotp/Lab:carol?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Lab&counter=5',
+  },
 ];
 
 /** Settings → Backups, where backing up, restoring and the plain export are. */
@@ -60,7 +72,10 @@ async function addAll(page: Page) {
   for (const s of SLOTS) await addByLink(page, s.uri, s.name);
 }
 
-test('back up, clear the site data, set a new PIN, restore: every slot is back with the right codes', async ({ page, browser }, info) => {
+test('back up, clear the site data, set a new PIN, restore: every slot is back with the right codes', async ({
+  page,
+  browser,
+}, info) => {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(String(e)));
@@ -70,7 +85,9 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   await setUpPin(page);
   await addAll(page);
   await openBackups(page);
-  await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
+  await expect(
+    page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.'),
+  ).toBeVisible();
 
   await test.step('the backup password has rules, said plainly', async () => {
     await page.getByLabel('Backup password', { exact: true }).fill('short');
@@ -92,7 +109,9 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
     expect(text).not.toContain(s.secret);
     expect(text).not.toContain(s.name);
   }
-  await expect(page.getByText(/^Last backup: .*, saved to your downloads as keyslot-backup-2026-01-15\.keyslot\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText(/^Last backup: .*, saved to your downloads as keyslot-backup-2026-01-15\.keyslot\.$/),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Your backup has all your slots.')).toBeVisible();
   await expect(page.getByLabel('Backup password', { exact: true })).toHaveValue('');
 
@@ -106,18 +125,23 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   await setUpPin(fresh, NEW_PIN);
   await openBackups(fresh);
   await restore(fresh, file);
-  await expect(fresh.getByText('Restore finished: 3 added, 0 skipped (already here), 0 replaced.')).toBeVisible({ timeout: 20_000 });
+  await expect(fresh.getByText('Restore finished: 3 added, 0 skipped (already here), 0 replaced.')).toBeVisible({
+    timeout: 20_000,
+  });
   await leaveSettings(fresh);
 
   expect(await shownCode(fresh, /KEK VPN/)).toBe(totp(SLOTS[0]!.secret, T0 + 1000));
   expect(await shownCode(fresh, /Acme/)).toBe(totp(SLOTS[1]!.secret, T0 + 1000, 60, 8, 'sha256'));
-  await slotItem(fresh, /Lab door/).getByRole('button', { name: 'Generate code' }).click();
+  await slotItem(fresh, /Lab door/)
+    .getByRole('button', { name: 'Generate code' })
+    .click();
   await expect.poll(() => shownCode(fresh, /Lab door/)).toBe(hotp(SLOTS[2]!.secret, 5));
 
   await test.step('no password, secret or link reached the console, the URL or localStorage', async () => {
     for (const p of [page, fresh]) {
       const seen = [...logs, p.url(), await p.evaluate(() => JSON.stringify({ ...localStorage }))].join('\n');
-      for (const needle of [PASSWORD, PIN, NEW_PIN, ...SLOTS.map((s) => s.secret), 'otpauth']) expect(seen).not.toContain(needle);
+      for (const needle of [PASSWORD, PIN, NEW_PIN, ...SLOTS.map((s) => s.secret), 'otpauth'])
+        expect(seen).not.toContain(needle);
     }
   });
 
@@ -130,17 +154,23 @@ test('back up, clear the site data, set a new PIN, restore: every slot is back w
   await context.close();
 });
 
-test('a wrong backup password, a damaged file and a file that is no backup give clear errors and change nothing', async ({ page }, info) => {
+test('a wrong backup password, a damaged file and a file that is no backup give clear errors and change nothing', async ({
+  page,
+}, info) => {
   const file = await oneSlotBackedUp(page, info.outputPath('backup.keyslot'));
 
   await restore(page, file, 'not the password at all');
-  await expect(page.getByText('That backup password is not correct, or the file has been changed. Nothing was restored.')).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText('That backup password is not correct, or the file has been changed. Nothing was restored.'),
+  ).toBeVisible({ timeout: 20_000 });
 
   const text = readFileSync(file, 'utf8');
   const truncated = info.outputPath('truncated.keyslot');
   writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.6)));
   await restore(page, truncated);
-  await expect(page.getByText(/^This backup file is damaged or incomplete, so it cannot be restored\. Nothing was changed\./)).toBeVisible();
+  await expect(
+    page.getByText(/^This backup file is damaged or incomplete, so it cannot be restored\. Nothing was changed\./),
+  ).toBeVisible();
 
   const edited = info.outputPath('edited.keyslot');
   const o = JSON.parse(text) as { ct: string };
@@ -148,7 +178,9 @@ test('a wrong backup password, a damaged file and a file that is no backup give 
   ct[5]! ^= 0x40;
   writeFileSync(edited, JSON.stringify({ ...o, ct: ct.toString('base64') }));
   await restore(page, edited);
-  await expect(page.getByText('That backup password is not correct, or the file has been changed. Nothing was restored.')).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText('That backup password is not correct, or the file has been changed. Nothing was restored.'),
+  ).toBeVisible({ timeout: 20_000 });
 
   const other = info.outputPath('notes.txt');
   writeFileSync(other, 'my shopping list');
@@ -157,19 +189,25 @@ test('a wrong backup password, a damaged file and a file that is no backup give 
 
   await test.step('restoring the backup over the same slots adds nothing', async () => {
     await restore(page, file);
-    await expect(page.getByText('Restore finished: 0 added, 1 skipped (already here), 0 replaced.')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Restore finished: 0 added, 1 skipped (already here), 0 replaced.')).toBeVisible({
+      timeout: 20_000,
+    });
   });
   await leaveSettings(page);
   await expect(page.getByRole('listitem')).toHaveCount(1);
 });
 
-test('a slot reissued since the backup is asked about: keep both, and Settings notes the change', async ({ page }, info) => {
+test('a slot reissued since the backup is asked about: keep both, and Settings notes the change', async ({
+  page,
+}, info) => {
   const file = await oneSlotBackedUp(page, info.outputPath('backup.keyslot'));
   await leaveSettings(page);
 
   // The provider reissues the slot: same provider and account, new key.
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
-  await page.getByLabel('Activation link').fill(SLOTS[0]!.uri.replace('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU'));
+  await page
+    .getByLabel('Activation link')
+    .fill(SLOTS[0]!.uri.replace('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU'));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Replace the old slot' }).click();
   await expect(page.getByRole('listitem')).toHaveCount(1);
@@ -187,7 +225,9 @@ test('a slot reissued since the backup is asked about: keep both, and Settings n
   await expect(page.getByRole('listitem')).toHaveCount(2);
 });
 
-test('with the File System Access API the next backup re-saves to the same file without asking again', async ({ page }) => {
+test('with the File System Access API the next backup re-saves to the same file without asking again', async ({
+  page,
+}) => {
   // Headless Chromium shows no save picker: stand one in that returns a real, storable file handle
   // (from the origin-private file system) and counts how often it is asked.
   await page.addInitScript(() => {
@@ -199,14 +239,18 @@ test('with the File System Access API the next backup re-saves to the same file 
     };
   });
   const saved = () =>
-    page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('my-backup.keyslot')).getFile()).text());
+    page.evaluate(async () =>
+      (await (await (await navigator.storage.getDirectory()).getFileHandle('my-backup.keyslot')).getFile()).text(),
+    );
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
   await openBackups(page);
   await page.getByLabel('Backup password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm backup password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Save encrypted copy' }).click();
-  await expect(page.getByText(/^Last backup: .*, saved to the file my-backup\.keyslot\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^Last backup: .*, saved to the file my-backup\.keyslot\.$/)).toBeVisible({
+    timeout: 20_000,
+  });
   const first = await saved();
   expect(JSON.parse(first)).toMatchObject({ format: 'keyslot-backup' });
 
@@ -253,10 +297,14 @@ test('the plain export needs the PIN and gives one otpauth URI per slot', async 
   ]);
 });
 
-test('a slot is shown as a QR code only after the PIN, with the note about device limits, and is gone after Close', async ({ page }) => {
+test('a slot is shown as a QR code only after the PIN, with the note about device limits, and is gone after Close', async ({
+  page,
+}) => {
   await setUpPin(page);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
-  await slotItem(page, /KEK VPN/).getByRole('button', { name: /Options for KEK VPN/ }).click();
+  await slotItem(page, /KEK VPN/)
+    .getByRole('button', { name: /Options for KEK VPN/ })
+    .click();
   await page.getByRole('menuitem', { name: 'Show as QR code' }).click();
   const dialog = page.getByRole('dialog', { name: 'Move KEK VPN to another device' });
   await expect(dialog.getByText(/for example at most 2/)).toBeVisible();
@@ -273,8 +321,13 @@ test('a slot is shown as a QR code only after the PIN, with the note about devic
   await expect(qr).toBeVisible({ timeout: 20_000 });
   await test.step('what is on screen reads back as the slot’s otpauth URI (ZXing-C++ in Node, on a screenshot)', async () => {
     const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } });
-    const [read] = await readBarcodes(new Uint8Array(await qr.screenshot()), { formats: ['QRCode'], textMode: 'Plain' });
+    prepareZXingModule({
+      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    });
+    const [read] = await readBarcodes(new Uint8Array(await qr.screenshot()), {
+      formats: ['QRCode'],
+      textMode: 'Plain',
+    });
     expect(read?.text).toBe(
       'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)&algorithm=SHA1&digits=6&period=30',
     );
@@ -295,7 +348,9 @@ test('with a passphrase instead of a PIN, the QR code and the export ask for the
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
 
-  await slotItem(page, /KEK VPN/).getByRole('button', { name: /Options for KEK VPN/ }).click();
+  await slotItem(page, /KEK VPN/)
+    .getByRole('button', { name: /Options for KEK VPN/ })
+    .click();
   await page.getByRole('menuitem', { name: 'Show as QR code' }).click();
   const dialog = page.getByRole('dialog', { name: 'Move KEK VPN to another device' });
   await expect(dialog.getByText(/^Enter your passphrase to show/)).toBeVisible();
@@ -307,5 +362,7 @@ test('with a passphrase instead of a PIN, the QR code and the export ask for the
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await openBackups(page);
-  await expect(page.getByRole('region', { name: 'Export as plain text' }).getByLabel('Your passphrase', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Export as plain text' }).getByLabel('Your passphrase', { exact: true }),
+  ).toBeVisible();
 });

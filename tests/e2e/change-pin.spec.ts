@@ -6,7 +6,8 @@ import { leaveSettings, openSettings } from './helpers/settings';
 
 const NEW_PIN = '602581';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
-const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
+const URI =
+  'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 
 async function openChangePin(page: Page) {
   await openSettings(page, 'security');
@@ -20,7 +21,9 @@ async function fillChange(page: Page, current: string, next: string, confirm = n
   await page.getByRole('button', { name: 'Change PIN' }).click();
 }
 
-test('change the PIN: the old PIN is refused, the new one opens the same slots with the same codes', async ({ page }) => {
+test('change the PIN: the old PIN is refused, the new one opens the same slots with the same codes', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
   await page.clock.pauseAt(T0 + 1000); // same 30 s window for the codes before and after
   await setUpPin(page);
@@ -31,7 +34,9 @@ test('change the PIN: the old PIN is refused, the new one opens the same slots w
   await openChangePin(page);
   await test.step('the new PIN follows the setup rules, with the same messages', async () => {
     await fillChange(page, PIN, '123456');
-    await expect(page.getByText('This PIN is too easy to guess. Avoid repeated digits and runs like 123456.')).toBeVisible();
+    await expect(
+      page.getByText('This PIN is too easy to guess. Avoid repeated digits and runs like 123456.'),
+    ).toBeVisible();
     await fillChange(page, PIN, NEW_PIN, '602582');
     await expect(page.getByText('The two PINs are not the same.')).toBeVisible();
   });

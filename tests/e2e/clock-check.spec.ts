@@ -17,13 +17,20 @@ const SLOT = /PassLogic \(KEK VPN\)/;
 async function serverDate(page: Page, skewMs: number, seen: string[] = []) {
   await page.route('**/favicon.svg', async (route) => {
     const request = route.request();
-    seen.push(`${request.method()} ${new URL(request.url()).origin === new URL(page.url() || 'http://localhost').origin}`);
+    seen.push(
+      `${request.method()} ${new URL(request.url()).origin === new URL(page.url() || 'http://localhost').origin}`,
+    );
     if (request.method() !== 'HEAD') return route.continue();
-    await route.fulfill({ status: 200, headers: { date: new Date(T + skewMs).toUTCString(), 'content-type': 'image/svg+xml' } });
+    await route.fulfill({
+      status: 200,
+      headers: { date: new Date(T + skewMs).toUTCString(), 'content-type': 'image/svg+xml' },
+    });
   });
 }
 
-test('a device clock 60 s behind is reported, codes can be corrected by the measured offset, and the choice is kept', async ({ page }) => {
+test('a device clock 60 s behind is reported, codes can be corrected by the measured offset, and the choice is kept', async ({
+  page,
+}) => {
   const seen: string[] = [];
   await serverDate(page, 60_000, seen);
   await page.clock.install({ time: T });

@@ -21,7 +21,11 @@ function readStored(page: Page) {
     const header = (await get('vault')) as { version: number; methods: { deviceBound?: boolean; input?: string }[] };
     const key = await get('deviceKey');
     let exported = 'refused';
-    if (key instanceof CryptoKey) await crypto.subtle.exportKey('raw', key).then(() => (exported = 'exported'), () => undefined);
+    if (key instanceof CryptoKey)
+      await crypto.subtle.exportKey('raw', key).then(
+        () => (exported = 'exported'),
+        () => undefined,
+      );
     db.close();
     return {
       version: header.version,
@@ -48,7 +52,9 @@ test('a new vault is bound to a device key the page cannot export, and it opens 
   await unlock(page);
 });
 
-test('without its device key (a copied vault) the PIN screen says the key is missing, and counts no attempt', async ({ page }) => {
+test('without its device key (a copied vault) the PIN screen says the key is missing, and counts no attempt', async ({
+  page,
+}) => {
   await setUpPin(page);
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -67,6 +73,8 @@ test('without its device key (a copied vault) the PIN screen says the key is mis
   await page.reload();
   await page.getByLabel('PIN', { exact: true }).fill(PIN);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(page.getByText(/no longer has the device key your slots are locked to/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/no longer has the device key your slots are locked to/)).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByText(/attempts? left before a wait/)).toHaveCount(0);
 });

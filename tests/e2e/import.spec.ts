@@ -16,21 +16,32 @@ async function openImport(page: Page): Promise<void> {
 }
 
 async function chooseFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.getByLabel('Export file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
+  await page
+    .getByLabel('Export file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
 }
 
-test('a mixed export imports the good slots and reports the duplicate, the bad entry and the Steam one', async ({ page }) => {
+test('a mixed export imports the good slots and reports the duplicate, the bad entry and the Steam one', async ({
+  page,
+}) => {
   const t = Date.UTC(2026, 10, 28, 9, 0, 0);
   await page.clock.install({ time: t });
   await setUpPin(page);
   await addByLink(page, uri(grace)); // already here: the file's copy is a duplicate
 
-  const bad = { type: 'totp', name: 'broken', issuer: 'Typo Inc', info: { secret: 'NOT-BASE32!', algo: 'SHA1', digits: 6, period: 30 } };
+  const bad = {
+    type: 'totp',
+    name: 'broken',
+    issuer: 'Typo Inc',
+    info: { secret: 'NOT-BASE32!', algo: 'SHA1', digits: 6, period: 30 },
+  };
   await openImport(page);
   await chooseFile(page, 'aegis-export-plain.json', aegisPlain([ada, grace, bad, STEAM, alan]));
 
   await expect(page.getByText('Aegis export', { exact: true })).toBeVisible();
-  await expect(page.getByText('In this file: 2 to import, 1 already in Keyslot, 1 not supported, 1 unreadable.')).toBeVisible();
+  await expect(
+    page.getByText('In this file: 2 to import, 1 already in Keyslot, 1 not supported, 1 unreadable.'),
+  ).toBeVisible();
   const preview = page.getByRole('list', { name: 'Slots in this file' });
   await expect(preview.getByRole('listitem')).toHaveCount(5);
   await expect(preview.getByRole('listitem').nth(2)).toContainText('Not imported: The secret key has characters');
@@ -40,7 +51,9 @@ test('a mixed export imports the good slots and reports the duplicate, the bad e
 
   await page.getByRole('button', { name: 'Import 2 slots' }).click();
   await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
-  await expect(page.getByText('2 imported, 1 skipped as duplicates, 1 skipped as not supported, 1 failed.')).toBeVisible();
+  await expect(
+    page.getByText('2 imported, 1 skipped as duplicates, 1 skipped as not supported, 1 failed.'),
+  ).toBeVisible();
   await expect(page.locator('.announcer')).toHaveText('Import finished: 2 imported, 2 skipped, 1 failed.');
   const report = page.getByRole('list', { name: 'Import finished' }).getByRole('listitem');
   await expect(report).toHaveCount(5);
@@ -54,11 +67,15 @@ test('a mixed export imports the good slots and reports the duplicate, the bad e
   await expect(page.getByRole('listitem', { name: /Lab VPN|Mail|Door/ })).toHaveCount(3);
   await page.clock.pauseAt(t + 60_000);
   await expect.poll(() => shownCode(page, /Lab VPN.*ada@example\.org/)).toBe(totp(b32(ada), t + 60_000, 30, 6, 'sha1'));
-  await slotItem(page, /Door.*alan/).getByRole('button', { name: 'Generate code' }).click();
+  await slotItem(page, /Door.*alan/)
+    .getByRole('button', { name: 'Generate code' })
+    .click();
   await expect.poll(() => shownCode(page, /Door.*alan/)).toBe(hotp(b32(alan), 42, 7, 'sha512'));
 });
 
-test('an encrypted export asks for its password, changes nothing on a wrong one, and imports with the right one', async ({ page }) => {
+test('an encrypted export asks for its password, changes nothing on a wrong one, and imports with the right one', async ({
+  page,
+}) => {
   await setUpPin(page);
   await openImport(page);
   await chooseFile(page, 'aegis-export.json', aegisEncrypted([ada, alan], 'river stone 42'));
@@ -67,14 +84,20 @@ test('an encrypted export asks for its password, changes nothing on a wrong one,
   const password = page.getByLabel('File password');
   await password.fill('river stone 41');
   await page.getByRole('button', { name: 'Open file' }).click();
-  await expect(page.getByRole('alert')).toHaveText('That password does not open this file. Nothing was imported. Check it and try again.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'That password does not open this file. Nothing was imported. Check it and try again.',
+  );
   await expect(password).toHaveValue('');
 
   await password.fill('river stone 42');
   await page.getByRole('button', { name: 'Open file' }).click();
-  await expect(page.getByText('In this file: 2 to import, 0 already in Keyslot, 0 not supported, 0 unreadable.')).toBeVisible();
+  await expect(
+    page.getByText('In this file: 2 to import, 0 already in Keyslot, 0 not supported, 0 unreadable.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Import 2 slots' }).click();
-  await expect(page.getByText('2 imported, 0 skipped as duplicates, 0 skipped as not supported, 0 failed.')).toBeVisible();
+  await expect(
+    page.getByText('2 imported, 0 skipped as duplicates, 0 skipped as not supported, 0 failed.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(slotItem(page, /Lab VPN.*ada@example\.org/)).toBeVisible();
   await expect(slotItem(page, /Door.*alan/)).toBeVisible();
@@ -82,11 +105,15 @@ test('an encrypted export asks for its password, changes nothing on a wrong one,
   expect(page.url()).not.toContain('river');
 });
 
-test('from Add a slot: a file that is not an export is refused with a clear reason, and Cancel goes back', async ({ page }) => {
+test('from Add a slot: a file that is not an export is refused with a clear reason, and Cancel goes back', async ({
+  page,
+}) => {
   await setUpPin(page);
   await page.getByRole('button', { name: 'Add a slot' }).first().click();
   await page.getByRole('button', { name: 'Import from another app' }).click();
-  await page.getByLabel('Export file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('shopping list') });
+  await page
+    .getByLabel('Export file')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('shopping list') });
   await expect(page.getByRole('alert')).toContainText('Keyslot cannot read this file.');
   await expect(page.getByLabel('Export file')).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -97,7 +124,9 @@ test('Stop ends a slow encrypted import at once and starts no further key deriva
   // Issue 14: a crafted Aegis file kept starting 256 MiB scrypt workers after Cancel.
   await setUpPin(page);
   await openImport(page);
-  const file = JSON.parse(new TextDecoder().decode(aegisEncrypted([ada], 'river stone 42'))) as { header: { slots: Record<string, unknown>[] } };
+  const file = JSON.parse(new TextDecoder().decode(aegisEncrypted([ada], 'river stone 42'))) as {
+    header: { slots: Record<string, unknown>[] };
+  };
   const slot = file.header.slots.find((s) => s['type'] === 1)!;
   file.header.slots = Array.from({ length: 4 }, () => ({ ...slot, n: 2 ** 18, r: 8, p: 1 }));
   await chooseFile(page, 'aegis-export.json', new TextEncoder().encode(JSON.stringify(file)));

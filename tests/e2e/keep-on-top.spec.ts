@@ -9,7 +9,10 @@ const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issue
 // 1 s into a 30 s step; the clock then runs at its normal pace (the window ticks on real timers).
 const T = Date.UTC(2026, 0, 15, 9, 0, 1);
 
-test('Keep on top shows the code in its own window, which rolls over with the period and closes on Lock', async ({ page, context }) => {
+test('Keep on top shows the code in its own window, which rolls over with the period and closes on Lock', async ({
+  page,
+  context,
+}) => {
   test.slow(); // waits for a real period boundary
   await page.clock.install({ time: T });
   await setUpPin(page);

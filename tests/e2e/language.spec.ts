@@ -17,7 +17,9 @@ function japaneseChunks(page: Page): string[] {
 test.describe('a browser set to Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('gets Japanese from the first screen through setup, and English at once when chosen in Settings', async ({ page }) => {
+  test('gets Japanese from the first screen through setup, and English at once when chosen in Settings', async ({
+    page,
+  }) => {
     const chunks = japaneseChunks(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Keyslot へようこそ' })).toBeVisible();

@@ -8,7 +8,17 @@ import { leaveSettings, openSettings } from './helpers/settings';
 
 // 12 s into a 30 s period: the next code shows from 20 s, the warning from 25 s.
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 12);
-const ISSUERS = ['PassLogic (KEK VPN)', 'GitHub', 'Google', 'Microsoft', 'Amazon Web Services', 'Dropbox', 'Slack', 'Steam', 'Cloudflare'];
+const ISSUERS = [
+  'PassLogic (KEK VPN)',
+  'GitHub',
+  'Google',
+  'Microsoft',
+  'Amazon Web Services',
+  'Dropbox',
+  'Slack',
+  'Steam',
+  'Cloudflare',
+];
 const SECRETS = ISSUERS.map((_, i) => `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOP'[i]}`);
 const uri = (i: number) =>
   `otpauth://totp/${encodeURIComponent(ISSUERS[i]!)}:user${i}%40example.com?secret=${SECRETS[i]}&issuer=${encodeURIComponent(ISSUERS[i]!)}`;
@@ -30,17 +40,20 @@ const slotBoxes = (page: Page) =>
 
 /** Slots whose whole box is inside the viewport. */
 const fullyVisible = (page: Page) =>
-  page.locator('li.slot').evaluateAll((items) =>
-    items.filter((li) => {
-      const r = li.getBoundingClientRect();
-      return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
-    }).length,
+  page.locator('li.slot').evaluateAll(
+    (items) =>
+      items.filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      }).length,
   );
 
 test.describe('on a 390 × 844 phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the compact list shows at least seven slots whole, each with its icon, and codes of a legible size', async ({ page }) => {
+  test('the compact list shows at least seven slots whole, each with its icon, and codes of a legible size', async ({
+    page,
+  }) => {
     test.slow(); // nine slots added one by one
     await page.clock.install({ time: T0 });
     await withSlots(page, 9);
@@ -49,11 +62,15 @@ test.describe('on a 390 × 844 phone', () => {
     // Initials on a colour (never colour alone), white on a background of at least 4.5:1.
     await expect(slotItem(page, /PassLogic/).locator('.slot-icon')).toHaveText('PK');
     await expect(slotItem(page, /Amazon Web Services/).locator('.slot-icon')).toHaveText('AW');
-    const fontPx = await slotItem(page, /GitHub/).locator('.code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontPx = await slotItem(page, /GitHub/)
+      .locator('.code')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(28);
   });
 
-  test('comfortable density stays a choice in Settings → Appearance and gives each slot more room', async ({ page }) => {
+  test('comfortable density stays a choice in Settings → Appearance and gives each slot more room', async ({
+    page,
+  }) => {
     await page.clock.install({ time: T0 });
     await withSlots(page, 2);
     const compact = (await slotBoxes(page))[0]!.height;
@@ -85,7 +102,8 @@ for (const density of ['compact', 'comfortable'] as const) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.addInitScript((d) => {
       // The density chosen before the app starts (Settings → Appearance stores it here).
-      if (!localStorage.getItem('keyslot.prefs')) localStorage.setItem('keyslot.prefs', JSON.stringify({ v: 1, density: d }));
+      if (!localStorage.getItem('keyslot.prefs'))
+        localStorage.setItem('keyslot.prefs', JSON.stringify({ v: 1, density: d }));
     }, density);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.clock.install({ time: T0 });
@@ -102,7 +120,13 @@ for (const density of ['compact', 'comfortable'] as const) {
     const toast = await page.locator('.toast').boundingBox();
     for (const code of await page.locator('button.code').all()) {
       const c = (await code.boundingBox())!;
-      const overlaps = toast && toast.width > 1 && toast.x < c.x + c.width && c.x < toast.x + toast.width && toast.y < c.y + c.height && c.y < toast.y + toast.height;
+      const overlaps =
+        toast &&
+        toast.width > 1 &&
+        toast.x < c.x + c.width &&
+        c.x < toast.x + toast.width &&
+        toast.y < c.y + c.height &&
+        c.y < toast.y + toast.height;
       expect(overlaps).toBeFalsy();
     }
     await page.clock.runFor(2_000); // "Copied" goes
@@ -124,7 +148,9 @@ for (const density of ['compact', 'comfortable'] as const) {
   });
 }
 
-test('the ⋯ menu is a menu: arrows, Home and End move, Escape, Tab and a click outside close it, focus returns to ⋯', async ({ page }) => {
+test('the ⋯ menu is a menu: arrows, Home and End move, Escape, Tab and a click outside close it, focus returns to ⋯', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
   await withSlots(page, 2);
   const options = page.getByRole('button', { name: 'Options for GitHub' });
@@ -205,9 +231,13 @@ test('a whole journey leaves no warning or error in the console', async ({ page 
   await search.fill('nothing at all');
   await search.fill('');
   await expect(page.getByRole('list', { name: 'Slots' }).getByRole('listitem')).toHaveCount(3);
-  await slotItem(page, /Lab.*carol/).getByRole('button', { name: 'Generate code' }).click();
+  await slotItem(page, /Lab.*carol/)
+    .getByRole('button', { name: 'Generate code' })
+    .click();
   await expect(slotItem(page, /Lab.*carol/).getByRole('button', { name: /^[\d ]+$/ })).toBeVisible();
-  await slotItem(page, /GitHub/).getByRole('button', { name: 'Favourite: GitHub' }).click();
+  await slotItem(page, /GitHub/)
+    .getByRole('button', { name: 'Favourite: GitHub' })
+    .click();
   await page.getByRole('button', { name: 'Options for GitHub' }).click();
   await page.getByRole('menuitem', { name: 'Details' }).click();
   await page.keyboard.press('Escape');

@@ -57,7 +57,9 @@ async function dumpStorage(page: import('@playwright/test').Page): Promise<strin
   });
 }
 
-test('after adding a slot, nothing stored or logged holds its secret in any encoding, its link or the PIN', async ({ page }) => {
+test('after adding a slot, nothing stored or logged holds its secret in any encoding, its link or the PIN', async ({
+  page,
+}) => {
   const logged: string[] = [];
   page.on('console', (msg) => logged.push(msg.text()));
   page.on('pageerror', (err) => logged.push(String(err)));

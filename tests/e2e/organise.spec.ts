@@ -30,7 +30,9 @@ async function menu(page: Page, title: string, item: string): Promise<void> {
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
-test('search filters by provider, account and name, ignoring case and accents, and says when nothing matches', async ({ page }) => {
+test('search filters by provider, account and name, ignoring case and accents, and says when nothing matches', async ({
+  page,
+}) => {
   await start(page);
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill('societe');
@@ -120,7 +122,9 @@ test('edit changes the name, provider and account, and refuses an empty label', 
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
 });
 
-test('details show the settings, and the secret only after the PIN is typed again; a lock hides it', async ({ page }) => {
+test('details show the settings, and the secret only after the PIN is typed again; a lock hides it', async ({
+  page,
+}) => {
   await start(page, 1);
   await menu(page, 'Société', 'Details');
   const dialog = page.getByRole('dialog', { name: 'Details of “Société”' });
@@ -216,7 +220,10 @@ test('empty trash asks first; trashed slots go by themselves after 30 days', asy
   await page.getByRole('dialog').getByRole('button', { name: 'Delete slot' }).click();
   await page.getByRole('button', { name: 'Trash (1)' }).click();
   await page.getByRole('button', { name: 'Empty trash' }).click();
-  await page.getByRole('dialog', { name: 'Delete 1 slot forever?' }).getByRole('button', { name: 'Empty trash' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete 1 slot forever?' })
+    .getByRole('button', { name: 'Empty trash' })
+    .click();
   await expect(page.getByText('The trash is empty.')).toBeVisible();
   await reloadAndUnlock(page);
   await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
@@ -242,12 +249,19 @@ test('the next code shows in the last 10 seconds, with a warning (icon and words
   await expect(item.getByText('Changing')).toHaveCount(0);
 });
 
-test('a right-to-left name inside a sentence is isolated (<bdi>) in the toast and the delete dialog', async ({ page }) => {
+test('a right-to-left name inside a sentence is isolated (<bdi>) in the toast and the delete dialog', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
   await setUpPin(page);
   const issuer = 'שלום';
-  await addByLink(page, `otpauth://totp/${encodeURIComponent(issuer)}:dan?secret=${SLOTS[0].secret}&issuer=${encodeURIComponent(issuer)}`);
-  await slotItem(page, /dan/).getByRole('button', { name: `Favourite: ${issuer}` }).click();
+  await addByLink(
+    page,
+    `otpauth://totp/${encodeURIComponent(issuer)}:dan?secret=${SLOTS[0].secret}&issuer=${encodeURIComponent(issuer)}`,
+  );
+  await slotItem(page, /dan/)
+    .getByRole('button', { name: `Favourite: ${issuer}` })
+    .click();
   await expect(page.locator('.toast')).toHaveText(`${issuer} pinned to the top`);
   await expect(page.locator('.toast bdi')).toHaveText(issuer);
   await menu(page, issuer, 'Delete');

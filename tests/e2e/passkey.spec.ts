@@ -62,7 +62,9 @@ test('enrol a passkey, unlock with it and with the PIN, survive its loss, remove
     await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
     await page.getByRole('button', { name: 'Unlock with passkey' }).click();
     await expect(
-      page.getByText('The passkey did not open Keyslot: it was cancelled or is no longer on this device. Use your PIN.'),
+      page.getByText(
+        'The passkey did not open Keyslot: it was cancelled or is no longer on this device. Use your PIN.',
+      ),
     ).toBeVisible({ timeout: 30_000 });
     await unlock(page);
   });

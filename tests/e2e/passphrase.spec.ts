@@ -6,7 +6,8 @@ import { openSettings } from './helpers/settings';
 
 const PHRASE = 'blue tram under snow';
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 10);
-const URI = 'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
+const URI =
+  'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
 
 async function unlockWithPassphrase(page: Page, phrase: string) {
   await page.getByLabel('Passphrase', { exact: true }).fill(phrase);

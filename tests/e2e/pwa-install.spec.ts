@@ -79,7 +79,11 @@ test.describe('in a persistent Chromium profile', () => {
       background_color: '#f6f7f9',
     });
     expect(manifest.description).toMatch(/one-time passcodes/i);
-    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
     expect(manifest.screenshots.map((s) => s.form_factor)).toEqual(['narrow', 'wide']);
     expect(manifest.shortcuts).toEqual([
       expect.objectContaining({ name: 'Scan QR code', url: '/#scan' }),
@@ -107,8 +111,17 @@ test.describe('in a persistent Chromium profile', () => {
   });
 });
 
-test('on iPhone, "Install Keyslot" shows the Share → Add to Home Screen steps, and nothing is offered once installed', async ({ browser, baseURL }) => {
-  const iphone = { baseURL, userAgent: IPHONE_UA, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+test('on iPhone, "Install Keyslot" shows the Share → Add to Home Screen steps, and nothing is offered once installed', async ({
+  browser,
+  baseURL,
+}) => {
+  const iphone = {
+    baseURL,
+    userAgent: IPHONE_UA,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  };
   const context = await browser.newContext(iphone);
   const page = await context.newPage();
   await page.goto('/');

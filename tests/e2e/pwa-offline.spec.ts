@@ -18,7 +18,10 @@ async function expectRightCode(page: Page, name: RegExp, secret: string): Promis
   await expect.poll(async () => (await shownCode(page, name)) === totp(secret, Date.now())).toBe(true);
 }
 
-test('after one visit, with the network off, a reload shows the unlock screen, unlocks, shows the right codes and adds a slot by link', async ({ page, context }) => {
+test('after one visit, with the network off, a reload shows the unlock screen, unlocks, shows the right codes and adds a slot by link', async ({
+  page,
+  context,
+}) => {
   await setUpPin(page);
   await addByLink(page, URI);
   await serviceWorkerReady(page);
@@ -82,6 +85,8 @@ test.describe('with the server stopped', () => {
     await scan.getByLabel('PIN', { exact: true }).fill(PIN);
     await scan.getByRole('button', { name: 'Unlock' }).click();
     // Straight into the camera: it reads the QR again, which is already in Keyslot.
-    await expect(scan.getByRole('alert')).toHaveText('This slot is already in Keyslot. Nothing was added.', { timeout: 20_000 });
+    await expect(scan.getByRole('alert')).toHaveText('This slot is already in Keyslot. Nothing was added.', {
+      timeout: 20_000,
+    });
   });
 });

@@ -34,7 +34,11 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await openSection(page, 'backups');
   await page.getByRole('button', { name: 'Import from another app' }).click();
-  await page.getByLabel('Export file').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: Buffer.from(aegisEncrypted(ACCOUNTS.slice(0, 1), 'pw')) });
+  await page.getByLabel('Export file').setInputFiles({
+    name: 'aegis.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(aegisEncrypted(ACCOUNTS.slice(0, 1), 'pw')),
+  });
   await page.getByLabel('File password').fill('pw');
   await page.getByRole('button', { name: 'Open file' }).click();
   await page.getByRole('button', { name: 'Import 1 slot' }).click();
@@ -92,7 +96,9 @@ async function fullJourney(page: Page, context: BrowserContext, check: (screen: 
   check('offline reload from the precache');
 }
 
-test('a full journey makes no request to any other origin, from the page, its workers or the service worker', async ({ baseURL }) => {
+test('a full journey makes no request to any other origin, from the page, its workers or the service worker', async ({
+  baseURL,
+}) => {
   browser = await launchWithCamera(await cameraFeed(SCANNED_URI));
   const context = await browser.newContext({ baseURL });
   const origin = new URL(baseURL!).origin;

@@ -14,15 +14,25 @@ const URI = `otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=${SECRET}&issue
 const NAME = /PassLogic \(KEK VPN\).*alice/;
 
 /** Another app shares to Keyslot: what Android does, a multipart POST navigation to the share target. */
-async function shareFromAnotherApp(context: BrowserContext, baseURL: string, fields: Record<string, string>, image?: string): Promise<Page> {
+async function shareFromAnotherApp(
+  context: BrowserContext,
+  baseURL: string,
+  fields: Record<string, string>,
+  image?: string,
+): Promise<Page> {
   const other = await context.newPage();
-  const inputs = Object.keys(fields).map((name) => `<input name="${name}">`).join('');
+  const inputs = Object.keys(fields)
+    .map((name) => `<input name="${name}">`)
+    .join('');
   await other.setContent(
     `<form method="post" enctype="multipart/form-data" action="${baseURL}/share-target">${inputs}<input type="file" name="image"></form>`,
   );
   for (const [name, value] of Object.entries(fields)) await other.locator(`input[name="${name}"]`).fill(value);
   if (image) await other.locator('input[type=file]').setInputFiles(image);
-  await Promise.all([other.waitForURL(`${baseURL}/**`), other.locator('form').evaluate((form: HTMLFormElement) => form.submit())]);
+  await Promise.all([
+    other.waitForURL(`${baseURL}/**`),
+    other.locator('form').evaluate((form: HTMLFormElement) => form.submit()),
+  ]);
   return other;
 }
 
@@ -35,11 +45,18 @@ async function expectNothingShared(page: Page): Promise<void> {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         urls.push(request.url);
-        if (/\.(js|css|html|webmanifest|svg)(\?|$)/.test(request.url)) texts.push(await (await cache.match(request))!.text());
+        if (/\.(js|css|html|webmanifest|svg)(\?|$)/.test(request.url))
+          texts.push(await (await cache.match(request))!.text());
       }
     }
     const databases = (await indexedDB.databases()).map((d) => d.name);
-    return { urls, texts, databases, local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) };
+    return {
+      urls,
+      texts,
+      databases,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+    };
   });
   expect(stored.urls.filter((u) => /share/.test(u) && !/share-target-[\w-]+\.js/.test(u))).toEqual([]);
   // The app's own code mentions otpauth://, so look for the shared secret itself.
@@ -59,12 +76,20 @@ async function askAgain(page: Page): Promise<unknown> {
   );
 }
 
-test('a link shared from another app asks for the PIN, then offers that slot; the share is used once and never stored', async ({ context, page, baseURL }) => {
+test('a link shared from another app asks for the PIN, then offers that slot; the share is used once and never stored', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   await setUpPin(page);
   await serviceWorkerReady(page);
   await page.close();
 
-  const app = await shareFromAnotherApp(context, baseURL!, { title: 'KEK VPN activation', text: 'Your activation link', url: URI });
+  const app = await shareFromAnotherApp(context, baseURL!, {
+    title: 'KEK VPN activation',
+    text: 'Your activation link',
+    url: URI,
+  });
   await expect(app.getByRole('heading', { name: 'Unlock Keyslot' })).toBeVisible();
   expect(app.url()).not.toContain('otpauth');
   await app.getByLabel('PIN', { exact: true }).fill(PIN);
@@ -91,7 +116,11 @@ test('a screenshot of the QR code shared to Keyslot is read and offered to add',
   await expectNothingShared(app);
 });
 
-test('a share that would replace an existing slot says it came from another app and asks twice before replacing', async ({ context, page, baseURL }) => {
+test('a share that would replace an existing slot says it came from another app and asks twice before replacing', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   // Any website can POST to /share-target: what it sends must never take over a slot in one tap.
   const OTHER = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGW3TZ';
   await setUpPin(page);
@@ -124,7 +153,11 @@ test('a link the person adds themselves still offers to replace a reissued slot 
   await expect(page.getByText('Shared from another app or website')).toHaveCount(0);
 });
 
-test('a sealed link shared to Keyslot asks for its activation code, then offers the slot', async ({ context, page, baseURL }) => {
+test('a sealed link shared to Keyslot asks for its activation code, then offers the slot', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   await setUpPin(page);
   await serviceWorkerReady(page);
   await page.close();

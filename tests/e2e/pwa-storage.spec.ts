@@ -15,7 +15,9 @@ async function bareSameOriginPage(page: Page): Promise<void> {
   await page.goto('/favicon.svg');
 }
 
-test('when another tab upgrades the database, open tabs let go at once, lock, and ask for a reload', async ({ context }) => {
+test('when another tab upgrades the database, open tabs let go at once, lock, and ask for a reload', async ({
+  context,
+}) => {
   const unlocked = await context.newPage();
   await setUpPin(unlocked);
   await addByLink(unlocked, URI);
@@ -56,7 +58,9 @@ test('when another tab upgrades the database, open tabs let go at once, lock, an
   }
 });
 
-test('when the vault vanished from this browser, Keyslot says so and explains, instead of acting like a first run', async ({ page }) => {
+test('when the vault vanished from this browser, Keyslot says so and explains, instead of acting like a first run', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Keyslot' })).toBeVisible();
   // The clock check's note (Settings → Clock) holds only numbers about the clock, never a slot.
@@ -109,12 +113,16 @@ const STUB_STORAGE = (grant: boolean) => {
     },
   });
   Object.defineProperty(navigator.storage, 'persisted', { value: async () => kept });
-  Object.defineProperty(navigator.storage, 'estimate', { value: async () => ({ usage: 123_456, quota: 1_000_000_000 }) });
+  Object.defineProperty(navigator.storage, 'estimate', {
+    value: async () => ({ usage: 123_456, quota: 1_000_000_000 }),
+  });
 };
 
 const persistCalls = (page: Page) => page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls);
 
-test('Keyslot asks the browser to keep its data once, after the first slot is added, and Settings then says the slots are kept', async ({ page }) => {
+test('Keyslot asks the browser to keep its data once, after the first slot is added, and Settings then says the slots are kept', async ({
+  page,
+}) => {
   await page.addInitScript(STUB_STORAGE, true);
   await setUpPin(page);
   expect(await persistCalls(page)).toBe(0); // no slot yet: nothing worth asking for
@@ -131,7 +139,9 @@ test('Keyslot asks the browser to keep its data once, after the first slot is ad
   await expect(page.getByText(/Safari deletes/)).toHaveCount(0);
 });
 
-test('when the browser may delete the slots, Settings says so plainly, says what to do, and can ask again', async ({ page }) => {
+test('when the browser may delete the slots, Settings says so plainly, says what to do, and can ask again', async ({
+  page,
+}) => {
   await page.addInitScript(STUB_STORAGE, false);
   await setUpPin(page);
   await addByLink(page, URI);
@@ -139,8 +149,12 @@ test('when the browser may delete the slots, Settings says so plainly, says what
 
   await openSettings(page, 'storage');
   await expect(page.getByText('Not kept for sure: this browser may delete your slots.')).toBeVisible();
-  await expect(page.getByText(/Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen/)).toBeVisible();
-  await expect(page.getByText(/install Keyslot on this device, and keep a backup \(Settings → Backups\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Safari deletes the data of sites you have not used for 7 days unless they are on the Home Screen/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/install Keyslot on this device, and keep a backup \(Settings → Backups\)/),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Ask the browser to keep my slots' }).click();
   await expect(page.getByText('The browser did not agree. Installing Keyslot usually changes that.')).toBeVisible();
@@ -149,7 +163,9 @@ test('when the browser may delete the slots, Settings says so plainly, says what
   // The backup it points to is one press away, with the gentle reminder.
   await page.getByRole('button', { name: 'Open Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
-  await expect(page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.')).toBeVisible();
+  await expect(
+    page.getByText('No backup yet. Make one so you can get your slots back if this browser loses them.'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save encrypted copy' })).toBeVisible();
 
   await leaveSettings(page);

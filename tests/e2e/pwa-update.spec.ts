@@ -13,11 +13,16 @@ const V1 = `${E2E_OUT_DIR}-update-v1`;
 const V2 = `${E2E_OUT_DIR}-update-v2`;
 
 const SLOTS = [
-  { name: /PassLogic.*alice/, secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', uri: (s: string) => `otpauth://totp/PassLogic:alice?secret=${s}&issuer=PassLogic` },
+  {
+    name: /PassLogic.*alice/,
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    uri: (s: string) => `otpauth://totp/PassLogic:alice?secret=${s}&issuer=PassLogic`,
+  },
   {
     name: /Lab GitLab.*bob/,
     secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
-    uri: (s: string) => `otpauth://totp/Lab%20GitLab:bob?secret=${s}&issuer=Lab%20GitLab&algorithm=SHA256&digits=8&period=60`,
+    uri: (s: string) =>
+      `otpauth://totp/Lab%20GitLab:bob?secret=${s}&issuer=Lab%20GitLab&algorithm=SHA256&digits=8&period=60`,
     period: 60,
     digits: 8,
     algorithm: 'sha256',
@@ -52,7 +57,9 @@ test.beforeAll(async () => {
   buildApp(V2, 'e2e-v2');
 });
 
-test('a new version waits for the user, not while typing a PIN or adding a slot, and after Reload every slot shows the right code', async ({ browser }) => {
+test('a new version waits for the user, not while typing a PIN or adding a slot, and after Reload every slot shows the right code', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   let server: Server = await startPreview(V1, PORT);
   const context = await browser.newContext({ baseURL: server.url });

@@ -4,7 +4,9 @@ import { hotp, totp } from './helpers/oracle';
 
 const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 4226 Appendix D key
 
-test('an HOTP slot shows a code only on Generate, advances its counter and keeps it across reloads', async ({ page }) => {
+test('an HOTP slot shows a code only on Generate, advances its counter and keeps it across reloads', async ({
+  page,
+}) => {
   await setUpPin(page);
   await addByLink(page, `otpauth://hotp/Lab:frank?secret=${HOTP_SECRET}&issuer=Lab&counter=0`);
   const item = slotItem(page, /Lab.*frank/);
@@ -17,7 +19,9 @@ test('an HOTP slot shows a code only on Generate, advances its counter and keeps
 
   await page.reload();
   await unlock(page);
-  await slotItem(page, /Lab.*frank/).getByRole('button', { name: 'Generate code' }).click();
+  await slotItem(page, /Lab.*frank/)
+    .getByRole('button', { name: 'Generate code' })
+    .click();
   await expect.poll(() => shownCode(page, /Lab.*frank/)).toBe('359152'); // RFC 4226 count 2
 });
 

@@ -9,7 +9,9 @@ const MANUAL_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
-test('a new user sets a PIN, adds slots by link and by hand, and sees the right codes through lock, rename and delete', async ({ page }) => {
+test('a new user sets a PIN, adds slots by link and by hand, and sees the right codes through lock, rename and delete', async ({
+  page,
+}) => {
   await page.clock.install({ time: T0 });
 
   await test.step('first run: welcome, then choose a PIN', async () => {

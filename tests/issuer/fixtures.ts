@@ -71,7 +71,8 @@ export async function containerFor(user = 'alice') {
 }
 
 /** The registration screen Keyslot shows for a scanned `pia://` QR. */
-export const registration = (page: Page) => page.getByRole('heading', { name: 'Register this device with privacyIDEA' });
+export const registration = (page: Page) =>
+  page.getByRole('heading', { name: 'Register this device with privacyIDEA' });
 
 /**
  * Scans the profile's QR and confirms the registration with one press (answering the

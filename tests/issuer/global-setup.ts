@@ -64,7 +64,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const { stop, ...info } = pi;
   // Workers inherit this environment (tests/issuer/fixtures.ts reads it).
   process.env.KEYSLOT_PI_STATE = JSON.stringify(info);
-  console.log(`privacyIDEA + Keyslot ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(pi.timings)})`);
+  console.log(
+    `privacyIDEA + Keyslot ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(pi.timings)})`,
+  );
 
   return async () => {
     try {

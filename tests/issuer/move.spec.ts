@@ -7,14 +7,25 @@ import { createRequire } from 'node:module';
 import { test, expect } from '@playwright/test';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { PIN } from '../e2e/helpers/app';
-import { announced, containerFor, currentCode, freshProfile, registerByScan, slotOf, syncFromMenu, type Profile } from './fixtures';
+import {
+  announced,
+  containerFor,
+  currentCode,
+  freshProfile,
+  registerByScan,
+  slotOf,
+  syncFromMenu,
+  type Profile,
+} from './fixtures';
 
 const profiles: Profile[] = [];
 test.afterEach(async () => {
   for (const p of profiles.splice(0)) await p.close();
 });
 
-test('"Move to a new device" shows a QR that moves the codes; the old device\'s slots are then withdrawn', async ({ baseURL }) => {
+test('"Move to a new device" shows a QR that moves the codes; the old device\'s slots are then withdrawn', async ({
+  baseURL,
+}) => {
   const { admin, containerSerial, totp } = await containerFor('alice');
   const old = await freshProfile(baseURL!, (await admin.registrationQr(containerSerial)).uri);
   profiles.push(old);
@@ -30,7 +41,9 @@ test('"Move to a new device" shows a QR that moves the codes; the old device\'s 
   await expect(qr).toBeVisible({ timeout: 30_000 });
 
   const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } });
+  prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+  });
   const [read] = await readBarcodes(new Uint8Array(await qr.screenshot()), { formats: ['QRCode'], textMode: 'Plain' });
   expect(read?.text).toMatch(new RegExp(`^pia://container/${containerSerial}\\?`));
   await dialog.getByRole('button', { name: 'Close' }).click();

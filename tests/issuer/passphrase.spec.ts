@@ -1,7 +1,18 @@
 // Issue 13, live journey 3: a registration QR with a passphrase prompt. A wrong answer is
 // refused by the server and nothing is stored; the right one registers.
 import { test, expect } from '@playwright/test';
-import { containerFor, expectNothingStored, freshProfile, registerButton, registration, scan, slotOf, currentCode, announced, type Profile } from './fixtures';
+import {
+  containerFor,
+  expectNothingStored,
+  freshProfile,
+  registerButton,
+  registration,
+  scan,
+  slotOf,
+  currentCode,
+  announced,
+  type Profile,
+} from './fixtures';
 
 let profile: Profile | undefined;
 test.afterEach(async () => profile?.close());
@@ -21,7 +32,10 @@ test('a wrong passphrase is refused with nothing stored, and the right one regis
   await expect(page.getByText('Your employee number?')).toBeVisible();
   await page.getByLabel('Your employee number?').fill('11111');
   await registerButton(page).click();
-  await expect(page.getByRole('alert')).toHaveText('The server did not accept your answer to its question. Check it and try again.', { timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveText(
+    'The server did not accept your answer to its question. Check it and try again.',
+    { timeout: 30_000 },
+  );
   expect(await admin.registrationState(containerSerial)).toBe('client_wait');
 
   await page.getByLabel('Your employee number?').fill('40417');
@@ -34,7 +48,10 @@ test('a wrong passphrase is refused with nothing stored, and the right one regis
 
 test('a passphrase QR with no answer given registers nothing', async ({ baseURL }) => {
   const { admin, containerSerial } = await containerFor('bob');
-  const { uri } = await admin.registrationQr(containerSerial, { passphrasePrompt: 'Your employee number?', passphraseResponse: '40417' });
+  const { uri } = await admin.registrationQr(containerSerial, {
+    passphrasePrompt: 'Your employee number?',
+    passphraseResponse: '40417',
+  });
   profile = await freshProfile(baseURL!, uri);
   await scan(profile.page);
   await registerButton(profile.page).click();

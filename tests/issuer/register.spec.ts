@@ -3,14 +3,28 @@
 // QR a second time, or an expired one, is refused and nothing is stored.
 import { test, expect } from '@playwright/test';
 import { slotItem } from '../e2e/helpers/app';
-import { confirmRegistration, currentCode, containerFor, expectNothingStored, freshProfile, registerButton, registerByScan, registration, scan, slotOf, type Profile } from './fixtures';
+import {
+  confirmRegistration,
+  currentCode,
+  containerFor,
+  expectNothingStored,
+  freshProfile,
+  registerButton,
+  registerByScan,
+  registration,
+  scan,
+  slotOf,
+  type Profile,
+} from './fixtures';
 
 const profiles: Profile[] = [];
 test.afterEach(async () => {
   for (const p of profiles.splice(0)) await p.close();
 });
 
-test('a registration QR registers this device, both tokens appear, and the server accepts their codes', async ({ baseURL }, info) => {
+test('a registration QR registers this device, both tokens appear, and the server accepts their codes', async ({
+  baseURL,
+}, info) => {
   const { admin, containerSerial, totp, hotp } = await containerFor('alice');
   const { uri } = await admin.registrationQr(containerSerial);
   const a = await freshProfile(baseURL!, uri);
@@ -27,7 +41,10 @@ test('a registration QR registers this device, both tokens appear, and the serve
   console.log(`registration + first sync on loopback: ${ms} ms`);
   expect(await admin.registrationState(containerSerial)).toBe('registered');
 
-  for (const [token, kind] of [[totp, 'totp'], [hotp, 'hotp']] as const) {
+  for (const [token, kind] of [
+    [totp, 'totp'],
+    [hotp, 'hotp'],
+  ] as const) {
     const code = await currentCode(a.page, slotOf(token.serial), kind);
     const check = await admin.validate({ serial: token.serial, pass: code });
     expect(check.ok, `${kind} ${check.message}`).toBe(true);

@@ -3,14 +3,25 @@
 // codes no longer validate at the server.
 import { test, expect } from '@playwright/test';
 import { unlock } from '../e2e/helpers/app';
-import { currentCode, containerFor, freshProfile, registerByScan, slotOf, syncFromMenu, announced, type Profile } from './fixtures';
+import {
+  currentCode,
+  containerFor,
+  freshProfile,
+  registerByScan,
+  slotOf,
+  syncFromMenu,
+  announced,
+  type Profile,
+} from './fixtures';
 
 const profiles: Profile[] = [];
 test.afterEach(async () => {
   for (const p of profiles.splice(0)) await p.close();
 });
 
-test('after a rollover to a new device, the old device\'s slots are withdrawn and its codes rejected', async ({ baseURL }) => {
+test("after a rollover to a new device, the old device's slots are withdrawn and its codes rejected", async ({
+  baseURL,
+}) => {
   const { admin, containerSerial, totp, hotp } = await containerFor('carol');
   const old = await freshProfile(baseURL!, (await admin.registrationQr(containerSerial)).uri);
   profiles.push(old);
@@ -44,4 +55,3 @@ test('after a rollover to a new device, the old device\'s slots are withdrawn an
   await unlock(old.page);
   await expect(old.page.getByRole('listitem', { name: slotOf(totp.serial) })).toContainText('Withdrawn by privacyIDEA');
 });
-

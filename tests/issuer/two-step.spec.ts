@@ -9,7 +9,9 @@ let profile: Profile | undefined;
 test.afterEach(async () => profile?.close());
 
 for (const type of ['hotp', 'totp'] as const) {
-  test(`a 2step ${type.toUpperCase()} QR: Keyslot's client part completes the token and the server accepts its code`, async ({ baseURL }) => {
+  test(`a 2step ${type.toUpperCase()} QR: Keyslot's client part completes the token and the server accepts its code`, async ({
+    baseURL,
+  }) => {
     const pi = piInfo();
     const admin = await piAdmin();
     const { serial, uri } = await admin.init2step({ type, user: 'bob', realm: pi.realm });
@@ -24,7 +26,9 @@ for (const type of ['hotp', 'totp'] as const) {
 
     // Not yet confirmed: nothing is stored.
     await page.getByRole('button', { name: 'Add slot' }).click();
-    await expect(page.getByRole('alert')).toHaveText('First type the letters on your provider’s page, then tick the box.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'First type the letters on your provider’s page, then tick the box.',
+    );
 
     const clientPart = (await finish.locator('code').textContent())!.replace(/\s/g, '');
     expect(clientPart).toMatch(/^[A-Z2-7]{16,}$/);
@@ -42,7 +46,8 @@ for (const type of ['hotp', 'totp'] as const) {
 }
 
 test('a 2step QR with a hostile difficulty is refused with a reason, and nothing is added', async ({ baseURL }) => {
-  const uri = 'otpauth://hotp/OATH1?secret=GWNG7L5WR2ICEUPDSNMS7LROV3O4ATHT&issuer=privacyIDEA&2step_salt=8&2step_output=20&2step_difficulty=999999999';
+  const uri =
+    'otpauth://hotp/OATH1?secret=GWNG7L5WR2ICEUPDSNMS7LROV3O4ATHT&issuer=privacyIDEA&2step_salt=8&2step_output=20&2step_difficulty=999999999';
   profile = await freshProfile(baseURL!, uri);
   const { page } = profile;
   await scan(page);

@@ -18,7 +18,9 @@ test('deleting the managed slots unregisters this device at the server', async (
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(containerSerial);
   await dialog.getByRole('button', { name: /Delete/ }).click();
-  await expect(announced(page, 'This device is no longer registered with the server.')).toBeAttached({ timeout: 30_000 });
+  await expect(announced(page, 'This device is no longer registered with the server.')).toBeAttached({
+    timeout: 30_000,
+  });
   await expect(page.getByRole('listitem', { name: /privacyIDEA/ })).toHaveCount(0);
   await expect.poll(() => admin.registrationState(containerSerial)).not.toBe('registered');
 });

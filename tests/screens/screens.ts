@@ -60,7 +60,11 @@ for (const locale of ['en', 'ja']) {
               (document.activeElement as HTMLElement | null)?.blur?.();
               window.scrollTo(0, 0);
             });
-            await page.screenshot({ path: `${dir}/${String(++n).padStart(2, '0')}-${name}.png`, animations: 'disabled', fullPage: full });
+            await page.screenshot({
+              path: `${dir}/${String(++n).padStart(2, '0')}-${name}.png`,
+              animations: 'disabled',
+              fullPage: full,
+            });
             const readme = README_SHOTS[`${locale}/${device}-${colorScheme}/${name}`];
             if (readme) {
               mkdirSync('docs/screenshots', { recursive: true });
@@ -106,7 +110,9 @@ for (const locale of ['en', 'ja']) {
             await details.getByRole('button', { name: w['groups.save'] }).click();
             await details.getByRole('button', { name: w['common.close'], exact: true }).click();
           }
-          await slotItem(page, /Bank token/).getByRole('button', { name: w['slot.generate'] }).click();
+          await slotItem(page, /Bank token/)
+            .getByRole('button', { name: w['slot.generate'] })
+            .click();
           // A quiet moment for the rest: 1 s into a period, so no code is about to change.
           const now = await page.evaluate(() => Date.now());
           await page.clock.pauseAt(Math.ceil(now / 30_000) * 30_000 + 1000);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_TEXT_MAX, activationLink, addParamFromHash, readActivation, type Activation } from '../../src/core/activation';
+import {
+  ACTIVATION_TEXT_MAX,
+  activationLink,
+  addParamFromHash,
+  readActivation,
+  type Activation,
+} from '../../src/core/activation';
 import type { ErrorCode } from '../../src/core/errors';
 import { MIGRATION_TEXT_MAX } from '../../src/core/migration';
 import { toOtpauthUri, URI_MAX_LENGTH } from '../../src/core/otpauth-uri';
@@ -11,7 +17,13 @@ import { base32ToBytes, encodeData, migrationPayload, migrationUri, type EntrySp
 const CANARY = 'MNQW4YLSPEWXGZLDOJSXILJUGI';
 const OTPAUTH = `otpauth://totp/Acme%20Lab:alice@example.org?secret=${CANARY}&issuer=Acme%20Lab&digits=8&period=60`;
 const EXPECTED: Omit<SlotDraft, 'secret'> = {
-  kind: 'totp', issuer: 'Acme Lab', account: 'alice@example.org', algorithm: 'SHA1', digits: 8, period: 60, counter: 0,
+  kind: 'totp',
+  issuer: 'Acme Lab',
+  account: 'alice@example.org',
+  algorithm: 'SHA1',
+  digits: 8,
+  period: 60,
+  counter: 0,
 };
 /** Secret bytes that put '+' and '/' into the base64 of the export. */
 const PLUS_SLASH = Uint8Array.from([0xfb, 0xff, 0xbf, 0xfb, 0xff, 0xbf, 0xfb, 0xff, 0xbf, 0xfb, 0xff, 0xbf]);
@@ -48,13 +60,28 @@ describe('readActivation accepts', () => {
     ['an otpauth:// URI', OTPAUTH],
     ['an otpauth:// URI with surrounding whitespace and line breaks', `\n  ${OTPAUTH} \r\n`],
     ['a Keyslot link with a percent-encoded otpauth URI', `${APP}#add=${enc(OTPAUTH)}`],
-    ['a Keyslot link at another origin, with a port, path and query', `http://intranet.lab:8080/tools/keyslot/index.html?v=2#add=${enc(OTPAUTH)}`],
-    ['a Keyslot link whose add parameter sits among other fragment parameters', `${APP}#lang=ja&add=${enc(OTPAUTH)}&from=mail`],
+    [
+      'a Keyslot link at another origin, with a port, path and query',
+      `http://intranet.lab:8080/tools/keyslot/index.html?v=2#add=${enc(OTPAUTH)}`,
+    ],
+    [
+      'a Keyslot link whose add parameter sits among other fragment parameters',
+      `${APP}#lang=ja&add=${enc(OTPAUTH)}&from=mail`,
+    ],
     ['a Keyslot link with upper-case scheme and parameter name', `HTTPS://KEYSLOT.EXAMPLE.ORG/#ADD=${enc(OTPAUTH)}`],
-    ['a Keyslot link with two add parameters (the last one wins)', `${APP}#add=${enc('otpauth://totp/x?secret=AAAA')}&add=${enc(OTPAUTH)}`],
+    [
+      'a Keyslot link with two add parameters (the last one wins)',
+      `${APP}#add=${enc('otpauth://totp/x?secret=AAAA')}&add=${enc(OTPAUTH)}`,
+    ],
     ['a Keyslot link whose URI is not percent-encoded, keeping its own & parameters', `${APP}#add=${OTPAUTH}`],
     ['a Keyslot link with a raw URI after other fragment parameters', `${APP}#lang=ja&add=${OTPAUTH}`],
-    ['a raw URI as browsers give it in location.hash (spaces as %20)', `${APP}#add=otpauth://totp/Acme Lab:alice@example.org?secret=${CANARY}&issuer=Acme Lab&digits=8&period=60`.replace(/ /g, '%20')],
+    [
+      'a raw URI as browsers give it in location.hash (spaces as %20)',
+      `${APP}#add=otpauth://totp/Acme Lab:alice@example.org?secret=${CANARY}&issuer=Acme Lab&digits=8&period=60`.replace(
+        / /g,
+        '%20',
+      ),
+    ],
     ['a bare fragment, as location.hash holds it', `#add=${enc(OTPAUTH)}`],
     ['a bare fragment with other parameters', `#x=1&add=${enc(OTPAUTH)}`],
     ['a link whose encoded URI has whitespace around it', `${APP}#add=${enc(`  ${OTPAUTH}\n`)}`],
@@ -76,7 +103,10 @@ describe('readActivation accepts', () => {
     const uri = `otpauth://totp/Org:guest#EXT#@tenant.example?secret=${CANARY}&issuer=Microsoft`;
     for (const text of [uri, `${APP}#add=${uri}`, `${APP}#add=${enc(uri)}`]) {
       const a = readActivation(text);
-      expect(a.kind === 'slot' && [a.draft.issuer, a.draft.account]).toEqual(['Microsoft', 'guest#EXT#@tenant.example']);
+      expect(a.kind === 'slot' && [a.draft.issuer, a.draft.account]).toEqual([
+        'Microsoft',
+        'guest#EXT#@tenant.example',
+      ]);
     }
   });
 });
@@ -100,7 +130,11 @@ const REJECT: Reject[] = [
   ['a scanner app prefix before an export', `QR-Code:${MIGRATION}`, 'NOT_ACTIVATION'],
   ['add= without the #', `add=${enc(OTPAUTH)}`, 'NOT_ACTIVATION'],
   ['a bare fragment without add', '#lang=ja&from=mail', 'NOT_ACTIVATION'],
-  ['text longer than any activation', `${APP}#add=${enc(OTPAUTH)}&pad=${'p'.repeat(ACTIVATION_TEXT_MAX)}`, 'NOT_ACTIVATION'],
+  [
+    'text longer than any activation',
+    `${APP}#add=${enc(OTPAUTH)}&pad=${'p'.repeat(ACTIVATION_TEXT_MAX)}`,
+    'NOT_ACTIVATION',
+  ],
   ['a web page', 'https://vpn.example.org/portal', 'WEB_LINK'],
   ['a web page over http with a fragment', 'http://example.org/help#section-2', 'WEB_LINK'],
   ['a link with add in the query, which would reach a server', `${APP}?add=${enc(OTPAUTH)}`, 'WEB_LINK'],
@@ -112,25 +146,57 @@ const REJECT: Reject[] = [
   ['a link to plain text', `${APP}#add=${enc(`hello ${CANARY}`)}`, 'NOT_ACTIVATION'],
   ['a link to a Wi-Fi code', `${APP}#add=${enc(`WIFI:S:x;P:${CANARY};;`)}`, 'NOT_ACTIVATION'],
   ['a link encoded twice', `${APP}#add=${enc(enc(OTPAUTH))}`, 'NOT_ACTIVATION'],
-  ['a half-encoded link, which must not silently lose its &-parameters', `${APP}#add=otpauth%3A//totp/x?secret=${CANARY}&digits=8`, 'NOT_ACTIVATION'],
+  [
+    'a half-encoded link, which must not silently lose its &-parameters',
+    `${APP}#add=otpauth%3A//totp/x?secret=${CANARY}&digits=8`,
+    'NOT_ACTIVATION',
+  ],
   ['a link with an empty add', `${APP}#add=`, 'URI_MALFORMED'],
   ['a link with add and no value', `${APP}#lang=ja&add`, 'URI_MALFORMED'],
   ['a bare fragment with an empty add', '#add=%20', 'URI_MALFORMED'],
-  ['a link with a broken escape in the encoded URI', `${APP}#add=${enc('otpauth://totp/Acme:bob')}%ZZ${enc(`?secret=${CANARY}`)}`, 'URI_MALFORMED'],
-  ['a link with broken UTF-8 in the encoded URI', `${APP}#add=${enc('otpauth://totp/Acme:bob')}%E2%82${enc(`?secret=${CANARY}`)}`, 'URI_MALFORMED'],
-  ['a link to an otpauth URI with a short secret', `${APP}#add=${enc(`otpauth://totp/x?secret=${CANARY.slice(0, 12)}`)}`, 'SECRET_TOO_SHORT'],
+  [
+    'a link with a broken escape in the encoded URI',
+    `${APP}#add=${enc('otpauth://totp/Acme:bob')}%ZZ${enc(`?secret=${CANARY}`)}`,
+    'URI_MALFORMED',
+  ],
+  [
+    'a link with broken UTF-8 in the encoded URI',
+    `${APP}#add=${enc('otpauth://totp/Acme:bob')}%E2%82${enc(`?secret=${CANARY}`)}`,
+    'URI_MALFORMED',
+  ],
+  [
+    'a link to an otpauth URI with a short secret',
+    `${APP}#add=${enc(`otpauth://totp/x?secret=${CANARY.slice(0, 12)}`)}`,
+    'SECRET_TOO_SHORT',
+  ],
   ['a link to a damaged export', `${APP}#add=${enc('otpauth-migration://offline?data=YYYY')}`, 'MIGRATION_DATA'],
   ['an otpauth URI with a short secret', `otpauth://totp/x?secret=${CANARY.slice(0, 12)}`, 'SECRET_TOO_SHORT'],
-  ['an otpauth URI over 16,384 characters', `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
+  [
+    'an otpauth URI over 16,384 characters',
+    `otpauth://totp/x?secret=${CANARY}&pad=${'p'.repeat(URI_MAX_LENGTH)}`,
+    'INPUT_TOO_LONG',
+  ],
   ['an otpauth URI of an unknown type', `otpauth://motp/x?secret=${CANARY}`, 'OTP_TYPE'],
   ['a damaged export', `otpauth-migration://offline?data=${CANARY}!`, 'MIGRATION_DATA'],
   ['an export without data', 'otpauth-migration://offline', 'MIGRATION_DATA'],
   ['an export over 64 KB', `${MIGRATION}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
   ['a Steam Guard link (steam://)', `steam://${CANARY}`, 'OTP_TYPE'],
-  ['a privacyIDEA push enrollment', `otpauth://pipush/PIPU1?enrollment_credential=${CANARY}&url=https%3A//pi.example.org`, 'VENDOR_APP'],
+  [
+    'a privacyIDEA push enrollment',
+    `otpauth://pipush/PIPU1?enrollment_credential=${CANARY}&url=https%3A//pi.example.org`,
+    'VENDOR_APP',
+  ],
   ['a Microsoft Authenticator activation', `phonefactor://activate_account?code=${CANARY}`, 'VENDOR_APP'],
-  ['a link to another vendor\'s code', `${APP}#add=${enc(`phonefactor://activate_account?code=${CANARY}`)}`, 'VENDOR_APP'],
-  ['a 2step QR with a hostile difficulty', `otpauth://hotp/x?secret=${CANARY}&2step_salt=8&2step_output=20&2step_difficulty=99999999`, 'TWO_STEP_INVALID'],
+  [
+    "a link to another vendor's code",
+    `${APP}#add=${enc(`phonefactor://activate_account?code=${CANARY}`)}`,
+    'VENDOR_APP',
+  ],
+  [
+    'a 2step QR with a hostile difficulty',
+    `otpauth://hotp/x?secret=${CANARY}&2step_salt=8&2step_output=20&2step_difficulty=99999999`,
+    'TWO_STEP_INVALID',
+  ],
   ['a 2step QR missing a parameter', `otpauth://totp/x?secret=${CANARY}&2step_salt=8`, 'TWO_STEP_INVALID'],
 ];
 
@@ -167,8 +233,16 @@ describe('addParamFromHash', () => {
     ['a raw export, whose + stays +', `#add=${RAW_MIGRATION}`, RAW_MIGRATION],
     ['a percent-encoded export', `#add=${enc(RAW_MIGRATION)}`, RAW_MIGRATION],
     ['an empty add', '#add=', ''],
-    ['a broken escape, left as it is instead of throwing', '#add=otpauth%3A%2F%2Ftotp%2Fx%ZZ%E2%82', 'otpauth://totp/x%ZZ%E2%82'],
-    ['a half-encoded URI, taken raw to the end', '#add=otpauth%3A//totp/x?secret=A&digits=8', 'otpauth%3A//totp/x?secret=A&digits=8'],
+    [
+      'a broken escape, left as it is instead of throwing',
+      '#add=otpauth%3A%2F%2Ftotp%2Fx%ZZ%E2%82',
+      'otpauth://totp/x%ZZ%E2%82',
+    ],
+    [
+      'a half-encoded URI, taken raw to the end',
+      '#add=otpauth%3A//totp/x?secret=A&digits=8',
+      'otpauth%3A//totp/x?secret=A&digits=8',
+    ],
     ['an encoded URI followed by other parameters', `#add=${enc(OTPAUTH)}&lang=ja`, OTPAUTH],
     ['no hash', '', null],
     ['a lone #', '#', null],
@@ -196,7 +270,9 @@ describe('activationLink', () => {
   });
 
   it('replaces a fragment the app URL already has, and trims the URI', () => {
-    expect(activationLink('http://localhost:4173/#scan', ` ${OTPAUTH} `)).toBe(`http://localhost:4173/#add=${enc(OTPAUTH)}`);
+    expect(activationLink('http://localhost:4173/#scan', ` ${OTPAUTH} `)).toBe(
+      `http://localhost:4173/#add=${enc(OTPAUTH)}`,
+    );
   });
 
   it.each<[string, Partial<SlotDraft>]>([
@@ -205,15 +281,28 @@ describe('activationLink', () => {
     ['an HOTP slot', { kind: 'hotp', counter: 41, algorithm: 'SHA512', digits: 7 }],
   ])('round-trips %s through readActivation', (_name, over) => {
     const d: SlotDraft = {
-      kind: 'totp', issuer: 'Acme', account: 'alice', secret: base32ToBytes(CANARY),
-      algorithm: 'SHA256', digits: 6, period: 30, counter: 0, ...over,
+      kind: 'totp',
+      issuer: 'Acme',
+      account: 'alice',
+      secret: base32ToBytes(CANARY),
+      algorithm: 'SHA256',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      ...over,
     };
     expect(readActivation(activationLink(APP, toOtpauthUri(d)))).toEqual({ kind: 'slot', draft: d });
   });
 
   it('reads the example link of the administrator notes', () => {
-    const a = readActivation('https://keyslot.example.org/#add=otpauth%3A%2F%2Ftotp%2FPassLogic%3Aalice%3Fsecret%3DJBSWY3DPEHPK3PXP%26issuer%3DPassLogic');
-    expect(a.kind === 'slot' && [a.draft.issuer, a.draft.account, hex(a.draft.secret)]).toEqual(['PassLogic', 'alice', '48656c6c6f21deadbeef']);
+    const a = readActivation(
+      'https://keyslot.example.org/#add=otpauth%3A%2F%2Ftotp%2FPassLogic%3Aalice%3Fsecret%3DJBSWY3DPEHPK3PXP%26issuer%3DPassLogic',
+    );
+    expect(a.kind === 'slot' && [a.draft.issuer, a.draft.account, hex(a.draft.secret)]).toEqual([
+      'PassLogic',
+      'alice',
+      '48656c6c6f21deadbeef',
+    ]);
   });
 
   it('round-trips an export', () => {

@@ -25,7 +25,11 @@ import {
 const T = 1_700_000_000_000;
 
 /** Fail `n` times, each attempt made the moment the previous wait ended. */
-function failTimes(n: number, g: AttemptGuard = INITIAL_GUARD, start = T): { g: AttemptGuard; now: number; waits: number[] } {
+function failTimes(
+  n: number,
+  g: AttemptGuard = INITIAL_GUARD,
+  start = T,
+): { g: AttemptGuard; now: number; waits: number[] } {
   let now = start;
   const waits: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -177,7 +181,9 @@ describe('unsavedTryWaitMs (storage full: tries that cannot be counted)', () => 
   });
 
   it('keeps the stored wait', () => {
-    expect(unsavedTryWaitMs({ ...INITIAL_GUARD, failures: 5, lockedUntil: T + 30_000 }, NO_UNSAVED_ATTEMPTS, T)).toBe(30_000);
+    expect(unsavedTryWaitMs({ ...INITIAL_GUARD, failures: 5, lockedUntil: T + 30_000 }, NO_UNSAVED_ATTEMPTS, T)).toBe(
+      30_000,
+    );
   });
 
   it('spaces unsaved tries by at least BASE_WAIT_MS, and by the backoff of all failures so far', () => {

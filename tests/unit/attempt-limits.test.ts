@@ -127,7 +127,12 @@ describe('an unreadable guard fails closed', () => {
     await rawMetaPut(raw, 'guard');
     expect(await attemptGuard()).toEqual(UNKNOWN_GUARD);
     await expectCode(unlockVault(WRONG, T), 'PIN_WRONG');
-    expect(await storage.readGuard()).toEqual({ v: 1, failures: 5, lockedUntil: T + 30_000, eraseAfterFailures: false });
+    expect(await storage.readGuard()).toEqual({
+      v: 1,
+      failures: 5,
+      lockedUntil: T + 30_000,
+      eraseAfterFailures: false,
+    });
     await expectCode(unlockVault(PIN, T + 29_000), 'PIN_WAIT');
   });
 
@@ -158,7 +163,16 @@ describe('erase after 10 wrong PINs', () => {
   it('when on, the 10th consecutive wrong PIN deletes header, slots and guard in one go', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: T });
     await vault.addSlot(
-      { kind: 'totp', issuer: 'PassLogic', account: 'alice', secret: new Uint8Array(20).fill(7), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      {
+        kind: 'totp',
+        issuer: 'PassLogic',
+        account: 'alice',
+        secret: new Uint8Array(20).fill(7),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
       '',
       T,
     );

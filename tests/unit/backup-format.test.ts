@@ -154,9 +154,13 @@ describe('backupAad', () => {
     expect(utf8Decode(backupAad(1700000000000, ARGON2_FLOOR, salt))).toBe(
       `["keyslot-backup",2,1700000000000,"argon2id",19456,2,1,"${base64Encode(salt)}"]`,
     );
-    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt))).toBe(`["keyslot-backup",2,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`);
+    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt))).toBe(
+      `["keyslot-backup",2,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`,
+    );
     // A version 1 file is opened with the version it was written under.
-    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt, 1))).toBe(`["keyslot-backup",1,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`);
+    expect(utf8Decode(backupAad(5, PBKDF2_FLOOR, salt, 1))).toBe(
+      `["keyslot-backup",1,5,"pbkdf2-sha256",600000,"${base64Encode(salt)}"]`,
+    );
   });
 
   it('changes with every header field, so editing any of them fails authentication', () => {
@@ -176,7 +180,10 @@ describe('backupAad', () => {
 
 describe('the backup plaintext', () => {
   it('round-trips every field of TOTP and HOTP slots, without ids', () => {
-    const slots = [backupSlot(), backupSlot({ kind: 'hotp', counter: 42, issuer: '', name: '', algorithm: 'SHA512', digits: 8 })];
+    const slots = [
+      backupSlot(),
+      backupSlot({ kind: 'hotp', counter: 42, issuer: '', name: '', algorithm: 'SHA512', digits: 8 }),
+    ];
     const bytes = encodeBackupPlaintext(slots);
     expect(utf8Decode(bytes)).not.toContain('"id"');
     expect(decodeBackupPlaintext(bytes)).toEqual(slots);
@@ -231,20 +238,29 @@ describe('the backup plaintext', () => {
   it('carries favourite, groups, note, icon and Steam slots (version 2)', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const slots = [
-      backupSlot({ favourite: true, groups: ['Work', 'VPN'], note: 'Ask IT.\nRoom 3', icon: { mime: 'image/png', bytes: png, source: 'custom' } }),
+      backupSlot({
+        favourite: true,
+        groups: ['Work', 'VPN'],
+        note: 'Ask IT.\nRoom 3',
+        icon: { mime: 'image/png', bytes: png, source: 'custom' },
+      }),
       backupSlot({ kind: 'steam', issuer: 'Steam', digits: 5 }),
     ];
     expect(decodeBackupPlaintext(encodeBackupPlaintext(slots))).toEqual(slots);
   });
 
   it('reads a version 1 plaintext with the defaults, and refuses version 2 fields or Steam in it', () => {
-    const v1 = { slots: [JSON.parse(utf8Decode(encodeBackupPlaintext([backupSlot()]))!).slots[0]] } as { slots: Record<string, unknown>[] };
+    const v1 = { slots: [JSON.parse(utf8Decode(encodeBackupPlaintext([backupSlot()]))!).slots[0]] } as {
+      slots: Record<string, unknown>[];
+    };
     const { favourite: _f, groups: _g, note: _n, icon: _i, ...bare } = v1.slots[0]!;
     const read = decodeBackupPlaintext(utf8Encode(JSON.stringify({ slots: [bare] })), 1);
     expect(read).toEqual([backupSlot()]);
     expect(codeOf(() => decodeBackupPlaintext(utf8Encode(JSON.stringify(v1)), 1))).toBe('BACKUP_DAMAGED');
     const steam = { ...bare, kind: 'steam', digits: 5 };
-    expect(codeOf(() => decodeBackupPlaintext(utf8Encode(JSON.stringify({ slots: [steam] })), 1))).toBe('BACKUP_DAMAGED');
+    expect(codeOf(() => decodeBackupPlaintext(utf8Encode(JSON.stringify({ slots: [steam] })), 1))).toBe(
+      'BACKUP_DAMAGED',
+    );
   });
 
   it('refuses more slots than the cap, on writing and on reading', () => {
@@ -277,7 +293,15 @@ describe('validateBackupPassword', () => {
 });
 
 describe('planRestore and resolveRestore', () => {
-  const here = [slot({ id: 'a'.repeat(32) }), slot({ id: 'b'.repeat(32), issuer: 'Acme', account: 'bob', secret: Uint8Array.from(Buffer.from('abcdefghijabcdefghij')) })];
+  const here = [
+    slot({ id: 'a'.repeat(32) }),
+    slot({
+      id: 'b'.repeat(32),
+      issuer: 'Acme',
+      account: 'bob',
+      secret: Uint8Array.from(Buffer.from('abcdefghijabcdefghij')),
+    }),
+  ];
 
   it('skips slots already here, adds new ones and asks about same-name slots with another key', () => {
     const incoming = [
@@ -321,7 +345,19 @@ describe('plainExport', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(3);
     lines.forEach((line, i) => {
-      const { id: _id, name: _name, createdAt: _c, favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, groups: _g, note: _n, icon: _i, ...draft } = slots[i]!;
+      const {
+        id: _id,
+        name: _name,
+        createdAt: _c,
+        favourite: _f,
+        position: _p,
+        lastUsedAt: _l,
+        deletedAt: _d,
+        groups: _g,
+        note: _n,
+        icon: _i,
+        ...draft
+      } = slots[i]!;
       expect(parseOtpauthUri(line)).toEqual(draft);
     });
   });
@@ -340,7 +376,15 @@ describe('the note about the last backup', () => {
   });
 
   it('reads anything else as "no backup yet"', () => {
-    for (const bad of [undefined, null, 'x', { ...note, v: 2 }, { ...note, place: 'cloud' }, { ...note, extra: 1 }, { ...note, at: -1 }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      { ...note, v: 2 },
+      { ...note, place: 'cloud' },
+      { ...note, extra: 1 },
+      { ...note, at: -1 },
+    ]) {
       expect(readBackupNote(bad)).toBeNull();
     }
   });

@@ -124,7 +124,15 @@ describe('restoring into the vault', () => {
   it('replaces a slot the person chose to replace, in the same transaction', async () => {
     const vault = await vaultWithSlots();
     const [alice] = await vault.listSlots();
-    const newAlice = { ...draft('alice', 'cccccccccccccccccccc'), name: '', createdAt: NOW + 5, favourite: false, groups: [], note: '', icon: null };
+    const newAlice = {
+      ...draft('alice', 'cccccccccccccccccccc'),
+      name: '',
+      createdAt: NOW + 5,
+      favourite: false,
+      groups: [],
+      note: '',
+      icon: null,
+    };
     const plan = planRestore([newAlice], await vault.listSlots());
     expect(plan.conflicts).toHaveLength(1);
     const { add, remove } = resolveRestore(plan, ['replace']);
@@ -173,7 +181,10 @@ describe('the backup note', () => {
     expect(await storage.readBackupNote()).toBeDefined();
     await storage.eraseVault();
     expect(await storage.readBackupNote()).toBeUndefined();
-    await storage.writeBackupNote({ v: 1, at: 1, place: 'download', fileName: 'x.keyslot', fingerprint: 'f' }, { kind: 'file' });
+    await storage.writeBackupNote(
+      { v: 1, at: 1, place: 'download', fileName: 'x.keyslot', fingerprint: 'f' },
+      { kind: 'file' },
+    );
     await createVault(PIN, { kdf: KDF });
     expect(await storage.readBackupNote()).toBeUndefined();
     expect(await storage.readBackupFile()).toBeUndefined();
@@ -196,13 +207,27 @@ describe('decrypting a backup by hand, as docs/backup.md describes', () => {
     if (o.kdf.name !== 'argon2id') throw new Error('expected argon2id');
     const b = (s: string) => Buffer.from(s, 'base64');
     const key = Buffer.from(await argon2idRaw(Buffer.from(PASSWORD.normalize('NFC')), b(o.salt), o.kdf));
-    const aad = JSON.stringify([o.format, o.version, o.createdAt, o.kdf.name, o.kdf.memoryKiB, o.kdf.iterations, o.kdf.parallelism, o.salt]);
+    const aad = JSON.stringify([
+      o.format,
+      o.version,
+      o.createdAt,
+      o.kdf.name,
+      o.kdf.memoryKiB,
+      o.kdf.iterations,
+      o.kdf.parallelism,
+      o.salt,
+    ]);
     const blob = b(o.ct);
     const d = createDecipheriv('aes-256-gcm', key, b(o.iv));
     d.setAAD(Buffer.from(aad));
     d.setAuthTag(blob.subarray(-16));
     const json = JSON.parse(Buffer.concat([d.update(blob.subarray(0, -16)), d.final()]).toString('utf8'));
-    expect(json.slots.map((s: { account: string; secret: string }) => [s.account, Buffer.from(s.secret, 'base64').toString()])).toEqual([
+    expect(
+      json.slots.map((s: { account: string; secret: string }) => [
+        s.account,
+        Buffer.from(s.secret, 'base64').toString(),
+      ]),
+    ).toEqual([
       ['alice', 'aaaaaaaaaaaaaaaaaaaa'],
       ['bob', 'bbbbbbbbbbbbbbbbbbbb'],
     ]);
@@ -269,7 +294,9 @@ describe('saving a backup (src/platform/backup-file.ts)', () => {
       name: 'old.keyslot',
       createWritable: () => Promise.reject(new DOMException('gone', 'NotFoundError')),
     };
-    expect(await codeOf(saveBackup({ place: 'file', handle: gone }, '{}', { at: 2, fingerprint: 'g' }))).toBe('BACKUP_SAVE_FAILED');
+    expect(await codeOf(saveBackup({ place: 'file', handle: gone }, '{}', { at: 2, fingerprint: 'g' }))).toBe(
+      'BACKUP_SAVE_FAILED',
+    );
     expect(await storage.readBackupFile()).toBeUndefined();
     expect(await storage.readBackupNote()).toEqual(note);
   });
@@ -281,7 +308,10 @@ describe('saving a backup (src/platform/backup-file.ts)', () => {
     const handle = {
       kind: 'file' as const,
       name: 'mine.keyslot',
-      createWritable: async () => ({ write: async (b: Blob) => void written.push(await b.text()), close: async () => undefined }),
+      createWritable: async () => ({
+        write: async (b: Blob) => void written.push(await b.text()),
+        close: async () => undefined,
+      }),
     };
     await saveBackup({ place: 'file', handle }, 'BACKUP TEXT', { at: 5, fingerprint: 'abc=' });
     expect(written).toEqual(['BACKUP TEXT']);

@@ -71,8 +71,18 @@ describe('decodeBase32', () => {
   });
 
   it('rejects characters outside the RFC 4648 alphabet', () => {
-    for (const t of ['JBSWY3DPEHPK3PX1', 'JBSWY3DPEHPK3PX0', 'JBSWY3DPEHPK3PX8', 'JBSWY3DPEHPK3PX9', 'JBSWY3DP.EHPK3PXP',
-      'JBSWY3DP_EHPK3PXP', 'JBSWY3DPEHPK3PXÄ', 'JBSWY3DPEHPK3PX\u0000', 'JBSWY3DPEHPK3PX+', 'JBSWY3DPEHPK3PX/']) {
+    for (const t of [
+      'JBSWY3DPEHPK3PX1',
+      'JBSWY3DPEHPK3PX0',
+      'JBSWY3DPEHPK3PX8',
+      'JBSWY3DPEHPK3PX9',
+      'JBSWY3DP.EHPK3PXP',
+      'JBSWY3DP_EHPK3PXP',
+      'JBSWY3DPEHPK3PXÄ',
+      'JBSWY3DPEHPK3PX\u0000',
+      'JBSWY3DPEHPK3PX+',
+      'JBSWY3DPEHPK3PX/',
+    ]) {
       expectInvalid(t);
     }
   });

@@ -2,7 +2,13 @@
 // every failure mapped to a code the UI can explain, and stop() that really stops everything.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isKeyslotError } from '../../src/core/errors';
-import { canCaptureScreen, captureScreen, cameraErrorCode, openCamera, screenErrorCode } from '../../src/platform/camera';
+import {
+  canCaptureScreen,
+  captureScreen,
+  cameraErrorCode,
+  openCamera,
+  screenErrorCode,
+} from '../../src/platform/camera';
 
 class FakeTrack {
   readyState: 'live' | 'ended' = 'live';
@@ -34,7 +40,10 @@ class FakeStream {
   }
 }
 
-function stubMedia(media: Partial<Record<'getUserMedia' | 'getDisplayMedia' | 'enumerateDevices', unknown>> | undefined, secure = true) {
+function stubMedia(
+  media: Partial<Record<'getUserMedia' | 'getDisplayMedia' | 'enumerateDevices', unknown>> | undefined,
+  secure = true,
+) {
   vi.stubGlobal('isSecureContext', secure);
   vi.stubGlobal('navigator', media === undefined ? {} : { mediaDevices: media });
 }

@@ -28,7 +28,15 @@ vi.mock('../../src/platform/kdf', async (importOriginal) => {
       if (!testCost.cheap) return real.deriveKek(pin, kdf, salt);
       testCost.runs++;
       const password = new TextEncoder().encode(pin.normalize('NFC'));
-      return argon2id({ password, salt, parallelism: 1, iterations: 1, memorySize: 64, hashLength: 32, outputType: 'binary' });
+      return argon2id({
+        password,
+        salt,
+        parallelism: 1,
+        iterations: 1,
+        memorySize: 64,
+        hashLength: 32,
+        outputType: 'binary',
+      });
     },
   };
 });
@@ -220,98 +228,102 @@ describe('interrupted PIN changes', () => {
   const RUNS = 40;
   const seed = Number(process.env['KEYSLOT_SEED'] ?? Date.now() % 1_000_000);
 
-  it(`leaves exactly one of the old and new PINs working and every slot intact (${RUNS} runs)`, { timeout: 120_000 }, async () => {
-    const random = prng(seed);
-    const outcomes = { old: 0, new: 0 };
-    const proto = IDBDatabase.prototype;
-    const realTransaction = proto.transaction;
+  it(
+    `leaves exactly one of the old and new PINs working and every slot intact (${RUNS} runs)`,
+    { timeout: 120_000 },
+    async () => {
+      const random = prng(seed);
+      const outcomes = { old: 0, new: 0 };
+      const proto = IDBDatabase.prototype;
+      const realTransaction = proto.transaction;
 
-    // Measure one full change at each cost to spread the random delays over its length.
-    const fullMs = { real: 0, cheap: 0 };
-    for (const cost of ['real', 'cheap'] as const) {
-      testCost.cheap = cost === 'cheap';
-      await storage.closeStorage();
-      globalThis.indexedDB = new IDBFactory();
-      const probe = await vaultWithSlots();
-      const t0 = performance.now();
-      await probe.changePin(OLD, NEW, { kdf: KDF, nowMs: NOW });
-      fullMs[cost] = performance.now() - t0;
-    }
-    testCost.runs = 0;
+      // Measure one full change at each cost to spread the random delays over its length.
+      const fullMs = { real: 0, cheap: 0 };
+      for (const cost of ['real', 'cheap'] as const) {
+        testCost.cheap = cost === 'cheap';
+        await storage.closeStorage();
+        globalThis.indexedDB = new IDBFactory();
+        const probe = await vaultWithSlots();
+        const t0 = performance.now();
+        await probe.changePin(OLD, NEW, { kdf: KDF, nowMs: NOW });
+        fullMs[cost] = performance.now() - t0;
+      }
+      testCost.runs = 0;
 
-    for (let run = 0; run < RUNS; run++) {
-      // Runs 0 and 1 (one crash in time, one inside the write) and 20, 21 use the real KDF.
-      const cost = run % 20 < 2 ? 'real' : 'cheap';
-      testCost.cheap = cost === 'cheap';
-      await storage.closeStorage();
-      globalThis.indexedDB = new IDBFactory();
-      const vault = await vaultWithSlots();
-      const slotsBefore = await rawSlots();
+      for (let run = 0; run < RUNS; run++) {
+        // Runs 0 and 1 (one crash in time, one inside the write) and 20, 21 use the real KDF.
+        const cost = run % 20 < 2 ? 'real' : 'cheap';
+        testCost.cheap = cost === 'cheap';
+        await storage.closeStorage();
+        globalThis.indexedDB = new IDBFactory();
+        const vault = await vaultWithSlots();
+        const slotsBefore = await rawSlots();
 
-      let dead = false;
-      const live: IDBTransaction[] = [];
-      let crash: () => void = () => undefined;
-      const inWrite = run % 2 === 1; // odd runs: crash inside the header transaction
-      // Inside the write: a few macrotask turns (IndexedDB requests) and then some microtasks.
-      const turns = Math.floor(random() * 10);
-      const microtasks = Math.floor(random() * 8);
-      let metaWrites = 0;
-      const spy = vi.spyOn(proto, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
-        if (dead) throw new DOMException('page closed', 'InvalidStateError');
-        const tx = realTransaction.apply(this, args);
-        live.push(tx);
-        const stores = [...tx.objectStoreNames];
-        if (tx.mode === 'readwrite' && stores.length === 1 && stores[0] === 'meta') metaWrites++;
-        if (inWrite && metaWrites === 2 && tx.mode === 'readwrite') {
-          // The second meta write of the change is the header swap (the first counts the attempt).
-          void (async () => {
-            for (let i = 0; i < turns; i++) await new Promise((r) => setImmediate(r));
-            for (let i = 0; i < microtasks; i++) await Promise.resolve();
-            crash();
-          })();
-        }
-        return tx;
-      });
-      crash = () => {
-        if (dead) return;
-        dead = true;
-        for (const tx of live) {
-          // idb makes a `done` promise for every transaction, also the read shortcuts' (db.get)
-          // that nobody awaits: observe it, or this simulated abort is an unhandled rejection.
-          void wrap(tx).done.catch(() => undefined);
-          try {
-            tx.abort();
-          } catch {
-            // already finished
+        let dead = false;
+        const live: IDBTransaction[] = [];
+        let crash: () => void = () => undefined;
+        const inWrite = run % 2 === 1; // odd runs: crash inside the header transaction
+        // Inside the write: a few macrotask turns (IndexedDB requests) and then some microtasks.
+        const turns = Math.floor(random() * 10);
+        const microtasks = Math.floor(random() * 8);
+        let metaWrites = 0;
+        const spy = vi.spyOn(proto, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
+          if (dead) throw new DOMException('page closed', 'InvalidStateError');
+          const tx = realTransaction.apply(this, args);
+          live.push(tx);
+          const stores = [...tx.objectStoreNames];
+          if (tx.mode === 'readwrite' && stores.length === 1 && stores[0] === 'meta') metaWrites++;
+          if (inWrite && metaWrites === 2 && tx.mode === 'readwrite') {
+            // The second meta write of the change is the header swap (the first counts the attempt).
+            void (async () => {
+              for (let i = 0; i < turns; i++) await new Promise((r) => setImmediate(r));
+              for (let i = 0; i < microtasks; i++) await Promise.resolve();
+              crash();
+            })();
           }
-        }
-      };
+          return tx;
+        });
+        crash = () => {
+          if (dead) return;
+          dead = true;
+          for (const tx of live) {
+            // idb makes a `done` promise for every transaction, also the read shortcuts' (db.get)
+            // that nobody awaits: observe it, or this simulated abort is an unhandled rejection.
+            void wrap(tx).done.catch(() => undefined);
+            try {
+              tx.abort();
+            } catch {
+              // already finished
+            }
+          }
+        };
 
-      live.length = 0;
-      const change = vault.changePin(OLD, NEW, { kdf: KDF, nowMs: NOW });
-      change.catch(() => undefined);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      if (!inWrite) timer = setTimeout(crash, random() * fullMs[cost] * 1.1);
-      await change.catch(() => undefined);
-      clearTimeout(timer);
-      await new Promise((r) => setTimeout(r, 0)); // let aborts settle
-      spy.mockRestore();
-      await storage.closeStorage(); // "reopen the page"
+        live.length = 0;
+        const change = vault.changePin(OLD, NEW, { kdf: KDF, nowMs: NOW });
+        change.catch(() => undefined);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        if (!inWrite) timer = setTimeout(crash, random() * fullMs[cost] * 1.1);
+        await change.catch(() => undefined);
+        clearTimeout(timer);
+        await new Promise((r) => setTimeout(r, 0)); // let aborts settle
+        spy.mockRestore();
+        await storage.closeStorage(); // "reopen the page"
 
-      const result = await opens();
-      expect([result.old, result.new].filter(Boolean), `seed ${seed}, run ${run}`).toHaveLength(1);
-      if (result.old) outcomes.old++;
-      else outcomes.new++;
-      expect(await rawSlots(), `seed ${seed}, run ${run}`).toBe(slotsBefore);
-      const reopened = await unlockVault(result.old ? OLD : NEW, NOW);
-      expect((await reopened.listSlots()).map((s) => s.account)).toEqual(['alice', 'bob']);
-    }
-    // Both outcomes happened, so the crash points really straddled the commit.
-    console.info(`change-pin interruption: seed ${seed}, old PIN kept ${outcomes.old}, new PIN ${outcomes.new}`);
-    testCost.cheap = false;
-    expect(outcomes.old + outcomes.new).toBe(RUNS);
-    expect(testCost.runs, 'the cheap derivations really ran').toBeGreaterThan(0);
-    expect(outcomes.old, `seed ${seed}`).toBeGreaterThan(0);
-    expect(outcomes.new, `seed ${seed}`).toBeGreaterThan(0);
-  });
+        const result = await opens();
+        expect([result.old, result.new].filter(Boolean), `seed ${seed}, run ${run}`).toHaveLength(1);
+        if (result.old) outcomes.old++;
+        else outcomes.new++;
+        expect(await rawSlots(), `seed ${seed}, run ${run}`).toBe(slotsBefore);
+        const reopened = await unlockVault(result.old ? OLD : NEW, NOW);
+        expect((await reopened.listSlots()).map((s) => s.account)).toEqual(['alice', 'bob']);
+      }
+      // Both outcomes happened, so the crash points really straddled the commit.
+      console.info(`change-pin interruption: seed ${seed}, old PIN kept ${outcomes.old}, new PIN ${outcomes.new}`);
+      testCost.cheap = false;
+      expect(outcomes.old + outcomes.new).toBe(RUNS);
+      expect(testCost.runs, 'the cheap derivations really ran').toBeGreaterThan(0);
+      expect(outcomes.old, `seed ${seed}`).toBeGreaterThan(0);
+      expect(outcomes.new, `seed ${seed}`).toBeGreaterThan(0);
+    },
+  );
 });

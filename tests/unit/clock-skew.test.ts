@@ -117,20 +117,28 @@ describe('the stored clock note', () => {
 
 describe('measureClock', () => {
   const response = (status: number, date: string | null) =>
-    ({ ok: status >= 200 && status < 300, headers: { get: (name: string) => (name === 'date' ? date : null) } }) as unknown as Response;
+    ({
+      ok: status >= 200 && status < 300,
+      headers: { get: (name: string) => (name === 'date' ? date : null) },
+    }) as unknown as Response;
 
   it('asks its own origin with HEAD and no-store, and measures from the Date header', async () => {
     const fetchImpl = vi.fn(async () => response(200, RFC_EXAMPLE));
     const times = [RFC_EXAMPLE_MS - 30_050, RFC_EXAMPLE_MS - 29_950];
     const sample = await measureClock(fetchImpl as unknown as typeof fetch, () => times.shift()!);
-    expect(fetchImpl).toHaveBeenCalledWith(CLOCK_PROBE_PATH, expect.objectContaining({ method: 'HEAD', cache: 'no-store' }));
+    expect(fetchImpl).toHaveBeenCalledWith(
+      CLOCK_PROBE_PATH,
+      expect.objectContaining({ method: 'HEAD', cache: 'no-store' }),
+    );
     expect(CLOCK_PROBE_PATH.startsWith('/')).toBe(true);
     expect(sample?.offsetMs).toBe(30_500);
   });
 
   it('gives nothing when the server fails, the request throws, or there is no Date header', async () => {
     expect(await measureClock((async () => response(404, RFC_EXAMPLE)) as unknown as typeof fetch)).toBeNull();
-    expect(await measureClock((async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch)).toBeNull();
+    expect(
+      await measureClock((async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch),
+    ).toBeNull();
     expect(await measureClock((async () => response(200, null)) as unknown as typeof fetch)).toBeNull();
   });
 });

@@ -16,7 +16,10 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const deploy = readFileSync(path.join(root, 'docs', 'deploying.md'), 'utf8');
-const all: [string, string][] = [...Object.entries(securityHeaders), ['Strict-Transport-Security', strictTransportSecurity]];
+const all: [string, string][] = [
+  ...Object.entries(securityHeaders),
+  ['Strict-Transport-Security', strictTransportSecurity],
+];
 
 function codeBlock(language: string): string {
   const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(deploy);

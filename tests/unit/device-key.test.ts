@@ -88,7 +88,20 @@ describe('a new vault', () => {
     const b = (s: string) => Buffer.from(s, 'base64');
     const kdfOutput = await argon2idRaw(Uint8Array.from(Buffer.from(PIN)), b(m.salt), m.kdf);
     const aad = Buffer.from(
-      JSON.stringify([h.format, 3, h.createdAt, m.id, 'pin', 'digits', true, m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism, m.salt]),
+      JSON.stringify([
+        h.format,
+        3,
+        h.createdAt,
+        m.id,
+        'pin',
+        'digits',
+        true,
+        m.kdf.name,
+        m.kdf.memoryKiB,
+        m.kdf.iterations,
+        m.kdf.parallelism,
+        m.salt,
+      ]),
     );
     // The KDF output alone (what a GPU cracker gets from PIN guesses) does not open the wrap.
     expect(() => gcmOpen(Buffer.from(kdfOutput), b(m.iv), b(m.wrappedKey), aad)).toThrow();
@@ -130,7 +143,10 @@ describe('a new vault', () => {
 
   it('keeps its binding and its device key across a PIN change', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
-    const mac = async () => Buffer.from(await crypto.subtle.sign('HMAC', (await rawMeta('deviceKey')) as CryptoKey, new Uint8Array(8))).toString('hex');
+    const mac = async () =>
+      Buffer.from(
+        await crypto.subtle.sign('HMAC', (await rawMeta('deviceKey')) as CryptoKey, new Uint8Array(8)),
+      ).toString('hex');
     const before = await mac();
     await vault.changePin(PIN, '502817', { kdf: KDF, nowMs: NOW });
     expect((await rawHeader()).methods[0]).toMatchObject({ deviceBound: true, wrappedUnder: 3 });
@@ -197,7 +213,12 @@ describe('forward migration of a vault made before device keys', () => {
     expect((await opened.listSlots()).map((s) => s.name)).toEqual(['VPN']);
     const after = await rawHeader();
     expect(after.version).toBe(3);
-    expect(after.methods[0]).toMatchObject({ id: before.methods[0]!.id, wrappedUnder: 3, deviceBound: true, input: 'digits' });
+    expect(after.methods[0]).toMatchObject({
+      id: before.methods[0]!.id,
+      wrappedUnder: 3,
+      deviceBound: true,
+      input: 'digits',
+    });
     expect(await rawMeta('deviceKey')).toBeInstanceOf(CryptoKey);
     expect(await rawSlots()).toBe(slots);
 

@@ -21,7 +21,8 @@ describe('secondGroupAt', () => {
   });
 
   it('agrees with groupDigits', () => {
-    for (const code of ['000000', '0123456', '99999999']) expect(groupDigits(code).indexOf(' ')).toBe(secondGroupAt(code));
+    for (const code of ['000000', '0123456', '99999999'])
+      expect(groupDigits(code).indexOf(' ')).toBe(secondGroupAt(code));
   });
 });
 

@@ -80,11 +80,18 @@ describe('decodeImageFile', () => {
   it('keeps small images at their own size', async () => {
     await decodeImageFile(png(qrPicture(OTPAUTH)));
     const code = qrPicture(OTPAUTH);
-    expect([FakeOffscreenCanvas.created[0]!.width, FakeOffscreenCanvas.created[0]!.height]).toEqual([code.width, code.height]);
+    expect([FakeOffscreenCanvas.created[0]!.width, FakeOffscreenCanvas.created[0]!.height]).toEqual([
+      code.width,
+      code.height,
+    ]);
   });
 
   it('reads every QR code in the image', async () => {
-    const texts = ['otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP', 'otpauth://totp/B:b?secret=KRSXG5CTMVRXEZLU', 'otpauth://hotp/C:c?secret=MFRGGZDFMZTWQ2LK&counter=3'];
+    const texts = [
+      'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/B:b?secret=KRSXG5CTMVRXEZLU',
+      'otpauth://hotp/C:c?secret=MFRGGZDFMZTWQ2LK&counter=3',
+    ];
     const sheet = blank(1200, 420);
     texts.forEach((text, i) => paste(sheet, qrPicture(text), 20 + i * 400, 40));
     expect((await decodeImageFile(png(sheet))).sort()).toEqual([...texts].sort());
@@ -115,7 +122,9 @@ describe('decodeImageFile', () => {
   });
 
   it('refuses an image the browser decodes to zero pixels', async () => {
-    createImageBitmapStub.mockImplementationOnce(async () => new FakeImageBitmap({ data: new Uint8ClampedArray(0), width: 0, height: 0 }));
+    createImageBitmapStub.mockImplementationOnce(
+      async () => new FakeImageBitmap({ data: new Uint8ClampedArray(0), width: 0, height: 0 }),
+    );
     expect(await codeOf(decodeImageFile(png(qrPicture(OTPAUTH))))).toBe('IMAGE_UNREADABLE');
   });
 
@@ -143,7 +152,11 @@ describe('decodeImageFile', () => {
 
 describe('sniffImageType', () => {
   const bytes = (...parts: (number[] | string)[]) =>
-    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)).concat(new Array(24).fill(0)));
+    new Uint8Array(
+      parts
+        .flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p))
+        .concat(new Array(24).fill(0)),
+    );
 
   it('knows the formats browsers decode by their first bytes', () => {
     expect(sniffImageType(bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a]))).toBe('png');

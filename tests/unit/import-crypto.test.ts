@@ -13,7 +13,9 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 describe('key derivation for imports', () => {
   it('derives PBKDF2-HMAC-SHA1 as RFC 6070 says (test 2) and SHA-256 as RFC 7914 §11 says', async () => {
-    expect(hex(await importCrypto.pbkdf2('SHA-1', utf8('password'), utf8('salt'), 2, 20))).toBe('ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957');
+    expect(hex(await importCrypto.pbkdf2('SHA-1', utf8('password'), utf8('salt'), 2, 20))).toBe(
+      'ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957',
+    );
     expect(hex(await importCrypto.pbkdf2('SHA-256', utf8('passwd'), utf8('salt'), 1, 64))).toBe(
       '55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783',
     );
@@ -55,7 +57,17 @@ describe('key derivation for imports', () => {
       expect([...password].every((b) => b === 0)).toBe(true);
     }
     expect(await runImportKdfRequest(null)).toEqual({ ok: false });
-    expect(await runImportKdfRequest({ importKdf: 'scrypt', password: 'text', salt: utf8('s'), N: 16, r: 1, p: 1, length: 32 })).toEqual({ ok: false });
+    expect(
+      await runImportKdfRequest({
+        importKdf: 'scrypt',
+        password: 'text',
+        salt: utf8('s'),
+        N: 16,
+        r: 1,
+        p: 1,
+        length: 32,
+      }),
+    ).toEqual({ ok: false });
   });
 });
 
@@ -96,6 +108,8 @@ describe('decryption for imports', () => {
   });
 
   it('hashes SHA-256 as FIPS 180-4 says for "abc"', async () => {
-    expect(hex(await importCrypto.sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hex(await importCrypto.sha256(utf8('abc')))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });

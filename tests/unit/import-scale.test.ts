@@ -24,8 +24,14 @@ function counted(i: number): SlotDraft {
   return draft;
 }
 
-const slotOf = (i: number): Slot => Object.assign(counted(i), { ...SLOT_META_DEFAULTS, id: `id${i}`, name: '', createdAt: i });
-const entryOf = (i: number): ImportEntry => ({ status: 'ok', draft: counted(i), issuer: `Provider ${i}`, account: `user${i}@example.org` });
+const slotOf = (i: number): Slot =>
+  Object.assign(counted(i), { ...SLOT_META_DEFAULTS, id: `id${i}`, name: '', createdAt: i });
+const entryOf = (i: number): ImportEntry => ({
+  status: 'ok',
+  draft: counted(i),
+  issuer: `Provider ${i}`,
+  account: `user${i}@example.org`,
+});
 
 /** n slots here (0 … n−1) and a file of n entries: half already here, half new, each new one twice. */
 function scenario(n: number) {
@@ -50,7 +56,8 @@ describe('planning an import of thousands of slots', () => {
   it('does the same work per entry for 250 and for 4,000 entries against as many slots', () => {
     const small = scenario(250);
     const large = scenario(4000);
-    const per = (s: ReturnType<typeof scenario>) => workPerItem(s.existing.length + s.entries.length, () => planImport(s.entries, s.existing));
+    const per = (s: ReturnType<typeof scenario>) =>
+      workPerItem(s.existing.length + s.entries.length, () => planImport(s.entries, s.existing));
     const a = per(small);
     const b = per(large);
     expect(b.reads).toBeLessThanOrEqual(a.reads * 1.1);
@@ -96,7 +103,8 @@ describe('matching many drafts with one index', () => {
     Object.defineProperty(renamed, 'account', { value: 'USER3@example.org' });
     const slots = [a, b, renamed];
     const index = new SlotIndex(slots);
-    for (const draft of [counted(1), counted(3), counted(4)]) expect(index.match(draft)).toEqual(matchExisting(draft, slots));
+    for (const draft of [counted(1), counted(3), counted(4)])
+      expect(index.match(draft)).toEqual(matchExisting(draft, slots));
     expect(index.match(counted(1))).toMatchObject({ kind: 'duplicate', slot: { id: 'id1' } });
     expect(index.match(counted(3))).toMatchObject({ kind: 'reissue', slot: { id: 'reissue of 3' } });
     expect(index.match(counted(4))).toEqual({ kind: 'new' });
@@ -112,7 +120,9 @@ describe('planning a restore of thousands of slots', () => {
   it('does the same work per slot for 250 and for 4,000 backup slots against as many here', () => {
     const per = (n: number) => {
       const { existing, entries } = scenario(n);
-      const incoming = entries.map((e) => (e.status === 'ok' ? { ...e.draft, ...V1_DEFAULTS, name: '', createdAt: 0 } : null)!);
+      const incoming = entries.map(
+        (e) => (e.status === 'ok' ? { ...e.draft, ...V1_DEFAULTS, name: '', createdAt: 0 } : null)!,
+      );
       reads = 0;
       // The spread above read every field once; count only the plan.
       return workPerItem(2 * n, () => planRestore(incoming, existing)).reads;

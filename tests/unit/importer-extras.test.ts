@@ -20,42 +20,89 @@ async function extrasOf(name: string, bytes: Uint8Array): Promise<(ImportEntry &
 
 function aegisEntry(a: make.Account, over: Record<string, unknown>): Record<string, unknown> {
   return {
-    type: a.kind, uuid: a.issuer, name: a.account, issuer: a.issuer, note: '', favorite: false, icon: null, icon_mime: null,
-    info: { secret: make.b32(a), algo: a.algorithm, digits: a.digits, period: a.period, counter: a.counter }, groups: [], ...over,
+    type: a.kind,
+    uuid: a.issuer,
+    name: a.account,
+    issuer: a.issuer,
+    note: '',
+    favorite: false,
+    icon: null,
+    icon_mime: null,
+    info: { secret: make.b32(a), algo: a.algorithm, digits: a.digits, period: a.period, counter: a.counter },
+    groups: [],
+    ...over,
   };
 }
 
 describe('imports keep groups, favourites, notes and icons', () => {
   it('from Aegis: group uuids named by db.groups, favourite, note and a checked icon', async () => {
     const file = json({
-      version: 1, header: { slots: null, params: null },
+      version: 1,
+      header: { slots: null, params: null },
       db: {
         version: 3,
-        groups: [{ uuid: 'g1', name: 'Work' }, { uuid: 'g2', name: 'Lab' }],
+        groups: [
+          { uuid: 'g1', name: 'Work' },
+          { uuid: 'g2', name: 'Lab' },
+        ],
         entries: [
-          aegisEntry(A, { groups: ['g1', 'g2', 'nope'], favorite: true, note: 'VPN for\r\nthe lab', icon: b64(PNG), icon_mime: 'image/png' }),
+          aegisEntry(A, {
+            groups: ['g1', 'g2', 'nope'],
+            favorite: true,
+            note: 'VPN for\r\nthe lab',
+            icon: b64(PNG),
+            icon_mime: 'image/png',
+          }),
           aegisEntry(B, { icon: b64(new TextEncoder().encode('<svg><script/></svg>')), icon_mime: 'image/svg+xml' }),
           aegisEntry(C, {}),
         ],
       },
     });
     expect(await extrasOf('a.json', file)).toEqual([
-      { groups: ['Work', 'Lab'], favourite: true, note: 'VPN for\nthe lab', icon: { mime: 'image/png', bytes: PNG }, trashed: false },
+      {
+        groups: ['Work', 'Lab'],
+        favourite: true,
+        note: 'VPN for\nthe lab',
+        icon: { mime: 'image/png', bytes: PNG },
+        trashed: false,
+      },
       undefined, // its only extra was an SVG with a script: left out, the entry still imports
       undefined,
     ]);
   });
 
   it('from Aegis vaults before v3, whose entries name their one group', async () => {
-    const file = json({ version: 1, header: { slots: null, params: null }, db: { version: 2, entries: [aegisEntry(A, { group: 'group1', groups: undefined }), aegisEntry(B, { group: null })] } });
+    const file = json({
+      version: 1,
+      header: { slots: null, params: null },
+      db: {
+        version: 2,
+        entries: [aegisEntry(A, { group: 'group1', groups: undefined }), aegisEntry(B, { group: null })],
+      },
+    });
     expect((await extrasOf('a.json', file)).map((x) => x?.groups)).toEqual([['group1'], undefined]);
   });
 
   it('from 2FAS: each service group by its id', async () => {
     const service = (a: make.Account, groupId: string | null) => ({
-      name: a.issuer, secret: make.b32(a), otp: { account: a.account, issuer: a.issuer, digits: a.digits, period: a.period, algorithm: a.algorithm, tokenType: 'TOTP' }, order: { position: 0 }, groupId,
+      name: a.issuer,
+      secret: make.b32(a),
+      otp: {
+        account: a.account,
+        issuer: a.issuer,
+        digits: a.digits,
+        period: a.period,
+        algorithm: a.algorithm,
+        tokenType: 'TOTP',
+      },
+      order: { position: 0 },
+      groupId,
     });
-    const file = json({ services: [service(A, 'x'), service(B, null)], groups: [{ id: 'x', name: 'Personal', isExpanded: true }], schemaVersion: 4 });
+    const file = json({
+      services: [service(A, 'x'), service(B, null)],
+      groups: [{ id: 'x', name: 'Personal', isExpanded: true }],
+      schemaVersion: 4,
+    });
     expect((await extrasOf('t.2fas', file)).map((x) => x?.groups)).toEqual([['Personal'], undefined]);
   });
 
@@ -74,25 +121,78 @@ describe('imports keep groups, favourites, notes and icons', () => {
   });
 
   it('from Bitwarden JSON and CSV: folder, favourite and notes', async () => {
-    const item = (a: make.Account, over: Record<string, unknown>) => ({ type: 1, name: a.issuer, login: { username: a.account, totp: make.uri(a) }, ...over });
-    const file = json({ encrypted: false, folders: [{ id: 'f', name: 'VPNs' }], items: [item(A, { folderId: 'f', favorite: true, notes: 'hi' }), item(B, { folderId: null, favorite: false, notes: null })] });
-    expect(await extrasOf('b.json', file)).toEqual([{ groups: ['VPNs'], favourite: true, note: 'hi', icon: null, trashed: false }, undefined]);
+    const item = (a: make.Account, over: Record<string, unknown>) => ({
+      type: 1,
+      name: a.issuer,
+      login: { username: a.account, totp: make.uri(a) },
+      ...over,
+    });
+    const file = json({
+      encrypted: false,
+      folders: [{ id: 'f', name: 'VPNs' }],
+      items: [
+        item(A, { folderId: 'f', favorite: true, notes: 'hi' }),
+        item(B, { folderId: null, favorite: false, notes: null }),
+      ],
+    });
+    expect(await extrasOf('b.json', file)).toEqual([
+      { groups: ['VPNs'], favourite: true, note: 'hi', icon: null, trashed: false },
+      undefined,
+    ]);
     const csv = `folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\nVPNs,1,login,Lab,"two\nlines",,,ada,,${make.uri(A)}\n,,login,Mail,,,,grace,,${make.uri(B)}\n`;
-    expect(await extrasOf('b.csv', new TextEncoder().encode(csv))).toEqual([{ groups: ['VPNs'], favourite: true, note: 'two\nlines', icon: null, trashed: false }, undefined]);
+    expect(await extrasOf('b.csv', new TextEncoder().encode(csv))).toEqual([
+      { groups: ['VPNs'], favourite: true, note: 'two\nlines', icon: null, trashed: false },
+      undefined,
+    ]);
   });
 
   it('from andOTP tags and Proton notes', async () => {
-    const andOtp = json([{ secret: make.b32(A), issuer: A.issuer, label: A.account, digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30, tags: ['Uni', 3, ''] }]);
+    const andOtp = json([
+      {
+        secret: make.b32(A),
+        issuer: A.issuer,
+        label: A.account,
+        digits: 6,
+        type: 'TOTP',
+        algorithm: 'SHA1',
+        period: 30,
+        tags: ['Uni', 3, ''],
+      },
+    ]);
     expect((await extrasOf('a.json', andOtp))[0]?.groups).toEqual(['Uni']);
-    const proton = json({ version: 1, entries: [{ id: '1', content: { uri: make.uri(A), entry_type: 'Totp', name: A.account }, note: 'desk' }] });
+    const proton = json({
+      version: 1,
+      entries: [{ id: '1', content: { uri: make.uri(A), entry_type: 'Totp', name: A.account }, note: 'desk' }],
+    });
     expect((await extrasOf('p.json', proton))[0]?.note).toBe('desk');
   });
 
   it('hand the extras to save, and import only the entries the preview kept', async () => {
-    const { entries } = await importFile('b.json', json({ encrypted: false, folders: [], items: [A, B, C].map((a) => ({ type: 1, name: a.issuer, favorite: a === B, login: { username: a.account, totp: make.uri(a) } })) }), { crypto: importCrypto });
+    const { entries } = await importFile(
+      'b.json',
+      json({
+        encrypted: false,
+        folders: [],
+        items: [A, B, C].map((a) => ({
+          type: 1,
+          name: a.issuer,
+          favorite: a === B,
+          login: { username: a.account, totp: make.uri(a) },
+        })),
+      }),
+      { crypto: importCrypto },
+    );
     const saved: [string, boolean | undefined][] = [];
-    const rows = await runImport(entries, [], async (draft, extras) => void saved.push([draft.issuer, extras?.favourite]), { include: (i) => i !== 0 });
-    expect(saved).toEqual([['Mail', true], ['Door', undefined]]);
+    const rows = await runImport(
+      entries,
+      [],
+      async (draft, extras) => void saved.push([draft.issuer, extras?.favourite]),
+      { include: (i) => i !== 0 },
+    );
+    expect(saved).toEqual([
+      ['Mail', true],
+      ['Door', undefined],
+    ]);
     expect(rows.map((r) => r.issuer)).toEqual(['Mail', 'Door']);
   });
 });
@@ -123,7 +223,10 @@ describe('planning Steam entries', () => {
     const { planImport, STORABLE_KINDS_DEFAULT } = await import('../../src/core/importers/plan');
     const { entries } = await importFile('a.json', make.aegisPlain([make.STEAM, A]), { crypto: importCrypto });
     expect(STORABLE_KINDS_DEFAULT.has('steam')).toBe(false);
-    expect(planImport(entries, []).map((p) => (p.action === 'unsupported' ? p.entry.type : p.action))).toEqual(['Steam', 'import']);
+    expect(planImport(entries, []).map((p) => (p.action === 'unsupported' ? p.entry.type : p.action))).toEqual([
+      'Steam',
+      'import',
+    ]);
     const withSteam = planImport(entries, [], { storable: new Set(['totp', 'hotp', 'steam']) });
     expect(withSteam.map((p) => p.action)).toEqual(['import', 'import']);
   });

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../src/core/base32';
 import { isKeyslotError, KeyslotError } from '../../src/core/errors';
-import { detectImport, importFile, IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, type ImportCrypto, type ImportEntry } from '../../src/core/importers';
+import {
+  detectImport,
+  importFile,
+  IMPORT_BYTES_MAX,
+  IMPORT_ENTRIES_MAX,
+  type ImportCrypto,
+  type ImportEntry,
+} from '../../src/core/importers';
 import { parseCsv } from '../../src/core/importers/bitwarden';
 import { readSerializedMap } from '../../src/core/importers/freeotp2';
 import { countPlan, planImport, runImport } from '../../src/core/importers/plan';
@@ -70,7 +77,12 @@ describe('reading each app’s export', () => {
     ['Ente Auth text', 'ente-codes.txt', () => make.uriList(ACCOUNTS, '&codeDisplay=%7B%7D'), 'ente'],
     ['a plain otpauth URI list', 'codes.txt', () => make.uriList(ACCOUNTS), 'otpauth-list'],
     ['Proton Authenticator JSON', 'proton.json', () => make.proton(ACCOUNTS), 'proton'],
-    ['Authy shared_prefs XML', 'com.authy.storage.tokens.authenticator.xml', () => make.authyPlain(ACCOUNTS.slice(0, 1)), 'authy'],
+    [
+      'Authy shared_prefs XML',
+      'com.authy.storage.tokens.authenticator.xml',
+      () => make.authyPlain(ACCOUNTS.slice(0, 1)),
+      'authy',
+    ],
     ['Authenticator Pro (Stratum) JSON', 'backup.authpro', () => make.stratum(ACCOUNTS), 'stratum'],
   ];
 
@@ -82,7 +94,8 @@ describe('reading each app’s export', () => {
       expect(result.format).toBe(format);
       const want = format === 'authy' ? expected(ACCOUNTS.slice(0, 1)) : expected(ACCOUNTS);
       // Authy and Bitwarden CSV name things their own way; compared separately below.
-      if (format === 'bitwarden' && name.endsWith('.csv')) expect(drafts(result.entries).map((d) => d.secret)).toEqual(want.map((d) => d.secret));
+      if (format === 'bitwarden' && name.endsWith('.csv'))
+        expect(drafts(result.entries).map((d) => d.secret)).toEqual(want.map((d) => d.secret));
       else expect(drafts(result.entries)).toEqual(want);
     });
   }
@@ -95,13 +108,29 @@ describe('reading each app’s export', () => {
 
   it('reads Battle.net’s data file: the unmasked serial as account, 8-digit SHA1 codes', async () => {
     const secret = Uint8Array.from({ length: 20 }, (_, i) => 200 - i);
-    const result = await read('com.blizzard.messenger.authenticator_preferences.xml', make.battleNetXml('EU-1234-5678-9012', secret));
+    const result = await read(
+      'com.blizzard.messenger.authenticator_preferences.xml',
+      make.battleNetXml('EU-1234-5678-9012', secret),
+    );
     expect(result.format).toBe('battle-net');
     expect(drafts(result.entries)).toEqual([
-      { kind: 'totp', issuer: 'Battle.net', account: 'EU-1234-5678-9012', secret: encodeBase32(secret), algorithm: 'SHA1', digits: 8, period: 30, counter: 0 },
+      {
+        kind: 'totp',
+        issuer: 'Battle.net',
+        account: 'EU-1234-5678-9012',
+        secret: encodeBase32(secret),
+        algorithm: 'SHA1',
+        digits: 8,
+        period: 30,
+        counter: 0,
+      },
     ]);
-    const damagedSecret = new TextDecoder().decode(make.battleNetXml('EU-1', secret)).replace(/DEVICE_SECRET">[0-9a-f]{4}/, 'DEVICE_SECRET">zz');
-    expect((await read('b.xml', new TextEncoder().encode(damagedSecret))).entries).toMatchObject([{ status: 'failed', code: 'SECRET_INVALID' }]);
+    const damagedSecret = new TextDecoder()
+      .decode(make.battleNetXml('EU-1', secret))
+      .replace(/DEVICE_SECRET">[0-9a-f]{4}/, 'DEVICE_SECRET">zz');
+    expect((await read('b.xml', new TextEncoder().encode(damagedSecret))).entries).toMatchObject([
+      { status: 'failed', code: 'SECRET_INVALID' },
+    ]);
   });
 
   it('reads a Duo export (no provider names; a counter means HOTP)', async () => {
@@ -120,10 +149,18 @@ describe('reading each app’s export', () => {
 
   it('takes the Bitwarden item name as provider and the username as account for a bare key', async () => {
     const file = new TextEncoder().encode(
-      JSON.stringify({ encrypted: false, items: [{ name: 'Wiki', login: { username: 'ada', totp: 'JBSW Y3DP EHPK 3PXP' } }] }),
+      JSON.stringify({
+        encrypted: false,
+        items: [{ name: 'Wiki', login: { username: 'ada', totp: 'JBSW Y3DP EHPK 3PXP' } }],
+      }),
     );
     const [entry] = (await read('b.json', file)).entries;
-    expect(entry).toMatchObject({ status: 'ok', issuer: 'Wiki', account: 'ada', draft: { kind: 'totp', digits: 6, period: 30 } });
+    expect(entry).toMatchObject({
+      status: 'ok',
+      issuer: 'Wiki',
+      account: 'ada',
+      draft: { kind: 'totp', digits: 6, period: 30 },
+    });
   });
 
   it('reads quoted CSV cells with commas, quotes and line breaks', () => {
@@ -138,7 +175,9 @@ describe('reading each app’s export', () => {
     const result = await read('authy.xml', make.authyPlain(ACCOUNTS));
     expect(result.entries.map((e) => [e.issuer, e.account])).toEqual(ACCOUNTS.map((a) => [a.issuer, a.account]));
     // Authy tokens are TOTP, SHA1, 30 s whatever else the account had.
-    expect(drafts(result.entries).every((d) => d.kind === 'totp' && d.algorithm === 'SHA1' && d.period === 30)).toBe(true);
+    expect(drafts(result.entries).every((d) => d.kind === 'totp' && d.algorithm === 'SHA1' && d.period === 30)).toBe(
+      true,
+    );
   });
 });
 
@@ -148,12 +187,42 @@ describe('encrypted exports', () => {
   const cases: [string, string, (pw: string) => Uint8Array, readonly make.Account[]][] = [
     ['Aegis (scrypt + AES-GCM)', 'aegis-encrypted.json', (pw) => make.aegisEncrypted(ACCOUNTS, pw), ACCOUNTS],
     ['2FAS (PBKDF2-SHA256 + AES-GCM)', 'backup.2fas', (pw) => make.twoFasEncrypted(ACCOUNTS, pw), ACCOUNTS],
-    ['andOTP, new layout (PBKDF2-SHA1 + AES-GCM)', 'otp_accounts.json.aes', (pw) => make.andOtpEncrypted(ACCOUNTS, pw), ACCOUNTS],
-    ['andOTP, old layout (SHA-256 + AES-GCM)', 'otp_accounts.bin', (pw) => make.andOtpEncryptedOld(ACCOUNTS, pw), ACCOUNTS],
-    ['Authy (PBKDF2-SHA1 + AES-CBC)', 'authy.xml', (pw) => make.authyEncrypted(ACCOUNTS.slice(0, 1), pw), ACCOUNTS.slice(0, 1)],
-    ['Authenticator Pro legacy (PBKDF2-SHA1 + AES-CBC)', 'backup.authpro', (pw) => make.stratumEncryptedLegacy(ACCOUNTS, pw), ACCOUNTS],
-    ['FreeOTP 2 (PBKDF2-SHA512 + AES-GCM, Java-serialised)', 'externalBackup.xml', (pw) => make.freeOtp2(ACCOUNTS, pw), ACCOUNTS],
-    ['TOTP Authenticator (SHA-256 + AES-CBC)', 'backup.encrypt', (pw) => make.totpAuthenticatorBackup(TOTP_ONLY, pw), TOTP_ONLY],
+    [
+      'andOTP, new layout (PBKDF2-SHA1 + AES-GCM)',
+      'otp_accounts.json.aes',
+      (pw) => make.andOtpEncrypted(ACCOUNTS, pw),
+      ACCOUNTS,
+    ],
+    [
+      'andOTP, old layout (SHA-256 + AES-GCM)',
+      'otp_accounts.bin',
+      (pw) => make.andOtpEncryptedOld(ACCOUNTS, pw),
+      ACCOUNTS,
+    ],
+    [
+      'Authy (PBKDF2-SHA1 + AES-CBC)',
+      'authy.xml',
+      (pw) => make.authyEncrypted(ACCOUNTS.slice(0, 1), pw),
+      ACCOUNTS.slice(0, 1),
+    ],
+    [
+      'Authenticator Pro legacy (PBKDF2-SHA1 + AES-CBC)',
+      'backup.authpro',
+      (pw) => make.stratumEncryptedLegacy(ACCOUNTS, pw),
+      ACCOUNTS,
+    ],
+    [
+      'FreeOTP 2 (PBKDF2-SHA512 + AES-GCM, Java-serialised)',
+      'externalBackup.xml',
+      (pw) => make.freeOtp2(ACCOUNTS, pw),
+      ACCOUNTS,
+    ],
+    [
+      'TOTP Authenticator (SHA-256 + AES-CBC)',
+      'backup.encrypt',
+      (pw) => make.totpAuthenticatorBackup(TOTP_ONLY, pw),
+      TOTP_ONLY,
+    ],
   ];
 
   it('opens an Authenticator Pro backup (Argon2id + AES-GCM) and refuses a wrong password', async () => {
@@ -188,7 +257,9 @@ describe('encrypted exports', () => {
   it('refuses a FreeOTP 2 backup that is cut, or not a HashMap of strings, as damaged', async () => {
     const bytes = make.freeOtp2(ACCOUNTS, PASSWORD);
     for (const cut of [10, 60, 200, bytes.length - 1]) {
-      expect((await refusal(read('externalBackup.xml', bytes.slice(0, cut), PASSWORD))).code, `cut at ${cut}`).toBe('IMPORT_DAMAGED');
+      expect((await refusal(read('externalBackup.xml', bytes.slice(0, cut), PASSWORD))).code, `cut at ${cut}`).toBe(
+        'IMPORT_DAMAGED',
+      );
     }
     const notStrings = Uint8Array.from(bytes);
     notStrings[notStrings.indexOf(0x74, 80)] = 0x75; // a TC_STRING becomes an array
@@ -196,10 +267,16 @@ describe('encrypted exports', () => {
   });
 
   it('follows back-references to strings already read in a Java-serialised map', () => {
-    const bytes = make.javaHashMap([['first', 'x'], ['second', 'y']]);
+    const bytes = make.javaHashMap([
+      ['first', 'x'],
+      ['second', 'y'],
+    ]);
     const tail = bytes.length - 5; // TC_STRING "y" then TC_ENDBLOCKDATA
     const withRef = Uint8Array.from([...bytes.slice(0, tail), 0x71, 0x00, 0x7e, 0x00, 0x02, 0x78]);
-    expect(readSerializedMap(withRef)).toEqual([['first', 'x'], ['second', 'first']]);
+    expect(readSerializedMap(withRef)).toEqual([
+      ['first', 'x'],
+      ['second', 'first'],
+    ]);
     const dangling = Uint8Array.from([...bytes.slice(0, tail), 0x71, 0x00, 0x7e, 0x00, 0x09, 0x78]);
     expect(() => readSerializedMap(dangling)).toThrow(KeyslotError);
   });
@@ -211,7 +288,12 @@ describe('encrypted exports', () => {
 
   it('refuses an Aegis vault whose scrypt parameters would take too much memory or time, or are not powers of two', async () => {
     const file = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(ACCOUNTS, PASSWORD)));
-    for (const [n, r, p] of [[2 ** 22, 8, 1], [1000, 8, 1], [1024, 64, 1], [2 ** 18, 8, 16]]) {
+    for (const [n, r, p] of [
+      [2 ** 22, 8, 1],
+      [1000, 8, 1],
+      [1024, 64, 1],
+      [2 ** 18, 8, 16],
+    ]) {
       file.header.slots[1].n = n;
       file.header.slots[1].r = r;
       file.header.slots[1].p = p;
@@ -228,22 +310,30 @@ describe('encrypted exports', () => {
     }
     const aegis = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(ACCOUNTS, PASSWORD)));
     aegis.header.params.tag = aegis.header.params.tag.replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
-    expect((await refusal(read('a.json', new TextEncoder().encode(JSON.stringify(aegis)), PASSWORD))).code).toBe('IMPORT_PASSWORD_WRONG');
+    expect((await refusal(read('a.json', new TextEncoder().encode(JSON.stringify(aegis)), PASSWORD))).code).toBe(
+      'IMPORT_PASSWORD_WRONG',
+    );
   });
 
   it('refuses an encrypted file with damaged header fields as damaged', async () => {
     const aegis = JSON.parse(new TextDecoder().decode(make.aegisEncrypted(ACCOUNTS, PASSWORD)));
     aegis.header.params.nonce = 'zz';
-    expect((await refusal(read('a.json', new TextEncoder().encode(JSON.stringify(aegis)), PASSWORD))).code).toBe('IMPORT_DAMAGED');
+    expect((await refusal(read('a.json', new TextEncoder().encode(JSON.stringify(aegis)), PASSWORD))).code).toBe(
+      'IMPORT_DAMAGED',
+    );
     const twofas = JSON.parse(new TextDecoder().decode(make.twoFasEncrypted(ACCOUNTS, PASSWORD)));
     twofas.servicesEncrypted = twofas.servicesEncrypted.split(':').slice(0, 2).join(':');
-    expect((await refusal(read('b.2fas', new TextEncoder().encode(JSON.stringify(twofas)), PASSWORD))).code).toBe('IMPORT_DAMAGED');
+    expect((await refusal(read('b.2fas', new TextEncoder().encode(JSON.stringify(twofas)), PASSWORD))).code).toBe(
+      'IMPORT_DAMAGED',
+    );
     expect((await refusal(read('c.bin', Uint8Array.of(0xff, 2, 3), PASSWORD))).code).toBe('IMPORT_DAMAGED');
   });
 
   it('decrypts only with the crypto it is given, and reports a failing KDF as a wrong password, not a crash', async () => {
     const broken: ImportCrypto = { ...importCrypto, pbkdf2: () => Promise.reject(new Error('no WebCrypto')) };
-    const e = await refusal(importFile('b.2fas', make.twoFasEncrypted(ACCOUNTS, PASSWORD), { password: PASSWORD, crypto: broken }));
+    const e = await refusal(
+      importFile('b.2fas', make.twoFasEncrypted(ACCOUNTS, PASSWORD), { password: PASSWORD, crypto: broken }),
+    );
     expect(e.code).toBe('IMPORT_PASSWORD_WRONG');
   });
 });
@@ -255,7 +345,13 @@ describe('entries that are skipped or fail, while the others import', () => {
     const motp = { ...STEAM, kind: 'motp' as const, issuer: 'Old bank' };
     const yandex = { ...STEAM, kind: 'yandex' as const, issuer: 'Yandex' };
     const result = await read('aegis.json', make.aegisPlain([ACCOUNTS[0]!, STEAM, motp, yandex, ACCOUNTS[1]!]));
-    expect(result.entries.map((e) => (e.status === 'unsupported' ? e.type : e.status))).toEqual(['ok', 'ok', 'mOTP', 'Yandex', 'ok']);
+    expect(result.entries.map((e) => (e.status === 'unsupported' ? e.type : e.status))).toEqual([
+      'ok',
+      'ok',
+      'mOTP',
+      'Yandex',
+      'ok',
+    ]);
     expect(result.entries[1]).toMatchObject({ issuer: 'Steam', account: 'gamer' });
   });
 
@@ -270,7 +366,10 @@ describe('entries that are skipped or fail, while the others import', () => {
       ['t.2fas', make.twoFasPlain([STEAM, ACCOUNTS[0]!])],
     ] as const) {
       const { entries } = await read(name, bytes);
-      expect(entries.map((e) => e.status), name).toEqual(['ok', 'ok']);
+      expect(
+        entries.map((e) => e.status),
+        name,
+      ).toEqual(['ok', 'ok']);
       const first = entries[0]!;
       if (first.status !== 'ok') throw new Error(name);
       expect(first.draft, name).toMatchObject({ kind: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 });
@@ -278,13 +377,17 @@ describe('entries that are skipped or fail, while the others import', () => {
       expect(first.account, name).toBe('gamer');
     }
     const steam = await read('Sophia.maFile', make.steamMaFile('gamer'));
-    expect(steam.entries).toMatchObject([{ status: 'ok', issuer: 'Steam', account: 'gamer', draft: { kind: 'steam', digits: 5 } }]);
+    expect(steam.entries).toMatchObject([
+      { status: 'ok', issuer: 'Steam', account: 'gamer', draft: { kind: 'steam', digits: 5 } },
+    ]);
     const ma = steam.entries[0]!;
     expect(ma.status === 'ok' && new TextDecoder().decode(ma.draft.secret)).toBe('0123456789abcdef0123');
   });
 
   it('fails a Steam maFile account whose shared_secret is missing or not base64', async () => {
-    const bad = new TextEncoder().encode(JSON.stringify({ accounts: { a: { account_name: 'x' }, b: { account_name: 'y', shared_secret: '!!' } } }));
+    const bad = new TextEncoder().encode(
+      JSON.stringify({ accounts: { a: { account_name: 'x' }, b: { account_name: 'y', shared_secret: '!!' } } }),
+    );
     const { entries } = await read('x.maFile', bad);
     expect(entries.map((e) => e.status)).toEqual(['failed', 'failed']);
   });
@@ -340,7 +443,14 @@ describe('entries that are skipped or fail, while the others import', () => {
       info: { secret: 'JBSWY3DPEHPK3PXP', ...info },
       ...extra,
     });
-    const { entries } = await read('a.json', make.aegisPlain([entry({ issuer: { x: 1 } }), entry({ issuer: 'X' }, { digits: true }), entry({ issuer: 'Y', name: 42 })]));
+    const { entries } = await read(
+      'a.json',
+      make.aegisPlain([
+        entry({ issuer: { x: 1 } }),
+        entry({ issuer: 'X' }, { digits: true }),
+        entry({ issuer: 'Y', name: 42 }),
+      ]),
+    );
     expect(entries[0]).toMatchObject({ status: 'ok', issuer: '', account: 'ada' });
     expect(entries[1]).toMatchObject({ status: 'failed', code: 'DIGITS' });
     expect(entries[2]).toMatchObject({ status: 'ok', issuer: 'Y', account: '42' });
@@ -349,7 +459,13 @@ describe('entries that are skipped or fail, while the others import', () => {
   it('fails a bad line of a URI list on its own', async () => {
     const text = `${make.uri(ACCOUNTS[0]!)}\nhttps://example.org/not-a-code\notpauth://totp/X:y?secret=%%%\notpauth:///X:y?secret=JBSWY3DPEHPK3PXP\n\n${make.uri(ACCOUNTS[1]!)}\n`;
     const { entries } = await read('list.txt', new TextEncoder().encode(text));
-    expect(entries.map((e) => (e.status === 'failed' ? e.code : e.status))).toEqual(['ok', 'URI_SCHEME', 'URI_MALFORMED', 'OTP_TYPE', 'ok']);
+    expect(entries.map((e) => (e.status === 'failed' ? e.code : e.status))).toEqual([
+      'ok',
+      'URI_SCHEME',
+      'URI_MALFORMED',
+      'OTP_TYPE',
+      'ok',
+    ]);
   });
 });
 
@@ -359,10 +475,29 @@ describe('files that are refused as a whole', () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
 
   it('refuses empty, unknown and wrongly shaped files as IMPORT_FORMAT', async () => {
-    for (const text of ['', '{}', '[]', '{"db": 1}', '[1,2,3]', 'hello', '{"header": {}, "db": {"entries": 3}}', '{"services": "x", "schemaVersion": 2}', '<html><body>hi</body></html>']) {
+    for (const text of [
+      '',
+      '{}',
+      '[]',
+      '{"db": 1}',
+      '[1,2,3]',
+      'hello',
+      '{"header": {}, "db": {"entries": 3}}',
+      '{"services": "x", "schemaVersion": 2}',
+      '<html><body>hi</body></html>',
+    ]) {
       expect((await refusal(read('x.json', utf8(text)))).code, text).toBe('IMPORT_FORMAT');
     }
-    expect((await refusal(read('random.dat', Uint8Array.from({ length: 64 }, (_, i) => (i * 151) % 256)))).code).toBe('IMPORT_FORMAT');
+    expect(
+      (
+        await refusal(
+          read(
+            'random.dat',
+            Uint8Array.from({ length: 64 }, (_, i) => (i * 151) % 256),
+          ),
+        )
+      ).code,
+    ).toBe('IMPORT_FORMAT');
   });
 
   it('refuses a file cut anywhere without throwing anything but a KeyslotError', async () => {
@@ -400,7 +535,12 @@ describe('files that are refused as a whole', () => {
       ['google.sqlite', magic('SQLite format 3\u0000')],
       ['backup.zip', magic('PK\u0003\u0004')],
       ['b.json', make.bitwardenJson(ACCOUNTS, true)],
-      ['ente-encrypted.json', utf8('{"version":1,"kdfParams":{"memLimit":1,"opsLimit":1,"salt":"x"},"encryptedData":"x","encryptionNonce":"x"}')],
+      [
+        'ente-encrypted.json',
+        utf8(
+          '{"version":1,"kdfParams":{"memLimit":1,"opsLimit":1,"salt":"x"},"encryptedData":"x","encryptionNonce":"x"}',
+        ),
+      ],
       ['battle.xml', utf8('<?xml version="1.0"?>\n<map><string name="x">y</string></map>')],
     ] as const) {
       expect((await refusal(read(name, bytes))).code, name).toBe('IMPORT_UNSUPPORTED');
@@ -431,11 +571,21 @@ describe('files that are refused as a whole', () => {
 // ---------------------------------------------------------------- the plan: duplicates
 
 describe('planning an import', () => {
-  const slot = (a: make.Account, id: string): Slot => ({ ...expected([a])[0]!, ...SLOT_META_DEFAULTS, secret: a.secret, id, name: '', createdAt: 0 });
+  const slot = (a: make.Account, id: string): Slot => ({
+    ...expected([a])[0]!,
+    ...SLOT_META_DEFAULTS,
+    secret: a.secret,
+    id,
+    name: '',
+    createdAt: 0,
+  });
 
   it('marks entries already in Keyslot, and repeats within the file, as duplicates', async () => {
     const motp = { ...STEAM, kind: 'motp' as const };
-    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[1]!, motp, ACCOUNTS[2]!]));
+    const { entries } = await read(
+      'a.json',
+      make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[1]!, motp, ACCOUNTS[2]!]),
+    );
     const plan = planImport(entries, [slot(ACCOUNTS[0]!, 'a')]);
     expect(plan.map((p) => p.action)).toEqual(['duplicate', 'import', 'duplicate', 'unsupported', 'import']);
     expect(countPlan(plan)).toEqual({ import: 2, duplicate: 2, unsupported: 1, failed: 0 });
@@ -449,14 +599,23 @@ describe('planning an import', () => {
 
   it('saves every entry to import, reports one that cannot be saved as failed, and goes on with the rest', async () => {
     const motp = { ...STEAM, kind: 'motp' as const };
-    const { entries } = await read('a.json', make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[0]!, motp, ACCOUNTS[2]!]));
+    const { entries } = await read(
+      'a.json',
+      make.aegisPlain([ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[0]!, motp, ACCOUNTS[2]!]),
+    );
     const saved: string[] = [];
     const rows = await runImport(entries, [], async (draft) => {
       if (draft.issuer === 'Mail') throw new KeyslotError('STORAGE_FAILED');
       saved.push(draft.issuer);
     });
     expect(saved).toEqual(['Lab VPN', 'Door']);
-    expect(rows.map((r) => (r.outcome === 'failed' ? r.code : r.outcome))).toEqual(['imported', 'STORAGE_FAILED', 'duplicate', 'unsupported', 'imported']);
+    expect(rows.map((r) => (r.outcome === 'failed' ? r.code : r.outcome))).toEqual([
+      'imported',
+      'STORAGE_FAILED',
+      'duplicate',
+      'unsupported',
+      'imported',
+    ]);
     const odd = await runImport(entries.slice(0, 1), [], () => Promise.reject(new Error('quota')));
     expect(odd).toMatchObject([{ outcome: 'failed', code: 'STORAGE_FAILED' }]);
   });

@@ -22,7 +22,12 @@ describe('Argon2id known answers', () => {
   // hashtest(ARGON2_VERSION_13, 2, 16, 1, "password", "somesalt", "09316115...", ...).
   // Also reproduced here with Debian's libargon2 (ctypes argon2id_hash_raw) and pyca/cryptography's Argon2id.
   it('matches the reference test.c vector t=2, m=2^16 KiB, p=1, "password"/"somesalt"', async () => {
-    const out = await argon2.argon2idRaw(enc('password'), enc('somesalt'), { name: 'argon2id', memoryKiB: 65_536, iterations: 2, parallelism: 1 });
+    const out = await argon2.argon2idRaw(enc('password'), enc('somesalt'), {
+      name: 'argon2id',
+      memoryKiB: 65_536,
+      iterations: 2,
+      parallelism: 1,
+    });
     expect(hex(out)).toBe('09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7');
   });
 
@@ -76,7 +81,10 @@ describe('deriveKek', () => {
   });
 
   it('refuses parameters above the caps with VAULT_CORRUPT before running any KDF', async () => {
-    await expectCode(deriveKek('123456', { ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB * 4 }, SALT16), 'VAULT_CORRUPT');
+    await expectCode(
+      deriveKek('123456', { ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB * 4 }, SALT16),
+      'VAULT_CORRUPT',
+    );
     await expectCode(deriveKek('123456', { ...ARGON2_FLOOR, iterations: 1_000_000 }, SALT16), 'VAULT_CORRUPT');
     await expectCode(deriveKek('123456', { name: 'pbkdf2-sha256', iterations: 2 ** 40 }, SALT16), 'VAULT_CORRUPT');
     expect(argon2.argon2idRaw).not.toHaveBeenCalled();
@@ -223,10 +231,16 @@ describe('worker request handler', () => {
 
   it('refuses weak, oversized or malformed requests without running Argon2, and wipes the password', async () => {
     const password = enc('123456');
-    expect(await argon2.runKdfRequest({ password, salt: SALT16, kdf: { ...ARGON2_FLOOR, iterations: 1 } })).toEqual({ ok: false });
+    expect(await argon2.runKdfRequest({ password, salt: SALT16, kdf: { ...ARGON2_FLOOR, iterations: 1 } })).toEqual({
+      ok: false,
+    });
     expect(password.every((b) => b === 0)).toBe(true);
-    expect(await argon2.runKdfRequest({ password: enc('1'), salt: SALT16, kdf: { ...ARGON2_FLOOR, memoryKiB: 2 ** 30 } })).toEqual({ ok: false });
-    expect(await argon2.runKdfRequest({ password: enc('1'), salt: new Uint8Array(8), kdf: ARGON2_FLOOR })).toEqual({ ok: false });
+    expect(
+      await argon2.runKdfRequest({ password: enc('1'), salt: SALT16, kdf: { ...ARGON2_FLOOR, memoryKiB: 2 ** 30 } }),
+    ).toEqual({ ok: false });
+    expect(await argon2.runKdfRequest({ password: enc('1'), salt: new Uint8Array(8), kdf: ARGON2_FLOOR })).toEqual({
+      ok: false,
+    });
     expect(await argon2.runKdfRequest({ password: enc('1'), salt: SALT16, kdf: PBKDF2_FLOOR })).toEqual({ ok: false });
     expect(await argon2.runKdfRequest({ password: '123456', salt: SALT16, kdf: ARGON2_FLOOR })).toEqual({ ok: false });
     expect(await argon2.runKdfRequest(null)).toEqual({ ok: false });

@@ -10,14 +10,29 @@ const CANARY = 'MNQW4YLSPEWXGZLDOJSXILJUGI';
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 const totp = (over: Partial<ManualEntryFields> = {}): ManualEntryFields => ({
-  kind: 'totp', issuer: 'Acme', account: 'alice@example.org', secret: KEY,
-  algorithm: 'SHA1', digits: '6', period: '30', counter: '', ...over,
+  kind: 'totp',
+  issuer: 'Acme',
+  account: 'alice@example.org',
+  secret: KEY,
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '',
+  ...over,
 });
 
 describe('draftFromForm builds a draft', () => {
   it('from text fields', () => {
     const d = draftFromForm(totp());
-    expect(d).toMatchObject({ kind: 'totp', issuer: 'Acme', account: 'alice@example.org', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+    expect(d).toMatchObject({
+      kind: 'totp',
+      issuer: 'Acme',
+      account: 'alice@example.org',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
     expect(hex(d.secret)).toBe(KEY_HEX);
   });
 
@@ -27,12 +42,22 @@ describe('draftFromForm builds a draft', () => {
   });
 
   it('with defaults for blank optional fields', () => {
-    const d = draftFromForm({ kind: 'totp', account: 'bob', secret: KEY, algorithm: '', digits: ' ', period: undefined });
+    const d = draftFromForm({
+      kind: 'totp',
+      account: 'bob',
+      secret: KEY,
+      algorithm: '',
+      digits: ' ',
+      period: undefined,
+    });
     expect(d).toMatchObject({ issuer: '', algorithm: 'SHA1', digits: 6, period: 30 });
   });
 
   it('with a case-insensitive kind and algorithm', () => {
-    expect(draftFromForm(totp({ kind: ' TOTP ', algorithm: 'sha256' }))).toMatchObject({ kind: 'totp', algorithm: 'SHA256' });
+    expect(draftFromForm(totp({ kind: ' TOTP ', algorithm: 'sha256' }))).toMatchObject({
+      kind: 'totp',
+      algorithm: 'SHA256',
+    });
   });
 
   it('with a typed secret in lower case, spaced, dashed and padded', () => {
@@ -40,7 +65,10 @@ describe('draftFromForm builds a draft', () => {
   });
 
   it('with trimmed names', () => {
-    expect(draftFromForm(totp({ issuer: '  Acme ', account: ' bob\t' }))).toMatchObject({ issuer: 'Acme', account: 'bob' });
+    expect(draftFromForm(totp({ issuer: '  Acme ', account: ' bob\t' }))).toMatchObject({
+      issuer: 'Acme',
+      account: 'bob',
+    });
   });
 
   it('with only an issuer or only an account', () => {
@@ -50,7 +78,9 @@ describe('draftFromForm builds a draft', () => {
 
   it('for HOTP with counter 2^53-1, ignoring the period field', () => {
     expect(draftFromForm(totp({ kind: 'hotp', counter: '9007199254740991', period: 'junk' }))).toMatchObject({
-      kind: 'hotp', counter: Number.MAX_SAFE_INTEGER, period: 30,
+      kind: 'hotp',
+      counter: Number.MAX_SAFE_INTEGER,
+      period: 30,
     });
   });
 
@@ -60,7 +90,9 @@ describe('draftFromForm builds a draft', () => {
 
   it('equal to what the URI parser gives for the same values', () => {
     const fromForm = draftFromForm(totp({ kind: 'hotp', counter: '42', digits: '8', algorithm: 'sha512' }));
-    const fromUri = parseOtpauthUri(`otpauth://hotp/Acme:alice@example.org?secret=${KEY}&issuer=Acme&counter=42&digits=8&algorithm=SHA512`);
+    const fromUri = parseOtpauthUri(
+      `otpauth://hotp/Acme:alice@example.org?secret=${KEY}&issuer=Acme&counter=42&digits=8&algorithm=SHA512`,
+    );
     expect(fromForm).toEqual(fromUri);
   });
 });

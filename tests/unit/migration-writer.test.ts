@@ -7,7 +7,15 @@ import { STEAM_PARAMS } from '../../src/core/steam';
 
 const secret = (seed: number, length = 20) => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) & 0xff);
 const totp = (i: number, over: Partial<SlotDraft> = {}): SlotDraft => ({
-  kind: 'totp', issuer: `Issuer ${i}`, account: `user${i}@example.org`, secret: secret(i), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...over,
+  kind: 'totp',
+  issuer: `Issuer ${i}`,
+  account: `user${i}@example.org`,
+  secret: secret(i),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...over,
 });
 
 /** Reads every QR text back with Keyslot's own reader, as a person scanning them all would. */
@@ -55,7 +63,9 @@ describe('Google Authenticator export writer', () => {
     const big = writeMigrationUris(slots, { batchId: 1, maxTextLength: MIGRATION_QR_TEXT_MAX });
     for (const uri of big.uris) expect(uri.length).toBeLessThanOrEqual(MIGRATION_QR_TEXT_MAX);
     expect(big.uris.length).toBeLessThan(writeMigrationUris(slots, { batchId: 1 }).uris.length);
-    expect(() => writeMigrationUris(slots, { batchId: 1, maxTextLength: MIGRATION_QR_TEXT_MAX + 1 })).toThrow(/maxTextLength/);
+    expect(() => writeMigrationUris(slots, { batchId: 1, maxTextLength: MIGRATION_QR_TEXT_MAX + 1 })).toThrow(
+      /maxTextLength/,
+    );
     expect(() => writeMigrationUris(slots, { batchId: 2 ** 31 })).toThrow(/batchId/);
   });
 

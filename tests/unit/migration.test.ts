@@ -44,7 +44,14 @@ const b32hex = (text: string) => hex(base32ToBytes(text));
 /** What a draft must be, with the secret as base32. */
 type Expected = Omit<SlotDraft, 'secret'> & { secret: string };
 const draft = (over: Partial<Expected> & { secret: string }): Expected => ({
-  kind: 'totp', issuer: '', account: '', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...over,
+  kind: 'totp',
+  issuer: '',
+  account: '',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...over,
 });
 
 /** The drafts of a batch whose every entry must have been accepted. */
@@ -80,7 +87,9 @@ const THREE_DRAFTS = [
 
 describe('parseMigrationUri reads', () => {
   it('one TOTP account written the way Google Authenticator writes it', () => {
-    const batch = parseMigrationUri(migrationUri([{ secret: KEY, name: 'Example:alice@google.com', issuer: 'Example' }], { batchId: 42 }));
+    const batch = parseMigrationUri(
+      migrationUri([{ secret: KEY, name: 'Example:alice@google.com', issuer: 'Example' }], { batchId: 42 }),
+    );
     expect(batch).toMatchObject({ version: 1, batchSize: 1, batchIndex: 0, batchId: 42 });
     expectDrafts(batch, [draft({ secret: KEY, issuer: 'Example', account: 'alice@google.com' })]);
     expect(batch.entries[0]).toEqual({ ok: true, draft: expect.objectContaining({ secret: expect.any(Uint8Array) }) });
@@ -101,7 +110,9 @@ describe('parseMigrationUri reads', () => {
   });
 
   it('an HOTP counter of 2^53-1, the largest a JS number holds exactly', () => {
-    const batch = parseMigrationUri(migrationUri([{ secret: KEY, name: 'x', type: TYPE.HOTP, counter: 2n ** 53n - 1n }]));
+    const batch = parseMigrationUri(
+      migrationUri([{ secret: KEY, name: 'x', type: TYPE.HOTP, counter: 2n ** 53n - 1n }]),
+    );
     expect(drafts(batch)[0]!.counter).toBe(Number.MAX_SAFE_INTEGER);
   });
 
@@ -111,10 +122,12 @@ describe('parseMigrationUri reads', () => {
   });
 
   it('SHA256 with 8 digits and SHA512 with 6', () => {
-    const batch = parseMigrationUri(migrationUri([
-      { secret: KEY, name: 'a', algorithm: ALGORITHM.SHA256, digits: DIGITS.EIGHT },
-      { secret: KEY2, name: 'b', algorithm: ALGORITHM.SHA512, digits: DIGITS.SIX },
-    ]));
+    const batch = parseMigrationUri(
+      migrationUri([
+        { secret: KEY, name: 'a', algorithm: ALGORITHM.SHA256, digits: DIGITS.EIGHT },
+        { secret: KEY2, name: 'b', algorithm: ALGORITHM.SHA512, digits: DIGITS.SIX },
+      ]),
+    );
     expectDrafts(batch, [
       draft({ secret: KEY, account: 'a', algorithm: 'SHA256', digits: 8 }),
       draft({ secret: KEY2, account: 'b', algorithm: 'SHA512', digits: 6 }),
@@ -122,29 +135,41 @@ describe('parseMigrationUri reads', () => {
   });
 
   it('a payload without algorithm, digits, version or batch fields, as SHA1, 6 digits and zeros', () => {
-    const uri = migrationUri([{ secret: KEY, name: 'x', algorithm: null, digits: null }],
-      { version: null, batchSize: null, batchIndex: null, batchId: null });
+    const uri = migrationUri([{ secret: KEY, name: 'x', algorithm: null, digits: null }], {
+      version: null,
+      batchSize: null,
+      batchIndex: null,
+      batchId: null,
+    });
     const batch = parseMigrationUri(uri);
     expect(batch).toMatchObject({ version: 0, batchSize: 0, batchIndex: 0, batchId: 0 });
     expectDrafts(batch, [draft({ secret: KEY, account: 'x' })]);
   });
 
   it('explicitly unspecified algorithm and digits (0) as SHA1 and 6 digits', () => {
-    const batch = parseMigrationUri(migrationUri([{ secret: KEY, name: 'x', algorithm: ALGORITHM.UNSPECIFIED, digits: DIGITS.UNSPECIFIED }]));
+    const batch = parseMigrationUri(
+      migrationUri([{ secret: KEY, name: 'x', algorithm: ALGORITHM.UNSPECIFIED, digits: DIGITS.UNSPECIFIED }]),
+    );
     expect(drafts(batch)[0]).toMatchObject({ algorithm: 'SHA1', digits: 6 });
   });
 
-  it.each<DataEncoding>(['percent', 'raw', 'urlsafe', 'unpadded'])('the data %s-encoded, with the same result', (encoding) => {
-    // Secrets chosen so the base64 holds '+', '/' and padding.
-    const entries: EntrySpec[] = [{ secret: Uint8Array.from([0xfb, 0xff, 0xbf, ...new Uint8Array(8).fill(0xfe)]), name: 'a+b/c' }, ...THREE];
-    const bytes = migrationPayload(entries);
-    const text = encodeData(bytes, encoding);
-    if (encoding === 'raw') expect(text).toMatch(/[+/]/);
-    if (encoding === 'percent') expect(text).toMatch(/%2B|%2F/);
-    const batch = parseMigrationUri(uriFromBytes(bytes, encoding));
-    expect(view(batch.entries)).toEqual(view(parseMigrationUri(uriFromBytes(bytes, 'percent')).entries));
-    expect(batch.entries).toHaveLength(4);
-  });
+  it.each<DataEncoding>(['percent', 'raw', 'urlsafe', 'unpadded'])(
+    'the data %s-encoded, with the same result',
+    (encoding) => {
+      // Secrets chosen so the base64 holds '+', '/' and padding.
+      const entries: EntrySpec[] = [
+        { secret: Uint8Array.from([0xfb, 0xff, 0xbf, ...new Uint8Array(8).fill(0xfe)]), name: 'a+b/c' },
+        ...THREE,
+      ];
+      const bytes = migrationPayload(entries);
+      const text = encodeData(bytes, encoding);
+      if (encoding === 'raw') expect(text).toMatch(/[+/]/);
+      if (encoding === 'percent') expect(text).toMatch(/%2B|%2F/);
+      const batch = parseMigrationUri(uriFromBytes(bytes, encoding));
+      expect(view(batch.entries)).toEqual(view(parseMigrationUri(uriFromBytes(bytes, 'percent')).entries));
+      expect(batch.entries).toHaveLength(4);
+    },
+  );
 
   it('a raw + in the data as +, never as a space', () => {
     const bytes = migrationPayload([{ secret: Uint8Array.from(new Uint8Array(12).fill(0xfb)), name: 'x' }]);
@@ -156,8 +181,9 @@ describe('parseMigrationUri reads', () => {
   it('a space in the data as the + it was before some tool form-decoded it', () => {
     const bytes = migrationPayload([{ secret: Uint8Array.from(new Uint8Array(12).fill(0xfb)), name: 'x' }]);
     const spaced = encodeData(bytes, 'raw').replace(/\+/g, ' ');
-    expect(view(parseMigrationUri(`otpauth-migration://offline?data=${spaced}`).entries))
-      .toEqual(view(parseMigrationUri(uriFromBytes(bytes)).entries));
+    expect(view(parseMigrationUri(`otpauth-migration://offline?data=${spaced}`).entries)).toEqual(
+      view(parseMigrationUri(uriFromBytes(bytes)).entries),
+    );
   });
 
   it('upper-case scheme, host and parameter name, surrounding whitespace, a trailing slash and other parameters', () => {
@@ -185,21 +211,26 @@ describe('parseMigrationUri reads', () => {
 
   it('batches 0 to 2 of 3', () => {
     for (const index of [0, 1, 2]) {
-      expect(parseMigrationUri(migrationUri(THREE, { batchSize: 3, batchIndex: index }))).toMatchObject({ batchSize: 3, batchIndex: index });
+      expect(parseMigrationUri(migrationUri(THREE, { batchSize: 3, batchIndex: index }))).toMatchObject({
+        batchSize: 3,
+        batchIndex: index,
+      });
     }
   });
 
   it('names split like otpauth:// labels, with the issuer field winning', () => {
-    const batch = parseMigrationUri(migrationUri([
-      { secret: KEY, name: 'SerenityLabs:test1@serenitylabs.co.uk', issuer: 'SerenityLabs' },
-      { secret: KEY, name: 'pi@raspberrypi', issuer: 'raspberrypi' },
-      { secret: KEY, name: 'Contoso Tenant:bob@contoso.com', issuer: 'Microsoft' },
-      { secret: KEY, name: 'Text: More:bob', issuer: 'Text: More' },
-      { secret: KEY, name: 'encoding: ¿äÄéÉ? (demo)' },
-      { secret: KEY, name: 'Acme:bob:admin' },
-      { secret: KEY, name: '', issuer: '  Only Issuer  ' },
-      { secret: KEY, name: '  École : zü 🔑 ' },
-    ]));
+    const batch = parseMigrationUri(
+      migrationUri([
+        { secret: KEY, name: 'SerenityLabs:test1@serenitylabs.co.uk', issuer: 'SerenityLabs' },
+        { secret: KEY, name: 'pi@raspberrypi', issuer: 'raspberrypi' },
+        { secret: KEY, name: 'Contoso Tenant:bob@contoso.com', issuer: 'Microsoft' },
+        { secret: KEY, name: 'Text: More:bob', issuer: 'Text: More' },
+        { secret: KEY, name: 'encoding: ¿äÄéÉ? (demo)' },
+        { secret: KEY, name: 'Acme:bob:admin' },
+        { secret: KEY, name: '', issuer: '  Only Issuer  ' },
+        { secret: KEY, name: '  École : zü 🔑 ' },
+      ]),
+    );
     expect(drafts(batch).map((d) => [d.issuer, d.account])).toEqual([
       ['SerenityLabs', 'test1@serenitylabs.co.uk'],
       ['raspberrypi', 'pi@raspberrypi'],
@@ -215,9 +246,11 @@ describe('parseMigrationUri reads', () => {
   it('unknown fields of every skippable wire type, at both levels', () => {
     const unknown = concat(
       varintField(99, 2n ** 64n - 1n),
-      key(100, WIRE.I64), new Uint8Array(8).fill(0xff),
+      key(100, WIRE.I64),
+      new Uint8Array(8).fill(0xff),
       lenField(101, 'whatever'),
-      key(102, WIRE.I32), new Uint8Array(4).fill(0xff),
+      key(102, WIRE.I32),
+      new Uint8Array(4).fill(0xff),
       lenField(2 ** 29 - 1, new Uint8Array(0)), // the largest field number
     );
     const entries = THREE.map((e) => ({ ...e, uniqueId: 'f5a3c1b2-uuid', extra: unknown }));
@@ -226,18 +259,28 @@ describe('parseMigrationUri reads', () => {
 
   it('a field given twice, as the last one (protobuf merge rules)', () => {
     const extra = concat(lenField(1, base32ToBytes(KEY2)), lenField(2, 'second'), varintField(5, DIGITS.EIGHT));
-    const batch = parseMigrationUri(migrationUri([{ secret: KEY, name: 'first', extra }], { extra: varintField(5, 7) }));
+    const batch = parseMigrationUri(
+      migrationUri([{ secret: KEY, name: 'first', extra }], { extra: varintField(5, 7) }),
+    );
     expectDrafts(batch, [draft({ secret: KEY2, account: 'second', digits: 8 })]);
     expect(batch.batchId).toBe(7);
   });
 
   it('secrets of exactly 10 and 512 bytes', () => {
-    const batch = parseMigrationUri(migrationUri([{ secret: new Uint8Array(10).fill(1), name: 'a' }, { secret: new Uint8Array(512).fill(2), name: 'b' }]));
+    const batch = parseMigrationUri(
+      migrationUri([
+        { secret: new Uint8Array(10).fill(1), name: 'a' },
+        { secret: new Uint8Array(512).fill(2), name: 'b' },
+      ]),
+    );
     expect(drafts(batch).map((d) => d.secret.length)).toEqual([10, 512]);
   });
 
   it(`exactly ${MIGRATION_ENTRIES_MAX} accounts`, () => {
-    const entries = Array.from({ length: MIGRATION_ENTRIES_MAX }, (_, i) => ({ secret: new Uint8Array(10).fill(i), name: `n${i}` }));
+    const entries = Array.from({ length: MIGRATION_ENTRIES_MAX }, (_, i) => ({
+      secret: new Uint8Array(10).fill(i),
+      name: `n${i}`,
+    }));
     expect(parseMigrationUri(migrationUri(entries)).entries).toHaveLength(MIGRATION_ENTRIES_MAX);
   });
 
@@ -247,7 +290,12 @@ describe('parseMigrationUri reads', () => {
   });
 
   it('secrets as copies that do not share memory with each other', () => {
-    const [a, b] = parseMigrationUri(migrationUri([{ secret: KEY, name: 'a' }, { secret: KEY2, name: 'b' }])).entries;
+    const [a, b] = parseMigrationUri(
+      migrationUri([
+        { secret: KEY, name: 'a' },
+        { secret: KEY2, name: 'b' },
+      ]),
+    ).entries;
     if (!a?.ok || !b?.ok) throw new Error('expected two drafts');
     expect(a.draft.secret.buffer).not.toBe(b.draft.secret.buffer);
     expect(a.draft.secret.byteLength).toBe(a.draft.secret.buffer.byteLength);
@@ -269,7 +317,11 @@ const PER_ENTRY: [name: string, entry: EntrySpec, code: ErrorCode][] = [
   ['a 9-byte secret', { secret: base32ToBytes(CANARY).subarray(0, 9), name: 'x:y' }, 'SECRET_TOO_SHORT'],
   ['a 513-byte secret', { secret: new Uint8Array(513).fill(9), name: 'x:y' }, 'SECRET_TOO_LONG'],
   ['an HOTP counter of 2^53', { secret: CANARY, name: 'x:y', type: TYPE.HOTP, counter: 2n ** 53n }, 'COUNTER_INVALID'],
-  ['an HOTP counter of 2^64-1', { secret: CANARY, name: 'x:y', type: TYPE.HOTP, counter: 2n ** 64n - 1n }, 'COUNTER_INVALID'],
+  [
+    'an HOTP counter of 2^64-1',
+    { secret: CANARY, name: 'x:y', type: TYPE.HOTP, counter: 2n ** 64n - 1n },
+    'COUNTER_INVALID',
+  ],
   ['an issuer of 257 characters', { secret: CANARY, name: 'bob', issuer: 'i'.repeat(257) }, 'NAME_TOO_LONG'],
   ['an account of 257 characters', { secret: CANARY, name: `x:${'a'.repeat(257)}` }, 'NAME_TOO_LONG'],
   ['no name and no issuer', { secret: CANARY, name: null }, 'LABEL_EMPTY'],
@@ -293,10 +345,12 @@ describe('an account that cannot be imported is reported on its own', () => {
   });
 
   it('names a refused account the way an accepted one would be named, cut to 256 characters', () => {
-    const [md5, long] = parseMigrationUri(migrationUri([
-      { secret: CANARY, name: 'Md5 Co:bob', issuer: 'Md5 Co', algorithm: ALGORITHM.MD5 },
-      { secret: CANARY, name: `Acme:${'😀'.repeat(300)}` },
-    ])).entries;
+    const [md5, long] = parseMigrationUri(
+      migrationUri([
+        { secret: CANARY, name: 'Md5 Co:bob', issuer: 'Md5 Co', algorithm: ALGORITHM.MD5 },
+        { secret: CANARY, name: `Acme:${'😀'.repeat(300)}` },
+      ]),
+    ).entries;
     expect(md5).toEqual({ ok: false, issuer: 'Md5 Co', account: 'bob', code: 'ALGORITHM' });
     expect(long).toMatchObject({ ok: false, issuer: 'Acme', code: 'NAME_TOO_LONG' });
     expect(Array.from((long as { account: string }).account)).toHaveLength(256);
@@ -319,8 +373,16 @@ const REJECT: Reject[] = [
   // the URI
   ['empty input', '', 'INPUT_EMPTY'],
   ['an otpauth:// URI', `otpauth://totp/x?secret=${CANARY}`, 'URI_SCHEME'],
-  ['the misspelt scheme otpauthmigration://', `otpauthmigration://offline?data=${encodeURIComponent(GOOD_B64)}`, 'URI_SCHEME'],
-  ['a scanner prefix before the scheme', `QR-Code:otpauth-migration://offline?data=${encodeURIComponent(GOOD_B64)}`, 'URI_SCHEME'],
+  [
+    'the misspelt scheme otpauthmigration://',
+    `otpauthmigration://offline?data=${encodeURIComponent(GOOD_B64)}`,
+    'URI_SCHEME',
+  ],
+  [
+    'a scanner prefix before the scheme',
+    `QR-Code:otpauth-migration://offline?data=${encodeURIComponent(GOOD_B64)}`,
+    'URI_SCHEME',
+  ],
   ['no // after the scheme', `otpauth-migration:offline?data=${encodeURIComponent(GOOD_B64)}`, 'URI_MALFORMED'],
   ['another host than offline', `otpauth-migration://online?data=${encodeURIComponent(GOOD_B64)}`, 'URI_MALFORMED'],
   ['a path after the host', `otpauth-migration://offline/x?data=${encodeURIComponent(GOOD_B64)}`, 'URI_MALFORMED'],
@@ -328,52 +390,144 @@ const REJECT: Reject[] = [
   ['no query at all', 'otpauth-migration://offline', 'MIGRATION_DATA'],
   ['an empty data parameter', 'otpauth-migration://offline?data=', 'MIGRATION_DATA'],
   ['data that is only padding', 'otpauth-migration://offline?data=%3D%3D', 'MIGRATION_DATA'],
-  [`text longer than ${MIGRATION_TEXT_MAX} characters`, `otpauth-migration://offline?data=${GOOD_B64}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
-  ['over-long text even if it is mostly whitespace', ` otpauth-migration://offline?data=${GOOD_B64}${' '.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
+  [
+    `text longer than ${MIGRATION_TEXT_MAX} characters`,
+    `otpauth-migration://offline?data=${GOOD_B64}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`,
+    'MIGRATION_TOO_LARGE',
+  ],
+  [
+    'over-long text even if it is mostly whitespace',
+    ` otpauth-migration://offline?data=${GOOD_B64}${' '.repeat(MIGRATION_TEXT_MAX)}`,
+    'MIGRATION_TOO_LARGE',
+  ],
   // the base64
-  ['a character outside base64', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}!${GOOD_B64.slice(9)}`, 'MIGRATION_DATA'],
-  ['a dot in the data', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}.${GOOD_B64.slice(9)}`, 'MIGRATION_DATA'],
-  ['a line break inside the data', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 20)}\n${GOOD_B64.slice(20)}`, 'MIGRATION_DATA'],
-  ['a dangling base64 character (length 4n+1)', `otpauth-migration://offline?data=${dangling(GOOD_B64.replace(/=+$/, ''))}`, 'MIGRATION_DATA'],
-  ['padding in the middle', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}=${GOOD_B64.slice(8)}`, 'MIGRATION_DATA'],
+  [
+    'a character outside base64',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}!${GOOD_B64.slice(9)}`,
+    'MIGRATION_DATA',
+  ],
+  [
+    'a dot in the data',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}.${GOOD_B64.slice(9)}`,
+    'MIGRATION_DATA',
+  ],
+  [
+    'a line break inside the data',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 20)}\n${GOOD_B64.slice(20)}`,
+    'MIGRATION_DATA',
+  ],
+  [
+    'a dangling base64 character (length 4n+1)',
+    `otpauth-migration://offline?data=${dangling(GOOD_B64.replace(/=+$/, ''))}`,
+    'MIGRATION_DATA',
+  ],
+  [
+    'padding in the middle',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}=${GOOD_B64.slice(8)}`,
+    'MIGRATION_DATA',
+  ],
   ['too much padding', `otpauth-migration://offline?data=${GOOD_B64.replace(/=+$/, '')}===`, 'MIGRATION_DATA'],
   ['non-zero unused bits in the last character', 'otpauth-migration://offline?data=CgB=', 'MIGRATION_DATA'],
-  ['a bad percent escape', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}%ZZ${GOOD_B64.slice(8)}`, 'MIGRATION_DATA'],
-  ['percent-encoded non-ASCII in the data', `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}%C3%A9${GOOD_B64.slice(8)}`, 'MIGRATION_DATA'],
+  [
+    'a bad percent escape',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}%ZZ${GOOD_B64.slice(8)}`,
+    'MIGRATION_DATA',
+  ],
+  [
+    'percent-encoded non-ASCII in the data',
+    `otpauth-migration://offline?data=${GOOD_B64.slice(0, 8)}%C3%A9${GOOD_B64.slice(8)}`,
+    'MIGRATION_DATA',
+  ],
   ['four bytes of garbage', 'otpauth-migration://offline?data=YYYY', 'MIGRATION_DATA'],
   // the protobuf
   ['a start-group field (wire type 3)', top(key(9, WIRE.START_GROUP), key(9, WIRE.END_GROUP)), 'MIGRATION_DATA'],
   ['an end-group field (wire type 4)', top(key(9, WIRE.END_GROUP)), 'MIGRATION_DATA'],
   ['wire type 6', top(key(9, 6)), 'MIGRATION_DATA'],
   ['wire type 7', top(key(9, 7)), 'MIGRATION_DATA'],
-  ['a group inside an account', data(lenField(1, concat(entry, key(9, WIRE.START_GROUP), varintField(1, 1), key(9, WIRE.END_GROUP)))), 'MIGRATION_DATA'],
+  [
+    'a group inside an account',
+    data(lenField(1, concat(entry, key(9, WIRE.START_GROUP), varintField(1, 1), key(9, WIRE.END_GROUP)))),
+    'MIGRATION_DATA',
+  ],
   ['field number 0', top(varintField(0, 1)), 'MIGRATION_DATA'],
   ['a key above 32 bits', top(varint(2n ** 35n), varint(1)), 'MIGRATION_DATA'],
   ['accounts written as a varint', data(concat(lenField(1, entry), varintField(1, 5))), 'MIGRATION_DATA'],
   ['the version written as bytes', top(lenField(2, 'one')), 'MIGRATION_DATA'],
   ['a secret written as a varint', data(lenField(1, concat(entry, varintField(1, 5)))), 'MIGRATION_DATA'],
-  ['an algorithm written as fixed32', data(lenField(1, concat(entry, key(4, WIRE.I32), new Uint8Array(4)))), 'MIGRATION_DATA'],
+  [
+    'an algorithm written as fixed32',
+    data(lenField(1, concat(entry, key(4, WIRE.I32), new Uint8Array(4)))),
+    'MIGRATION_DATA',
+  ],
   ['a varint of 11 bytes', top(key(2, WIRE.VARINT), longVarint(11)), 'MIGRATION_DATA'],
   ['a varint of 20 bytes', top(key(2, WIRE.VARINT), longVarint(20)), 'MIGRATION_DATA'],
-  ['a 10-byte varint above 2^64', top(key(2, WIRE.VARINT), Uint8Array.from([...new Array(9).fill(0xff), 0x02])), 'MIGRATION_DATA'],
+  [
+    'a 10-byte varint above 2^64',
+    top(key(2, WIRE.VARINT), Uint8Array.from([...new Array(9).fill(0xff), 0x02])),
+    'MIGRATION_DATA',
+  ],
   ['a varint cut off at the end', top(key(2, WIRE.VARINT), Uint8Array.from([0x80, 0x80])), 'MIGRATION_DATA'],
   ['a declared length of 2^63', top(key(1, WIRE.LEN), varint(2n ** 63n), entry), 'MIGRATION_DATA'],
   ['a declared length of 2^32', top(key(1, WIRE.LEN), varint(2n ** 32n), entry), 'MIGRATION_DATA'],
   ['a declared length of a million', top(key(1, WIRE.LEN), varint(1_000_000), entry), 'MIGRATION_DATA'],
-  ['a declared length one byte too long', data(concat(key(1, WIRE.LEN), varint(entry.length + 1), entry)), 'MIGRATION_DATA'],
-  ['a huge secret length inside an account', data(lenField(1, concat(key(1, WIRE.LEN), varint(2n ** 62n), new Uint8Array(16)))), 'MIGRATION_DATA'],
+  [
+    'a declared length one byte too long',
+    data(concat(key(1, WIRE.LEN), varint(entry.length + 1), entry)),
+    'MIGRATION_DATA',
+  ],
+  [
+    'a huge secret length inside an account',
+    data(lenField(1, concat(key(1, WIRE.LEN), varint(2n ** 62n), new Uint8Array(16)))),
+    'MIGRATION_DATA',
+  ],
   ['a fixed64 cut off', top(key(9, WIRE.I64), new Uint8Array(7)), 'MIGRATION_DATA'],
   ['a fixed32 cut off', top(key(9, WIRE.I32), new Uint8Array(3)), 'MIGRATION_DATA'],
-  ['a name that is not UTF-8', data(lenField(1, concat(entry, lenField(2, Uint8Array.from([0x61, 0xff, 0xfe]))))), 'MIGRATION_DATA'],
-  ['an issuer with a lone surrogate in UTF-8', data(lenField(1, concat(entry, lenField(3, Uint8Array.from([0xed, 0xa0, 0x80]))))), 'MIGRATION_DATA'],
+  [
+    'a name that is not UTF-8',
+    data(lenField(1, concat(entry, lenField(2, Uint8Array.from([0x61, 0xff, 0xfe]))))),
+    'MIGRATION_DATA',
+  ],
+  [
+    'an issuer with a lone surrogate in UTF-8',
+    data(lenField(1, concat(entry, lenField(3, Uint8Array.from([0xed, 0xa0, 0x80]))))),
+    'MIGRATION_DATA',
+  ],
   ['a payload with no account', data(migrationPayload([])), 'MIGRATION_DATA'],
-  ['a negative batch size', data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: -3 })), 'MIGRATION_DATA'],
-  ['a batch index beyond the batch size', data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: 3, batchIndex: 3 })), 'MIGRATION_DATA'],
-  ['a negative batch index', data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: 3, batchIndex: -1 })), 'MIGRATION_DATA'],
-  ['a batch index without a batch size', data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: null, batchIndex: 1 })), 'MIGRATION_DATA'],
-  [`more than ${MIGRATION_BATCHES_MAX} batches`, data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: MIGRATION_BATCHES_MAX + 1 })), 'MIGRATION_TOO_LARGE'],
-  [`${MIGRATION_ENTRIES_MAX + 1} accounts`, data(migrationPayload(Array.from({ length: MIGRATION_ENTRIES_MAX + 1 }, () => ({ secret: CANARY, name: 'x' })))), 'MIGRATION_TOO_LARGE'],
-  ['10,000 (empty) accounts', data(concat(...Array.from({ length: 10_000 }, () => lenField(1, new Uint8Array(0))))), 'MIGRATION_TOO_LARGE'],
+  [
+    'a negative batch size',
+    data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: -3 })),
+    'MIGRATION_DATA',
+  ],
+  [
+    'a batch index beyond the batch size',
+    data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: 3, batchIndex: 3 })),
+    'MIGRATION_DATA',
+  ],
+  [
+    'a negative batch index',
+    data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: 3, batchIndex: -1 })),
+    'MIGRATION_DATA',
+  ],
+  [
+    'a batch index without a batch size',
+    data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: null, batchIndex: 1 })),
+    'MIGRATION_DATA',
+  ],
+  [
+    `more than ${MIGRATION_BATCHES_MAX} batches`,
+    data(migrationPayload([{ secret: CANARY, name: 'x' }], { batchSize: MIGRATION_BATCHES_MAX + 1 })),
+    'MIGRATION_TOO_LARGE',
+  ],
+  [
+    `${MIGRATION_ENTRIES_MAX + 1} accounts`,
+    data(migrationPayload(Array.from({ length: MIGRATION_ENTRIES_MAX + 1 }, () => ({ secret: CANARY, name: 'x' })))),
+    'MIGRATION_TOO_LARGE',
+  ],
+  [
+    '10,000 (empty) accounts',
+    data(concat(...Array.from({ length: 10_000 }, () => lenField(1, new Uint8Array(0))))),
+    'MIGRATION_TOO_LARGE',
+  ],
 ];
 
 describe('parseMigrationUri rejects', () => {
@@ -514,7 +668,12 @@ describe('MigrationBatches', () => {
     const all = new MigrationBatches(b2);
     all.add(b1);
     all.add(b0);
-    expect(all.entries().map((e) => (e.ok ? e.draft.account : e.code))).toEqual(['ann', 'ben@example.org', 'ALGORITHM', 'cat']);
+    expect(all.entries().map((e) => (e.ok ? e.draft.account : e.code))).toEqual([
+      'ann',
+      'ben@example.org',
+      'ALGORITHM',
+      'cat',
+    ]);
   });
 
   it('tells another export apart by batch id or size, and refuses to mix it in', () => {
@@ -544,7 +703,13 @@ describe('MigrationBatches', () => {
 });
 
 describe('collectBatch (the add screen scanning an export QR code by QR code)', () => {
-  const batch = (batchId: number, batchIndex: number): MigrationBatch => ({ version: 1, batchSize: 3, batchIndex, batchId, entries: [] });
+  const batch = (batchId: number, batchIndex: number): MigrationBatch => ({
+    version: 1,
+    batchSize: 3,
+    batchIndex,
+    batchId,
+    entries: [],
+  });
 
   it('collects the QR codes of one export, each once', () => {
     const one = collectBatch([], batch(7, 0));

@@ -21,7 +21,10 @@ const files = sourceFiles(srcDir).map((f) => ({
 }));
 
 function users(pattern: RegExp): string[] {
-  return files.filter((f) => pattern.test(f.code)).map((f) => f.name).sort();
+  return files
+    .filter((f) => pattern.test(f.code))
+    .map((f) => f.name)
+    .sort();
 }
 
 const importOf = (mod: string) => new RegExp(`(?:from\\s*|import\\s*\\(\\s*|import\\s+)['"]${mod}(?:/[^'"]*)?['"]`);
@@ -95,10 +98,9 @@ describe('one entry point per dependency', () => {
   });
 
   it('has src/platform/clock-check.ts (its own origin) and privacyidea-net.ts (a confirmed privacyIDEA server) as the only modules that ask the network for anything', () => {
-    expect(users(/\bfetch\s*\(|\bfetchImpl\s*\(|\bXMLHttpRequest\b|\bsendBeacon\b|\bWebSocket\b|\bEventSource\b/)).toEqual([
-      'platform/clock-check.ts',
-      'platform/privacyidea-net.ts',
-    ]);
+    expect(
+      users(/\bfetch\s*\(|\bfetchImpl\s*\(|\bXMLHttpRequest\b|\bsendBeacon\b|\bWebSocket\b|\bEventSource\b/),
+    ).toEqual(['platform/clock-check.ts', 'platform/privacyidea-net.ts']);
   });
 
   it('has src/platform/passkey.ts as the only module that uses WebAuthn', () => {
@@ -141,7 +143,8 @@ describe('src/core', () => {
   });
 
   it('never reads the clock, randomness, the DOM or browser storage itself', () => {
-    const forbidden = /\bDate\.now\(|\bnew Date\(\)|\bperformance\.now\(|\bMath\.random\(|\b(window|document|localStorage|navigator|indexedDB)\b/;
+    const forbidden =
+      /\bDate\.now\(|\bnew Date\(\)|\bperformance\.now\(|\bMath\.random\(|\b(window|document|localStorage|navigator|indexedDB)\b/;
     const offenders = core.filter((f) => forbidden.test(f.code)).map((f) => f.name);
     expect(offenders).toEqual([]);
   });

@@ -84,7 +84,9 @@ describe('arrange', () => {
     expect(ids(arrange(all, { order: 'manual' }))).toEqual(['c', 'a', 'b']);
     expect(ids(arrange(all, { order: 'name' }))).toEqual(['c', 'b', 'a']);
     expect(ids(arrange(all, { order: 'recent' }))).toEqual(['c', 'a', 'b']);
-    expect(ids(arrange([a, b, { ...b, account: 'e', id: 'e'.repeat(32), lastUsedAt: 9 }], { order: 'recent' }))).toEqual(['e', 'a', 'b']);
+    expect(
+      ids(arrange([a, b, { ...b, account: 'e', id: 'e'.repeat(32), lastUsedAt: 9 }], { order: 'recent' })),
+    ).toEqual(['e', 'a', 'b']);
   });
 
   it('filters by the search terms, with the trash never found', () => {
@@ -108,15 +110,30 @@ describe('arrange', () => {
   });
 
   it('lists the trash most recently deleted first', () => {
-    expect(ids(trashed([slot({ account: 'a', deletedAt: 1 }), slot({ account: 'b' }), slot({ account: 'c', deletedAt: 2 })]))).toEqual(['c', 'a']);
+    expect(
+      ids(
+        trashed([slot({ account: 'a', deletedAt: 1 }), slot({ account: 'b' }), slot({ account: 'c', deletedAt: 2 })]),
+      ),
+    ).toEqual(['c', 'a']);
   });
 });
 
 describe('position keys', () => {
   it('finds a key strictly between any two keys, and at both ends', () => {
     const cases: [string | null, string | null][] = [
-      [null, null], [null, '1'], [null, '01'], ['V', null], ['V', 'W'], ['V', 'V1'], ['V1', 'W'], ['0V', '1'], ['z', null], ['zz', null],
-      ['1', '2'], ['y', 'z'], ['V05', 'W'],
+      [null, null],
+      [null, '1'],
+      [null, '01'],
+      ['V', null],
+      ['V', 'W'],
+      ['V', 'V1'],
+      ['V1', 'W'],
+      ['0V', '1'],
+      ['z', null],
+      ['zz', null],
+      ['1', '2'],
+      ['y', 'z'],
+      ['V05', 'W'],
     ];
     for (const [lo, hi] of cases) {
       const key = keyBetween(lo, hi);
@@ -192,7 +209,13 @@ describe('moving a slot', () => {
     expect(ids(apply(all, r).sort(compareManual))).toEqual(['s0', 's4', 's1', 's2', 's3']);
     const down = moveTo(all, all, all[0]!.id, 4);
     expect(ids(apply(all, down).sort(compareManual))).toEqual(['s1', 's2', 's3', 's4', 's0']);
-    expect(ids(apply(all, moveTo(all, all, all[2]!.id, 0)).sort(compareManual))).toEqual(['s2', 's0', 's1', 's3', 's4']);
+    expect(ids(apply(all, moveTo(all, all, all[2]!.id, 0)).sort(compareManual))).toEqual([
+      's2',
+      's0',
+      's1',
+      's3',
+      's4',
+    ]);
   });
 
   it('does nothing for a move to the same place or of an unknown slot, and clamps the target', () => {
@@ -212,7 +235,11 @@ describe('moving a slot', () => {
   });
 
   it('renumbers when two slots share a key (two tabs moved at once)', () => {
-    const all = [slot({ account: 'a', position: 'V' }), slot({ account: 'b', position: 'V' }), slot({ account: 'c', position: 'k' })];
+    const all = [
+      slot({ account: 'a', position: 'V' }),
+      slot({ account: 'b', position: 'V' }),
+      slot({ account: 'c', position: 'k' }),
+    ];
     const sorted = [...all].sort(compareManual);
     const r = moveTo(all, sorted, all[2]!.id, 1);
     expect(r?.kind).toBe('all');
@@ -313,7 +340,10 @@ describe('the names a slot shows', () => {
   });
 
   it('shows provider and account as before when there is no name of its own', () => {
-    expect([slotTitle({ name: '', issuer: 'Acme', account: 'ivy' }), slotSubtitle({ name: '', issuer: 'Acme', account: 'ivy' })]).toEqual(['Acme', 'ivy']);
+    expect([
+      slotTitle({ name: '', issuer: 'Acme', account: 'ivy' }),
+      slotSubtitle({ name: '', issuer: 'Acme', account: 'ivy' }),
+    ]).toEqual(['Acme', 'ivy']);
     expect(slotSubtitle({ name: '  ', issuer: '', account: 'ivy' })).toBe('');
     expect(slotSubtitle({ name: 'Acme', issuer: 'Acme', account: 'ivy' })).toBe('ivy');
   });

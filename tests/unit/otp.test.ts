@@ -28,10 +28,13 @@ describe('HOTP (RFC 4226 Appendix D)', () => {
     expect(hotpCode(rfcSecret, 'SHA1', 6, counter)).toBe(code);
   });
 
-  it.each(RFC4226_HOTP)('gives the 7- and 8-digit truncation of $truncated for counter $counter', ({ counter, truncated }) => {
-    expect(hotpCode(rfcSecret, 'SHA1', 7, counter)).toBe(String(truncated % 1e7).padStart(7, '0'));
-    expect(hotpCode(rfcSecret, 'SHA1', 8, counter)).toBe(String(truncated % 1e8).padStart(8, '0'));
-  });
+  it.each(RFC4226_HOTP)(
+    'gives the 7- and 8-digit truncation of $truncated for counter $counter',
+    ({ counter, truncated }) => {
+      expect(hotpCode(rfcSecret, 'SHA1', 7, counter)).toBe(String(truncated % 1e7).padStart(7, '0'));
+      expect(hotpCode(rfcSecret, 'SHA1', 8, counter)).toBe(String(truncated % 1e8).padStart(8, '0'));
+    },
+  );
 
   it('computes codes for the largest safe counter 2^53-1 (values from Python hmac)', () => {
     expect(hotpCode(rfcSecret, 'SHA1', 6, MAX)).toBe('891307');
@@ -91,7 +94,12 @@ describe('codeAt for TOTP', () => {
 
   it('handles a 60 s period at and just before a boundary (values from Python hmac)', () => {
     const k = 18_518_518;
-    expect(codeAt(totpSlot(60), k * 60_000 - 1)).toEqual({ code: '471227', counter: k - 1, msLeft: 1, periodMs: 60_000 });
+    expect(codeAt(totpSlot(60), k * 60_000 - 1)).toEqual({
+      code: '471227',
+      counter: k - 1,
+      msLeft: 1,
+      periodMs: 60_000,
+    });
     expect(codeAt(totpSlot(60), k * 60_000)).toEqual({ code: '360094', counter: k, msLeft: 60_000, periodMs: 60_000 });
   });
 
@@ -117,7 +125,12 @@ describe('codeAt for TOTP', () => {
 
 describe('codeAt for HOTP', () => {
   const hotp = (counter: number): CodeSlot => ({
-    kind: 'hotp', secret: rfcSecret, algorithm: 'SHA1', digits: 6, period: 30, counter,
+    kind: 'hotp',
+    secret: rfcSecret,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter,
   });
 
   it('returns the code for the slot’s counter, with no expiry', () => {

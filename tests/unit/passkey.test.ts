@@ -92,8 +92,20 @@ describe('format v2', () => {
   const ID2 = 'fedcba9876543210fedcba9876543210';
   const b64 = (n: number, fill = 7) => Buffer.alloc(n, fill).toString('base64');
   const pin = { id: ID1, type: 'pin', kdf: { ...KDF }, salt: b64(16, 1), iv: b64(12, 2), wrappedKey: b64(48, 3) };
-  const passkey: StoredPasskeyMethodV2 = { id: ID2, type: 'passkey', credentialId: b64(20, 4), prfSalt: b64(32, 5), iv: b64(12, 6), wrappedKey: b64(48, 8) };
-  const v2 = () => ({ format: 'keyslot-vault', version: 2, createdAt: 5, methods: [{ ...pin, wrappedUnder: 1 }, { ...passkey }] });
+  const passkey: StoredPasskeyMethodV2 = {
+    id: ID2,
+    type: 'passkey',
+    credentialId: b64(20, 4),
+    prfSalt: b64(32, 5),
+    iv: b64(12, 6),
+    wrappedKey: b64(48, 8),
+  };
+  const v2 = () => ({
+    format: 'keyslot-vault',
+    version: 2,
+    createdAt: 5,
+    methods: [{ ...pin, wrappedUnder: 1 }, { ...passkey }],
+  });
 
   it('parses and re-serialises a v2 header with a passkey method byte for byte', () => {
     expect(serializeHeader(parseHeader(v2()))).toEqual(v2());
@@ -114,7 +126,10 @@ describe('format v2', () => {
     ['an extra field', (h) => ({ ...h, methods: [h.methods[0], { ...passkey, hint: 'x' }] })],
     ['a pin method without wrappedUnder', (h) => ({ ...h, methods: [pin, h.methods[1]] })],
     ['wrappedUnder 4', (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 4 }, h.methods[1]] })],
-    ['a v3 PIN wrap in a v2 header', (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 3, input: 'digits', deviceBound: true }, h.methods[1]] })],
+    [
+      'a v3 PIN wrap in a v2 header',
+      (h) => ({ ...h, methods: [{ ...pin, wrappedUnder: 3, input: 'digits', deviceBound: true }, h.methods[1]] }),
+    ],
     ['a v2 header nothing needs', (h) => ({ ...h, methods: [h.methods[0]] })],
   ])('refuses %s (VAULT_CORRUPT)', (_what, mutate) => {
     let e: unknown;
@@ -129,7 +144,9 @@ describe('format v2', () => {
   it('binds every passkey field and the header into the AAD', () => {
     const m = parseHeader(v2()).methods[1]!;
     if (m.type !== 'passkey') throw new Error('expected passkey');
-    expect(Buffer.from(passkeyAad(5, m)).toString()).toBe(`["keyslot-vault",2,5,"${ID2}","passkey","${b64(20, 4)}","${b64(32, 5)}"]`);
+    expect(Buffer.from(passkeyAad(5, m)).toString()).toBe(
+      `["keyslot-vault",2,5,"${ID2}","passkey","${b64(20, 4)}","${b64(32, 5)}"]`,
+    );
     const base = hexEncode(passkeyAad(5, m));
     for (const other of [
       passkeyAad(6, m),

@@ -30,11 +30,19 @@ describe('validateNewPin accepts', () => {
 
 describe('validateNewPin rejects', () => {
   it.each(['', '12345', '28471'])('a PIN shorter than 6 digits (%j)', (pin) => {
-    expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({ code: 'PIN_TOO_SHORT', field: 'pin', min: 6, max: 64 });
+    expect(catchKeyslotError(() => validateNewPin(pin))).toMatchObject({
+      code: 'PIN_TOO_SHORT',
+      field: 'pin',
+      min: 6,
+      max: 64,
+    });
   });
 
   it('a PIN longer than 64 digits', () => {
-    expect(catchKeyslotError(() => validateNewPin('2847193650'.repeat(7)))).toMatchObject({ code: 'PIN_TOO_LONG', max: 64 });
+    expect(catchKeyslotError(() => validateNewPin('2847193650'.repeat(7)))).toMatchObject({
+      code: 'PIN_TOO_LONG',
+      max: 64,
+    });
   });
 
   it.each(['12345a', ' 284719', '284719 ', '28 47 19', '-284719', '٢٨٤٧١٩', '2847.19', 'abcdef'])(
@@ -77,8 +85,14 @@ describe('validateNewPin rejects', () => {
   });
 
   it('a confirmation that differs', () => {
-    expect(catchKeyslotError(() => validateNewPin('284719', '284718'))).toMatchObject({ code: 'PIN_MISMATCH', field: 'confirm' });
-    expect(catchKeyslotError(() => validateNewPin('284719', ''))).toMatchObject({ code: 'PIN_MISMATCH', field: 'confirm' });
+    expect(catchKeyslotError(() => validateNewPin('284719', '284718'))).toMatchObject({
+      code: 'PIN_MISMATCH',
+      field: 'confirm',
+    });
+    expect(catchKeyslotError(() => validateNewPin('284719', ''))).toMatchObject({
+      code: 'PIN_MISMATCH',
+      field: 'confirm',
+    });
   });
 
   it('a trivial PIN before looking at the confirmation', () => {
@@ -86,7 +100,11 @@ describe('validateNewPin rejects', () => {
   });
 
   it('without the PIN or confirmation in the error', () => {
-    for (const [pin, confirm] of [['98213745', '98213746'], ['123456123456', undefined], ['9821374x', undefined]] as const) {
+    for (const [pin, confirm] of [
+      ['98213745', '98213746'],
+      ['123456123456', undefined],
+      ['9821374x', undefined],
+    ] as const) {
       const e = catchKeyslotError(() => validateNewPin(pin, confirm));
       expectNoLeak(e, pin, [pin, confirm ?? pin]);
     }
@@ -95,7 +113,8 @@ describe('validateNewPin rejects', () => {
 
 describe('isTrivialPin', () => {
   it('does not flag wrap-around runs or random-looking PINs', () => {
-    for (const pin of ['890123', '901234', '284719', '135792', '8642097531', '110011']) expect(isTrivialPin(pin)).toBe(false);
+    for (const pin of ['890123', '901234', '284719', '135792', '8642097531', '110011'])
+      expect(isTrivialPin(pin)).toBe(false);
   });
 });
 
@@ -112,15 +131,21 @@ describe('normalizePin', () => {
 });
 
 describe('validateNewPassphrase', () => {
-  it.each(['blue tram under snow', 'correct-horse-staple-42', '電車は雪の下を走る青い', 'Wörter mit Umlauten'])('accepts %j', (phrase) => {
-    expect(() => validateNewPassphrase(phrase, phrase)).not.toThrow();
-    expect(() => validateNewSecret('passphrase', phrase, phrase)).not.toThrow();
-  });
+  it.each(['blue tram under snow', 'correct-horse-staple-42', '電車は雪の下を走る青い', 'Wörter mit Umlauten'])(
+    'accepts %j',
+    (phrase) => {
+      expect(() => validateNewPassphrase(phrase, phrase)).not.toThrow();
+      expect(() => validateNewSecret('passphrase', phrase, phrase)).not.toThrow();
+    },
+  );
 
   it('counts characters, not UTF-16 units: ten emoji are ten characters', () => {
     const phrase = '🔐🚋❄️🌊🍵🗻🎋🦊🐢🌸'.replace('\uFE0F', '');
     expect(() => validateNewPassphrase(phrase)).not.toThrow();
-    expect(catchKeyslotError(() => validateNewPassphrase('🔐🚋❄🌊🍵🗻🎋🦊🐢'))).toMatchObject({ code: 'PASSPHRASE_TOO_SHORT', min: PASSPHRASE_MIN_LENGTH });
+    expect(catchKeyslotError(() => validateNewPassphrase('🔐🚋❄🌊🍵🗻🎋🦊🐢'))).toMatchObject({
+      code: 'PASSPHRASE_TOO_SHORT',
+      min: PASSPHRASE_MIN_LENGTH,
+    });
   });
 
   it('treats full-width letters from an IME like ASCII ones (NFKC), so a confirmation typed either way matches', () => {
@@ -147,8 +172,12 @@ describe('validateNewPassphrase', () => {
   });
 
   it('sends digits to the PIN rules and text to the passphrase rules', () => {
-    expect(catchKeyslotError(() => validateNewSecret('digits', 'blue tram under snow'))).toMatchObject({ code: 'PIN_NOT_DIGITS' });
-    expect(catchKeyslotError(() => validateNewSecret('passphrase', '284719'))).toMatchObject({ code: 'PASSPHRASE_TOO_SHORT' });
+    expect(catchKeyslotError(() => validateNewSecret('digits', 'blue tram under snow'))).toMatchObject({
+      code: 'PIN_NOT_DIGITS',
+    });
+    expect(catchKeyslotError(() => validateNewSecret('passphrase', '284719'))).toMatchObject({
+      code: 'PASSPHRASE_TOO_SHORT',
+    });
   });
 });
 
@@ -163,7 +192,10 @@ describe('no regular expression runs on the PIN', () => {
     ['checking a PIN for triviality', () => isTrivialPin('4829150')],
     ['normalising a full-width PIN', () => normalizePin('４８２９１５')],
     ['validating a passphrase', () => validateNewPassphrase('482915 tulip harbour', '482915 tulip harbour')],
-    ['validating a digits-only passphrase', () => catchKeyslotError(() => validateNewSecret('passphrase', '1111111111'))],
+    [
+      'validating a digits-only passphrase',
+      () => catchKeyslotError(() => validateNewSecret('passphrase', '1111111111')),
+    ],
   ])('leaves RegExp.input alone when %s', (_what, run) => {
     /canary/.exec('a canary string');
     run();

@@ -29,7 +29,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('preferences', () => {
   it('defaults to lock 1 minute after hiding, 5 minutes idle, codes shown, the list in the user’s own order, the browser’s language, the compact list', () => {
-    expect(DEFAULT_PREFERENCES).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 300_000, tapToReveal: false, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
+    expect(DEFAULT_PREFERENCES).toEqual({
+      lockWhenHidden: 60_000,
+      lockWhenIdle: 300_000,
+      tapToReveal: false,
+      sortOrder: 'manual',
+      language: null,
+      piaSyncAtUnlock: false,
+      density: 'compact',
+    });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -45,7 +53,15 @@ describe('preferences', () => {
           for (const sortOrder of SORT_ORDERS)
             for (const language of [null, 'en', 'ja'] as const) {
               const density = DENSITY_CHOICES[(lockWhenHidden + lockWhenIdle) % 2 === 0 && tapToReveal ? 1 : 0];
-              const prefs = { lockWhenHidden, lockWhenIdle, tapToReveal, sortOrder, language, piaSyncAtUnlock: tapToReveal, density };
+              const prefs = {
+                lockWhenHidden,
+                lockWhenIdle,
+                tapToReveal,
+                sortOrder,
+                language,
+                piaSyncAtUnlock: tapToReveal,
+                density,
+              };
               expect(savePreferences(prefs)).toEqual(prefs);
               expect(JSON.parse(store.get(PREFS_KEY)!)).toEqual({ v: 1, ...prefs });
               expect(loadPreferences()).toEqual(prefs);
@@ -78,7 +94,11 @@ describe('preferences', () => {
   });
 
   it('keeps each valid field and defaults only the bad ones', () => {
-    expect(parsePreferences(JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1, language: 'ja' }))).toEqual({
+    expect(
+      parsePreferences(
+        JSON.stringify({ v: 1, lockWhenHidden: 0, lockWhenIdle: 'x', tapToReveal: true, extra: 1, language: 'ja' }),
+      ),
+    ).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 300_000,
       tapToReveal: true,
@@ -111,8 +131,24 @@ describe('preferences', () => {
 
   it('never stores a value it would not read back', () => {
     // A caller passing a value outside the choices (a tampered select) gets the default stored.
-    const saved = savePreferences({ lockWhenHidden: 12345 as 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'shuffle' as 'name', language: 'JA JP', piaSyncAtUnlock: 1 as unknown as boolean, density: 'dense' as 'compact' });
-    expect(saved).toEqual({ lockWhenHidden: 60_000, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'manual', language: null, piaSyncAtUnlock: false, density: 'compact' });
+    const saved = savePreferences({
+      lockWhenHidden: 12345 as 0,
+      lockWhenIdle: 0,
+      tapToReveal: true,
+      sortOrder: 'shuffle' as 'name',
+      language: 'JA JP',
+      piaSyncAtUnlock: 1 as unknown as boolean,
+      density: 'dense' as 'compact',
+    });
+    expect(saved).toEqual({
+      lockWhenHidden: 60_000,
+      lockWhenIdle: 0,
+      tapToReveal: true,
+      sortOrder: 'manual',
+      language: null,
+      piaSyncAtUnlock: false,
+      density: 'compact',
+    });
     expect(serializePreferences(saved)).toBe(store.get(PREFS_KEY));
   });
 
@@ -126,7 +162,17 @@ describe('preferences', () => {
       },
     });
     expect(loadPreferences()).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences({ lockWhenHidden: 0, lockWhenIdle: 0, tapToReveal: true, sortOrder: 'name', language: 'ja', piaSyncAtUnlock: true, density: 'comfortable' })).toEqual({
+    expect(
+      savePreferences({
+        lockWhenHidden: 0,
+        lockWhenIdle: 0,
+        tapToReveal: true,
+        sortOrder: 'name',
+        language: 'ja',
+        piaSyncAtUnlock: true,
+        density: 'comfortable',
+      }),
+    ).toEqual({
       lockWhenHidden: 0,
       lockWhenIdle: 0,
       tapToReveal: true,

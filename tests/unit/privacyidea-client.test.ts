@@ -32,9 +32,9 @@ const breakSyncField =
     p.endsWith('synchronize')
       ? {
           ...a,
-          text: a.text
-            .replace(`"${field}":"`, '$&\u0000')
-            .replace(/\u0000(.)/, (_m, c: string) => (c === 'A' ? 'B' : 'A')),
+          text: a.text.replace(new RegExp(`("${field}":")(.)`), (_m, head: string, c: string) =>
+            head.concat(c === 'A' ? 'B' : 'A'),
+          ),
         }
       : a;
 const breakSyncTag = breakSyncField('tag');

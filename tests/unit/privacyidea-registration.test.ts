@@ -161,8 +161,18 @@ describe('checking a registration before anything is sent', () => {
   });
 
   it('allows exactly the servers isPrivacyIdeaServerAllowed allows, with any spelling of the app origin', () => {
-    const lists = [['self'], ['https://pi.example.org'], ['https://pi.example.org:8443'], ['self', 'https://other.example']];
-    const apps = ['https://pi.example.org', 'https://PI.example.org:443', 'https://pi.example.org:8443', 'https://keyslot.example.org'];
+    const lists = [
+      ['self'],
+      ['https://pi.example.org'],
+      ['https://pi.example.org:8443'],
+      ['self', 'https://other.example'],
+    ];
+    const apps = [
+      'https://pi.example.org',
+      'https://PI.example.org:443',
+      'https://pi.example.org:8443',
+      'https://keyslot.example.org',
+    ];
     for (const list of lists) {
       for (const app of apps) {
         const allowed = isPrivacyIdeaServerAllowed(r.serverUrl, list, app);
@@ -170,9 +180,10 @@ describe('checking a registration before anything is sent', () => {
         try {
           checkRegistration(r, T, list, app);
         } catch (e) {
-          refused = catchKeyslotError(() => {
-            throw e;
-          }).code === 'PIA_ORIGIN';
+          refused =
+            catchKeyslotError(() => {
+              throw e;
+            }).code === 'PIA_ORIGIN';
         }
         expect(refused, `${list.join(',')} from ${app}`).toBe(!allowed);
       }

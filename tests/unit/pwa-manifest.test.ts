@@ -13,12 +13,21 @@ const alphaAt = (image: PNG, x: number, y: number) => image.data[(image.width * 
 
 describe('the manifest', () => {
   it('names Keyslot and installs it standalone at the root', () => {
-    expect(manifest).toMatchObject({ id: '/', start_url: '/', scope: '/', display: 'standalone', name: 'Keyslot', short_name: 'Keyslot' });
+    expect(manifest).toMatchObject({
+      id: '/',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      name: 'Keyslot',
+      short_name: 'Keyslot',
+    });
     expect(manifest.theme_color).toBe(THEME_COLOR);
     expect(manifest.background_color).toBe(THEME_COLOR);
     // index.html's light theme-color is the manifest's; it adds the dark one.
     const html = readFileSync(path.join(root, 'index.html'), 'utf8');
-    expect(html).toContain(`<meta name="theme-color" content="${THEME_COLOR}" media="(prefers-color-scheme: light)" />`);
+    expect(html).toContain(
+      `<meta name="theme-color" content="${THEME_COLOR}" media="(prefers-color-scheme: light)" />`,
+    );
     expect(html).toMatch(/<meta name="theme-color" content="#[0-9a-f]{6}" media="\(prefers-color-scheme: dark\)" \/>/);
   });
 
@@ -29,7 +38,11 @@ describe('the manifest', () => {
       expect(alphaAt(image, 0, 0), icon.src).toBe(icon.purpose === 'maskable' ? 255 : 0);
       expect(alphaAt(image, image.width >> 1, image.height >> 1), icon.src).toBe(255);
     }
-    expect(manifest.icons!.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.icons!.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
   });
 
   it('has a 180×180 opaque apple-touch-icon linked from index.html', () => {

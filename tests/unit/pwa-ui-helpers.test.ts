@@ -14,7 +14,9 @@ describe('formatBytes', () => {
 
 describe('isAppleMobile (who gets the Share → Add to Home Screen steps)', () => {
   it('is true for iPhone and iPad, including iPadOS that says it is a Mac with touch', () => {
-    expect(isAppleMobile('Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1', 'iPhone', 5)).toBe(true);
+    expect(isAppleMobile('Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1', 'iPhone', 5)).toBe(
+      true,
+    );
     expect(isAppleMobile('Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)', 'iPad', 5)).toBe(true);
     expect(isAppleMobile('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15', 'MacIntel', 5)).toBe(true);
   });

@@ -122,11 +122,23 @@ describe('decodeQr: hostile input', () => {
 
   it('refuses sizes that are not whole non-negative numbers, and data that is not bytes', async () => {
     const data = new Uint8ClampedArray(16);
-    for (const [width, height] of [[2.5, 2], [-2, -2], [NaN, 2], [Infinity, 2], ['2', 2]] as const) {
+    for (const [width, height] of [
+      [2.5, 2],
+      [-2, -2],
+      [NaN, 2],
+      [Infinity, 2],
+      ['2', 2],
+    ] as const) {
       await rejectsWith(decodeQr({ data, width: width as number, height }), 'IMAGE_UNREADABLE');
     }
-    await rejectsWith(decodeQr({ data: [0, 0, 0, 255] as unknown as Uint8ClampedArray, width: 1, height: 1 }), 'IMAGE_UNREADABLE');
-    await rejectsWith(decodeQr({ data: new Float32Array(4) as unknown as Uint8ClampedArray, width: 1, height: 1 }), 'IMAGE_UNREADABLE');
+    await rejectsWith(
+      decodeQr({ data: [0, 0, 0, 255] as unknown as Uint8ClampedArray, width: 1, height: 1 }),
+      'IMAGE_UNREADABLE',
+    );
+    await rejectsWith(
+      decodeQr({ data: new Float32Array(4) as unknown as Uint8ClampedArray, width: 1, height: 1 }),
+      'IMAGE_UNREADABLE',
+    );
     await rejectsWith(decodeQr(null as never), 'IMAGE_UNREADABLE');
   });
 
@@ -144,7 +156,9 @@ describe('decodeQr: hostile input', () => {
   it('accepts a plain Uint8Array as well as Uint8ClampedArray, and leaves the input untouched', async () => {
     const img = qrPicture(OTPAUTH);
     const before = img.data.slice();
-    expect(await decodeQr({ ...img, data: new Uint8Array(img.data.buffer) as unknown as Uint8ClampedArray })).toEqual([OTPAUTH]);
+    expect(await decodeQr({ ...img, data: new Uint8Array(img.data.buffer) as unknown as Uint8ClampedArray })).toEqual([
+      OTPAUTH,
+    ]);
     expect(img.data).toEqual(before);
   });
 });

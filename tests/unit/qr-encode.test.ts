@@ -48,7 +48,14 @@ describe('qrDrawing', () => {
   });
 
   it('draws HOTP slots and names in any script too', async () => {
-    const uri = toOtpauthUri({ ...DRAFT, kind: 'hotp', counter: 41, issuer: '鍵スロット', account: 'ユーザー', secret: new Uint8Array(64).fill(200) });
+    const uri = toOtpauthUri({
+      ...DRAFT,
+      kind: 'hotp',
+      counter: 41,
+      issuer: '鍵スロット',
+      account: 'ユーザー',
+      secret: new Uint8Array(64).fill(200),
+    });
     expect(await decodeQr(rasterise(qrDrawing(uri), 3))).toEqual([uri]);
   });
 

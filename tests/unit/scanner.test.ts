@@ -100,7 +100,9 @@ describe('createQrReader without BarcodeDetector', () => {
   it('passes the decoder’s refusal back as the same error code', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const reader = await createQrReader();
-    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe('IMAGE_UNREADABLE');
+    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe(
+      'IMAGE_UNREADABLE',
+    );
     expect(await reader.decode(qrPicture(OTPAUTH))).toEqual([OTPAUTH]);
     reader.close();
   });
@@ -144,7 +146,9 @@ describe('createQrReader without BarcodeDetector', () => {
     expect(FakeWorker.instances[0]!.terminated).toBe(true);
     expect(await reader.decode(qrPicture(OTPAUTH))).toEqual([OTPAUTH]);
     expect(await reader.decode(blank(300, 200), { fast: true })).toEqual([]);
-    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe('IMAGE_UNREADABLE');
+    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(5), width: 1, height: 1 }))).toBe(
+      'IMAGE_UNREADABLE',
+    );
     reader.close();
     expect(await codeOf(reader.decode(qrPicture(OTPAUTH)))).toBe('QR_DECODER_FAILED');
   });
@@ -186,9 +190,15 @@ describe('createQrReader with BarcodeDetector', () => {
   });
 
   it('ignores a BarcodeDetector that cannot read QR codes', async () => {
-    vi.stubGlobal('BarcodeDetector', fakeBarcodeDetector(['ean_13'], async () => []));
+    vi.stubGlobal(
+      'BarcodeDetector',
+      fakeBarcodeDetector(['ean_13'], async () => []),
+    );
     expect((await createQrReader()).engine).toBe('main-thread');
-    vi.stubGlobal('BarcodeDetector', fakeBarcodeDetector([], async () => []));
+    vi.stubGlobal(
+      'BarcodeDetector',
+      fakeBarcodeDetector([], async () => []),
+    );
     expect((await createQrReader()).engine).toBe('main-thread');
     expect((await createQrReader({ native: false })).engine).toBe('main-thread');
   });
@@ -218,17 +228,27 @@ describe('createQrReader with BarcodeDetector', () => {
   });
 
   it('refuses mismatched pixel data before the detector sees it', async () => {
-    vi.stubGlobal('BarcodeDetector', fakeBarcodeDetector(['qr_code'], async () => []));
+    vi.stubGlobal(
+      'BarcodeDetector',
+      fakeBarcodeDetector(['qr_code'], async () => []),
+    );
     vi.stubGlobal('ImageData', FakeImageData);
     const reader = await createQrReader();
-    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(7), width: 2, height: 2 }))).toBe('IMAGE_UNREADABLE');
+    expect(await codeOf(reader.decode({ data: new Uint8ClampedArray(7), width: 2, height: 2 }))).toBe(
+      'IMAGE_UNREADABLE',
+    );
   });
 });
 
 describe('scanFrames', () => {
   /** A playing 1280x720 <video> showing a QR code. */
   function fakeVideo(pixels: Pixels = paste(blank(1280, 720, 180), qrPicture(OTPAUTH, { scale: 6 }), 400, 100)) {
-    return { readyState: 4, videoWidth: pixels.width, videoHeight: pixels.height, pixels } as unknown as HTMLVideoElement & {
+    return {
+      readyState: 4,
+      videoWidth: pixels.width,
+      videoHeight: pixels.height,
+      pixels,
+    } as unknown as HTMLVideoElement & {
       readyState: number;
     };
   }
@@ -331,7 +351,9 @@ describe('scanFrames', () => {
 
   it('rejects with the reader’s error, unless it was already aborted', async () => {
     const failing: QrReader = { engine: 'worker', decode: async () => Promise.reject(new Error('boom')), close() {} };
-    await expect(scanFrames(fakeVideo(), failing, { signal: new AbortController().signal, onResult: () => {} })).rejects.toThrow('boom');
+    await expect(
+      scanFrames(fakeVideo(), failing, { signal: new AbortController().signal, onResult: () => {} }),
+    ).rejects.toThrow('boom');
     const abort = new AbortController();
     const late: QrReader = {
       engine: 'worker',
@@ -347,7 +369,11 @@ describe('scanFrames', () => {
   it('keeps screen frames larger when asked (maxSide)', async () => {
     const { reader, calls } = recordingReader(() => [OTPAUTH]);
     const abort = new AbortController();
-    await scanFrames(fakeVideo(blank(3840, 2160)), reader, { signal: abort.signal, maxSide: 2560, onResult: () => abort.abort() });
+    await scanFrames(fakeVideo(blank(3840, 2160)), reader, {
+      signal: abort.signal,
+      maxSide: 2560,
+      onResult: () => abort.abort(),
+    });
     expect(calls[0]).toMatchObject({ width: 2560, height: 1440 });
   });
 });

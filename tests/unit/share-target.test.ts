@@ -8,7 +8,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('what a share becomes', () => {
   it('prefers the otpauth link, wherever the sharing app put it', () => {
-    expect(toSharedItem({ type: 'shared', title: 'Activation', text: `Your code: ${URI}` })?.text).toBe(`Your code: ${URI}`);
+    expect(toSharedItem({ type: 'shared', title: 'Activation', text: `Your code: ${URI}` })?.text).toBe(
+      `Your code: ${URI}`,
+    );
     expect(toSharedItem({ type: 'shared', title: 'My VPN', text: 'see link', url: URI })).toEqual({ text: URI });
     expect(toSharedItem({ type: 'shared', text: 'hello', title: URI })).toEqual({ text: URI });
   });
@@ -34,7 +36,8 @@ function fakeServiceWorker(reply: unknown | undefined, controlled = true) {
     ? {
         postMessage(message: unknown) {
           posted.push(message);
-          if (reply !== undefined) queueMicrotask(() => container.dispatchEvent(new MessageEvent('message', { data: reply })));
+          if (reply !== undefined)
+            queueMicrotask(() => container.dispatchEvent(new MessageEvent('message', { data: reply })));
         },
       }
     : null;

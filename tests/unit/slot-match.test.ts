@@ -5,20 +5,33 @@ import { addChoices, matchExisting, nameKey } from '../../src/core/slot-match';
 const bytes = (fill: number, length = 20) => new Uint8Array(length).fill(fill);
 
 const draft = (over: Partial<SlotDraft> = {}): SlotDraft => ({
-  kind: 'totp', issuer: 'PassLogic', account: 'alice', secret: bytes(1),
-  algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...over,
+  kind: 'totp',
+  issuer: 'PassLogic',
+  account: 'alice',
+  secret: bytes(1),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...over,
 });
 
 let n = 0;
 const slot = (over: Partial<Slot> = {}): Slot => ({
-  ...draft(), ...SLOT_META_DEFAULTS, id: `id${n++}`, name: '', createdAt: 1_700_000_000_000 + n, ...over,
+  ...draft(),
+  ...SLOT_META_DEFAULTS,
+  id: `id${n++}`,
+  name: '',
+  createdAt: 1_700_000_000_000 + n,
+  ...over,
 });
 
 describe('matchExisting', () => {
   it('calls a draft new when no slot shares its secret or its names', () => {
     expect(matchExisting(draft(), [])).toEqual({ kind: 'new' });
-    expect(matchExisting(draft(), [slot({ secret: bytes(2), issuer: 'Other' }), slot({ secret: bytes(3), account: 'bob' })]))
-      .toEqual({ kind: 'new' });
+    expect(
+      matchExisting(draft(), [slot({ secret: bytes(2), issuer: 'Other' }), slot({ secret: bytes(3), account: 'bob' })]),
+    ).toEqual({ kind: 'new' });
   });
 
   it('calls the same secret and kind a duplicate, whatever the names, algorithm or digits', () => {
@@ -31,7 +44,11 @@ describe('matchExisting', () => {
     const longer = Uint8Array.from([...secret, 1]);
     const changedLast = Uint8Array.from(secret);
     changedLast[19] = 2;
-    const others = [slot({ secret: longer, issuer: 'x' }), slot({ secret: changedLast, issuer: 'y' }), slot({ secret: secret.subarray(0, 19), issuer: 'z' })];
+    const others = [
+      slot({ secret: longer, issuer: 'x' }),
+      slot({ secret: changedLast, issuer: 'y' }),
+      slot({ secret: secret.subarray(0, 19), issuer: 'z' }),
+    ];
     expect(matchExisting(draft({ secret }), others)).toEqual({ kind: 'new' });
   });
 
@@ -43,13 +60,19 @@ describe('matchExisting', () => {
 
   it('calls the same issuer and account with a different secret a reissue', () => {
     const old = slot({ secret: bytes(7) });
-    expect(matchExisting(draft(), [slot({ secret: bytes(8), account: 'bob' }), old])).toEqual({ kind: 'reissue', slot: old });
+    expect(matchExisting(draft(), [slot({ secret: bytes(8), account: 'bob' }), old])).toEqual({
+      kind: 'reissue',
+      slot: old,
+    });
   });
 
   it('compares names after trimming, NFC normalisation and lower-casing', () => {
     const old = slot({ secret: bytes(7), issuer: '  ÉCOLE Lab ', account: 'ALICE@Example.org' });
     // "é" written as "e" + combining acute accent.
-    expect(matchExisting(draft({ issuer: 'e\u0301cole lab', account: 'alice@example.org ' }), [old])).toEqual({ kind: 'reissue', slot: old });
+    expect(matchExisting(draft({ issuer: 'e\u0301cole lab', account: 'alice@example.org ' }), [old])).toEqual({
+      kind: 'reissue',
+      slot: old,
+    });
     expect(nameKey(' E\u0301COLE ')).toBe('école');
   });
 
@@ -59,8 +82,12 @@ describe('matchExisting', () => {
   });
 
   it('does not call a different issuer or account a reissue', () => {
-    expect(matchExisting(draft(), [slot({ secret: bytes(7), issuer: 'PassLogic2' }), slot({ secret: bytes(8), account: 'alice2' })]))
-      .toEqual({ kind: 'new' });
+    expect(
+      matchExisting(draft(), [
+        slot({ secret: bytes(7), issuer: 'PassLogic2' }),
+        slot({ secret: bytes(8), account: 'alice2' }),
+      ]),
+    ).toEqual({ kind: 'new' });
   });
 
   it('matches an empty issuer only with an empty issuer', () => {

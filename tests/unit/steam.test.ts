@@ -77,18 +77,33 @@ describe('Steam Guard codes', () => {
 
 describe('Steam Guard URIs and forms', () => {
   it('are refused by the parser unless Steam is asked for, as the add flow does today', () => {
-    for (const uri of ['otpauth://steam/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI', 'otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=steam']) {
+    for (const uri of [
+      'otpauth://steam/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI',
+      'otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=steam',
+    ]) {
       expect(() => parseOtpauthUri(uri)).toThrow(/OTP_TYPE/);
     }
   });
 
   it('reads otpauth://steam/ as Aegis, 2FAS and Ente Auth write it', () => {
-    const draft = parseOtpauthUri('otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&issuer=Boeing&algorithm=SHA1&digits=5&period=30', STEAM);
-    expect(draft).toEqual({ kind: 'steam', issuer: 'Boeing', account: 'Sophia', secret: AEGIS_SECRET, ...STEAM_PARAMS });
+    const draft = parseOtpauthUri(
+      'otpauth://steam/Boeing:Sophia?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&issuer=Boeing&algorithm=SHA1&digits=5&period=30',
+      STEAM,
+    );
+    expect(draft).toEqual({
+      kind: 'steam',
+      issuer: 'Boeing',
+      account: 'Sophia',
+      secret: AEGIS_SECRET,
+      ...STEAM_PARAMS,
+    });
   });
 
   it('reads the encoder=steam convention of a TOTP URI as a Steam slot', () => {
-    const draft = parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=Steam&digits=6', STEAM);
+    const draft = parseOtpauthUri(
+      'otpauth://totp/Steam:gamer?secret=JRZCL47CMXVOQMNPZR2F7J4RGI&encoder=Steam&digits=6',
+      STEAM,
+    );
     expect(draft).toMatchObject({ kind: 'steam', issuer: 'Steam', account: 'gamer', digits: 5 });
   });
 
@@ -104,7 +119,13 @@ describe('Steam Guard URIs and forms', () => {
   });
 
   it('takes kind "steam" in manual entry with the fixed parameters', () => {
-    const draft = draftFromForm({ kind: 'Steam', issuer: 'Steam', account: 'gamer', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', digits: '8' });
+    const draft = draftFromForm({
+      kind: 'Steam',
+      issuer: 'Steam',
+      account: 'gamer',
+      secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI',
+      digits: '8',
+    });
     expect(draft).toEqual({ kind: 'steam', issuer: 'Steam', account: 'gamer', secret: AEGIS_SECRET, ...STEAM_PARAMS });
   });
 });

@@ -88,7 +88,9 @@ describe('persistent storage', () => {
   it('asks only when not already persistent, and reports the answer', async () => {
     const persist = vi.fn(async () => true);
     let kept = false;
-    vi.stubGlobal('navigator', { storage: { persist, persisted: async () => kept, estimate: async () => ({ usage: 10, quota: 100 }) } });
+    vi.stubGlobal('navigator', {
+      storage: { persist, persisted: async () => kept, estimate: async () => ({ usage: 10, quota: 100 }) },
+    });
     expect(await requestPersistence()).toBe(true);
     expect(persist).toHaveBeenCalledTimes(1);
     kept = true;

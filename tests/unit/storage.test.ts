@@ -22,7 +22,12 @@ const header = (createdAt = 1): StoredHeaderV1 => ({
   ],
 });
 
-const record = (n: number, ct = 'Y3Q='): StoredRecordV1 => ({ id: n.toString(16).padStart(32, '0'), v: 1, iv: 'AAAAAAAAAAAAAAAA', ct });
+const record = (n: number, ct = 'Y3Q='): StoredRecordV1 => ({
+  id: n.toString(16).padStart(32, '0'),
+  v: 1,
+  iv: 'AAAAAAAAAAAAAAAA',
+  ct,
+});
 
 beforeEach(async () => {
   await storage.closeStorage();

@@ -45,7 +45,7 @@ describe('a privacyIDEA 2step QR', () => {
     expect(isTwoStepUri('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP')).toBe(false);
   });
 
-  it('shows the client part in privacyIDEA\'s base32check form (the text the live server accepted)', () => {
+  it("shows the client part in privacyIDEA's base32check form (the text the live server accepted)", () => {
     expect(base32check(CLIENT)).toBe('HYLQOXILGBKXVH6E5EHA');
   });
 
@@ -96,7 +96,9 @@ describe('a hostile or damaged 2step QR', () => {
   });
 
   it('is refused when the otpauth part itself is damaged', () => {
-    expect(() => readActivation('otpauth://hotp/X?counter=1&2step_salt=8&2step_output=20&2step_difficulty=10000')).toThrow(/SECRET_MISSING/);
+    expect(() =>
+      readActivation('otpauth://hotp/X?counter=1&2step_salt=8&2step_output=20&2step_difficulty=10000'),
+    ).toThrow(/SECRET_MISSING/);
     expect(readTwoStepParams('otpauth://hotp/X?secret=A')).toBeNull();
   });
 });

@@ -91,7 +91,21 @@ describe('base64', () => {
   });
 
   it('refuses non-canonical, unpadded, url-safe, spaced or garbage input', () => {
-    for (const bad of ['QR==', 'QUJ=', 'QQ', 'QQ=', 'Q===', 'QQ==QQ==', 'QU JD', ' QUJD', '-_-_', 'QUJD\n', 'QU=D', '====', 'ä===']) {
+    for (const bad of [
+      'QR==',
+      'QUJ=',
+      'QQ',
+      'QQ=',
+      'Q===',
+      'QQ==QQ==',
+      'QU JD',
+      ' QUJD',
+      '-_-_',
+      'QUJD\n',
+      'QU=D',
+      '====',
+      'ä===',
+    ]) {
       expect(base64Decode(bad), bad).toBeNull();
     }
     expect(base64Decode('')).toEqual(new Uint8Array(0));
@@ -110,7 +124,16 @@ describe('utf8', () => {
   });
 
   it('refuses overlong forms, surrogates, truncation, stray continuations and code points above U+10FFFF', () => {
-    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xe6, 0x97], [0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff]]) {
+    for (const bad of [
+      [0xc0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xe6, 0x97],
+      [0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0xff],
+    ]) {
       expect(utf8Decode(Uint8Array.from(bad)), hexEncode(Uint8Array.from(bad))).toBeNull();
     }
   });
@@ -140,7 +163,10 @@ describe('KDF parameters', () => {
   it('refuses anything above a cap with VAULT_CORRUPT, so a hostile header cannot hang the device', () => {
     expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, memoryKiB: ARGON2_CAP.memoryKiB + 1 }), 'VAULT_CORRUPT');
     expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, iterations: ARGON2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
-    expectThrowsCode(() => parseKdfParams({ ...ARGON2_FLOOR, parallelism: ARGON2_CAP.parallelism + 1 }), 'VAULT_CORRUPT');
+    expectThrowsCode(
+      () => parseKdfParams({ ...ARGON2_FLOOR, parallelism: ARGON2_CAP.parallelism + 1 }),
+      'VAULT_CORRUPT',
+    );
     expectThrowsCode(() => parseKdfParams({ ...PBKDF2_FLOOR, iterations: PBKDF2_CAP.iterations + 1 }), 'VAULT_CORRUPT');
   });
 
@@ -185,7 +211,11 @@ describe('migration', () => {
   });
 
   it('refuses a header from a future version with VAULT_VERSION', () => {
-    expectThrowsCode(() => migrateHeader({ ...validHeader(), version: VAULT_FORMAT_VERSION + 1 }), 'VAULT_VERSION', 'version');
+    expectThrowsCode(
+      () => migrateHeader({ ...validHeader(), version: VAULT_FORMAT_VERSION + 1 }),
+      'VAULT_VERSION',
+      'version',
+    );
     expectThrowsCode(() => parseHeader({ ...validHeader(), version: 99 }), 'VAULT_VERSION');
   });
 
@@ -259,7 +289,11 @@ describe('header parsing', () => {
     ['missing method key', (h) => delete h.methods[0].iv],
     ['no methods', (h) => (h.methods = [])],
     ['methods not an array', (h) => (h.methods = {})],
-    ['nine methods', (h) => (h.methods = Array.from({ length: 9 }, (_, i) => ({ ...h.methods[0], id: i.toString(16).padStart(32, '0') })))],
+    [
+      'nine methods',
+      (h) =>
+        (h.methods = Array.from({ length: 9 }, (_, i) => ({ ...h.methods[0], id: i.toString(16).padStart(32, '0') }))),
+    ],
     ['duplicate method ids', (h) => h.methods.push({ ...h.methods[0] })],
     ['createdAt negative', (h) => (h.createdAt = -1)],
     ['createdAt fractional', (h) => (h.createdAt = 1.5)],
@@ -323,7 +357,9 @@ describe('associated data', () => {
     const text = Buffer.from(methodAad(1, 1_700_000_000_000, m)).toString();
     expect(text).toBe(`["keyslot-vault",1,1700000000000,"${ID1}","pin","argon2id",131072,4,1,"${b64(16, 1)}"]`);
     const p = { ...m, kdf: { name: 'pbkdf2-sha256', iterations: 600000 } as const };
-    expect(Buffer.from(methodAad(1, 5, p)).toString()).toBe(`["keyslot-vault",1,5,"${ID1}","pin","pbkdf2-sha256",600000,"${b64(16, 1)}"]`);
+    expect(Buffer.from(methodAad(1, 5, p)).toString()).toBe(
+      `["keyslot-vault",1,5,"${ID1}","pin","pbkdf2-sha256",600000,"${b64(16, 1)}"]`,
+    );
   });
 
   it('changes the method AAD when any bound field changes', () => {
@@ -347,7 +383,10 @@ describe('associated data', () => {
 
 describe('slot plaintext', () => {
   it('round-trips a TOTP and an HOTP slot through compact JSON', () => {
-    for (const slot of [validSlot(), validSlot({ kind: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8, name: '', issuer: '' })]) {
+    for (const slot of [
+      validSlot(),
+      validSlot({ kind: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8, name: '', issuer: '' }),
+    ]) {
       const bytes = encodeSlot(slot);
       const text = Buffer.from(bytes).toString();
       expect(text).not.toMatch(/\s"|": /); // compact
@@ -412,7 +451,12 @@ describe('format v3 (passphrase and device-bound key)', () => {
     deviceBound: true,
     ...over,
   });
-  const v3 = (over: Record<string, unknown> = {}) => ({ format: 'keyslot-vault', version: 3, createdAt: 5, methods: [pinV3(over)] });
+  const v3 = (over: Record<string, unknown> = {}) => ({
+    format: 'keyslot-vault',
+    version: 3,
+    createdAt: 5,
+    methods: [pinV3(over)],
+  });
 
   it('is the newest version this code reads', () => {
     expect(VAULT_FORMAT_VERSION).toBe(3);
@@ -420,7 +464,9 @@ describe('format v3 (passphrase and device-bound key)', () => {
 
   it('parses and re-serialises a v3 header byte for byte', () => {
     expect(serializeHeader(parseHeader(v3()))).toEqual(v3());
-    expect(serializeHeader(parseHeader(v3({ input: 'digits', deviceBound: true })))).toEqual(v3({ input: 'digits', deviceBound: true }));
+    expect(serializeHeader(parseHeader(v3({ input: 'digits', deviceBound: true })))).toEqual(
+      v3({ input: 'digits', deviceBound: true }),
+    );
   });
 
   it.each<[string, unknown]>([
@@ -429,7 +475,10 @@ describe('format v3 (passphrase and device-bound key)', () => {
     ['a v1 wrap that claims a passphrase', v3({ wrappedUnder: 1 })],
     ['a v2 wrap that claims a device key', v3({ wrappedUnder: 2, input: 'digits' })],
     ['a v3 header that nothing needs', v3({ wrappedUnder: 1, input: 'digits', deviceBound: false })],
-    ['a v3 PIN method without input', { ...v3(), methods: [{ ...pinV3(), input: undefined }].map((m) => JSON.parse(JSON.stringify(m))) }],
+    [
+      'a v3 PIN method without input',
+      { ...v3(), methods: [{ ...pinV3(), input: undefined }].map((m) => JSON.parse(JSON.stringify(m))) },
+    ],
     ['a v3 wrap in a v2 header', { ...v3(), version: 2 }],
   ])('refuses %s (VAULT_CORRUPT)', (_what, header) => {
     expectThrowsCode(() => parseHeader(header), 'VAULT_CORRUPT');
@@ -443,7 +492,9 @@ describe('format v3 (passphrase and device-bound key)', () => {
     expect(hexEncode(methodAad(3, 5, { ...m, input: 'digits', deviceBound: false }))).not.toBe(base);
     expect(hexEncode(methodAad(3, 5, { ...m, input: 'passphrase', deviceBound: true }))).not.toBe(base);
     // Older rules are unchanged: the v1 AAD has neither field.
-    expect(Buffer.from(methodAad(1, 5, { ...m, input: 'passphrase', deviceBound: true })).toString()).not.toContain('passphrase');
+    expect(Buffer.from(methodAad(1, 5, { ...m, input: 'passphrase', deviceBound: true })).toString()).not.toContain(
+      'passphrase',
+    );
   });
 
   it('labels the device HMAC message with the method id, then a NUL, then the KDF output', () => {
@@ -456,9 +507,17 @@ describe('format v3 (passphrase and device-bound key)', () => {
 describe('slot plaintext, record version 1 read as version 2', () => {
   /** A v1 plaintext as Keyslot before record v2 wrote it: the eleven v1 keys, nothing else. */
   function v1Plaintext(over: Record<string, unknown> = {}): Record<string, unknown> {
-    const { favourite: _f, position: _p, lastUsedAt: _l, deletedAt: _d, managed: _m, groups: _g, note: _n, icon: _i, ...v1 } = JSON.parse(
-      Buffer.from(encodeSlot(validSlot())).toString(),
-    ) as Record<string, unknown>;
+    const {
+      favourite: _f,
+      position: _p,
+      lastUsedAt: _l,
+      deletedAt: _d,
+      managed: _m,
+      groups: _g,
+      note: _n,
+      icon: _i,
+      ...v1
+    } = JSON.parse(Buffer.from(encodeSlot(validSlot())).toString()) as Record<string, unknown>;
     return { ...v1, ...over };
   }
   const json = (o: object) => new TextEncoder().encode(JSON.stringify(o));
@@ -487,21 +546,51 @@ describe('slot plaintext, record version 1 read as version 2', () => {
     const slot = decodeSlot(json(v1Plaintext()), ID1, 1);
     const text = Buffer.from(encodeSlot(slot)).toString();
     expect(Object.keys(JSON.parse(text) as object)).toEqual([
-      'id', 'kind', 'issuer', 'account', 'name', 'secret', 'algorithm', 'digits', 'period', 'counter', 'createdAt',
-      'favourite', 'position', 'lastUsedAt', 'deletedAt', 'managed', 'groups', 'note', 'icon',
+      'id',
+      'kind',
+      'issuer',
+      'account',
+      'name',
+      'secret',
+      'algorithm',
+      'digits',
+      'period',
+      'counter',
+      'createdAt',
+      'favourite',
+      'position',
+      'lastUsedAt',
+      'deletedAt',
+      'managed',
+      'groups',
+      'note',
+      'icon',
     ]);
     expect(decodeSlot(encodeSlot(slot), ID1, 4)).toEqual(slot);
   });
 
   it('refuses a v1 plaintext that claims v2 fields, and a v2 plaintext without them', () => {
     expectThrowsCode(() => decodeSlot(json(v1Plaintext({ favourite: true })), ID1, 1), 'VAULT_CORRUPT', 'slot');
-    expectThrowsCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(
+      () => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS }), ID1, 1),
+      'VAULT_CORRUPT',
+      'slot',
+    );
     expectThrowsCode(() => decodeSlot(json(v1Plaintext()), ID1, 2), 'VAULT_CORRUPT', 'slot');
-    expectThrowsCode(() => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS, managed: null }), ID1, 2), 'VAULT_CORRUPT', 'slot');
+    expectThrowsCode(
+      () => decodeSlot(json({ ...v1Plaintext(), ...SLOT_META_DEFAULTS, managed: null }), ID1, 2),
+      'VAULT_CORRUPT',
+      'slot',
+    );
   });
 
   it('refuses a v1 plaintext that is damaged in the same ways as a v2 one', () => {
-    for (const bad of [v1Plaintext({ digits: 5 }), v1Plaintext({ id: ID2 }), v1Plaintext({ secret: 'x' }), { ...v1Plaintext(), extra: 1 }]) {
+    for (const bad of [
+      v1Plaintext({ digits: 5 }),
+      v1Plaintext({ id: ID2 }),
+      v1Plaintext({ secret: 'x' }),
+      { ...v1Plaintext(), extra: 1 },
+    ]) {
       expectThrowsCode(() => decodeSlot(json(bad), ID1, 1), 'VAULT_CORRUPT');
     }
   });

@@ -42,13 +42,22 @@ describe('organising in the vault', () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     const a = await vault.addSlot(acme('a'), '', NOW);
     const b = await vault.addSlot(acme('b'), '', NOW);
-    await vault.updateSlots([{ ...a, position: 'k' }, { ...b, position: 'F' }]);
+    await vault.updateSlots([
+      { ...a, position: 'k' },
+      { ...b, position: 'F' },
+    ]);
     expect((await vault.listSlots()).sort(compareManual).map((s) => s.account)).toEqual(['b', 'a']);
 
     const before = JSON.stringify(await records());
     await vault.deleteSlot(b.id); // as another tab would
     const after = JSON.stringify(await records());
-    await expectCode(vault.updateSlots([{ ...a, position: '1' }, { ...b, position: '2' }]), 'SLOT_NOT_FOUND');
+    await expectCode(
+      vault.updateSlots([
+        { ...a, position: '1' },
+        { ...b, position: '2' },
+      ]),
+      'SLOT_NOT_FOUND',
+    );
     expect(JSON.stringify(await records())).toBe(after);
     expect(after).not.toBe(before);
   });

@@ -4,7 +4,13 @@ import { createDecipheriv } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../src/core/errors';
 import type { Slot } from '../../src/core/slot';
-import { ARGON2_FLOOR, PBKDF2_FLOOR, RECORD_VERSION, type StoredHeaderV1, type StoredRecordV1 } from '../../src/core/vault';
+import {
+  ARGON2_FLOOR,
+  PBKDF2_FLOOR,
+  RECORD_VERSION,
+  type StoredHeaderV1,
+  type StoredRecordV1,
+} from '../../src/core/vault';
 import * as argon2 from '../../src/platform/argon2';
 import * as storage from '../../src/platform/storage';
 import { UnlockedVault, createVault, hasVault, unlockVault } from '../../src/platform/vault';
@@ -84,8 +90,16 @@ describe('creating and unlocking', () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     expect(await hasVault()).toBe(true);
     const a = await vault.addSlot(draft(), 'KEK VPN', NOW + 2);
-    const b = await vault.addSlot(draft({ kind: 'hotp', counter: 5, issuer: '', account: 'bob', algorithm: 'SHA256', digits: 8 }), '', NOW + 1);
-    const c = await vault.addSlot(draft({ secret: new Uint8Array(64).fill(0xab), algorithm: 'SHA512' }), 'Ærø 🔐', NOW + 3);
+    const b = await vault.addSlot(
+      draft({ kind: 'hotp', counter: 5, issuer: '', account: 'bob', algorithm: 'SHA256', digits: 8 }),
+      '',
+      NOW + 1,
+    );
+    const c = await vault.addSlot(
+      draft({ secret: new Uint8Array(64).fill(0xab), algorithm: 'SHA512' }),
+      'Ærø 🔐',
+      NOW + 3,
+    );
     const before = await vault.listSlots();
     expect(before).toEqual([b, a, c]); // oldest first
     vault.lock();
@@ -286,8 +300,16 @@ describe('tampered header fails closed', () => {
     ['last salt byte flipped', 'PIN_WRONG', (h) => (h.methods[0].salt = flipB64(h.methods[0].salt, -1))],
     ['first IV byte flipped', 'PIN_WRONG', (h) => (h.methods[0].iv = flipB64(h.methods[0].iv, 0))],
     ['last IV byte flipped', 'PIN_WRONG', (h) => (h.methods[0].iv = flipB64(h.methods[0].iv, -1))],
-    ['first wrapped-key byte flipped', 'PIN_WRONG', (h) => (h.methods[0].wrappedKey = flipB64(h.methods[0].wrappedKey, 0))],
-    ['wrapped-key tag byte flipped', 'PIN_WRONG', (h) => (h.methods[0].wrappedKey = flipB64(h.methods[0].wrappedKey, -1))],
+    [
+      'first wrapped-key byte flipped',
+      'PIN_WRONG',
+      (h) => (h.methods[0].wrappedKey = flipB64(h.methods[0].wrappedKey, 0)),
+    ],
+    [
+      'wrapped-key tag byte flipped',
+      'PIN_WRONG',
+      (h) => (h.methods[0].wrappedKey = flipB64(h.methods[0].wrappedKey, -1)),
+    ],
     ['argon2 memory raised by 1 KiB', 'PIN_WRONG', (h) => (h.methods[0].kdf.memoryKiB += 1)],
     ['argon2 iterations raised by 1', 'PIN_WRONG', (h) => (h.methods[0].kdf.iterations += 1)],
     ['argon2 parallelism raised to 2', 'PIN_WRONG', (h) => (h.methods[0].kdf.parallelism = 2)],
@@ -302,7 +324,11 @@ describe('tampered header fails closed', () => {
     ['version zero', 'VAULT_CORRUPT', (h) => (h.version = 0)],
     ['method type changed', 'VAULT_CORRUPT', (h) => (h.methods[0].type = 'pim')],
     ['format changed', 'VAULT_CORRUPT', (h) => (h.format = 'keyslot-vaulT')],
-    ['salt truncated to 15 bytes', 'VAULT_CORRUPT', (h) => (h.methods[0].salt = Buffer.from(h.methods[0].salt, 'base64').subarray(1).toString('base64'))],
+    [
+      'salt truncated to 15 bytes',
+      'VAULT_CORRUPT',
+      (h) => (h.methods[0].salt = Buffer.from(h.methods[0].salt, 'base64').subarray(1).toString('base64')),
+    ],
     ['IV stored as raw bytes', 'VAULT_CORRUPT', (h) => (h.methods[0].iv = Buffer.from(h.methods[0].iv, 'base64'))],
     ['extra unauthenticated field', 'VAULT_CORRUPT', (h) => (h.methods[0].hint = 'PIN is 731946')],
     ['header emptied to {}', 'VAULT_CORRUPT', (h) => Object.keys(h).forEach((k) => delete h[k])],
@@ -346,15 +372,18 @@ describe('tampered records fail closed', () => {
     ['extra field', 'VAULT_CORRUPT', (r) => (r.secret = 'GEZDGNBV')],
   ];
 
-  it.each(recordMutations)('a record with %s makes listSlots fail with %s, not return a shorter list', async (_what, code, mutate) => {
-    const { vault, a } = await vaultWithTwoSlots();
-    const rec = structuredClone((await rawRecords()).find((r) => r.id === a.id)!);
-    mutate(rec);
-    await rawPut('slots', rec);
-    await expectCode(vault.listSlots(), code);
-    vault.lock();
-    await expectCode((await unlockVault(PIN)).listSlots(), code);
-  });
+  it.each(recordMutations)(
+    'a record with %s makes listSlots fail with %s, not return a shorter list',
+    async (_what, code, mutate) => {
+      const { vault, a } = await vaultWithTwoSlots();
+      const rec = structuredClone((await rawRecords()).find((r) => r.id === a.id)!);
+      mutate(rec);
+      await rawPut('slots', rec);
+      await expectCode(vault.listSlots(), code);
+      vault.lock();
+      await expectCode((await unlockVault(PIN)).listSlots(), code);
+    },
+  );
 
   it('refuses a record moved to another id (the AAD binds the id)', async () => {
     const { vault, a, b } = await vaultWithTwoSlots();
@@ -383,11 +412,11 @@ describe('nonces', () => {
   it('never reuses a record IV across 10,000 updates (read back from storage)', async () => {
     const vault = await createVault(PIN, { kdf: KDF, now: NOW });
     let slot = await vault.addSlot(draft({ kind: 'hotp' }), '', NOW);
-    const ivs = new Set<string>([(await storage.readRecord(slot.id) as StoredRecordV1).iv]);
+    const ivs = new Set<string>([((await storage.readRecord(slot.id)) as StoredRecordV1).iv]);
     for (let i = 1; i <= 10_000; i++) {
       slot = { ...slot, counter: i };
       await vault.updateSlot(slot);
-      ivs.add((await storage.readRecord(slot.id) as StoredRecordV1).iv);
+      ivs.add(((await storage.readRecord(slot.id)) as StoredRecordV1).iv);
     }
     expect(ivs.size).toBe(10_001);
     expect((await vault.listSlots())[0]!.counter).toBe(10_000);
@@ -454,7 +483,18 @@ describe('decrypting by hand, as docs/vault.md ("Decrypting by hand") describes'
 
     if (m.kdf.name !== 'argon2id') throw new Error('expected argon2id');
     const kek = Buffer.from(await argon2.argon2idRaw(Buffer.from(PIN), b(m.salt), m.kdf));
-    const aad = JSON.stringify([h.format, h.version, h.createdAt, m.id, m.type, m.kdf.name, m.kdf.memoryKiB, m.kdf.iterations, m.kdf.parallelism, m.salt]);
+    const aad = JSON.stringify([
+      h.format,
+      h.version,
+      h.createdAt,
+      m.id,
+      m.type,
+      m.kdf.name,
+      m.kdf.memoryKiB,
+      m.kdf.iterations,
+      m.kdf.parallelism,
+      m.salt,
+    ]);
     const dataKey = gcmOpen(kek, b(m.iv), b(m.wrappedKey), Buffer.from(aad));
     expect(dataKey).toHaveLength(32);
 
@@ -469,34 +509,34 @@ describe('format fixture', () => {
   // A vault written by this build (PIN 482913, KDF at the floor), also printed in
   // docs/vault.md ("Example vault"). If this stops opening, existing users' vaults would too.
   const FIXTURE = {
-    "header": {
-      "format": "keyslot-vault",
-      "version": 1,
-      "createdAt": 1700000000000,
-      "methods": [
+    header: {
+      format: 'keyslot-vault',
+      version: 1,
+      createdAt: 1700000000000,
+      methods: [
         {
-          "id": "29b4b587aaca37359b5ec361a534180f",
-          "type": "pin",
-          "kdf": {
-            "name": "argon2id",
-            "memoryKiB": 19456,
-            "iterations": 2,
-            "parallelism": 1
+          id: '29b4b587aaca37359b5ec361a534180f',
+          type: 'pin',
+          kdf: {
+            name: 'argon2id',
+            memoryKiB: 19456,
+            iterations: 2,
+            parallelism: 1,
           },
-          "salt": "6OnH7kgaKYGqtQDuZgOk+A==",
-          "iv": "o1tX97yPPuO4Qsk4",
-          "wrappedKey": "L67O7YX+0IFuuepPWPsuCzTLiR734H8X5qcS8hB4F3X+gvTG0987RESDvvO4io/K"
-        }
-      ]
+          salt: '6OnH7kgaKYGqtQDuZgOk+A==',
+          iv: 'o1tX97yPPuO4Qsk4',
+          wrappedKey: 'L67O7YX+0IFuuepPWPsuCzTLiR734H8X5qcS8hB4F3X+gvTG0987RESDvvO4io/K',
+        },
+      ],
     },
-    "slots": [
+    slots: [
       {
-        "id": "13c1e7be1d94e64333f90feff9cb0025",
-        "v": 1,
-        "iv": "DzQSnBNkOx+YW5vF",
-        "ct": "NSJGxI7JT35rDrlvd5Oyb9mE+HFwynjvsxWWqBgsTHD0YCR7AjDkxnMGrWrUiY6/K7J9Q8P56ud/z5Go8v3BgjRyRDDJGOzvIzFxpwL8mC5jG6eXseYPFHWCXuXFg6FFk5x1/4Tf5b5x7rtp9R1PcVJMqzW6wkvvRonmEce4zDcd+LBQ8oMWxs3PQlz15yP3fndTWWVm58l7ZYYhxnShsOOfGwAcxS3GmWqz7Idl80OjLjMEZS0FD1ue2sGgNuKCeZPauY0BWHIq//n4QnzvRbm25j386nxe/MkNfwX8rpI1/pr6C/vgR5PQMyncGQHc/Eo6WHznHA=="
-      }
-    ]
+        id: '13c1e7be1d94e64333f90feff9cb0025',
+        v: 1,
+        iv: 'DzQSnBNkOx+YW5vF',
+        ct: 'NSJGxI7JT35rDrlvd5Oyb9mE+HFwynjvsxWWqBgsTHD0YCR7AjDkxnMGrWrUiY6/K7J9Q8P56ud/z5Go8v3BgjRyRDDJGOzvIzFxpwL8mC5jG6eXseYPFHWCXuXFg6FFk5x1/4Tf5b5x7rtp9R1PcVJMqzW6wkvvRonmEce4zDcd+LBQ8oMWxs3PQlz15yP3fndTWWVm58l7ZYYhxnShsOOfGwAcxS3GmWqz7Idl80OjLjMEZS0FD1ue2sGgNuKCeZPauY0BWHIq//n4QnzvRbm25j386nxe/MkNfwX8rpI1/pr6C/vgR5PQMyncGQHc/Eo6WHznHA==',
+      },
+    ],
   };
 
   it('is the example vault printed in docs/vault.md, field for field', () => {
@@ -549,6 +589,8 @@ describe('format fixture', () => {
     expect(rec!.iv).not.toBe(FIXTURE.slots[0]!.iv);
     vault.lock();
     const again = await unlockVault('482913');
-    expect(await again.listSlots()).toEqual([{ ...slot!, favourite: true, position: 'V', lastUsedAt: 5, deletedAt: 0 }]);
+    expect(await again.listSlots()).toEqual([
+      { ...slot!, favourite: true, position: 'V', lastUsedAt: 5, deletedAt: 0 },
+    ]);
   });
 });

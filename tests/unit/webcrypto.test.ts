@@ -154,7 +154,7 @@ describe('PBKDF2-HMAC-SHA256', () => {
     );
   });
 
-  it('returns 32 bytes by default and leaves the caller\'s password buffer as it was', async () => {
+  it("returns 32 bytes by default and leaves the caller's password buffer as it was", async () => {
     const pw = new TextEncoder().encode('123456');
     const out = await pbkdf2Sha256(pw, new Uint8Array(16), 1);
     expect(out.length).toBe(32);

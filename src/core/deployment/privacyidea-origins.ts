@@ -28,9 +28,7 @@ export function parsePrivacyIdeaOrigins(text: string | undefined): string[] {
   for (const entry of entries) {
     const origin = entry.toLowerCase() === SELF || entry === `'self'` ? SELF : normaliseOrigin(entry);
     if (origin === null) {
-      throw new Error(
-        `KEYSLOT_PRIVACYIDEA_ORIGINS: "${entry}" is not an origin (https://host[:port], or "self")`,
-      );
+      throw new Error(`KEYSLOT_PRIVACYIDEA_ORIGINS: "${entry}" is not an origin (https://host[:port], or "self")`);
     }
     if (!out.includes(origin)) out.push(origin);
   }

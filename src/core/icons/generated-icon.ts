@@ -28,17 +28,22 @@ const FOREGROUND = '#ffffff';
 /** Shown when there is no name at all. */
 const NO_NAME = '#';
 
-const graphemes = (text: string): string[] => [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+const graphemes = (text: string): string[] =>
+  [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
 
 /** Legal-form words of Japanese company names: "株式会社カブク" is known by "カブク". */
-const JA_COMPANY = /^(?:株式会社|有限会社|合同会社|一般社団法人|公益財団法人|\(株\)|（株）)|(?:株式会社|有限会社|合同会社|\(株\)|（株）)$/u;
+const JA_COMPANY =
+  /^(?:株式会社|有限会社|合同会社|一般社団法人|公益財団法人|\(株\)|（株）)|(?:株式会社|有限会社|合同会社|\(株\)|（株）)$/u;
 
 /** A host name ("accounts.google.com", "github.com") stands for its registrable part. */
 function hostWord(text: string): string {
   if (/\s/.test(text) || !/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(text)) return text;
   const labels = text.split('.');
   // The label before the TLD; for "example.co.jp"-style two-letter second levels, one more.
-  const second = labels.length >= 3 && /^(?:co|ac|or|ne|go|com|org|net|gov|edu)$/i.test(labels.at(-2)!) ? labels.at(-3)! : labels.at(-2)!;
+  const second =
+    labels.length >= 3 && /^(?:co|ac|or|ne|go|com|org|net|gov|edu)$/i.test(labels.at(-2)!)
+      ? labels.at(-3)!
+      : labels.at(-2)!;
   return second;
 }
 
@@ -49,7 +54,11 @@ function camelParts(word: string): string[] {
 
 /** The initials for an issuer (or account, when the slot has no issuer). */
 export function iconInitials(name: string): string {
-  const text = hostWord(String(name ?? '').normalize('NFKC').trim());
+  const text = hostWord(
+    String(name ?? '')
+      .normalize('NFKC')
+      .trim(),
+  );
   const bare = text.replace(JA_COMPANY, '').trim() || text;
   const first = graphemes(bare).find((g) => /\S/u.test(g));
   if (first === undefined) return NO_NAME;
@@ -79,7 +88,11 @@ function fnv1a(text: string): number {
 
 /** What counts as "the same issuer" for the colour. */
 function colourKey(name: string): string {
-  return String(name ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return String(name ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 type Rgb = [number, number, number];

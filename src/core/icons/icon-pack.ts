@@ -51,7 +51,8 @@ const invalid = (): KeyslotError => new KeyslotError('ICON_PACK_INVALID', { fiel
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, key: string): Json => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+const own = (o: Record<string, Json>, key: string): Json =>
+  Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 const text = (v: Json): string | undefined => (typeof v === 'string' && v.length <= TEXT_MAX ? v : undefined);
 
 function parsePackJson(bytes: Uint8Array | undefined): Record<string, Json> {
@@ -86,7 +87,14 @@ export function readIconPack(files: ReadonlyMap<string, Uint8Array>): IconPack {
     const filename = isObject(entry) ? text(own(entry, 'filename')) : undefined;
     const issuerList = isObject(entry) ? own(entry, 'issuer') : undefined;
     const issuers = Array.isArray(issuerList) ? issuerList.map(text) : [];
-    if (!isObject(entry) || filename === undefined || !isSafeZipPath(filename) || !ICON_FILE_RE.test(filename) || issuers.length > ISSUERS_MAX || issuers.includes(undefined)) {
+    if (
+      !isObject(entry) ||
+      filename === undefined ||
+      !isSafeZipPath(filename) ||
+      !ICON_FILE_RE.test(filename) ||
+      issuers.length > ISSUERS_MAX ||
+      issuers.includes(undefined)
+    ) {
       pack.skipped.push({ filename: filename ?? '', reason: 'bad-entry' });
       continue;
     }
@@ -121,7 +129,10 @@ export function readIconPack(files: ReadonlyMap<string, Uint8Array>): IconPack {
 
 /** Case-, width- and space-insensitive form of an issuer or pattern. */
 export function matchKey(text: string): string {
-  return String(text ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return String(text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/gu, '');
 }
 
 const FORMAT_RANK: Readonly<Record<IconMime, number>> = { 'image/svg+xml': 0, 'image/png': 1, 'image/jpeg': 2 };
@@ -135,7 +146,13 @@ function score(icon: PackIcon, key: string): [number, number] | null {
     const p = matchKey(pattern);
     if (p === '') continue;
     const s: [number, number] | null =
-      p === key ? [0, -p.length] : key.includes(p) ? [1, -p.length] : key.length >= CONTAINED_MIN && p.includes(key) ? [2, -p.length] : null;
+      p === key
+        ? [0, -p.length]
+        : key.includes(p)
+          ? [1, -p.length]
+          : key.length >= CONTAINED_MIN && p.includes(key)
+            ? [2, -p.length]
+            : null;
     if (s && (!best || s[0] < best[0] || (s[0] === best[0] && s[1] < best[1]))) best = s;
   }
   return best;

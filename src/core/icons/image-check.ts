@@ -56,10 +56,13 @@ export function isSafeSvg(bytes: Uint8Array): boolean {
   // The root element is <svg> (after an optional BOM, XML declaration and comments).
   if (!/^\s*(?:<\?xml\s[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(text)) return false;
   // Character references could spell any of the above in attribute values ("&#106;avascript:").
-  const decoded = text.replace(/&#x([0-9a-f]+);?|&#([0-9]+);?/gi, (_, hex: string | undefined, dec: string | undefined) => {
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-  });
+  const decoded = text.replace(
+    /&#x([0-9a-f]+);?|&#([0-9]+);?/gi,
+    (_, hex: string | undefined, dec: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    },
+  );
   if (FORBIDDEN.some((re) => re.test(decoded))) return false;
   return !externalReference(decoded);
 }

@@ -89,7 +89,8 @@ export class ZipGuard {
     if (this.#seen.has(key)) throw invalid('duplicate');
     this.#seen.add(key);
     if (compression !== 0 && compression !== 8) throw invalid('compression');
-    if (!Number.isSafeInteger(size) || !Number.isSafeInteger(originalSize) || size < 0 || originalSize < 0) throw invalid();
+    if (!Number.isSafeInteger(size) || !Number.isSafeInteger(originalSize) || size < 0 || originalSize < 0)
+      throw invalid();
     if (compression === 0 && size !== originalSize) throw invalid();
     if (!isWanted(name)) return false;
     const cap = name === PACK_JSON ? ICON_PACK_LIMITS.packJsonBytesMax : ICON_PACK_LIMITS.iconBytesMax;

@@ -52,7 +52,11 @@ export function aegisEncrypted(json: JsonObject): boolean {
   return typeof field(json, 'db') === 'string';
 }
 
-export async function readAegis(json: JsonObject, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readAegis(
+  json: JsonObject,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   let db: Json | undefined = field(json, 'db');
   if (typeof db === 'string') {
     if (password === undefined) throw needPassword();
@@ -75,21 +79,27 @@ function entry(e: Json, groupNames: ReadonlyMap<string, string>): ImportEntry {
   const groupIds = arr(e, 'groups') ?? [];
   const legacyGroup = str(e, 'group');
   const icon = str(e, 'icon');
-  return withExtras(makeEntry({
-    kind: str(e, 'type') ?? '',
-    issuer: name(e, 'issuer'),
-    account: name(e, 'name'),
-    secret: () => parseSecret(val(info, 'secret')),
-    algorithm: val(info, 'algo'),
-    digits: val(info, 'digits'),
-    period: val(info, 'period'),
-    counter: val(info, 'counter'),
-  }), {
-    groups: cleanGroups([...groupIds.map((id) => (typeof id === 'string' ? groupNames.get(id) : undefined)), legacyGroup]),
-    favourite: field(e, 'favorite') === true,
-    note: cleanNote(field(e, 'note')),
-    icon: icon === undefined ? null : cleanIcon(base64Loose(icon), field(e, 'icon_mime')),
-  });
+  return withExtras(
+    makeEntry({
+      kind: str(e, 'type') ?? '',
+      issuer: name(e, 'issuer'),
+      account: name(e, 'name'),
+      secret: () => parseSecret(val(info, 'secret')),
+      algorithm: val(info, 'algo'),
+      digits: val(info, 'digits'),
+      period: val(info, 'period'),
+      counter: val(info, 'counter'),
+    }),
+    {
+      groups: cleanGroups([
+        ...groupIds.map((id) => (typeof id === 'string' ? groupNames.get(id) : undefined)),
+        legacyGroup,
+      ]),
+      favourite: field(e, 'favorite') === true,
+      note: cleanNote(field(e, 'note')),
+      icon: icon === undefined ? null : cleanIcon(base64Loose(icon), field(e, 'icon_mime')),
+    },
+  );
 }
 
 async function decryptDb(json: JsonObject, db: string, password: string, crypto: ImportCrypto): Promise<Json> {
@@ -129,9 +139,20 @@ async function decryptDb(json: JsonObject, db: string, password: string, crypto:
 /** scrypt parameters within the per-call caps (powers of two, memory and work limits). */
 function scryptOk(N: unknown, r: unknown, p: unknown): N is number {
   return (
-    typeof N === 'number' && typeof r === 'number' && typeof p === 'number' &&
-    Number.isInteger(N) && Number.isInteger(r) && Number.isInteger(p) &&
-    N > 1 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= SCRYPT_MEMORY_MAX && N * r * p <= SCRYPT_WORK_MAX
+    typeof N === 'number' &&
+    typeof r === 'number' &&
+    typeof p === 'number' &&
+    Number.isInteger(N) &&
+    Number.isInteger(r) &&
+    Number.isInteger(p) &&
+    N > 1 &&
+    (N & (N - 1)) === 0 &&
+    r >= 1 &&
+    r <= 32 &&
+    p >= 1 &&
+    p <= 16 &&
+    128 * N * r <= SCRYPT_MEMORY_MAX &&
+    N * r * p <= SCRYPT_WORK_MAX
   );
 }
 
@@ -150,7 +171,17 @@ async function openSlot(slot: JsonObject, pw: Uint8Array, crypto: ImportCrypto):
   const kp = obj(slot, 'key_params') ?? {};
   const nonce = hexDecode(str(kp, 'nonce') ?? '');
   const tag = hexDecode(str(kp, 'tag') ?? '');
-  if (!scryptOk(N, r, p) || !salt || !key || !nonce || !tag || nonce.length !== 12 || tag.length !== 16 || key.length !== 32) throw damaged();
+  if (
+    !scryptOk(N, r, p) ||
+    !salt ||
+    !key ||
+    !nonce ||
+    !tag ||
+    nonce.length !== 12 ||
+    tag.length !== 16 ||
+    key.length !== 32
+  )
+    throw damaged();
   const kek = await crypto.scrypt(pw, salt, { N, r: r as number, p: p as number }, 32);
   try {
     return await crypto.aesGcmDecrypt(kek, nonce, concat(key, tag));

@@ -39,7 +39,11 @@ const TAG = 16;
 
 /** True when the parsed JSON is an andOTP entry list. */
 export function isAndOtp(json: Json): json is Json[] {
-  return Array.isArray(json) && json.length > 0 && json.every((e) => isObject(e) && 'secret' in e && 'type' in e && ('label' in e || 'issuer' in e));
+  return (
+    Array.isArray(json) &&
+    json.length > 0 &&
+    json.every((e) => isObject(e) && 'secret' in e && 'type' in e && ('label' in e || 'issuer' in e))
+  );
 }
 
 export function readAndOtp(json: Json[]): ImportEntry[] {
@@ -56,20 +60,27 @@ function entry(e: Json): ImportEntry {
     issuer = account.slice(0, dash);
     account = account.slice(dash + 3);
   }
-  return withExtras(makeEntry({
-    kind: str(e, 'type') ?? '',
-    issuer,
-    account,
-    secret: () => parseSecret(val(e, 'secret')),
-    algorithm: val(e, 'algorithm'),
-    digits: val(e, 'digits'),
-    period: val(e, 'period'),
-    counter: val(e, 'counter'),
-  }), { groups: cleanGroups(arr(e, 'tags') ?? []) });
+  return withExtras(
+    makeEntry({
+      kind: str(e, 'type') ?? '',
+      issuer,
+      account,
+      secret: () => parseSecret(val(e, 'secret')),
+      algorithm: val(e, 'algorithm'),
+      digits: val(e, 'digits'),
+      period: val(e, 'period'),
+      counter: val(e, 'counter'),
+    }),
+    { groups: cleanGroups(arr(e, 'tags') ?? []) },
+  );
 }
 
 /** Decrypts an encrypted andOTP backup and reads its entries. */
-export async function readAndOtpEncrypted(bytes: Uint8Array, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readAndOtpEncrypted(
+  bytes: Uint8Array,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   if (password === undefined) throw needPassword();
   if (bytes.length < NONCE + TAG) throw damaged();
   const pw = utf8Encode(password);
@@ -79,7 +90,12 @@ export async function readAndOtpEncrypted(bytes: Uint8Array, password: string | 
     if (iterations >= 1000 && iterations <= PBKDF2_ITERATIONS_MAX) {
       const salt = bytes.subarray(4, 4 + SALT);
       const nonce = bytes.subarray(4 + SALT, 4 + SALT + NONCE);
-      plain = await attempt(crypto, () => crypto.pbkdf2('SHA-1', pw, salt, iterations, 32), nonce, bytes.subarray(4 + SALT + NONCE));
+      plain = await attempt(
+        crypto,
+        () => crypto.pbkdf2('SHA-1', pw, salt, iterations, 32),
+        nonce,
+        bytes.subarray(4 + SALT + NONCE),
+      );
     }
     plain ??= await attempt(crypto, () => crypto.sha256(pw), bytes.subarray(0, NONCE), bytes.subarray(NONCE));
   } finally {
@@ -94,7 +110,12 @@ export async function readAndOtpEncrypted(bytes: Uint8Array, password: string | 
 }
 
 /** One way of opening the file: null when it does not open (wrong password or other layout). */
-async function attempt(crypto: ImportCrypto, deriveKey: () => Promise<Uint8Array>, nonce: Uint8Array, ct: Uint8Array): Promise<Uint8Array | null> {
+async function attempt(
+  crypto: ImportCrypto,
+  deriveKey: () => Promise<Uint8Array>,
+  nonce: Uint8Array,
+  ct: Uint8Array,
+): Promise<Uint8Array | null> {
   let key: Uint8Array | null = null;
   try {
     key = await deriveKey();

@@ -44,7 +44,9 @@ export function isAuthy(text: string): boolean {
 
 /** True when the file needs the backup password. */
 export function authyEncrypted(text: string): boolean {
-  return tokens(text).some((t) => isObject(t) && str(t, 'decryptedSecret') === undefined && str(t, 'encryptedSecret') !== undefined);
+  return tokens(text).some(
+    (t) => isObject(t) && str(t, 'decryptedSecret') === undefined && str(t, 'encryptedSecret') !== undefined,
+  );
 }
 
 function tokens(text: string) {
@@ -53,7 +55,11 @@ function tokens(text: string) {
   return entriesOf(parseJson(found[1]));
 }
 
-export async function readAuthy(text: string, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readAuthy(
+  text: string,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   const list = tokens(text);
   const out: ImportEntry[] = [];
   let opened = 0;
@@ -92,7 +98,8 @@ function names(t: JsonObject): EntryLabel {
   let account = colon >= 0 ? original.slice(colon + 1) : original;
   if (account.trim() === '') {
     account = str(t, 'name') ?? '';
-    for (const sep of [': ', ' - ', ':']) if (issuer !== '' && account.startsWith(issuer + sep)) account = account.slice(issuer.length + sep.length);
+    for (const sep of [': ', ' - ', ':'])
+      if (issuer !== '' && account.startsWith(issuer + sep)) account = account.slice(issuer.length + sep.length);
   }
   return { issuer: labelText(issuer), account: labelText(account) };
 }
@@ -100,7 +107,8 @@ function names(t: JsonObject): EntryLabel {
 async function decrypt(t: JsonObject, password: string, crypto: ImportCrypto): Promise<string> {
   const ct = base64Loose(str(t, 'encryptedSecret') ?? '');
   const salt = str(t, 'salt');
-  if (!ct || ct.length === 0 || ct.length % 16 !== 0 || salt === undefined) throw new KeyslotError('IMPORT_DAMAGED', { field: 'file' });
+  if (!ct || ct.length === 0 || ct.length % 16 !== 0 || salt === undefined)
+    throw new KeyslotError('IMPORT_DAMAGED', { field: 'file' });
   const pw = utf8Encode(password);
   const key = await crypto.pbkdf2('SHA-1', pw, utf8Encode(salt), ITERATIONS, 32);
   pw.fill(0);

@@ -18,7 +18,19 @@ import { parseOtpauthUri } from '../otpauth-uri';
 import type { SlotDraft } from '../slot';
 import type { EntryExtras } from './extras';
 import { STEAM_PARAMS } from '../steam';
-import { checkDraft, checkSecretBytes, DEFAULT_PERIOD_S, parseAlgorithm, parseCounter, parseDigits, parseName, parsePeriod, parseSecret, requireLabel, type FieldValue } from '../validate';
+import {
+  checkDraft,
+  checkSecretBytes,
+  DEFAULT_PERIOD_S,
+  parseAlgorithm,
+  parseCounter,
+  parseDigits,
+  parseName,
+  parsePeriod,
+  parseSecret,
+  requireLabel,
+  type FieldValue,
+} from '../validate';
 
 /** Largest export file read (an Aegis vault with icons is the biggest; ~100 KB without). Checked first. */
 export const IMPORT_BYTES_MAX = 8 * 1024 * 1024;
@@ -64,7 +76,8 @@ export interface ImportControl {
 }
 
 export const cancelled = (): KeyslotError => new KeyslotError('IMPORT_CANCELLED');
-export const tooCostly = (): KeyslotError => new KeyslotError('IMPORT_TOO_COSTLY', { field: 'file', max: IMPORT_KDF_RUNS_MAX });
+export const tooCostly = (): KeyslotError =>
+  new KeyslotError('IMPORT_TOO_COSTLY', { field: 'file', max: IMPORT_KDF_RUNS_MAX });
 
 /** Refuses, before anything runs, a list of derivations over the per-file budget. */
 export function checkKdfBudget(calls: readonly KdfCall[]): void {
@@ -159,8 +172,19 @@ export type KdfHash = 'SHA-1' | 'SHA-256' | 'SHA-512';
  * functions reject (any error) when the data does not authenticate or unpad.
  */
 export interface ImportCrypto {
-  pbkdf2(hash: KdfHash, password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Promise<Uint8Array>;
-  scrypt(password: Uint8Array, salt: Uint8Array, params: { N: number; r: number; p: number }, length: number): Promise<Uint8Array>;
+  pbkdf2(
+    hash: KdfHash,
+    password: Uint8Array,
+    salt: Uint8Array,
+    iterations: number,
+    length: number,
+  ): Promise<Uint8Array>;
+  scrypt(
+    password: Uint8Array,
+    salt: Uint8Array,
+    params: { N: number; r: number; p: number },
+    length: number,
+  ): Promise<Uint8Array>;
   argon2id(
     password: Uint8Array,
     salt: Uint8Array,
@@ -179,7 +203,8 @@ export const damaged = (): KeyslotError => new KeyslotError('IMPORT_DAMAGED', { 
 export const wrongPassword = (): KeyslotError => new KeyslotError('IMPORT_PASSWORD_WRONG', { field: 'password' });
 export const needPassword = (): KeyslotError => new KeyslotError('IMPORT_PASSWORD_NEEDED', { field: 'password' });
 /** Too big or too many entries: one message, with the size limit in MiB as `max`. */
-export const tooLarge = (): KeyslotError => new KeyslotError('IMPORT_TOO_LARGE', { field: 'file', max: IMPORT_BYTES_MAX / 1024 / 1024 });
+export const tooLarge = (): KeyslotError =>
+  new KeyslotError('IMPORT_TOO_LARGE', { field: 'file', max: IMPORT_BYTES_MAX / 1024 / 1024 });
 export const tooMany = tooLarge;
 
 // ---------------------------------------------------------------- untrusted JSON
@@ -300,7 +325,8 @@ export function makeEntry(f: DraftFields): ImportEntry {
     requireLabel(issuer, account);
     const secret = typeof f.secret === 'function' ? f.secret() : f.secret;
     checkSecretBytes(secret);
-    if (kind === 'steam') return { status: 'ok', draft: checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS }), issuer, account };
+    if (kind === 'steam')
+      return { status: 'ok', draft: checkDraft({ kind, issuer, account, secret, ...STEAM_PARAMS }), issuer, account };
     const draft: SlotDraft = checkDraft({
       kind,
       issuer,
@@ -343,7 +369,12 @@ function uriLabel(uri: string): EntryLabel {
   const label = decodeURIComponentSafe(m[1]!);
   const issuerParam = /(?:^|&)issuer=([^&]*)/i.exec(m[2] ?? '')?.[1];
   const colon = label.indexOf(':');
-  const issuer = issuerParam !== undefined ? decodeURIComponentSafe(issuerParam.replace(/\+/g, ' ')) : colon < 0 ? '' : label.slice(0, colon);
+  const issuer =
+    issuerParam !== undefined
+      ? decodeURIComponentSafe(issuerParam.replace(/\+/g, ' '))
+      : colon < 0
+        ? ''
+        : label.slice(0, colon);
   return { issuer: labelText(issuer), account: labelText(colon < 0 ? label : label.slice(colon + 1)) };
 }
 

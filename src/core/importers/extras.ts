@@ -46,7 +46,13 @@ export interface EntryExtras {
   trashed: boolean;
 }
 
-export const NO_EXTRAS: Readonly<EntryExtras> = Object.freeze({ groups: [], favourite: false, note: '', icon: null, trashed: false });
+export const NO_EXTRAS: Readonly<EntryExtras> = Object.freeze({
+  groups: [],
+  favourite: false,
+  note: '',
+  icon: null,
+  trashed: false,
+});
 
 /** Group names from untrusted values: strings only, trimmed, non-empty, cut to GROUP_NAME_MAX, no repeats. */
 export function cleanGroups(values: readonly unknown[]): string[] {

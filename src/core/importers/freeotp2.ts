@@ -193,14 +193,25 @@ function jsonObject(text: string | undefined): JsonObject {
   return json;
 }
 
-export async function readFreeOtp2(bytes: Uint8Array, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readFreeOtp2(
+  bytes: Uint8Array,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   if (password === undefined) throw needPassword();
   const map = new Map(readSerializedMap(bytes));
   const master = jsonObject(map.get('masterKey'));
   const hash = KDF_HASHES[(str(master, 'mAlgorithm') ?? '').toLowerCase()];
   const iterations = field(master, 'mIterations');
   const salt = signedBytes(field(master, 'mSalt'));
-  if (!hash || !salt || typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < 1 || iterations > PBKDF2_ITERATIONS_MAX) {
+  if (
+    !hash ||
+    !salt ||
+    typeof iterations !== 'number' ||
+    !Number.isInteger(iterations) ||
+    iterations < 1 ||
+    iterations > PBKDF2_ITERATIONS_MAX
+  ) {
     throw damaged();
   }
   const sealedMaster = sealed(obj(master, 'mEncryptedKey'));
@@ -231,7 +242,12 @@ export async function readFreeOtp2(bytes: Uint8Array, password: string | undefin
   }
 }
 
-async function token(map: Map<string, string>, uuid: string, masterKey: Uint8Array, crypto: ImportCrypto): Promise<ImportEntry> {
+async function token(
+  map: Map<string, string>,
+  uuid: string,
+  masterKey: Uint8Array,
+  crypto: ImportCrypto,
+): Promise<ImportEntry> {
   let label = { issuer: '', account: '' };
   try {
     const t = jsonObject(map.get(`${uuid}-token`));

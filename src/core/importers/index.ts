@@ -16,7 +16,21 @@ import { aegisEncrypted, isAegis, readAegis } from './aegis';
 import { readAndOtp, readAndOtpEncrypted, isAndOtp } from './andotp';
 import { authyEncrypted, isAuthy, readAuthy } from './authy';
 import { isBitwardenCsv, isBitwardenJson, readBitwardenCsv, readBitwardenJson } from './bitwarden';
-import { budgeted, field, formatError, IMPORT_BYTES_MAX, isObject, parseJson, tooLarge, type ImportControl, type ImportCrypto, type ImportEntry, type ImportFormat, type ImportResult, type Json } from './common';
+import {
+  budgeted,
+  field,
+  formatError,
+  IMPORT_BYTES_MAX,
+  isObject,
+  parseJson,
+  tooLarge,
+  type ImportControl,
+  type ImportCrypto,
+  type ImportEntry,
+  type ImportFormat,
+  type ImportResult,
+  type Json,
+} from './common';
 import { isFreeOtpPlus, isFreeOtpXml, readFreeOtpPlus, readFreeOtpXml } from './freeotp';
 import { isFreeOtp2, readFreeOtp2 } from './freeotp2';
 import { isAndroidPrefs } from './android-prefs';
@@ -45,7 +59,13 @@ import { isTwoFas, readTwoFas, twoFasEncrypted } from './twofas';
 import { isUriList, readUriList } from './uri-list';
 
 export type { ImportCrypto, ImportEntry, ImportFormat, ImportResult } from './common';
-export { IMPORT_BYTES_MAX, IMPORT_ENTRIES_MAX, IMPORT_FORMATS, IMPORT_KDF_RUNS_MAX, IMPORT_KDF_WORK_MAX } from './common';
+export {
+  IMPORT_BYTES_MAX,
+  IMPORT_ENTRIES_MAX,
+  IMPORT_FORMATS,
+  IMPORT_KDF_RUNS_MAX,
+  IMPORT_KDF_WORK_MAX,
+} from './common';
 export type { ImportControl } from './common';
 
 interface Reader {
@@ -63,8 +83,10 @@ function startsWith(bytes: Uint8Array, magic: string): boolean {
 }
 
 function fromJson(json: Json): Reader {
-  if (isAegis(json)) return { format: 'aegis', encrypted: aegisEncrypted(json), read: (pw, c) => readAegis(json, pw, c) };
-  if (isTwoFas(json)) return { format: '2fas', encrypted: twoFasEncrypted(json), read: (pw, c) => readTwoFas(json, pw, c) };
+  if (isAegis(json))
+    return { format: 'aegis', encrypted: aegisEncrypted(json), read: (pw, c) => readAegis(json, pw, c) };
+  if (isTwoFas(json))
+    return { format: '2fas', encrypted: twoFasEncrypted(json), read: (pw, c) => readTwoFas(json, pw, c) };
   if (isFreeOtpPlus(json)) return { format: 'freeotp-plus', encrypted: false, read: () => readFreeOtpPlus(json) };
   if (isBitwardenJson(json)) return { format: 'bitwarden', encrypted: false, read: () => readBitwardenJson(json) };
   if (isProton(json)) return { format: 'proton', encrypted: false, read: () => readProton(json) };
@@ -73,7 +95,8 @@ function fromJson(json: Json): Reader {
   if (isAndOtp(json)) return { format: 'andotp', encrypted: false, read: () => readAndOtp(json) };
   if (isDuo(json)) return { format: 'duo', encrypted: false, read: () => readDuo(json) };
   // Ente Auth's encrypted export (XChaCha20-Poly1305, which WebCrypto lacks): say so rather than "unreadable".
-  if (isObject(json) && field(json, 'kdfParams') !== undefined && field(json, 'encryptedData') !== undefined) throw unsupported();
+  if (isObject(json) && field(json, 'kdfParams') !== undefined && field(json, 'encryptedData') !== undefined)
+    throw unsupported();
   throw formatError();
 }
 
@@ -99,15 +122,21 @@ function sniff(name: string, bytes: Uint8Array): Reader {
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return fromJson(parseJson(text));
   if (isAndroidPrefs(text)) {
-    if (isAuthy(text)) return { format: 'authy', encrypted: authyEncrypted(text), read: (pw, c) => readAuthy(text, pw, c) };
+    if (isAuthy(text))
+      return { format: 'authy', encrypted: authyEncrypted(text), read: (pw, c) => readAuthy(text, pw, c) };
     if (isFreeOtpXml(text)) return { format: 'freeotp', encrypted: false, read: () => readFreeOtpXml(text) };
-    if (isTotpAuthenticatorXml(text)) return { format: 'totp-authenticator', encrypted: false, read: () => readTotpAuthenticatorXml(text) };
+    if (isTotpAuthenticatorXml(text))
+      return { format: 'totp-authenticator', encrypted: false, read: () => readTotpAuthenticatorXml(text) };
     if (isBattleNet(text)) return { format: 'battle-net', encrypted: false, read: () => readBattleNet(text) };
     throw unsupported(); // other apps' data files
   }
   if (isUriList(text)) {
     // Ente Auth's plain-text export adds a codeDisplay parameter to each URI.
-    return { format: /[?&]codeDisplay=/.test(text) ? 'ente' : 'otpauth-list', encrypted: false, read: () => readUriList(text) };
+    return {
+      format: /[?&]codeDisplay=/.test(text) ? 'ente' : 'otpauth-list',
+      encrypted: false,
+      read: () => readUriList(text),
+    };
   }
   if (isBitwardenCsv(text)) return { format: 'bitwarden', encrypted: false, read: () => readBitwardenCsv(text) };
   if (isTotpAuthenticatorBackup(text)) {

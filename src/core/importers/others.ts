@@ -49,17 +49,22 @@ import { cleanNote, withExtras } from './extras';
 
 export function isProton(json: Json): json is JsonObject {
   const entries = isObject(json) ? arr(json, 'entries') : undefined;
-  return entries !== undefined && entries.length > 0 && entries.every((e) => isObject(e) && isObject(field(e, 'content')));
+  return (
+    entries !== undefined && entries.length > 0 && entries.every((e) => isObject(e) && isObject(field(e, 'content')))
+  );
 }
 
 export function readProton(json: JsonObject): ImportEntry[] {
-  return entriesOf(field(json, 'entries')).map((e) => withExtras(protonEntry(e), { note: cleanNote(isObject(e) ? field(e, 'note') : undefined) }));
+  return entriesOf(field(json, 'entries')).map((e) =>
+    withExtras(protonEntry(e), { note: cleanNote(isObject(e) ? field(e, 'note') : undefined) }),
+  );
 }
 
 function protonEntry(e: Json): ImportEntry {
   const content = isObject(e) ? obj(e, 'content') : undefined;
   const uri = content ? str(content, 'uri') : undefined;
-  if (uri === undefined) return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
+  if (uri === undefined)
+    return failed(formatError(), { issuer: '', account: labelText(content ? name(content, 'name') : '') });
   if (str(content!, 'entry_type')?.toLowerCase() === 'steam') {
     if (/^steam:\/\//i.test(uri.trim())) return entryFromSteamUri(uri, 'Steam', name(content!, 'name'));
     const entry = entryFromUri(uri);
@@ -145,7 +150,11 @@ export function readSteam(json: JsonObject): ImportEntry[] {
 export const STRATUM_MAGIC = 'AUTHENTICATORPRO';
 export const STRATUM_LEGACY_MAGIC = 'AuthenticatorPro';
 
-export async function readStratumEncrypted(bytes: Uint8Array, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readStratumEncrypted(
+  bytes: Uint8Array,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   if (password === undefined) throw needPassword();
   const legacy = String.fromCharCode(...bytes.subarray(0, 16)) === STRATUM_LEGACY_MAGIC;
   const saltLength = legacy ? 20 : 16;
@@ -173,7 +182,16 @@ export async function readStratumEncrypted(bytes: Uint8Array, password: string |
   }
   // CBC is not authenticated: a wrong key that happens to unpad gives text that is not the backup.
   const text = utf8Decode(plain);
-  const json = text === null ? null : (() => { try { return parseJson(text); } catch { return null; } })();
+  const json =
+    text === null
+      ? null
+      : (() => {
+          try {
+            return parseJson(text);
+          } catch {
+            return null;
+          }
+        })();
   if (!json || !isStratum(json)) {
     if (legacy) throw wrongPassword();
     throw damaged();
@@ -188,7 +206,8 @@ export async function readStratumEncrypted(bytes: Uint8Array, password: string |
  * hex of the key; the codes are ordinary TOTP: SHA1, 8 digits, 30 s.
  */
 const BATTLE_NET_PREFIX = 'com.blizzard.messenger.AUTHENTICATOR_';
-const BATTLE_NET_MASK = '398e27fc50276a656065b0e525f4c06c04c61075286b8e7aeda59da9813b5dd6c80d2fb38068773fa59ba47c17ca6c6479015c1d5b8b8f6b9a';
+const BATTLE_NET_MASK =
+  '398e27fc50276a656065b0e525f4c06c04c61075286b8e7aeda59da9813b5dd6c80d2fb38068773fa59ba47c17ca6c6479015c1d5b8b8f6b9a';
 
 export function isBattleNet(text: string): boolean {
   return text.includes(`<string name="${BATTLE_NET_PREFIX}DEVICE_SECRET">`);

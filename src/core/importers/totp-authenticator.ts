@@ -49,7 +49,11 @@ export function readTotpAuthenticatorXml(text: string): ImportEntry[] {
   return entriesOf(parseJson(found[1])).map(token);
 }
 
-export async function readTotpAuthenticatorBackup(text: string, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readTotpAuthenticatorBackup(
+  text: string,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   if (password === undefined) throw needPassword();
   const ct = base64Loose(text);
   if (!ct || ct.length === 0 || ct.length % 16 !== 0) throw formatError();
@@ -88,7 +92,8 @@ function token(t: Json): ImportEntry {
     secret: () => {
       const key = str(t, 'key') ?? '';
       const base = field(t, 'base');
-      const bytes = base === 16 ? hexDecode(key) : base === 32 ? decodeBase32(key) : base === 64 ? base64Decode(key) : null;
+      const bytes =
+        base === 16 ? hexDecode(key) : base === 32 ? decodeBase32(key) : base === 64 ? base64Decode(key) : null;
       if (!bytes) throw new KeyslotError('SECRET_INVALID', { field: 'secret' });
       return bytes;
     },

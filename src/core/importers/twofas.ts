@@ -48,7 +48,11 @@ export function twoFasEncrypted(json: JsonObject): boolean {
   return typeof field(json, 'servicesEncrypted') === 'string';
 }
 
-export async function readTwoFas(json: JsonObject, password: string | undefined, crypto: ImportCrypto): Promise<ImportEntry[]> {
+export async function readTwoFas(
+  json: JsonObject,
+  password: string | undefined,
+  crypto: ImportCrypto,
+): Promise<ImportEntry[]> {
   let services: Json | undefined = field(json, 'services');
   const sealed = str(json, 'servicesEncrypted');
   if (sealed !== undefined) {
@@ -70,17 +74,20 @@ function entry(s: Json, groupNames: ReadonlyMap<string, string>): ImportEntry {
   const otp = obj(s, 'otp') ?? {};
   const issuer = name(otp, 'issuer');
   const groupId = str(s, 'groupId');
-  return withExtras(makeEntry({
-    kind: str(otp, 'tokenType') ?? 'totp',
-    // Schema 1 files may lack otp.issuer; the service name is what 2FAS shows.
-    issuer: typeof issuer === 'string' && issuer.trim() !== '' ? issuer : name(s, 'name'),
-    account: name(otp, 'account'),
-    secret: () => parseSecret(val(s, 'secret')),
-    algorithm: val(otp, 'algorithm'),
-    digits: val(otp, 'digits'),
-    period: val(otp, 'period'),
-    counter: val(otp, 'counter'),
-  }), { groups: cleanGroups([groupId === undefined ? undefined : groupNames.get(groupId)]) });
+  return withExtras(
+    makeEntry({
+      kind: str(otp, 'tokenType') ?? 'totp',
+      // Schema 1 files may lack otp.issuer; the service name is what 2FAS shows.
+      issuer: typeof issuer === 'string' && issuer.trim() !== '' ? issuer : name(s, 'name'),
+      account: name(otp, 'account'),
+      secret: () => parseSecret(val(s, 'secret')),
+      algorithm: val(otp, 'algorithm'),
+      digits: val(otp, 'digits'),
+      period: val(otp, 'period'),
+      counter: val(otp, 'counter'),
+    }),
+    { groups: cleanGroups([groupId === undefined ? undefined : groupNames.get(groupId)]) },
+  );
 }
 
 async function decrypt(sealed: string, password: string, crypto: ImportCrypto): Promise<Json> {

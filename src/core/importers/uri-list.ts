@@ -7,7 +7,18 @@
  */
 import { KeyslotError } from '../errors';
 import { parseMigrationUri } from '../migration';
-import { arr, entryFromUri, failed, field, formatError, IMPORT_ENTRIES_MAX, isObject, parseJson, tooMany, type ImportEntry } from './common';
+import {
+  arr,
+  entryFromUri,
+  failed,
+  field,
+  formatError,
+  IMPORT_ENTRIES_MAX,
+  isObject,
+  parseJson,
+  tooMany,
+  type ImportEntry,
+} from './common';
 import { cleanGroups, cleanNote, withExtras, type EntryExtras } from './extras';
 
 export function isUriList(text: string): boolean {
@@ -15,7 +26,10 @@ export function isUriList(text: string): boolean {
 }
 
 export function readUriList(text: string): ImportEntry[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length === 0) throw formatError();
   if (lines.length > IMPORT_ENTRIES_MAX) throw tooMany();
   const out: ImportEntry[] = [];
@@ -53,7 +67,9 @@ function enteExtras(line: string): Partial<EntryExtras> {
 function migrationEntries(line: string): ImportEntry[] {
   try {
     return parseMigrationUri(line).entries.map((e) =>
-      e.ok ? { status: 'ok', draft: e.draft, issuer: e.draft.issuer, account: e.draft.account } : { status: 'failed', code: e.code, issuer: e.issuer, account: e.account },
+      e.ok
+        ? { status: 'ok', draft: e.draft, issuer: e.draft.issuer, account: e.draft.account }
+        : { status: 'failed', code: e.code, issuer: e.issuer, account: e.account },
     );
   } catch (e) {
     return [failed(e, { issuer: '', account: '' })];

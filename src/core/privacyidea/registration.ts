@@ -213,7 +213,8 @@ export function checkRegistration(
 ): void {
   if (allowedOrigins.length === 0) throw new KeyslotError('PIA_NOT_CONFIGURED', { field: 'url' });
   // The one allow-list check (the same function the deployment docs and tests use).
-  if (!isPrivacyIdeaServerAllowed(reg.origin, allowedOrigins, appOrigin)) throw new KeyslotError('PIA_ORIGIN', { field: 'url' });
+  if (!isPrivacyIdeaServerAllowed(reg.origin, allowedOrigins, appOrigin))
+    throw new KeyslotError('PIA_ORIGIN', { field: 'url' });
   if (!isLoopback(reg.origin) && (!reg.sslVerify || !reg.origin.startsWith('https:'))) {
     throw new KeyslotError('PIA_INSECURE', { field: reg.sslVerify ? 'url' : 'ssl_verify' });
   }

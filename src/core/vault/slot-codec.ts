@@ -76,9 +76,11 @@ function slotProblem(s: Record<string, unknown>, secret: unknown, v: RecordVersi
     typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi;
   if (s['kind'] === 'steam') {
     // A Steam code has one set of parameters (steam.ts); a record claiming others is not one.
-    if (s['digits'] !== STEAM_PARAMS.digits) return { code: 'DIGITS', field: 'digits', min: STEAM_PARAMS.digits, max: STEAM_PARAMS.digits };
+    if (s['digits'] !== STEAM_PARAMS.digits)
+      return { code: 'DIGITS', field: 'digits', min: STEAM_PARAMS.digits, max: STEAM_PARAMS.digits };
     if (s['algorithm'] !== STEAM_PARAMS.algorithm) return { code: 'ALGORITHM', field: 'algorithm' };
-    if (s['period'] !== STEAM_PARAMS.period) return { code: 'PERIOD', field: 'period', min: STEAM_PARAMS.period, max: STEAM_PARAMS.period };
+    if (s['period'] !== STEAM_PARAMS.period)
+      return { code: 'PERIOD', field: 'period', min: STEAM_PARAMS.period, max: STEAM_PARAMS.period };
   } else if (!int(s['digits'], DIGITS_MIN, DIGITS_MAX))
     return { code: 'DIGITS', field: 'digits', min: DIGITS_MIN, max: DIGITS_MAX };
   if (!int(s['period'], PERIOD_MIN_S, PERIOD_MAX_S))
@@ -111,7 +113,8 @@ function sameList(a: readonly string[], b: readonly unknown[]): boolean {
  * so what is stored is exactly what was shown. Throws the slot-extras codes.
  */
 function checkExtras(groups: unknown, note: unknown, icon: SlotIcon | null): void {
-  if (!Array.isArray(groups) || !sameList(groupList(groups), groups)) throw new KeyslotError('GROUP_INVALID', { field: 'groups' });
+  if (!Array.isArray(groups) || !sameList(groupList(groups), groups))
+    throw new KeyslotError('GROUP_INVALID', { field: 'groups' });
   if (typeof note !== 'string' || noteText(note) !== note) throw new KeyslotError('NOTE_TOO_LONG', { field: 'note' });
   if (icon !== null) checkIcon(icon);
 }

@@ -231,7 +231,8 @@ export class UnlockedVault {
       }
       const changedRecords = [];
       for (const slot of change) changedRecords.push(await this.#seal(slot));
-      if (await storage.storeContainerChanges(key, addedRecords, changedRecords, raws)) return { added, changed: [...change] };
+      if (await storage.storeContainerChanges(key, addedRecords, changedRecords, raws))
+        return { added, changed: [...change] };
     }
     throw new KeyslotError('VAULT_CHANGED');
   }

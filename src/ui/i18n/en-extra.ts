@@ -23,7 +23,8 @@ export const enExtra = {
   'linkCode.body':
     'This activation link is sealed: the key inside opens only with the activation code you received with it (shown beside the QR code, or sent to you separately).',
   'linkCode.label': 'Activation code',
-  'linkCode.hint': '10 letters and digits, such as 7KQ2M-XR9TD. Capital or small letters, with or without the dash. Each try takes a moment, on purpose.',
+  'linkCode.hint':
+    '10 letters and digits, such as 7KQ2M-XR9TD. Capital or small letters, with or without the dash. Each try takes a moment, on purpose.',
   'linkCode.submit': 'Open link',
   'linkCode.working': 'Opening the link…',
   'linkWarning.title': 'Consider this activation link exposed',
@@ -67,7 +68,8 @@ export const enExtra = {
   'reissue.replace': 'Replace the old slot',
   'reissue.keep': 'Keep both',
   'shared.title': 'Shared from another app or website',
-  'shared.body': 'Any app or website can send a link to Keyslot this way. Add it only if you started this activation yourself.',
+  'shared.body':
+    'Any app or website can send a link to Keyslot this way. Add it only if you started this activation yourself.',
   'shared.replaceAsk': 'Replace the old slot…',
   'shared.replaceWarning':
     'A website could have sent this to take over {name}. After replacing, only the shared key’s codes work here. Replace only if your provider asked you to reactivate.',
@@ -118,10 +120,12 @@ export const enExtra = {
   'import.found': '{app} export',
   'import.foundEncrypted': '{app} export, protected with a password',
   'import.password': 'File password',
-  'import.passwordHint': 'The password you chose when you exported the file in {app}. Keyslot uses it only to open this file and does not keep it.',
+  'import.passwordHint':
+    'The password you chose when you exported the file in {app}. Keyslot uses it only to open this file and does not keep it.',
   'import.unlock': 'Open file',
   'import.opening': 'Opening the file…',
-  'import.summary': 'In this file: {new} to import, {duplicate} already in Keyslot, {unsupported} not supported, {failed} unreadable.',
+  'import.summary':
+    'In this file: {new} to import, {duplicate} already in Keyslot, {unsupported} not supported, {failed} unreadable.',
   'import.listLabel': 'Slots in this file',
   'import.will': 'Will be imported',
   'import.duplicate': 'Skipped: already in Keyslot',
@@ -135,7 +139,8 @@ export const enExtra = {
   'import.progress': '{done} of {total} entries done…',
   'import.imported': 'Imported',
   'import.reportTitle': 'Import finished',
-  'import.report': '{imported} imported, {duplicate} skipped as duplicates, {unsupported} skipped as not supported, {failed} failed.',
+  'import.report':
+    '{imported} imported, {duplicate} skipped as duplicates, {unsupported} skipped as not supported, {failed} failed.',
   'import.done': 'Import finished: {imported} imported, {skipped} skipped, {failed} failed.',
   'import.another': 'Import another file',
   'import.otherFile': 'Choose another file',
@@ -162,10 +167,12 @@ export const enExtra = {
   'error.IMPORT_UNSUPPORTED':
     'Keyslot does not read this kind of file (for example an app’s database, a password-protected zip, or an encrypted Bitwarden export). Export again without encryption, or as otpauth:// links, and choose that file.',
   'error.IMPORT_TOO_LARGE': 'This file is too large to be an export ({max} MB at most, 10,000 slots at most).',
-  'error.IMPORT_PASSWORD_NEEDED': 'This file is protected with a password. Enter the password you chose when you exported it.',
+  'error.IMPORT_PASSWORD_NEEDED':
+    'This file is protected with a password. Enter the password you chose when you exported it.',
   'error.IMPORT_PASSWORD_WRONG': 'That password does not open this file. Nothing was imported. Check it and try again.',
   'error.IMPORT_DAMAGED': 'This file is damaged or incomplete. Export it again and choose the new file.',
-  'error.IMPORT_TOO_COSTLY': 'This file asks for far more password checks than any app writes, so Keyslot did not try them all. Export it again and choose the new file.',
+  'error.IMPORT_TOO_COSTLY':
+    'This file asks for far more password checks than any app writes, so Keyslot did not try them all. Export it again and choose the new file.',
   'error.IMPORT_CANCELLED': 'Stopped. Nothing was imported.',
   'import.openingTry': 'Checking the password (key {n} of at most {max})…',
 
@@ -173,18 +180,26 @@ export const enExtra = {
   'error.INPUT_TOO_LONG': 'This is far longer than any activation link ({max} characters at most).',
   'error.URI_SCHEME': 'This is not an activation link. It should start with otpauth://.',
   'error.URI_MALFORMED': 'This link is damaged or incomplete. Copy it again from your provider.',
-  'error.VENDOR_APP': 'This code belongs to another company’s authenticator app. Keyslot cannot use it: open it with that app, or ask your provider for a TOTP or HOTP code.',
-  'error.VENDOR_APP.privacyidea-push': 'This is a privacyIDEA push token. It works only in the privacyIDEA Authenticator app. Ask your administrator for a TOTP or HOTP token, or a smartphone container for Keyslot.',
-  'error.VENDOR_APP.privacyidea-other': 'This privacyIDEA token type (day password) works only in the privacyIDEA Authenticator app. Ask your administrator for a TOTP or HOTP token.',
+  'error.VENDOR_APP':
+    'This code belongs to another company’s authenticator app. Keyslot cannot use it: open it with that app, or ask your provider for a TOTP or HOTP code.',
+  'error.VENDOR_APP.privacyidea-push':
+    'This is a privacyIDEA push token. It works only in the privacyIDEA Authenticator app. Ask your administrator for a TOTP or HOTP token, or a smartphone container for Keyslot.',
+  'error.VENDOR_APP.privacyidea-other':
+    'This privacyIDEA token type (day password) works only in the privacyIDEA Authenticator app. Ask your administrator for a TOTP or HOTP token.',
   'error.VENDOR_APP.motp': 'This is an mOTP token. It needs an mOTP app; Keyslot makes TOTP and HOTP codes.',
-  'error.VENDOR_APP.microsoft': 'This is a Microsoft Authenticator activation (work or school account). It works only in Microsoft Authenticator. If your organisation allows it, choose “a different authenticator app” on the sign-in page to get a code Keyslot can add.',
-  'error.VENDOR_APP.okta': 'This is an Okta Verify activation. It works only in the Okta Verify app. If your organisation allows it, choose Google Authenticator (or another authenticator app) on the sign-in page to get a code Keyslot can add.',
+  'error.VENDOR_APP.microsoft':
+    'This is a Microsoft Authenticator activation (work or school account). It works only in Microsoft Authenticator. If your organisation allows it, choose “a different authenticator app” on the sign-in page to get a code Keyslot can add.',
+  'error.VENDOR_APP.okta':
+    'This is an Okta Verify activation. It works only in the Okta Verify app. If your organisation allows it, choose Google Authenticator (or another authenticator app) on the sign-in page to get a code Keyslot can add.',
   'error.VENDOR_APP.tiqr': 'This is a tiqr enrollment. It works only in the tiqr app.',
-  'error.VENDOR_APP.duo': 'This is a Duo Mobile activation. It works only in the Duo Mobile app. If your organisation allows it, add a third-party authenticator (TOTP) in Duo to get a code Keyslot can add.',
+  'error.VENDOR_APP.duo':
+    'This is a Duo Mobile activation. It works only in the Duo Mobile app. If your organisation allows it, add a third-party authenticator (TOTP) in Duo to get a code Keyslot can add.',
   'error.VENDOR_APP.passkey': 'This is a passkey sign-in code. Scan it with your phone’s own camera, not with Keyslot.',
-  'error.TWO_STEP_INVALID': 'This two-step enrollment code is damaged or asks for settings Keyslot does not accept. Ask your provider for a new one.',
+  'error.TWO_STEP_INVALID':
+    'This two-step enrollment code is damaged or asks for settings Keyslot does not accept. Ask your provider for a new one.',
   'twoStep.title': 'Finish on your provider’s page',
-  'twoStep.body': 'This code is set up in two steps. Type the letters below into your provider’s page where it asks for the client part, then tick the box and add the slot. Until then the codes would not work.',
+  'twoStep.body':
+    'This code is set up in two steps. Type the letters below into your provider’s page where it asks for the client part, then tick the box and add the slot. Until then the codes would not work.',
   'twoStep.code': 'Your part of the key',
   'twoStep.confirm': 'I have typed these letters on my provider’s page',
   'twoStep.needConfirm': 'First type the letters on your provider’s page, then tick the box.',
@@ -217,8 +232,7 @@ export const enExtra = {
     'This activation link was made for a newer Keyslot. Update Keyslot (reload the page), or ask your administrator for a new link.',
   'error.LINK_DAMAGED':
     'This activation link is damaged or incomplete. Open it again from the original message, or ask your administrator for a new one.',
-  'error.LINK_CODE_INVALID':
-    'An activation code has 10 letters and digits, such as 7KQ2M-XR9TD. Check what you typed.',
+  'error.LINK_CODE_INVALID': 'An activation code has 10 letters and digits, such as 7KQ2M-XR9TD. Check what you typed.',
   'error.LINK_CODE_WRONG':
     'That activation code does not open this link. Check the code your administrator gave you with this link and try again.',
   'error.CAMERA_DENIED':
@@ -239,17 +253,25 @@ export const enExtra = {
     'This file is not an image Keyslot can read, or it is damaged. Choose a PNG or JPEG screenshot or photo of the QR code.',
   'error.IMAGE_TOO_LARGE':
     'This image is too large to read. Take a screenshot of just the QR code, or choose a smaller photo (up to 30 MB).',
-  'error.BACKUP_PASSWORD_TOO_SHORT': 'Use at least {min} characters for the backup password. A few words are easy to remember and hard to guess.',
+  'error.BACKUP_PASSWORD_TOO_SHORT':
+    'Use at least {min} characters for the backup password. A few words are easy to remember and hard to guess.',
   'error.BACKUP_PASSWORD_TOO_LONG': 'Use at most {max} characters for the backup password.',
   'error.BACKUP_PASSWORD_MISMATCH': 'The two backup passwords are not the same.',
-  'error.BACKUP_NOT_BACKUP': 'This file is not a Keyslot backup. Choose the .keyslot file Keyslot saved. Nothing was changed.',
-  'error.BACKUP_DAMAGED': 'This backup file is damaged or incomplete, so it cannot be restored. Nothing was changed. Try another copy of the backup.',
-  'error.BACKUP_VERSION': 'This backup was made by a newer version of Keyslot. Reload Keyslot to update it, then try again. Nothing was changed.',
+  'error.BACKUP_NOT_BACKUP':
+    'This file is not a Keyslot backup. Choose the .keyslot file Keyslot saved. Nothing was changed.',
+  'error.BACKUP_DAMAGED':
+    'This backup file is damaged or incomplete, so it cannot be restored. Nothing was changed. Try another copy of the backup.',
+  'error.BACKUP_VERSION':
+    'This backup was made by a newer version of Keyslot. Reload Keyslot to update it, then try again. Nothing was changed.',
   'error.BACKUP_TOO_LARGE': 'This file is far larger than any Keyslot backup. Nothing was changed.',
-  'error.BACKUP_PASSWORD_WRONG': 'That backup password is not correct, or the file has been changed. Nothing was restored.',
-  'error.BACKUP_SAVE_FAILED': 'The backup could not be written to its file (it may have been moved or deleted). Try again: Keyslot will ask where to save it.',
-  'error.ICON_PACK_INVALID': 'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
-  'error.ICON_PACK_TOO_LARGE': 'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
+  'error.BACKUP_PASSWORD_WRONG':
+    'That backup password is not correct, or the file has been changed. Nothing was restored.',
+  'error.BACKUP_SAVE_FAILED':
+    'The backup could not be written to its file (it may have been moved or deleted). Try again: Keyslot will ask where to save it.',
+  'error.ICON_PACK_INVALID':
+    'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
+  'error.ICON_PACK_TOO_LARGE':
+    'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
   'error.QR_DECODER_FAILED':
     'The QR code reader could not start in this browser. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
@@ -440,7 +462,8 @@ export const enExtra = {
   'qr.pinBody': 'Enter your PIN to show this slot’s QR code. Anyone who scans it can make this slot’s codes.',
   'qr.pin': 'Your PIN',
   'qr.pin.passphrase': 'Your passphrase',
-  'qr.pinBody.passphrase': 'Enter your passphrase to show this slot’s QR code. Anyone who scans it can make this slot’s codes.',
+  'qr.pinBody.passphrase':
+    'Enter your passphrase to show this slot’s QR code. Anyone who scans it can make this slot’s codes.',
   'qr.show': 'Show QR code',
   'qr.working': 'Checking…',
   'qr.image': 'QR code for {name}',

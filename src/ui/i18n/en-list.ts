@@ -6,7 +6,8 @@
 export const enList = {
   'clock.title': 'Check your device clock',
   'clock.behind': 'Your device clock is {seconds} s behind the server’s. Codes made with it may be refused at sign-in.',
-  'clock.ahead': 'Your device clock is {seconds} s ahead of the server’s. Codes made with it may be refused at sign-in.',
+  'clock.ahead':
+    'Your device clock is {seconds} s ahead of the server’s. Codes made with it may be refused at sign-in.',
   'clock.fixHint': 'Best: turn on “Set time automatically” in your device’s settings.',
   'clock.correct': 'Correct codes by {seconds} s',
   'clock.corrected': 'Codes are corrected by {seconds} s for your device clock.',
@@ -54,7 +55,8 @@ export const enList = {
   'details.added': 'Added',
   'details.issuer': 'Provider',
   'details.account': 'Account',
-  'details.managed': 'Your organisation’s privacyIDEA server ({issuer}) manages this slot: its secret stays on this device and is never shown.',
+  'details.managed':
+    'Your organisation’s privacyIDEA server ({issuer}) manages this slot: its secret stays on this device and is never shown.',
   'details.showSecret': 'Show secret',
   'details.hideSecret': 'Hide secret',
   'details.secretPin': 'Enter your PIN to show the secret key. Anyone who sees it can make your codes.',
@@ -70,7 +72,8 @@ export const enList = {
   'trash.restored': 'Slot restored',
   'trash.deleteForever': 'Delete forever',
   'trash.deleteTitle': 'Delete “{name}” forever?',
-  'trash.deleteBody': 'Its codes will stop working on this device. To get it back you will need a new activation from your provider.',
+  'trash.deleteBody':
+    'Its codes will stop working on this device. To get it back you will need a new activation from your provider.',
   'trash.deleted': 'Slot deleted for good',
   'trash.emptyButton': 'Empty trash',
   'trash.emptyTitle.one': 'Delete {count} slot forever?',

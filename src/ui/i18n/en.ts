@@ -22,8 +22,10 @@ export const en = {
   'unlock.attemptsLeft.other': '{count} attempts left before a wait.',
   'unlock.eraseLeft.one': 'One more wrong PIN erases all slots (Settings → Security).',
   'unlock.eraseLeft.other': '{count} more wrong PINs erase all slots (Settings → Security).',
-  'unlock.unsavedAttempt': 'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each PIN try must wait at least 30 seconds.',
-  'unlock.unsavedAttempt.passphrase': 'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each passphrase try must wait at least 30 seconds.',
+  'unlock.unsavedAttempt':
+    'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each PIN try must wait at least 30 seconds.',
+  'unlock.unsavedAttempt.passphrase':
+    'Storage is full: this unlock could not be recorded. Free some space on this device — until then, each passphrase try must wait at least 30 seconds.',
   'unlock.wait': 'Too many wrong PINs. Try again in {time}.',
   'unlock.body.passphrase': 'Enter your passphrase to see your codes.',
   'unlock.activation.passphrase': 'Enter your passphrase to add the slot from your activation link.',
@@ -102,20 +104,25 @@ export const en = {
   'error.VAULT_MISSING': 'No saved slots were found on this device.',
   'error.VAULT_EXISTS': 'Keyslot is already set up on this device.',
   'error.VAULT_LOCKED': 'Keyslot is locked. Unlock it and try again.',
-  'error.VAULT_CHANGED': 'The PIN was changed in another tab. Nothing was changed here. Lock, unlock with the new PIN, and try again.',
+  'error.VAULT_CHANGED':
+    'The PIN was changed in another tab. Nothing was changed here. Lock, unlock with the new PIN, and try again.',
   'error.KDF_WEAK': 'Your saved slots use security settings that are too weak to trust.',
   'error.KDF_FAILED': 'Keyslot could not check your PIN on this browser.',
   'error.PASSKEY_UNSUPPORTED': 'This browser or device cannot unlock Keyslot with a passkey. Use your PIN.',
-  'error.PASSKEY_CANCELLED': 'The passkey did not open Keyslot: it was cancelled or is no longer on this device. Use your PIN.',
+  'error.PASSKEY_CANCELLED':
+    'The passkey did not open Keyslot: it was cancelled or is no longer on this device. Use your PIN.',
   'error.PASSKEY_FAILED': 'The passkey did not work. Use your PIN.',
   'error.PASSKEY_WRONG': 'That passkey does not open Keyslot. Use your PIN.',
   'unlock.passkey': 'Unlock with passkey',
   'unlock.passkeyWorking': 'Waiting for the passkey…',
   'error.SLOT_NOT_FOUND': 'This slot no longer exists.',
   'error.SLOT_DUPLICATE': 'This slot is already in Keyslot. Nothing was added.',
-  'error.STORAGE_FAILED': 'The browser would not save your data. Check that there is free space and that this site may store data.',
-  'error.STORAGE_FULL': 'This device’s storage is full, so Keyslot could not save your change. Free some space (delete files or other apps’ data), then try again.',
-  'error.STORAGE_BLOCKED': 'Keyslot is open in another tab or window that does not let go of its data. Close the other Keyslot tabs and windows, then reload.',
+  'error.STORAGE_FAILED':
+    'The browser would not save your data. Check that there is free space and that this site may store data.',
+  'error.STORAGE_FULL':
+    'This device’s storage is full, so Keyslot could not save your change. Free some space (delete files or other apps’ data), then try again.',
+  'error.STORAGE_BLOCKED':
+    'Keyslot is open in another tab or window that does not let go of its data. Close the other Keyslot tabs and windows, then reload.',
   'error.unknown': 'Something went wrong. Nothing was saved.',
 } as const;
 

@@ -18,12 +18,14 @@ export const jaExtra: Record<ExtraKey, string> = {
   'add.duplicate': 'このスロットはすでに Keyslot にあります。何も追加していません。',
   'add.noCode': 'この画像に QR コードが見つかりません。より鮮明な画像か、近くで撮った画像をお試しください。',
   'add.link.label': 'アクティベーション URL',
-  'add.link.hint': '発行元のページまたはメールに記載されたアクティベーション URL（otpauth:// または Keyslot のリンク）です。',
+  'add.link.hint':
+    '発行元のページまたはメールに記載されたアクティベーション URL（otpauth:// または Keyslot のリンク）です。',
   'linkCode.title': 'アクティベーションコードを入力',
   'linkCode.body':
     'このアクティベーションリンクは暗号化されています。リンクと一緒に受け取ったアクティベーションコード（QR コードの横に表示されたもの、または別の方法で届いたもの）を入力すると開けます。',
   'linkCode.label': 'アクティベーションコード',
-  'linkCode.hint': '英数字 10 文字です（例: 7KQ2M-XR9TD）。大文字・小文字やハイフンの有無は問いません。1 回の確認には、安全のため少し時間がかかります。',
+  'linkCode.hint':
+    '英数字 10 文字です（例: 7KQ2M-XR9TD）。大文字・小文字やハイフンの有無は問いません。1 回の確認には、安全のため少し時間がかかります。',
   'linkCode.submit': 'リンクを開く',
   'linkCode.working': 'リンクを開いています…',
   'linkWarning.title': 'このアクティベーションリンクは漏えいしたものと考えてください',
@@ -68,7 +70,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'reissue.replace': '古いスロットを置き換える',
   'reissue.keep': '両方残す',
   'shared.title': '他のアプリまたはウェブサイトから共有されました',
-  'shared.body': 'この方法では、どのアプリやウェブサイトからでも Keyslot にリンクを送れます。ご自分で始めた有効化の場合にだけ追加してください。',
+  'shared.body':
+    'この方法では、どのアプリやウェブサイトからでも Keyslot にリンクを送れます。ご自分で始めた有効化の場合にだけ追加してください。',
   'shared.replaceAsk': '古いスロットを置き換える…',
   'shared.replaceWarning':
     '{name} を乗っ取る目的でウェブサイトが送ってきた可能性があります。置き換えると、この端末では共有されたキーのコードしか使えません。プロバイダーから再有効化を求められた場合にだけ置き換えてください。',
@@ -114,7 +117,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'import.formats':
     '読み取れるエクスポート: Aegis、2FAS、andOTP、FreeOTP（FreeOTP 2 の暗号化バックアップを含む）、FreeOTP+、Bitwarden（JSON または CSV）、Ente Auth、Proton Authenticator、Authenticator Pro（Stratum）、TOTP Authenticator、Duo・Authy・Battle.net（Android のデータファイル）、otpauth:// リンクを並べたテキスト。',
   'import.file': 'エクスポートファイル',
-  'import.fileHint': '例: Aegis の .json、2FAS の .2fas、andOTP のバックアップ。ファイルをここにドロップすることもできます。',
+  'import.fileHint':
+    '例: Aegis の .json、2FAS の .2fas、andOTP のバックアップ。ファイルをここにドロップすることもできます。',
   'import.reading': 'ファイルを読み込んでいます…',
   'import.found': '{app} のエクスポート',
   'import.foundEncrypted': '{app} のエクスポート（パスワードで保護）',
@@ -166,11 +170,14 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.IMPORT_UNSUPPORTED':
     'この種類のファイルには対応していません（アプリのデータベース、パスワード付き ZIP、暗号化された Bitwarden のエクスポートなど）。暗号化せずに、または otpauth:// リンクとしてエクスポートし直し、そのファイルを選択してください。',
   'error.IMPORT_TOO_LARGE': 'エクスポートファイルとしては大きすぎます（{max} MB、10,000 スロットまで）。',
-  'error.IMPORT_PASSWORD_NEEDED': 'このファイルはパスワードで保護されています。エクスポート時に設定したパスワードを入力してください。',
+  'error.IMPORT_PASSWORD_NEEDED':
+    'このファイルはパスワードで保護されています。エクスポート時に設定したパスワードを入力してください。',
   'error.IMPORT_PASSWORD_WRONG':
     'このパスワードではファイルを開けません。何もインポートしていません。パスワードを確認して、もう一度お試しください。',
-  'error.IMPORT_DAMAGED': 'このファイルは破損しているか、不完全です。もう一度エクスポートし、新しいファイルを選択してください。',
-  'error.IMPORT_TOO_COSTLY': 'このファイルは、どのアプリも書き出さないほど多くのパスワード確認を求めているため、Keyslot はすべてを試しませんでした。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_DAMAGED':
+    'このファイルは破損しているか、不完全です。もう一度エクスポートし、新しいファイルを選択してください。',
+  'error.IMPORT_TOO_COSTLY':
+    'このファイルは、どのアプリも書き出さないほど多くのパスワード確認を求めているため、Keyslot はすべてを試しませんでした。もう一度エクスポートし、新しいファイルを選択してください。',
   'error.IMPORT_CANCELLED': '中止しました。何もインポートしていません。',
   'import.openingTry': 'パスワードを確認しています（鍵 {n} / 最大 {max}）…',
 
@@ -178,18 +185,28 @@ export const jaExtra: Record<ExtraKey, string> = {
   'error.INPUT_TOO_LONG': 'アクティベーション URL としては長すぎます（{max} 文字まで）。',
   'error.URI_SCHEME': 'アクティベーション URL ではありません。otpauth:// で始まる URL を入力してください。',
   'error.URI_MALFORMED': 'この URL は破損しているか、不完全です。発行元からもう一度コピーしてください。',
-  'error.VENDOR_APP': 'これは他社の認証アプリ用のコードです。Keyslot では使えません。そのアプリで開くか、TOTP または HOTP のコードを発行してもらってください。',
-  'error.VENDOR_APP.privacyidea-push': 'これは privacyIDEA のプッシュトークンです。privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークン、または Keyslot 用のスマートフォンコンテナーを依頼してください。',
-  'error.VENDOR_APP.privacyidea-other': 'この種類の privacyIDEA トークン（デイパスワード）は privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークンを依頼してください。',
-  'error.VENDOR_APP.motp': 'これは mOTP トークンです。mOTP 対応アプリが必要です。Keyslot が扱えるのは TOTP と HOTP です。',
-  'error.VENDOR_APP.microsoft': 'これは Microsoft Authenticator の有効化コード（職場・学校アカウント）です。Microsoft Authenticator でしか使えません。組織が許可していれば、サインイン画面で「別の認証アプリを使用する」を選ぶと、Keyslot に追加できるコードが表示されます。',
-  'error.VENDOR_APP.okta': 'これは Okta Verify の有効化コードです。Okta Verify アプリでしか使えません。組織が許可していれば、サインイン画面で Google Authenticator（またはほかの認証アプリ）を選ぶと、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP':
+    'これは他社の認証アプリ用のコードです。Keyslot では使えません。そのアプリで開くか、TOTP または HOTP のコードを発行してもらってください。',
+  'error.VENDOR_APP.privacyidea-push':
+    'これは privacyIDEA のプッシュトークンです。privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークン、または Keyslot 用のスマートフォンコンテナーを依頼してください。',
+  'error.VENDOR_APP.privacyidea-other':
+    'この種類の privacyIDEA トークン（デイパスワード）は privacyIDEA Authenticator アプリでしか使えません。管理者に TOTP・HOTP トークンを依頼してください。',
+  'error.VENDOR_APP.motp':
+    'これは mOTP トークンです。mOTP 対応アプリが必要です。Keyslot が扱えるのは TOTP と HOTP です。',
+  'error.VENDOR_APP.microsoft':
+    'これは Microsoft Authenticator の有効化コード（職場・学校アカウント）です。Microsoft Authenticator でしか使えません。組織が許可していれば、サインイン画面で「別の認証アプリを使用する」を選ぶと、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP.okta':
+    'これは Okta Verify の有効化コードです。Okta Verify アプリでしか使えません。組織が許可していれば、サインイン画面で Google Authenticator（またはほかの認証アプリ）を選ぶと、Keyslot に追加できるコードが表示されます。',
   'error.VENDOR_APP.tiqr': 'これは tiqr の登録コードです。tiqr アプリでしか使えません。',
-  'error.VENDOR_APP.duo': 'これは Duo Mobile の有効化コードです。Duo Mobile アプリでしか使えません。組織が許可していれば、Duo でサードパーティの認証アプリ（TOTP）を追加すると、Keyslot に追加できるコードが表示されます。',
-  'error.VENDOR_APP.passkey': 'これはパスキーでのサインイン用コードです。Keyslot ではなく、スマートフォン本体のカメラで読み取ってください。',
-  'error.TWO_STEP_INVALID': 'この 2 段階登録コードは壊れているか、Keyslot が受け付けない設定になっています。新しいコードを発行してもらってください。',
+  'error.VENDOR_APP.duo':
+    'これは Duo Mobile の有効化コードです。Duo Mobile アプリでしか使えません。組織が許可していれば、Duo でサードパーティの認証アプリ（TOTP）を追加すると、Keyslot に追加できるコードが表示されます。',
+  'error.VENDOR_APP.passkey':
+    'これはパスキーでのサインイン用コードです。Keyslot ではなく、スマートフォン本体のカメラで読み取ってください。',
+  'error.TWO_STEP_INVALID':
+    'この 2 段階登録コードは壊れているか、Keyslot が受け付けない設定になっています。新しいコードを発行してもらってください。',
   'twoStep.title': '提供元のページで登録を完了してください',
-  'twoStep.body': 'このコードは 2 段階で登録します。下の文字を提供元のページの「クライアント部分」の欄に入力してから、チェックを入れてスロットを追加してください。それまではコードが正しく表示されません。',
+  'twoStep.body':
+    'このコードは 2 段階で登録します。下の文字を提供元のページの「クライアント部分」の欄に入力してから、チェックを入れてスロットを追加してください。それまではコードが正しく表示されません。',
   'twoStep.code': 'この端末側の鍵',
   'twoStep.confirm': 'この文字を提供元のページに入力しました',
   'twoStep.needConfirm': '先に提供元のページで文字を入力し、チェックを入れてください。',
@@ -282,7 +299,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'setup.title.passphrase': 'パスフレーズの設定',
   'setup.body.passphrase':
     'Keyslot を開くたびにこのパスフレーズを入力します。VPN のパスワードとは別のものです。忘れた場合、誰にも再設定できません。',
-  'setup.rules.passphrase': '{min} 文字以上。関係のない単語をいくつか組み合わせると、覚えやすく推測されにくくなります。',
+  'setup.rules.passphrase':
+    '{min} 文字以上。関係のない単語をいくつか組み合わせると、覚えやすく推測されにくくなります。',
   'setup.submit.passphrase': 'パスフレーズを設定',
   'setup.usePassphrase': '代わりにパスフレーズを使う',
   'setup.usePin': '代わりに PIN を使う',
@@ -297,11 +315,13 @@ export const jaExtra: Record<ExtraKey, string> = {
   'install.steps.title': 'Keyslot をインストール',
   'install.steps.intro':
     'Keyslot をホーム画面に追加してください。アプリと同じように開けるようになり、ネットワークなしで動作し、Safari にスロットが削除されなくなります。',
-  'install.steps.share': '共有ボタン（上向き矢印の付いた四角）をタップします。iPhone では画面下、iPad では右上にあります。',
+  'install.steps.share':
+    '共有ボタン（上向き矢印の付いた四角）をタップします。iPhone では画面下、iPad では右上にあります。',
   'install.steps.add': '一覧を下にスクロールし、「ホーム画面に追加」をタップします。',
   'install.steps.confirm': '「追加」をタップします。今後はアイコンから Keyslot を開いてください。',
   'install.installed': 'この端末にインストールした Keyslot を使用しています。',
-  'install.unavailable': 'Keyslot をインストールするには、ブラウザのメニューから「インストール」または「ホーム画面に追加」を選んでください。',
+  'install.unavailable':
+    'Keyslot をインストールするには、ブラウザのメニューから「インストール」または「ホーム画面に追加」を選んでください。',
 
   'settings.title': '設定',
   'settings.section.security': 'セキュリティ',
@@ -325,7 +345,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.appearance.density': 'スロット一覧',
   'settings.appearance.compact': 'コンパクト',
   'settings.appearance.comfortable': 'ゆったり',
-  'settings.appearance.densityHint': 'コンパクトでは画面により多くのスロットが並び、ゆったりでは一つひとつが大きく表示されます。',
+  'settings.appearance.densityHint':
+    'コンパクトでは画面により多くのスロットが並び、ゆったりでは一つひとつが大きく表示されます。',
   'settings.clock.title': '時計',
   'settings.clock.body':
     '時間方式のコードは、端末の時計が正確なときだけ正しく生成されます。Keyslot はオンラインのときに端末の時計を自身のサーバーの時刻と比較し、オフラインでも使えるよう最後の結果を保存します。',
@@ -344,14 +365,16 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.storage.unknown': 'このブラウザは、スロットを保持するかどうかを示していません。',
   'settings.storage.why':
     'ブラウザは空き容量が少なくなるとサイトのデータを削除することがあります。また Safari は、ホーム画面に追加されていないサイトのデータを、7 日間使われないと削除します。',
-  'settings.storage.whatToDo': 'スロットを守るには、Keyslot をこの端末にインストールし、バックアップを取っておいてください（設定 →「バックアップ」）。',
+  'settings.storage.whatToDo':
+    'スロットを守るには、Keyslot をこの端末にインストールし、バックアップを取っておいてください（設定 →「バックアップ」）。',
   'settings.storage.openBackups': '「バックアップ」を開く',
   'settings.storage.ask': 'スロットを保持するようブラウザに依頼',
   'settings.storage.denied': 'ブラウザに許可されませんでした。通常は Keyslot をインストールすると許可されます。',
   'settings.usage': 'このブラウザが Keyslot に許可している {quota} のうち、{used} を使用しています。',
   'settings.usageUnknown': 'このブラウザは、Keyslot の使用容量を示していません。',
   'settings.install.title': 'インストール',
-  'settings.install.body': 'インストールすると、ほかのアプリと同じようにホーム画面から開けて、ネットワークがなくても動作します。',
+  'settings.install.body':
+    'インストールすると、ほかのアプリと同じようにホーム画面から開けて、ネットワークがなくても動作します。',
   'settings.locking.title': 'ロック',
   'settings.locking.hidden': 'Keyslot がバックグラウンドになったらロック',
   'settings.locking.idle': '操作がないときにロック',
@@ -404,7 +427,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'backup.title': 'バックアップ',
   'backup.body':
     'バックアップは、すべてのスロットをバックアップ用パスワードで暗号化した 1 つのファイルです。この端末以外の場所（USB メモリ、クラウドストレージなど）に保管してください。ブラウザからスロットが失われたときや、新しい端末に移るときに、スロットを復元できます。',
-  'backup.none': 'バックアップはまだありません。ブラウザからスロットが失われても復元できるよう、バックアップを作成してください。',
+  'backup.none':
+    'バックアップはまだありません。ブラウザからスロットが失われても復元できるよう、バックアップを作成してください。',
   'backup.lastFile': '最終バックアップ: {date}（ファイル {file} に保存）',
   'backup.lastDownload': '最終バックアップ: {date}（ダウンロードに {file} として保存）',
   'backup.changed': '最終バックアップ以降にスロットが変更されています。もう一度バックアップしてください。',

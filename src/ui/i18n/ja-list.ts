@@ -6,8 +6,10 @@ import type { ListKey } from './en-list';
  */
 export const jaList: Record<ListKey, string> = {
   'clock.title': '端末の時計を確認してください',
-  'clock.behind': '端末の時計がサーバーより {seconds} 秒遅れています。このまま生成したコードは、サインイン時に拒否される場合があります。',
-  'clock.ahead': '端末の時計がサーバーより {seconds} 秒進んでいます。このまま生成したコードは、サインイン時に拒否される場合があります。',
+  'clock.behind':
+    '端末の時計がサーバーより {seconds} 秒遅れています。このまま生成したコードは、サインイン時に拒否される場合があります。',
+  'clock.ahead':
+    '端末の時計がサーバーより {seconds} 秒進んでいます。このまま生成したコードは、サインイン時に拒否される場合があります。',
   'clock.fixHint': '端末の設定で「日付と時刻を自動設定」をオンにすることをおすすめします。',
   'clock.correct': 'コードを {seconds} 秒補正する',
   'clock.corrected': '端末の時計に合わせて、コードを {seconds} 秒補正しています。',
@@ -55,14 +57,17 @@ export const jaList: Record<ListKey, string> = {
   'details.added': '追加日',
   'details.issuer': '発行元',
   'details.account': 'アカウント',
-  'details.managed': 'このスロットは組織の privacyIDEA サーバー（{issuer}）が管理しています。シークレットキーはこの端末の中だけにあり、表示されません。',
+  'details.managed':
+    'このスロットは組織の privacyIDEA サーバー（{issuer}）が管理しています。シークレットキーはこの端末の中だけにあり、表示されません。',
   'details.showSecret': 'シークレットキーを表示',
   'details.hideSecret': 'シークレットキーを隠す',
-  'details.secretPin': 'シークレットキーを表示するには PIN を入力してください。シークレットキーを見た人は誰でもワンタイムパスワードを生成できます。',
+  'details.secretPin':
+    'シークレットキーを表示するには PIN を入力してください。シークレットキーを見た人は誰でもワンタイムパスワードを生成できます。',
   'details.secret': 'シークレットキー',
   'trash.title': 'ゴミ箱',
   'trash.back': 'スロット一覧に戻る',
-  'trash.body': '削除したスロットは 30 日間ここに保管され、その後完全に削除されます。ゴミ箱にある間はワンタイムパスワードを生成しません。',
+  'trash.body':
+    '削除したスロットは 30 日間ここに保管され、その後完全に削除されます。ゴミ箱にある間はワンタイムパスワードを生成しません。',
   'trash.empty': 'ゴミ箱は空です。',
   'trash.label': '削除したスロット',
   'trash.daysLeft.one': 'あと {count} 日で完全に削除',
@@ -71,7 +76,8 @@ export const jaList: Record<ListKey, string> = {
   'trash.restored': 'スロットを元に戻しました',
   'trash.deleteForever': '完全に削除',
   'trash.deleteTitle': '「{name}」を完全に削除しますか？',
-  'trash.deleteBody': 'この端末ではこのスロットのワンタイムパスワードが使えなくなります。元に戻すには、発行元に再アクティベーションを申請する必要があります。',
+  'trash.deleteBody':
+    'この端末ではこのスロットのワンタイムパスワードが使えなくなります。元に戻すには、発行元に再アクティベーションを申請する必要があります。',
   'trash.deleted': 'スロットを完全に削除しました',
   'trash.emptyButton': 'ゴミ箱を空にする',
   'trash.emptyTitle.one': '{count} 件のスロットを完全に削除しますか？',

@@ -85,14 +85,14 @@ export const ja: Record<ShellKey, string> = {
   'error.PIN_TOO_SHORT': '{min} 桁以上の数字にしてください。',
   'error.PIN_TOO_LONG': '{max} 桁以下の数字にしてください。',
   'error.PIN_NOT_DIGITS': '数字のみを入力してください。',
-  'error.PIN_TRIVIAL': 'この PIN は推測されやすいため使えません。同じ数字の繰り返しや 123456 のような連番は避けてください。',
+  'error.PIN_TRIVIAL':
+    'この PIN は推測されやすいため使えません。同じ数字の繰り返しや 123456 のような連番は避けてください。',
   'error.PIN_MISMATCH': '2 つの PIN が一致しません。',
   'error.PIN_WRONG': 'PIN が正しくありません。',
   'error.PIN_WAIT': 'PIN の入力ミスが続いたため、{min} 秒待ってからもう一度お試しください。',
   'error.PIN_WRONG.passphrase': 'パスフレーズが正しくありません。',
   'error.PIN_WAIT.passphrase': 'パスフレーズの入力ミスが続いたため、{min} 秒待ってからもう一度お試しください。',
-  'error.VAULT_ERASED.passphrase':
-    'パスフレーズを 10 回間違えたため、設定に従ってすべてのスロットを消去しました。',
+  'error.VAULT_ERASED.passphrase': 'パスフレーズを 10 回間違えたため、設定に従ってすべてのスロットを消去しました。',
   'error.KDF_FAILED.passphrase': 'このブラウザではパスフレーズを確認できませんでした。',
   'error.PASSPHRASE_TOO_SHORT': '{min} 文字以上にしてください。',
   'error.PASSPHRASE_TOO_LONG': '{max} 文字以下にしてください。',
@@ -111,7 +111,8 @@ export const ja: Record<ShellKey, string> = {
     '別のタブで PIN が変更されました。ここでは何も変更していません。いったんロックし、新しい PIN でロックを解除してから、もう一度お試しください。',
   'error.KDF_WEAK': '保存されているスロットのセキュリティ設定が弱すぎるため、信頼できません。',
   'error.KDF_FAILED': 'このブラウザでは PIN を確認できませんでした。',
-  'error.PASSKEY_UNSUPPORTED': 'このブラウザまたは端末では、パスキーで Keyslot のロックを解除できません。PIN をお使いください。',
+  'error.PASSKEY_UNSUPPORTED':
+    'このブラウザまたは端末では、パスキーで Keyslot のロックを解除できません。PIN をお使いください。',
   'error.PASSKEY_CANCELLED':
     'パスキーでロックを解除できませんでした。キャンセルされたか、パスキーがこの端末にありません。PIN をお使いください。',
   'error.PASSKEY_FAILED': 'パスキーが使えませんでした。PIN をお使いください。',

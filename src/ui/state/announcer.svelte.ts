@@ -8,7 +8,11 @@ export class Announcer {
   announcement = $state.raw<Announcement | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  announce(key: MessageKey, params: Record<string, string | number> = {}, { visual = true }: { visual?: boolean } = {}): void {
+  announce(
+    key: MessageKey,
+    params: Record<string, string | number> = {},
+    { visual = true }: { visual?: boolean } = {},
+  ): void {
     // Clear first so the same words twice in a row are announced again.
     this.announcement = null;
     clearTimeout(this.#timer);

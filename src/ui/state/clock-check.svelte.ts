@@ -35,7 +35,8 @@ export class ClockCheck {
     this.#lastTry = nowMs;
     this.#running = this.measure()
       .then((sample) => {
-        if (sample) this.#apply(this.save({ offsetMs: sample.offsetMs, measuredAt: sample.atMs, correct: this.correct }));
+        if (sample)
+          this.#apply(this.save({ offsetMs: sample.offsetMs, measuredAt: sample.atMs, correct: this.correct }));
       })
       .finally(() => (this.#running = null));
     return this.#running;
@@ -56,4 +57,3 @@ export class ClockCheck {
     this.correct = note.correct;
   }
 }
-

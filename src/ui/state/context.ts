@@ -51,7 +51,11 @@ export function createAppState(launch: AddIntent | null = null): AppState {
       return current;
     },
     load() {
-      loading ??= Promise.all([import('./slots.svelte.ts'), import('./pia.svelte.ts'), import('./extras.svelte.ts')]).then(
+      loading ??= Promise.all([
+        import('./slots.svelte.ts'),
+        import('./pia.svelte.ts'),
+        import('./extras.svelte.ts'),
+      ]).then(
         ([{ SlotsState }, { PiaState }, { ExtrasState }]) => {
           makers = { Pia: PiaState };
           current ??= new SlotsState(nav, announcer);
@@ -81,7 +85,9 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   const piaState = (): PiaState => (pia ??= new (loaded().Pia)(unlocked(), nav, announcer));
   const privacy = new Privacy();
   // Settings → privacyIDEA: sync once at unlock when online.
-  const session = new Session(nav, slots, announcer, launch, () => piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock));
+  const session = new Session(nav, slots, announcer, launch, () =>
+    piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock),
+  );
   const linkExposure = new LinkExposure();
   return {
     nav,

@@ -1,4 +1,5 @@
-export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
+export type Screen =
+  'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add' | 'import' | 'settings' | 'gone' | 'stale';
 
 /**
  * Why the add screen opens, and with what: pick a way, go straight to the camera
@@ -8,16 +9,22 @@ export type Screen = 'loading' | 'welcome' | 'setup' | 'locked' | 'slots' | 'add
  * the browser has already recorded it in its history (LinkExposure).
  */
 export type AddIntent =
-  | { kind: 'choose' }
-  | { kind: 'scan' }
-  | { kind: 'text'; text: string; viaAddressBar?: boolean }
-  | { kind: 'shared' };
+  { kind: 'choose' } | { kind: 'scan' } | { kind: 'text'; text: string; viaAddressBar?: boolean } | { kind: 'shared' };
 
 /**
  * The sections of Settings, in the order the Settings page lists them: each opens its own
  * screen (issue 15: a short page of sections, not one long page of every card).
  */
-export const SETTINGS_SECTIONS = ['security', 'backups', 'privacyidea', 'appearance', 'language', 'clock', 'storage', 'about'] as const;
+export const SETTINGS_SECTIONS = [
+  'security',
+  'backups',
+  'privacyidea',
+  'appearance',
+  'language',
+  'clock',
+  'storage',
+  'about',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Which screen shows, which Settings section is open, and what the add and import screens open with. */

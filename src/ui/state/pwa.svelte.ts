@@ -18,7 +18,6 @@ export interface BeforeInstallPromptEvent extends Event {
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
-
 /** What the install state listens to: the page's window in the app, a fake in tests. */
 export interface PwaEnvironment {
   events: Pick<EventTarget, 'addEventListener'>;
@@ -105,4 +104,3 @@ export class PwaState {
     void this.#load().then(({ applyUpdate }) => applyUpdate());
   }
 }
-

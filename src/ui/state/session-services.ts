@@ -4,7 +4,15 @@
  * paint, so none of it (IndexedDB, the vault format, WebCrypto, the KDF) weighs on the entry that
  * index.html loads.
  */
-export { attemptGuard, createVault, hasPasskey, hasVault, secretInput, unlockVault, unlockWithPasskey } from '../../platform/vault';
+export {
+  attemptGuard,
+  createVault,
+  hasPasskey,
+  hasVault,
+  secretInput,
+  unlockVault,
+  unlockWithPasskey,
+} from '../../platform/vault';
 export { prepareKdf } from '../../platform/kdf';
 export { prfSupported } from '../../platform/passkey';
 export { onVersionChange } from '../../platform/storage';

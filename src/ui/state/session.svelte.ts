@@ -10,7 +10,14 @@ import { secretKey, useSecretWording } from '../i18n/i18n';
 import { locked } from './lock-hooks';
 import type { UnlockedVault } from '../../platform/vault';
 import type { ConnectionLoss } from '../../platform/storage';
-import { forgetVault, rememberVault, requestPersistence, storageStatus, vaultCreatedAt, type StorageStatus } from '../../platform/storage-health';
+import {
+  forgetVault,
+  rememberVault,
+  requestPersistence,
+  storageStatus,
+  vaultCreatedAt,
+  type StorageStatus,
+} from '../../platform/storage-health';
 import type { Announcer } from './announcer.svelte.ts';
 import type { AddIntent, Navigation } from './navigation.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
@@ -114,7 +121,10 @@ export class Session {
     if (this.#preloaded) return;
     this.#preloaded = true;
     void this.#slots.load().catch(() => undefined);
-    for (const load of this.#preloads) void Promise.resolve().then(load).catch(() => undefined);
+    for (const load of this.#preloads)
+      void Promise.resolve()
+        .then(load)
+        .catch(() => undefined);
   }
 
   async init(): Promise<void> {

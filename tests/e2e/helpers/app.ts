@@ -46,7 +46,9 @@ export function slotItem(page: Page, name: string | RegExp) {
 /** The code text of a slot, digits only. */
 export async function shownCode(page: Page, name: string | RegExp): Promise<string> {
   // The code is the button whose name is only digits (grouped with spaces).
-  const text = await slotItem(page, name).getByRole('button', { name: /^[\d ]+$/ }).textContent();
+  const text = await slotItem(page, name)
+    .getByRole('button', { name: /^[\d ]+$/ })
+    .textContent();
   return (text ?? '').replace(/\s/g, '');
 }
 

@@ -35,10 +35,14 @@ async function reachable(url: string): Promise<boolean> {
 export async function startPreview(outDir: string, port: number): Promise<Server> {
   const url = `http://localhost:${port}`;
   if (await reachable(url)) throw new Error(`port ${port} is already taken`);
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 200 && !(await reachable(url)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await reachable(url))) throw new Error(`vite preview did not start on ${port}`);
   return {
@@ -60,7 +64,9 @@ export async function serviceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+      );
     }
   });
 }
@@ -78,7 +84,9 @@ export function watchCsp(context: BrowserContext): { violations: string[] } {
   void context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       // Reported through the console so the test sees it even after a navigation.
-      console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+      console.error(
+        `Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   const watchPage = (page: Page) => {

@@ -22,9 +22,22 @@ export async function cameraFeed(text: string): Promise<string> {
   const png = await qrPng(text);
   const feed = png.replace(/\.png$/, '.y4m');
   execFileSync('ffmpeg', [
-    '-loglevel', 'error', '-y', '-loop', '1', '-i', png,
-    '-vf', 'scale=360:360,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
-    '-r', '15', '-t', '1', '-f', 'yuv4mpegpipe', feed,
+    '-loglevel',
+    'error',
+    '-y',
+    '-loop',
+    '1',
+    '-i',
+    png,
+    '-vf',
+    'scale=360:360,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    '-r',
+    '15',
+    '-t',
+    '1',
+    '-f',
+    'yuv4mpegpipe',
+    feed,
   ]);
   return feed;
 }
@@ -59,6 +72,8 @@ export const TRACK_STREAMS = () => {
 };
 
 export const liveTracks = () =>
-  (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length;
+  (window as unknown as { __streams: MediaStream[] }).__streams
+    .flatMap((s) => s.getTracks())
+    .filter((t) => t.readyState === 'live').length;
 
 export const streamsOpened = () => (window as unknown as { __streams: MediaStream[] }).__streams.length;

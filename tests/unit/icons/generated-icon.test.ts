@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, generatedIcon, iconInitials, ICON_TEXT_CONTRAST_MIN } from '../../../src/core/icons/generated-icon';
+import {
+  contrastRatio,
+  generatedIcon,
+  iconInitials,
+  ICON_TEXT_CONTRAST_MIN,
+} from '../../../src/core/icons/generated-icon';
 
 describe('generated icon initials', () => {
   it.each([
@@ -28,7 +33,17 @@ describe('generated icon initials', () => {
 
   it('are always one or two graphemes, never empty', () => {
     const seg = new Intl.Segmenter('und', { granularity: 'grapheme' });
-    for (const name of ['a', 'Amazon Web Services', 'الخدمة', 'Ελληνικά Ταχυδρομεία', 'ไทย', '한국 은행', 'x'.repeat(300), '((()))', '<script>']) {
+    for (const name of [
+      'a',
+      'Amazon Web Services',
+      'الخدمة',
+      'Ελληνικά Ταχυδρομεία',
+      'ไทย',
+      '한국 은행',
+      'x'.repeat(300),
+      '((()))',
+      '<script>',
+    ]) {
       const n = [...seg.segment(iconInitials(name))].length;
       expect(n, name).toBeGreaterThanOrEqual(1);
       expect(n, name).toBeLessThanOrEqual(2);
@@ -38,7 +53,18 @@ describe('generated icon initials', () => {
 
 /** 600 issuers: real-looking names, numbered ones and random code points, so every hue is covered. */
 function manyIssuers(): string[] {
-  const names = ['KEK VPN', 'GitHub', 'Google', 'Microsoft', 'Steam', 'PassLogic', '株式会社', 'Amazon', 'Proton', 'Dropbox'];
+  const names = [
+    'KEK VPN',
+    'GitHub',
+    'Google',
+    'Microsoft',
+    'Steam',
+    'PassLogic',
+    '株式会社',
+    'Amazon',
+    'Proton',
+    'Dropbox',
+  ];
   for (let i = 0; i < 400; i++) names.push(`Issuer ${i}`);
   let seed = 7;
   for (let i = 0; i < 190; i++) {

@@ -7,7 +7,9 @@ import { unzipIconPack } from '../../../src/platform/unzip';
 
 const UUID = 'c553f06f-2a17-46ca-87f5-56af90dd0500';
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const SVG = strToU8('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use xlink:href="#g"/></svg>');
+const SVG = strToU8(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use xlink:href="#g"/></svg>',
+);
 
 interface IconDef {
   filename: string;
@@ -160,7 +162,12 @@ describe('unzipping a hostile icon pack', () => {
 
   it('caps the total inflated size over all icons, and refuses unknown compression methods', () => {
     const guard = new ZipGuard(1000);
-    const icon = (i: number) => ({ name: `i${i}.png`, size: 900_000, originalSize: ICON_PACK_LIMITS.iconBytesMax, compression: 8 });
+    const icon = (i: number) => ({
+      name: `i${i}.png`,
+      size: 900_000,
+      originalSize: ICON_PACK_LIMITS.iconBytesMax,
+      compression: 8,
+    });
     let i = 0;
     expect(
       errorOf(() => {
@@ -168,7 +175,9 @@ describe('unzipping a hostile icon pack', () => {
       }),
     ).toBe('ICON_PACK_TOO_LARGE');
     expect(i).toBe(ICON_PACK_LIMITS.totalBytesMax / ICON_PACK_LIMITS.iconBytesMax);
-    expect(errorOf(() => new ZipGuard(10).admit({ name: 'a.png', size: 1, originalSize: 1, compression: 12 }))).toBe('ICON_PACK_INVALID');
+    expect(errorOf(() => new ZipGuard(10).admit({ name: 'a.png', size: 1, originalSize: 1, compression: 12 }))).toBe(
+      'ICON_PACK_INVALID',
+    );
   });
 });
 
@@ -184,7 +193,14 @@ describe('matching an issuer to a pack icon', () => {
         icon('KEK.svg', ['kek vpn', 'kek']),
         icon('X.svg', ['x']),
       ],
-      { 'Google.png': PNG, 'Google.svg': SVG, 'GoogleCloud.svg': SVG, 'Blizzard.svg': SVG, 'KEK.svg': SVG, 'X.svg': SVG },
+      {
+        'Google.png': PNG,
+        'Google.svg': SVG,
+        'GoogleCloud.svg': SVG,
+        'Blizzard.svg': SVG,
+        'KEK.svg': SVG,
+        'X.svg': SVG,
+      },
     ),
   );
   const best = (issuer: string) => bestIcon([pack], issuer)?.filename ?? null;
@@ -208,7 +224,11 @@ describe('matching an issuer to a pack icon', () => {
   });
 
   it('lists every match best first: exact, then longer contained patterns, SVG before PNG', () => {
-    expect(suggestIcons([pack], 'google').map((i) => i.filename)).toEqual(['Google.svg', 'Google.png', 'GoogleCloud.svg']);
+    expect(suggestIcons([pack], 'google').map((i) => i.filename)).toEqual([
+      'Google.svg',
+      'Google.png',
+      'GoogleCloud.svg',
+    ]);
     expect(suggestIcons([pack], 'google', 1)).toHaveLength(1);
   });
 });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { iconMime, isSafeSvg } from '../../../src/core/icons/image-check';
 
-const svg = (body: string, attrs = '') => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${body}</svg>`);
+const svg = (body: string, attrs = '') =>
+  new TextEncoder().encode(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${body}</svg>`,
+  );
 
 describe('SVG icons Keyslot will show', () => {
   it.each([
     ['a plain shape', svg('<circle cx="1" cy="1" r="1" fill="#f00"/>')],
-    ['gradients and uses that point inside the file', svg('<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use href="#g"/><use xlink:href=\'#g\'/>')],
-    ['an XML declaration and a comment first', new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?>\n<!-- logo --><svg viewBox="0 0 1 1"></svg>')],
+    [
+      'gradients and uses that point inside the file',
+      svg('<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use href="#g"/><use xlink:href=\'#g\'/>'),
+    ],
+    [
+      'an XML declaration and a comment first',
+      new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?>\n<!-- logo --><svg viewBox="0 0 1 1"></svg>'),
+    ],
     ['inline CSS without outside references', svg('<style>.a{fill:#123}</style><path class="a" d="M0 0"/>')],
   ])('accepts %s', (_name, bytes) => {
     expect(isSafeSvg(bytes)).toBe(true);
@@ -27,8 +36,14 @@ describe('SVG icons Keyslot will show', () => {
     ['a data: reference', svg('<image href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="/>')],
     ['CSS url() to outside', svg('<rect style="fill:url(https://x.example/a)"/>')],
     ['CSS @import', svg('<style>@import "https://x.example/a.css";</style>')],
-    ['a DOCTYPE with entities', new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "b">]><svg>&a;</svg>')],
-    ['an xml-stylesheet instruction', new TextEncoder().encode('<?xml-stylesheet href="https://x.example/a.css"?><svg></svg>')],
+    [
+      'a DOCTYPE with entities',
+      new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "b">]><svg>&a;</svg>'),
+    ],
+    [
+      'an xml-stylesheet instruction',
+      new TextEncoder().encode('<?xml-stylesheet href="https://x.example/a.css"?><svg></svg>'),
+    ],
     ['an iframe', svg('<iframe src="https://x.example"/>')],
     ['an HTML document', new TextEncoder().encode('<html><body><svg></svg></body></html>')],
     ['bytes that are not UTF-8', Uint8Array.from([0x3c, 0x73, 0x76, 0x67, 0xff, 0x3e])],

@@ -6,7 +6,10 @@ import { Clock } from '../../../src/ui/state/clock.svelte.ts';
 /** A countdown element's stand-in: records its custom-property writes. */
 function countdownEl() {
   const writes: [string, string][] = [];
-  return { writes, style: { setProperty: (name: string, value: string) => void writes.push([name, value]) } } as unknown as HTMLElement & { writes: [string, string][] };
+  return {
+    writes,
+    style: { setProperty: (name: string, value: string) => void writes.push([name, value]) },
+  } as unknown as HTMLElement & { writes: [string, string][] };
 }
 
 /** An IntersectionObserver the test drives: `show(el, on)` reports it entering or leaving. */

@@ -4,7 +4,14 @@ import { SLOT_META_DEFAULTS, type Slot } from '../../../src/core/slot';
 import { KeepOnTopState, type KeepOnTopWindow } from '../../../src/ui/state/keep-on-top.svelte.ts';
 import { draft } from '../fixtures/slots';
 
-const slot = (id: string, over: Partial<Slot> = {}): Slot => ({ ...draft(), ...SLOT_META_DEFAULTS, id, name: '', createdAt: 0, ...over });
+const slot = (id: string, over: Partial<Slot> = {}): Slot => ({
+  ...draft(),
+  ...SLOT_META_DEFAULTS,
+  id,
+  name: '',
+  createdAt: 0,
+  ...over,
+});
 
 /** A Picture-in-Picture that opens fake windows (or refuses), and records what it drew. */
 function fakePip(opens = true) {
@@ -31,7 +38,10 @@ function hooks() {
   const lock: (() => void)[] = [];
   const gone: ((id: string) => void)[] = [];
   return {
-    hooks: { whenLocked: (h: () => void) => void lock.push(h), whenSlotGone: (h: (id: string) => void) => void gone.push(h) },
+    hooks: {
+      whenLocked: (h: () => void) => void lock.push(h),
+      whenSlotGone: (h: (id: string) => void) => void gone.push(h),
+    },
     lock: () => lock.forEach((h) => h()),
     gone: (id: string) => gone.forEach((h) => h(id)),
   };

@@ -1,9 +1,22 @@
 // PwaState: install and update state, from the page's events (a fake window here).
 import { describe, expect, it } from 'vitest';
-import { PwaState, type BeforeInstallPromptEvent, type PwaEnvironment, type PwaModule } from '../../../src/ui/state/pwa.svelte.ts';
+import {
+  PwaState,
+  type BeforeInstallPromptEvent,
+  type PwaEnvironment,
+  type PwaModule,
+} from '../../../src/ui/state/pwa.svelte.ts';
 
-const desktop = { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156', platform: 'Linux x86_64', maxTouchPoints: 0 };
-const iphone = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)', platform: 'iPhone', maxTouchPoints: 5 };
+const desktop = {
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156',
+  platform: 'Linux x86_64',
+  maxTouchPoints: 0,
+};
+const iphone = {
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)',
+  platform: 'iPhone',
+  maxTouchPoints: 5,
+};
 
 function fakeWindow(navigator = desktop, standalone = false) {
   const events = new EventTarget();
@@ -13,7 +26,9 @@ function fakeWindow(navigator = desktop, standalone = false) {
 }
 
 function installPrompt(outcome: 'accepted' | 'dismissed') {
-  const event = new Event('beforeinstallprompt', { cancelable: true }) as BeforeInstallPromptEvent & { prompted: number };
+  const event = new Event('beforeinstallprompt', { cancelable: true }) as BeforeInstallPromptEvent & {
+    prompted: number;
+  };
   event.prompted = 0;
   Object.assign(event, {
     prompt: async () => void event.prompted++,

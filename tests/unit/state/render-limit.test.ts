@@ -4,7 +4,11 @@ import { CHUNK, FIRST_SCREEN, RenderLimit } from '../../../src/ui/state/render-l
 /** A schedule that runs nothing until asked: one queued task at a time. */
 function manualSchedule() {
   const queue: (() => void)[] = [];
-  return { schedule: (next: () => void) => void queue.push(next), runOne: () => queue.shift()?.(), pending: () => queue.length };
+  return {
+    schedule: (next: () => void) => void queue.push(next),
+    runOne: () => queue.shift()?.(),
+    pending: () => queue.length,
+  };
 }
 
 describe('RenderLimit', () => {

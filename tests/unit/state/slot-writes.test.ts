@@ -103,7 +103,12 @@ describe('slot writes from two tabs', () => {
     const a = await unlockedApp();
     const b = createAppState();
     await b.session.unlock(PIN);
-    const totp: SlotDraft = { ...hotpDraft, kind: 'totp', counter: 0, secret: Uint8Array.from(Buffer.from('a fresh secret 00000')) };
+    const totp: SlotDraft = {
+      ...hotpDraft,
+      kind: 'totp',
+      counter: 0,
+      secret: Uint8Array.from(Buffer.from('a fresh secret 00000')),
+    };
     await a.app.slots.addSlot(totp, '');
     await expect(b.slots.addSlot(totp, '')).rejects.toMatchObject({ code: 'SLOT_DUPLICATE' });
     const vault = await unlockVault(PIN);

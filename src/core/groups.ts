@@ -62,3 +62,33 @@ export function renamedGroup(groups: readonly string[], from: string, to: string
 export function slotsInGroup(slots: readonly Pick<Slot, 'id' | 'groups'>[], group: string): string[] {
   return slots.filter((s) => group !== '' && inGroup(s, group)).map((s) => s.id);
 }
+
+/** A group as Settings → Groups lists it: its name and how many slots are in it. */
+export interface GroupUse {
+  name: string;
+  count: number;
+}
+
+/** Every group in use (as groupsInUse) with the number of slots in it. */
+export function groupCounts(slots: readonly Pick<Slot, 'groups'>[], locale = 'en'): GroupUse[] {
+  const counts = new Map<string, number>();
+  for (const s of slots) for (const g of new Set(s.groups.map(groupKey))) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return groupsInUse(slots, locale).map((name) => ({ name, count: counts.get(groupKey(name)) ?? 0 }));
+}
+
+/**
+ * What renaming `from` to `to` would do, given the groups in use: nothing (the same name), a
+ * rename (a new name, or the same one spelt differently: "work" → "Work"), or a merge into a
+ * group that exists already (compared as groupKey does; `into` is that group's spelling), which
+ * the person is asked about first. GROUP_INVALID / NAME_TOO_LONG for a bad new name.
+ */
+export type RenamePlan = { kind: 'unchanged' } | { kind: 'rename'; name: string } | { kind: 'merge'; into: string };
+
+export function planRename(groups: readonly string[], from: string, to: string): RenamePlan {
+  const name = groupName(to);
+  if (name === from) return { kind: 'unchanged' };
+  const key = groupKey(name);
+  if (key === groupKey(from)) return { kind: 'rename', name };
+  const existing = groups.find((g) => groupKey(g) === key);
+  return existing === undefined ? { kind: 'rename', name } : { kind: 'merge', into: existing };
+}

@@ -77,8 +77,10 @@ const ALGORITHM = { SHA1: 1, SHA256: 2, SHA512: 3 } as const;
 const DIGITS: Readonly<Record<number, number>> = { 6: 1, 8: 2 };
 const TYPE = { hotp: 1, totp: 2 } as const;
 
-/** Why the format cannot carry this slot, or null. */
-function unsupported(slot: ExportSlot): MigrationSkipReason | null {
+/** Why the format cannot carry this slot, or null (the UI says so before the PIN is asked). */
+export function migrationUnsupported(
+  slot: Pick<ExportSlot, 'kind' | 'period' | 'digits'>,
+): Exclude<MigrationSkipReason, 'too-large'> | null {
   if (slot.kind !== 'totp' && slot.kind !== 'hotp') return 'kind';
   if (slot.kind === 'totp' && slot.period !== 30) return 'period';
   if (DIGITS[slot.digits] === undefined) return 'digits';
@@ -137,7 +139,7 @@ export function writeMigrationUris(slots: readonly ExportSlot[], options: Migrat
   const batches: number[][][] = [];
   let current: number[][] = [];
   slots.forEach((slot, index) => {
-    const reason = unsupported(slot);
+    const reason = migrationUnsupported(slot);
     if (reason) return void skipped.push({ index, reason });
     const field = parametersField(slot);
     if (!fits([field])) return void skipped.push({ index, reason: 'too-large' });

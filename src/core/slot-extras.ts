@@ -7,6 +7,7 @@
  */
 import { KeyslotError } from './errors';
 import { base64Decode, base64Encode } from './bytes';
+import { nameKey, normaliseName } from './names';
 
 /** A slot belongs to at most this many groups (Aegis, 2FAS and Ente users keep a handful). */
 export const GROUPS_MAX = 32;
@@ -61,20 +62,24 @@ export function rasterFormat(bytes: Uint8Array): IconFormat | null {
 }
 
 /**
- * One group name as stored: NFC, trimmed, 1 to GROUP_NAME_MAX code points, no control
- * characters. Throws NAME_TOO_LONG / LABEL_EMPTY naming `field`.
+ * One group name as stored: normalised like every name (core/names.ts: well-formed, no control,
+ * bidi or zero-width characters, NFC, trimmed), 1 to GROUP_NAME_MAX code points. Throws
+ * GROUP_INVALID / NAME_TOO_LONG naming `field`.
  */
 export function groupName(name: string, field = 'groups'): string {
   if (typeof name !== 'string') throw new KeyslotError('GROUP_INVALID', { field });
-  const clean = withoutControls(name.normalize('NFC')).trim();
+  const clean = normaliseName(name);
   if (clean === '') throw new KeyslotError('GROUP_INVALID', { field });
   if (codePoints(clean) > GROUP_NAME_MAX) throw new KeyslotError('NAME_TOO_LONG', { field, max: GROUP_NAME_MAX });
   return clean;
 }
 
-/** How two group names compare: "Work" and "work" are one group. */
+/**
+ * How two group names compare, as two slot names do (core/names.ts nameKey): "Work", " work",
+ * full-width "Ｗｏｒｋ" and "Work" with a zero-width joiner are one group.
+ */
 export function groupKey(name: string): string {
-  return name.normalize('NFC').trim().toLocaleLowerCase('und');
+  return nameKey(name);
 }
 
 /**

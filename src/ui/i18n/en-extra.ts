@@ -1,4 +1,5 @@
 import { enPia } from './en-pia.ts';
+import { enGroups } from './en-groups.ts';
 /**
  * English messages of the screens seen now and then: first run, adding a slot (scan,
  * confirm, exports, and the errors only that flow meets), settings, install steps,
@@ -7,6 +8,7 @@ import { enPia } from './en-pia.ts';
  */
 export const enExtra = {
   ...enPia,
+  ...enGroups,
   'add.title': 'Add a slot',
   'add.method': 'How do you want to add it?',
   'add.method.link': 'Paste a link',
@@ -431,6 +433,7 @@ export const enExtra = {
   'backup.submit': 'Save encrypted copy',
   'backup.working': 'Saving encrypted copy…',
   'backup.done': 'Backup saved',
+  'backup.notSaved': 'Not saved: no file was chosen. Press Save encrypted copy again to choose one.',
   'backup.fileType': 'Keyslot backup',
   'restore.title': 'Restore from a backup',
   'restore.body':

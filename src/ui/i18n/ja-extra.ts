@@ -1,5 +1,6 @@
 import type { ExtraKey } from './en-extra';
 import { jaPia } from './ja-pia.ts';
+import { jaGroups } from './ja-groups.ts';
 
 /**
  * 日本語: the part of the screens seen now and then (same keys as en-extra.ts). Fetched only
@@ -7,6 +8,7 @@ import { jaPia } from './ja-pia.ts';
  */
 export const jaExtra: Record<ExtraKey, string> = {
   ...jaPia,
+  ...jaGroups,
   'add.title': 'スロットを追加',
   'add.method': '追加の方法を選んでください',
   'add.method.link': 'URL を貼り付け',
@@ -443,6 +445,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'backup.submit': '暗号化したコピーを保存',
   'backup.working': '暗号化したコピーを保存しています…',
   'backup.done': 'バックアップを保存しました',
+  'backup.notSaved':
+    '保存していません。ファイルが選ばれませんでした。保存するには、もう一度「暗号化したコピーを保存」を押してファイルを選んでください。',
   'backup.fileType': 'Keyslot のバックアップ',
   'restore.title': 'バックアップから復元',
   'restore.body':

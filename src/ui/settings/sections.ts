@@ -5,6 +5,7 @@ import type { SettingsSection } from '../state/navigation.svelte.ts';
 export const SECTION_WORDS: Readonly<Record<SettingsSection, { name: MessageKey; summary?: MessageKey }>> = {
   security: { name: 'settings.section.security', summary: 'settings.section.security.summary' },
   backups: { name: 'settings.section.backups', summary: 'settings.section.backups.summary' },
+  groups: { name: 'settings.section.groups', summary: 'settings.section.groups.summary' },
   // Listed only while some slot is managed by a privacyIDEA server (Settings.svelte).
   privacyidea: { name: 'settings.section.privacyidea', summary: 'settings.section.privacyidea.summary' },
   appearance: { name: 'settings.section.appearance', summary: 'settings.section.appearance.summary' },

@@ -18,6 +18,7 @@ export type AddIntent =
 export const SETTINGS_SECTIONS = [
   'security',
   'backups',
+  'groups',
   'privacyidea',
   'appearance',
   'language',

@@ -6,6 +6,7 @@ import { englishWords, type Words } from './words';
 export const SECTIONS = [
   'security',
   'backups',
+  'groups',
   'privacyidea',
   'appearance',
   'language',

@@ -1,0 +1,62 @@
+/**
+ * English words of Settings → Groups (rename, merge, delete) and of the export to Google
+ * Authenticator (Settings → Backups). Part of the extra screens' catalogue (en-extra.ts).
+ */
+export const enGroups = {
+  'settings.section.groups': 'Groups',
+  'settings.section.groups.summary': 'Rename or delete the groups of your slots',
+  'groups.admin.title': 'Your groups',
+  'groups.admin.body':
+    'A slot can be in several groups; put it in one from the slot’s Details. Renaming or deleting a group here changes every slot in it. Deleting a group never deletes a slot.',
+  'groups.admin.none': 'No groups yet. Open a slot’s Details to put it in a group.',
+  'groups.count.one': '{count} slot',
+  'groups.count.other': '{count} slots',
+  'groups.renameShort': 'Rename',
+  'groups.rename': 'Rename {group}',
+  'groups.renameTo': 'New name for {group}',
+  'groups.renameSave': 'Save name',
+  'groups.deleteShort': 'Delete',
+  'groups.delete': 'Delete group {group}',
+  'groups.deleteTitle': 'Delete the group “{group}”?',
+  'groups.deleteBody.one': 'Its {count} slot stays; it is just no longer in this group.',
+  'groups.deleteBody.other': 'Its {count} slots stay; they are just no longer in this group.',
+  'groups.deleteConfirm': 'Delete group',
+  'groups.mergeTitle': 'Merge “{from}” into “{into}”?',
+  'groups.mergeBody':
+    'A group with that name exists already. The slots of the group you are renaming join it; a slot in both is in it once.',
+  'groups.mergeConfirm': 'Merge groups',
+  'gexport.title': 'Export to Google Authenticator',
+  'gexport.body':
+    'Shows the slots you choose as QR codes that Google Authenticator (Transfer accounts, then Import accounts) and most other authenticator apps can scan. Anyone who scans them can make these slots’ codes.',
+  'gexport.open': 'Choose slots to export',
+  'gexport.choose': 'Slots to export',
+  'gexport.all': 'Select all',
+  'gexport.none': 'Select none',
+  'gexport.chosen.one': '{count} slot chosen',
+  'gexport.chosen.other': '{count} slots chosen',
+  'gexport.reason.kind': 'Cannot be included: Google’s format has no Steam Guard codes.',
+  'gexport.reason.period': 'Cannot be included: Google’s format has only 30-second codes.',
+  'gexport.reason.digits': 'Cannot be included: Google’s format has only 6- or 8-digit codes.',
+  'gexport.reason.too-large': 'Left out: too long for one QR code.',
+  'gexport.reasonHint': 'A slot that cannot be included can still be moved on its own with Show as QR code.',
+  'gexport.managed.one':
+    '{count} slot managed by privacyIDEA is not included: its server gives it to this device only.',
+  'gexport.managed.other':
+    '{count} slots managed by privacyIDEA are not included: their server gives them to this device only.',
+  'gexport.pin': 'Your PIN',
+  'gexport.pin.passphrase': 'Your passphrase',
+  'gexport.pinBody': 'Enter your PIN to show the QR codes.',
+  'gexport.pinBody.passphrase': 'Enter your passphrase to show the QR codes.',
+  'gexport.show': 'Show QR codes',
+  'gexport.working': 'Checking…',
+  'gexport.nothing': 'Choose at least one slot.',
+  'gexport.page': 'QR code {page} of {count}',
+  'gexport.image': 'Google Authenticator export, QR code {page} of {count}',
+  'gexport.hint':
+    'In Google Authenticator choose Transfer accounts, then Import accounts, and scan each code in turn. Other apps: use their import from Google Authenticator.',
+  'gexport.previous': 'Previous',
+  'gexport.next': 'Next',
+  'gexport.left': 'Not included',
+  'error.MIGRATION_TOO_LARGE.slots':
+    'That is more slots than one export can hold. Choose fewer, and export the rest afterwards.',
+} as const;

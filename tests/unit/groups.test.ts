@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GROUPS_MAX } from '../../src/core/slot-extras';
-import { groupsInUse, inGroup, renamedGroup, slotsInGroup, withGroup, withoutGroup } from '../../src/core/groups';
+import {
+  groupCounts,
+  groupsInUse,
+  inGroup,
+  planRename,
+  renamedGroup,
+  slotsInGroup,
+  withGroup,
+  withoutGroup,
+} from '../../src/core/groups';
 import { expectThrowsCode } from './fixtures/errors';
 
 const slots = [
@@ -45,5 +54,42 @@ describe('changing a slot’s groups', () => {
     expect(renamedGroup(['Home'], 'Work', 'Office')).toEqual(['Home']);
     expect(renamedGroup(['Work'], 'Work', 'WORK')).toEqual(['WORK']);
     expectThrowsCode(() => renamedGroup(['Work'], 'Work', ' '), 'GROUP_INVALID', 'groups');
+  });
+});
+
+describe('Settings → Groups', () => {
+  it('counts each slot once per group, whatever the spelling', () => {
+    expect(groupCounts([...slots, { id: 'e', groups: ['WORK', 'Ｗｏｒｋ'] }])).toEqual([
+      { name: 'Bank 9', count: 1 },
+      { name: 'Bank 10', count: 1 },
+      { name: 'Home', count: 1 },
+      { name: 'VPN', count: 1 },
+      { name: 'Work', count: 3 },
+    ]);
+    expect(groupCounts([])).toEqual([]);
+  });
+
+  it('plans a rename: nothing for the same name, a rename for a new name or a new spelling', () => {
+    const inUse = ['Home', 'Work'];
+    expect(planRename(inUse, 'Work', '  Work ')).toEqual({ kind: 'unchanged' });
+    expect(planRename(inUse, 'Work', 'Office')).toEqual({ kind: 'rename', name: 'Office' });
+    expect(planRename(inUse, 'Work', 'WORK')).toEqual({ kind: 'rename', name: 'WORK' });
+  });
+
+  it('plans a merge, in the existing spelling, when the new name is another group’s as names compare', () => {
+    const inUse = ['Home', 'Work'];
+    expect(planRename(inUse, 'Work', 'home')).toEqual({ kind: 'merge', into: 'Home' });
+    // Full-width letters, a zero-width joiner and doubled spaces make no new group (core/names.ts nameKey).
+    expect(planRename(inUse, 'Work', 'Ｈｏｍｅ')).toEqual({ kind: 'merge', into: 'Home' });
+    expect(planRename(['Home office', 'Work'], 'Work', 'Home\u200D  office')).toEqual({
+      kind: 'merge',
+      into: 'Home office',
+    });
+  });
+
+  it('refuses an empty, invisible or too long new name, naming the field', () => {
+    expectThrowsCode(() => planRename(['Work'], 'Work', '   '), 'GROUP_INVALID', 'groups');
+    expectThrowsCode(() => planRename(['Work'], 'Work', '\u200B\u202E'), 'GROUP_INVALID', 'groups');
+    expectThrowsCode(() => planRename(['Work'], 'Work', 'x'.repeat(65)), 'NAME_TOO_LONG', 'groups');
   });
 });

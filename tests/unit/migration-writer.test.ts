@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError } from '../../src/core/errors';
 import { MigrationBatches, parseMigrationUri } from '../../src/core/migration';
-import { MIGRATION_QR_TEXT_MAX, MIGRATION_QR_TEXT_TARGET, writeMigrationUris } from '../../src/core/migration-writer';
+import {
+  MIGRATION_QR_TEXT_MAX,
+  MIGRATION_QR_TEXT_TARGET,
+  migrationUnsupported,
+  writeMigrationUris,
+} from '../../src/core/migration-writer';
 import type { SlotDraft } from '../../src/core/slot';
 import { STEAM_PARAMS } from '../../src/core/steam';
 
@@ -86,6 +91,9 @@ describe('Google Authenticator export writer', () => {
       { index: 4, reason: 'too-large' },
     ]);
     expect(readBack(uris)).toEqual([slots[0], slots[5]]);
+    // The same reasons are known before any secret is read (the export dialog shows them first).
+    expect(slots.map(migrationUnsupported)).toEqual([null, 'period', 'digits', 'kind', null, null]);
+    expect(migrationUnsupported(totp(7, { kind: 'hotp', period: 0, digits: 8 }))).toBeNull();
   });
 
   it('writes nothing for no exportable slot, and refuses an export that needs over 100 QR codes', () => {

@@ -30,6 +30,15 @@ describe('group names', () => {
     expect(groupList(['Work', 'work', 'Home', 'WORK'])).toEqual(['Work', 'Home']);
   });
 
+  it('are normalised and compared like every other name (core/names.ts)', () => {
+    // Bidi overrides and zero-width spaces are dropped, as in slot names.
+    expect(groupName('\u202EkroW\u202C\u200B')).toBe('kroW');
+    expect(groupName('Work\uD800')).toBe('Work\uFFFD');
+    expect(groupKey('Ｗｏｒｋ')).toBe(groupKey('work'));
+    expect(groupKey('Home  office')).toBe(groupKey('home office'));
+    expect(groupList(['Home office', 'HOME\u200D OFFICE'])).toEqual(['Home office']);
+  });
+
   it('refuse an empty or control-only name, a name over the limit and a non-string', () => {
     expectThrowsCode(() => groupName('   '), 'GROUP_INVALID', 'groups');
     expectThrowsCode(() => groupName('\u0000\u0007'), 'GROUP_INVALID', 'groups');

@@ -1,0 +1,126 @@
+// Settings → Groups: the state behind the screen. Renames are checked before anything is
+// written, a rename onto another group's name waits for the person's yes, and a delete takes
+// the group off every slot (trash included) without deleting one. All of it is stored.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { ARGON2_FLOOR } from '../../../src/core/vault';
+import { isKeyslotError } from '../../../src/core/errors';
+import { createVault, unlockVault } from '../../../src/platform/vault';
+import { createAppState, type AppState } from '../../../src/ui/state/context';
+import { GroupAdmin } from '../../../src/ui/state/group-admin.svelte.ts';
+import { useFreshIndexedDb } from '../fixtures/fresh-db';
+import { draft, textBytes } from '../fixtures/slots';
+
+const PIN = '731946';
+
+useFreshIndexedDb();
+
+async function start(): Promise<{ app: AppState; admin: GroupAdmin; ids: string[] }> {
+  const vault = await createVault(PIN, { kdf: ARGON2_FLOOR });
+  const ids: string[] = [];
+  for (const account of ['alice', 'bob', 'carol']) {
+    ids.push((await vault.addSlot(draft({ account, secret: textBytes(`${account}-secret-0123456789`) }), '')).id);
+  }
+  vault.lock();
+  const app = createAppState();
+  await app.session.unlock(PIN);
+  await app.extras.setGroups(ids[0]!, ['Work']);
+  await app.extras.setGroups(ids[1]!, ['work', 'Home']);
+  await app.extras.setGroups(ids[2]!, ['Bank']);
+  return { app, admin: new GroupAdmin(app.extras, app.slots), ids };
+}
+
+async function storedGroups(): Promise<Record<string, string[]>> {
+  const vault = await unlockVault(PIN);
+  const slots = await vault.listSlots();
+  vault.lock();
+  return Object.fromEntries(slots.map((s) => [s.account, s.groups]));
+}
+
+describe('Settings → Groups', () => {
+  it('lists every group once with how many slots are in it', async () => {
+    const { admin } = await start();
+    expect(admin.rows).toEqual([
+      { name: 'Bank', count: 1 },
+      { name: 'Home', count: 1 },
+      { name: 'Work', count: 2 },
+    ]);
+    expect(admin.count('Work')).toBe(2);
+    expect(admin.count('Nothing')).toBe(0);
+  });
+
+  it('renames a group on every slot in it and settles on the new name', async () => {
+    const { admin } = await start();
+    admin.startRename('Work');
+    expect(admin.draft).toBe('Work');
+    admin.draft = '  Office ';
+    await admin.submitRename();
+    expect(admin.renaming).toBeNull();
+    expect(admin.settled).toBe('Office');
+    expect(await storedGroups()).toEqual({ alice: ['Office'], bob: ['Office', 'Home'], carol: ['Bank'] });
+    expect(admin.rows.map((r) => r.name)).toEqual(['Bank', 'Home', 'Office']);
+  });
+
+  it('refuses an empty name and writes nothing, keeping the field open', async () => {
+    const { admin } = await start();
+    const before = await storedGroups();
+    admin.startRename('Work');
+    admin.draft = ' \u200B ';
+    await admin.submitRename();
+    expect(isKeyslotError(admin.error, 'GROUP_INVALID')).toBe(true);
+    expect(admin.renaming).toBe('Work');
+    admin.draft = 'x'.repeat(65);
+    await admin.submitRename();
+    expect(isKeyslotError(admin.error, 'NAME_TOO_LONG')).toBe(true);
+    expect(await storedGroups()).toEqual(before);
+  });
+
+  it('asks before merging into a group that exists; No writes nothing, Yes merges', async () => {
+    const { admin } = await start();
+    const before = await storedGroups();
+    admin.startRename('Work');
+    admin.draft = 'HOME';
+    await admin.submitRename();
+    expect(admin.merge).toEqual({ from: 'Work', into: 'Home' });
+    admin.cancelMerge();
+    expect(admin.merge).toBeNull();
+    expect(admin.renaming).toBe('Work'); // back to the field
+    expect(await storedGroups()).toEqual(before);
+
+    await admin.submitRename();
+    await admin.confirmMerge();
+    // bob was in both: in Home once. The existing spelling wins.
+    expect(await storedGroups()).toEqual({ alice: ['Home'], bob: ['Home'], carol: ['Bank'] });
+    expect(admin.rows).toEqual([
+      { name: 'Bank', count: 1 },
+      { name: 'Home', count: 2 },
+    ]);
+  });
+
+  it('writes nothing for the same name, and Cancel leaves everything as it was', async () => {
+    const { admin } = await start();
+    const before = await storedGroups();
+    admin.startRename('Bank');
+    await admin.submitRename();
+    expect(admin.renaming).toBeNull();
+    expect(admin.settled).toBe('Bank');
+    admin.startRename('Home');
+    admin.draft = 'Elsewhere';
+    admin.cancelRename();
+    expect(admin.renaming).toBeNull();
+    expect(await storedGroups()).toEqual(before);
+  });
+
+  it('deletes a group only when confirmed, from every slot in it, trash included, keeping the slots', async () => {
+    const { app, admin, ids } = await start();
+    await app.slots.remove(ids[1]!); // bob is in the trash, still in "work"
+    admin.askDelete('Work');
+    admin.cancelDelete();
+    expect((await storedGroups()).alice).toEqual(['Work']);
+    admin.askDelete('Work');
+    await admin.confirmDelete();
+    expect(admin.deleting).toBeNull();
+    expect(await storedGroups()).toEqual({ alice: [], bob: ['Home'], carol: ['Bank'] });
+    expect(app.slots.slots).toHaveLength(3);
+  });
+});

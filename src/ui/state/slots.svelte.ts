@@ -11,7 +11,7 @@ import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
 import { SlotIndex, matchExisting } from '../../core/slot-match';
 import { normaliseName } from '../../core/names';
 import { nameWarning } from '../../core/lookalike';
-import type { BackupSlot } from '../../core/backup-format';
+import type { BackupSlot } from '../../core/backup';
 import type { ImportEntry } from '../../core/importers';
 import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
 import type { StoredSlots, UnlockedVault } from '../../platform/vault';

@@ -200,3 +200,26 @@ test('a link whose provider looks like an existing one in other letters is flagg
   await expect(page.getByRole('button', { name: 'Replace the old slot' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add slot' })).toBeVisible();
 });
+
+test('activation links opened in quick succession are never dropped, even while the previous slot is being saved', async ({
+  page,
+}) => {
+  const links = Array.from({ length: 8 }, (_, i) => {
+    const secret = `JBSWY3DPEHPK3PX${'ABCDEFGH'[i]}`; // a different secret each
+    return `#add=${encodeURIComponent(`otpauth://totp/Quick%20${i}:user${i}?secret=${secret}&issuer=Quick%20${i}`)}`;
+  });
+  await setUpPin(page);
+  await page.evaluate((hash) => (location.hash = hash), links[0]!);
+  for (let i = 1; i <= links.length; i++) {
+    await expect(page.getByRole('heading', { name: 'Check and add' })).toBeVisible();
+    await expect(page.getByText(`Quick ${i - 1}`, { exact: true }).first()).toBeVisible();
+    // Add, and the next link arrives at once: while the slot is still being encrypted and stored.
+    await page.evaluate((next) => {
+      const add = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add slot')!;
+      add.click();
+      if (next) location.hash = next;
+    }, links[i] ?? null);
+  }
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Slots' }).getByRole('listitem')).toHaveCount(links.length);
+});

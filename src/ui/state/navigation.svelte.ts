@@ -82,7 +82,13 @@ export class Navigation {
     this.screen = 'add';
   }
 
-  closeAdd(): void {
+  /**
+   * Back to the list once an add is done. `started`: the add screen's intent when the add began;
+   * if another has arrived since (an activation link opened while the slot was being saved),
+   * the add screen stays open with that one: a link is never dropped (issue 15).
+   */
+  closeAdd(started?: AddIntent): void {
+    if (started !== undefined && this.screen === 'add' && this.addIntent !== started) return;
     this.addIntent = { kind: 'choose' };
     this.screen = 'slots';
   }

@@ -64,6 +64,7 @@ export class SlotsState extends SlotStore {
    */
   async addSlot(draft: SlotDraft, name: string, replaceId?: string): Promise<Slot> {
     if (this.match(draft).kind === 'duplicate') throw new KeyslotError('SLOT_DUPLICATE');
+    const started = this.#nav.addIntent; // a link arriving during the save keeps the add screen
     const slot = await this.serial(async (vault) => {
       const added = await this.#add(vault, draft, name.trim());
       this.slots = [...this.slots, added];
@@ -74,7 +75,7 @@ export class SlotsState extends SlotStore {
       return added;
     });
     this.lastAddedId = slot.id;
-    this.#nav.closeAdd();
+    this.#nav.closeAdd(started);
     this.#announcer.announce('confirm.done');
     this.keepStorage();
     return slot;
@@ -82,6 +83,7 @@ export class SlotsState extends SlotStore {
 
   /** Adds several slots (an export from another app); ones already here are skipped. */
   async addMany(drafts: readonly SlotDraft[]): Promise<{ added: number; skipped: number }> {
+    const started = this.#nav.addIntent;
     const added = await this.serial(async (vault) => {
       let count = 0;
       for (const draft of drafts) {
@@ -99,7 +101,7 @@ export class SlotsState extends SlotStore {
       }
       return count;
     });
-    this.#nav.closeAdd();
+    this.#nav.closeAdd(started);
     this.#announcer.announce(added === 1 ? 'migration.done.one' : 'migration.done.other', { count: added });
     if (added > 0) this.keepStorage();
     return { added, skipped: drafts.length - added };

@@ -49,3 +49,25 @@ describe('Navigation through Settings', () => {
     expect(SETTINGS_SECTIONS).toContain('security');
   });
 });
+
+describe('Navigation after an add', () => {
+  it('goes back to the list once the add is done', () => {
+    const nav = new Navigation();
+    nav.openAdd({ kind: 'text', text: '#add=first' });
+    const started = nav.addIntent;
+    nav.closeAdd(started);
+    expect(nav.screen).toBe('slots');
+    expect(nav.addIntent).toEqual({ kind: 'choose' });
+  });
+
+  it('stays on the add screen with a link that arrived while the previous slot was being saved', () => {
+    const nav = new Navigation();
+    nav.openAdd({ kind: 'text', text: '#add=first' });
+    const started = nav.addIntent;
+    const second = { kind: 'text', text: '#add=second' } as const;
+    nav.openAdd(second); // the hashchange, during the save
+    nav.closeAdd(started);
+    expect(nav.screen).toBe('add');
+    expect(nav.addIntent).toBe(second);
+  });
+});

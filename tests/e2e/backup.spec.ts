@@ -268,6 +268,30 @@ test('with the File System Access API the next backup re-saves to the same file 
   expect(JSON.parse(second)).toMatchObject({ format: 'keyslot-backup' });
 });
 
+test('closing the save picker says the backup was not saved, keeps the passwords, and saves nothing', async ({
+  page,
+}) => {
+  // What desktop Chromium does when the person closes its save dialog: an AbortError.
+  await page.addInitScript(() => {
+    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = () =>
+      Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+  });
+  await setUpPin(page);
+  await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
+  await openBackups(page);
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByLabel('Backup password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm backup password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Save encrypted copy' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Not saved: no file was chosen. Press Save encrypted copy again to choose one.',
+  );
+  await expect(page.getByLabel('Backup password', { exact: true })).toHaveValue(PASSWORD);
+  await expect(page.getByText(/^No backup yet\./)).toBeVisible();
+  expect(downloads).toBe(0);
+});
+
 test('the plain export needs the PIN and gives one otpauth URI per slot', async ({ page }, info) => {
   await withoutFileSystemAccess(page);
   await setUpPin(page);

@@ -191,6 +191,88 @@ for (const locale of ['en', 'ja']) {
   }
 }
 
+// Settings → Groups (with its rename field, an error, the merge question and the delete question)
+// and the export to Google Authenticator (choosing, then a QR code of several): in each language,
+// one colour scheme each.
+for (const [locale, colorScheme] of [
+  ['en', 'light'],
+  ['ja', 'dark'],
+] as const) {
+  test.describe(`groups and the Google export (${locale}, ${colorScheme})`, () => {
+    test.use({ locale, colorScheme, viewport: { width: 390, height: 844 } });
+
+    test(`axe finds no violation on Settings → Groups or the Google export (${locale}, ${colorScheme})`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const w = await wordsFor(locale);
+      const button = (key: string) => page.getByRole('button', { name: w[key], exact: true });
+      const found: string[] = [];
+      await page.goto('/');
+      await button('welcome.start').click();
+      await page.getByLabel(w['pin.label']!, { exact: true }).fill(PIN);
+      await page.getByLabel(w['pin.confirmLabel']!).fill(PIN);
+      await button('setup.submit').click();
+      await expect(page.getByRole('heading', { name: w['list.empty.title'] })).toBeVisible({ timeout: 30_000 });
+      for (const uri of [TOTP, HOTP, TOTP.replace('JBSWY3DPEHPK3PXP', 'KRUGS4ZANFZSAYJA').replace('alice', 'bob')]) {
+        await page.getByRole('button', { name: w['list.add'] }).first().click();
+        await page.getByLabel(w['add.link.label']).fill(uri);
+        await button('common.continue').click();
+        await button('confirm.submit').click();
+        await expect(page.getByRole('heading', { name: w['list.title'] })).toBeVisible();
+      }
+      for (const [name, group] of [
+        ['Lab GitLab', 'Lab'],
+        ['PassLogic (KEK VPN)', 'VPN'],
+      ]) {
+        await page
+          .getByRole('button', { name: fill(w['slot.options']!, { name: name! }) })
+          .first()
+          .click();
+        await page.getByRole('menuitem', { name: w['slot.details'], exact: true }).click();
+        const details = page.getByRole('dialog');
+        await details.getByLabel(w['groups.new']!).fill(group!);
+        await details.getByRole('button', { name: w['groups.addNew'], exact: true }).click();
+        await details.getByRole('button', { name: w['groups.save'], exact: true }).click();
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
+      }
+
+      await openSettings(page, 'groups', w);
+      await audit(page, found, 'settings → groups');
+      await page.getByRole('button', { name: fill(w['groups.rename']!, { group: 'Lab' }) }).click();
+      const field = page.getByRole('textbox', { name: fill(w['groups.renameTo']!, { group: 'Lab' }) });
+      await field.fill(' ');
+      await field.press('Enter');
+      await expect(page.getByRole('alert')).toBeVisible();
+      await audit(page, found, 'settings → groups (rename, error)');
+      await field.fill('vpn');
+      await field.press('Enter');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await audit(page, found, 'settings → groups (merge question)');
+      await page.keyboard.press('Escape');
+      await button('common.cancel').click();
+      await page.getByRole('button', { name: fill(w['groups.delete']!, { group: 'VPN' }) }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await audit(page, found, 'settings → groups (delete question)');
+      await page.keyboard.press('Escape');
+      await button('common.back').click();
+
+      await openSection(page, 'backups', w);
+      await button('gexport.open').click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await audit(page, found, 'google export (choose)');
+      await dialog.getByLabel(w['gexport.pin']!, { exact: true }).fill(PIN);
+      await dialog.getByRole('button', { name: w['gexport.show'], exact: true }).click();
+      await expect(dialog.getByRole('img')).toBeVisible({ timeout: 30_000 });
+      await audit(page, found, 'google export (QR code)');
+
+      expect(found).toEqual([]);
+    });
+  });
+}
+
 test.describe('on a 390 px phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -30,7 +30,7 @@ async function start(): Promise<{ app: AppState; admin: GroupAdmin; ids: string[
   return { app, admin: new GroupAdmin(app.extras, app.slots), ids };
 }
 
-async function storedGroups(): Promise<Record<string, string[]>> {
+async function storedGroups(): Promise<Record<string, readonly string[]>> {
   const vault = await unlockVault(PIN);
   const slots = await vault.listSlots();
   vault.lock();

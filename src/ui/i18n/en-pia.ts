@@ -38,13 +38,11 @@ export const enPia = {
     'When you continue, Keyslot contacts this server. Later it contacts it only when you sync, move or delete these slots.',
   'pia.answer': 'Your answer',
   'pia.working': 'Registering with the server…',
-  'pia.cancel': 'Cancel',
   'pia.added.one': 'Slot added: {count} slot from {issuer}',
   'pia.added.other': 'Slot added: {count} slots from {issuer}',
   'pia.skipped.one': '{count} token needs another app and was not added.',
   'pia.skipped.other': '{count} tokens need another app and were not added.',
 
-  'pia.managedBy': 'Managed by {issuer}',
   'pia.sync': 'Sync with {issuer}',
   'pia.syncing': 'Syncing…',
   'pia.synced': 'Synced with {issuer}: up to date.',
@@ -68,7 +66,6 @@ export const enPia = {
     'This deletes {count} slot of container {container} and tells {issuer} that this device no longer holds it.',
   'pia.remove.body.other':
     'This deletes {count} slots of container {container} and tells {issuer} that this device no longer holds them.',
-  'pia.remove.local': 'This deletes the slot from this device. The server already withdrew it.',
   'pia.removed.unregistered': 'Deleted. This device is no longer registered with the server.',
   'pia.removed.unreachable':
     'Deleted on this device. The server could not be reached, so it still lists this device: tell your administrator.',

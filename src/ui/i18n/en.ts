@@ -6,7 +6,6 @@
  */
 export const en = {
   'app.name': 'Keyslot',
-  'app.tagline': 'One-time passcodes for your VPN and other logins.',
 
   'pin.label': 'PIN',
   'pin.confirmLabel': 'Confirm PIN',
@@ -40,11 +39,9 @@ export const en = {
   'list.lock': 'Lock',
   'list.label': 'Slots',
 
-  'slot.copy': 'Copy code',
   'slot.copyHint': 'Select to copy',
   'slot.timeLeftPrefix': 'Seconds left:',
   'slot.generate': 'Generate code',
-  'slot.counterHint': 'Counter-based: generate a new code when you need one.',
   'slot.options': 'Options for {name}',
   'slot.delete': 'Delete',
   'slot.keepOnTop': 'Keep on top',

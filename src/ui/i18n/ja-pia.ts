@@ -39,13 +39,11 @@ export const jaPia: Record<keyof typeof enPia, string> = {
     '続けると、Keyslot はこのサーバーに接続します。その後は、これらのスロットを同期・移行・削除するときにだけ接続します。',
   'pia.answer': '回答',
   'pia.working': 'サーバーに登録しています…',
-  'pia.cancel': 'キャンセル',
   'pia.added.one': 'スロットを追加しました: {issuer} から {count} 件',
   'pia.added.other': 'スロットを追加しました: {issuer} から {count} 件',
   'pia.skipped.one': '{count} 件のトークンは別のアプリが必要なため、追加していません。',
   'pia.skipped.other': '{count} 件のトークンは別のアプリが必要なため、追加していません。',
 
-  'pia.managedBy': '{issuer} が管理',
   'pia.sync': '{issuer} と同期',
   'pia.syncing': '同期しています…',
   'pia.synced': '{issuer} と同期しました。最新の状態です。',
@@ -69,7 +67,6 @@ export const jaPia: Record<keyof typeof enPia, string> = {
     'コンテナー {container} のスロット {count} 件を削除し、この端末が保持しなくなったことを {issuer} に伝えます。',
   'pia.remove.body.other':
     'コンテナー {container} のスロット {count} 件を削除し、この端末が保持しなくなったことを {issuer} に伝えます。',
-  'pia.remove.local': 'この端末からスロットを削除します。サーバー側ではすでに無効になっています。',
   'pia.removed.unregistered': '削除しました。この端末のサーバー登録は解除されています。',
   'pia.removed.unreachable':
     'この端末からは削除しました。サーバーに接続できなかったため、サーバーにはこの端末の登録が残っています。管理者に連絡してください。',

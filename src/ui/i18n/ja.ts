@@ -6,7 +6,6 @@ import type { ShellKey } from './en';
  */
 export const ja: Record<ShellKey, string> = {
   'app.name': 'Keyslot',
-  'app.tagline': 'VPN などのログインに使うワンタイムパスワードを表示します。',
 
   'pin.label': 'PIN',
   'pin.confirmLabel': 'PIN（確認）',
@@ -43,11 +42,9 @@ export const ja: Record<ShellKey, string> = {
   'list.lock': 'ロック',
   'list.label': 'スロット',
 
-  'slot.copy': 'コードをコピー',
   'slot.copyHint': '選択するとコピーします',
   'slot.timeLeftPrefix': '残り秒数:',
   'slot.generate': 'コードを生成',
-  'slot.counterHint': 'カウンター方式: 必要なときに新しいコードを生成してください。',
   'slot.options': '{name} のメニュー',
   'slot.delete': '削除',
   'slot.showQr': 'QR コードで表示',

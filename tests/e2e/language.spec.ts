@@ -17,6 +17,26 @@ function japaneseChunks(page: Page): string[] {
 test.describe('a browser set to Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
+  test('breaks Japanese lines between phrases, leaving no character alone on a line; English as usual', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Keyslot へようこそ' })).toBeVisible();
+    const breaking = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main p, main h1')].map((el) => {
+          const style = getComputedStyle(el);
+          return `${style.wordBreak} ${style.lineBreak}`;
+        }),
+      );
+    const japanese = await breaking();
+    expect(japanese.length).toBeGreaterThan(0);
+    expect(new Set(japanese)).toEqual(new Set(['auto-phrase strict']));
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    expect(new Set(await breaking())).toEqual(new Set(['normal auto']));
+  });
+
   test('gets Japanese from the first screen through setup, and English at once when chosen in Settings', async ({
     page,
   }) => {

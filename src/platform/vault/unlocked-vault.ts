@@ -32,6 +32,7 @@ import { kekFor } from './kek';
 import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { openWithPin, type PinOpened } from './pin-method';
 import { storeMethods, wrapAndProve } from './rewrap';
+import { iconPackStore, type IconPackStore } from './icon-packs';
 
 /** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
 export interface ContainerPlan {
@@ -459,6 +460,11 @@ export class UnlockedVault {
 
   #notePosition(position: string): void {
     if (position > this.#lastPosition) this.#lastPosition = position;
+  }
+
+  /** The installed icon packs, encrypted under this vault's data key (icon-packs.ts); VAULT_LOCKED after lock(). */
+  iconPacks(): IconPackStore {
+    return iconPackStore(() => this.#requireKey());
   }
 
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */

@@ -15,6 +15,7 @@ import type { BackupSlot } from '../../core/backup-format';
 import type { ImportEntry } from '../../core/importers';
 import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
 import type { StoredSlots, UnlockedVault } from '../../platform/vault';
+import type { IconPackStore } from '../../platform/vault/icon-packs';
 import type { ContainerVault } from '../../platform/privacyidea';
 import { requestPersistence } from '../../platform/storage-health';
 import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
@@ -74,6 +75,12 @@ export class SlotsState {
     this.slots = [];
     this.hotp = new Map();
     this.lastAddedId = null;
+  }
+
+  /** The open vault's icon packs (icon-packs.svelte.ts); VAULT_LOCKED when locked. */
+  iconPacks(): IconPackStore {
+    if (!this.#vault) throw new KeyslotError('VAULT_LOCKED');
+    return this.#vault.iconPacks();
   }
 
   /** Another tab wrote slots: read them again (in the queue, so no write of ours is in between). */

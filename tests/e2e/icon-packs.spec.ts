@@ -112,6 +112,8 @@ test('an imported icon pack suggests icons; accepted ones show in the list, and 
   await leaveSettings(page);
   let details = await openDetails(page, 'GitLab');
   await expect(details.getByText('Suggested from an icon pack: GitLab')).toBeVisible();
+  await details.getByRole('heading', { name: 'Icon' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('icon-packs-details.png') });
   await details.getByRole('button', { name: 'Use the suggested icon' }).click();
   await expect(page.getByRole('status')).toHaveText('Icon saved');
   await expect(details.getByRole('button', { name: 'Use the suggested icon' })).toHaveCount(0);
@@ -145,6 +147,9 @@ test('an imported icon pack suggests icons; accepted ones show in the list, and 
   await page.getByRole('button', { name: 'Continue' }).click();
   const use = page.getByRole('checkbox', { name: 'Use the suggested icon: GitLab' });
   await expect(use).not.toBeChecked();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('icon-packs-confirm-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   await use.check();
   await page.getByRole('button', { name: 'Add slot' }).click();
   await expect(page.getByRole('status')).toHaveText('Slot added');
@@ -169,23 +174,21 @@ test('a picture pasted or dropped on the icon area becomes the icon; anything el
   await setUpPin(page);
   await addByLink(page, slotLink(THREE_SLOTS[1]));
   const png = readFileSync(await qrPng('pasted')).toString('base64');
-  const details = await openDetails(page, 'GitLab');
-  const area = details.getByRole('group', { name: 'Paste or drop a picture here' });
+  let details = await openDetails(page, 'GitLab');
+  const area = () => details.getByRole('group', { name: 'Paste or drop a picture here' });
 
-  // Paste: a clipboard holding a PNG, pasted with the area's button focused.
-  await area.getByRole('button', { name: 'Choose a picture' }).focus();
-  await area.evaluate((node, b64) => {
+  // Paste: the real clipboard holding a PNG, pasted with Ctrl+V while the area's button has the focus.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
-    document.activeElement!.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
   }, png);
+  await area().getByRole('button', { name: 'Choose a picture' }).focus();
+  await page.keyboard.press('Control+V');
   await expect(page.getByRole('status')).toHaveText('Icon saved');
-  const preview = details.locator('img.icon-preview');
-  await expect(preview).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
-  expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  const preview = () => details.locator('img.icon-preview');
+  await expect(preview()).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
+  expect(await preview().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
   await details.getByRole('button', { name: 'Use the generated icon' }).click();
   await expect(page.getByRole('status')).toHaveText('The generated icon is back');
 
@@ -200,22 +203,31 @@ test('a picture pasted or dropped on the icon area becomes the icon; anything el
       },
       [name, type, b64],
     );
-    await area.dispatchEvent('dragover', { dataTransfer: data });
-    await area.dispatchEvent('drop', { dataTransfer: data });
+    await area().dispatchEvent('dragover', { dataTransfer: data });
+    await area().dispatchEvent('drop', { dataTransfer: data });
   };
   await drop('dropped.png', 'image/png', png);
   await expect(page.getByRole('status')).toHaveText('Icon saved');
-  await expect(preview).toHaveCount(1);
+  await expect(preview()).toHaveCount(1);
 
-  // Not a picture: a text file dropped, or text pasted. Clear words, the icon unchanged.
-  const before = await preview.getAttribute('src');
+  // Not a picture: text pasted, a text file dropped, bytes that are no image. Clear words, the icon unchanged.
+  const before = await preview().getAttribute('src');
+  await page.evaluate(() => navigator.clipboard.writeText('just words'));
+  await area().getByRole('button', { name: 'Choose a picture' }).focus();
+  await page.keyboard.press('Control+V');
+  await expect(details.getByRole('alert')).toHaveText(
+    'That is not a picture. Paste or drop a PNG, WebP or JPEG image.',
+  );
+  await details.getByRole('button', { name: 'Close' }).click();
+  details = await openDetails(page, 'GitLab');
+  await expect(details.getByRole('alert')).toHaveCount(0);
   await drop('notes.txt', 'text/plain', Buffer.from('hello').toString('base64'));
   await expect(details.getByRole('alert')).toHaveText(
     'That is not a picture. Paste or drop a PNG, WebP or JPEG image.',
   );
   await drop('fake.png', 'image/png', Buffer.from('not a png at all').toString('base64'));
   await expect(details.getByRole('alert')).toContainText('can’t be used as an icon');
-  expect(await preview.getAttribute('src')).toBe(before);
+  expect(await preview().getAttribute('src')).toBe(before);
   await details.getByRole('button', { name: 'Close' }).click();
   expect(await listIconWidth(page, /GitLab/)).toBe(96);
   expect(trouble).toEqual([]);

@@ -102,7 +102,7 @@ describe('icon packs', () => {
     const { app, ids } = await unlockedApp();
     const packs = packsOf(app);
     await packs.install(packZip());
-    expect(packs.candidates.map((s) => s.issuer)).toEqual(['GitLab', 'Acme Corp']);
+    expect(packs.candidates.map((s) => s.issuer).sort()).toEqual(['Acme Corp', 'GitLab']);
     expect(packs.suggestionFor({ issuer: 'Unknown Bank', icon: null })).toBeNull();
     expect((await storedIcons()).get('GitLab')).toBeNull(); // nothing stored by suggesting
 
@@ -192,6 +192,14 @@ describe('icon packs', () => {
     expect(packs.status).toBe('ready');
     expect(packs.error).toMatchObject({ code: 'VAULT_CORRUPT' });
     expect(packs.suggestion('gitlab')).toBeNull();
+  });
+
+  it('goes with the vault when the vault is erased (erase after 10 wrong PINs)', async () => {
+    const { app } = await unlockedApp();
+    await packsOf(app).install(packZip());
+    const { eraseVault } = await import('../../../src/platform/storage');
+    await eraseVault();
+    expect(await readIconPacks()).toEqual([]);
   });
 
   it('is part of the app state once unlocked, and refuses to work locked', async () => {

@@ -134,7 +134,7 @@ export const jaList: Record<ListKey, string> = {
   'iconPacks.skipped.other':
     '{count} 個のファイルは除外しました（見つからない、画像ではない、またはスクリプトなどを含むもの）',
   'iconPacks.remove': '削除',
-  'iconPacks.removeNamed': '削除：{name}',
+  'iconPacks.removeNamed': '{name} を削除',
   'iconPacks.removeHint': 'スロットに設定済みのアイコンはそのまま残ります。',
   'iconPacks.suggestAll.one': '{count} 件のスロットに候補のアイコンを使う',
   'iconPacks.suggestAll.other': '{count} 件のスロットに候補のアイコンを使う',

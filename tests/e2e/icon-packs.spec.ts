@@ -56,6 +56,12 @@ async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
+/** axe-core's WCAG 2.1 A/AA findings on what is on screen now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function openDetails(page: Page, title: string) {
   await page.getByRole('button', { name: `Options for ${title}` }).click();
   await page.getByRole('menuitem', { name: 'Details' }).click();
@@ -104,8 +110,7 @@ test('an imported icon pack suggests icons; accepted ones show in the list, and 
   // GitLab and Acme match; Société matched only the refused SVG.
   await expect(card.getByRole('button', { name: 'Use suggested icons for 2 slots' })).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('icon-packs-settings.png'), fullPage: true });
 
   // One slot at a time, in Details.
@@ -114,6 +119,7 @@ test('an imported icon pack suggests icons; accepted ones show in the list, and 
   await expect(details.getByText('Suggested from an icon pack: GitLab')).toBeVisible();
   await details.getByRole('heading', { name: 'Icon' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('icon-packs-details.png') });
+  expect(await axeViolations(page)).toEqual([]);
   await details.getByRole('button', { name: 'Use the suggested icon' }).click();
   await expect(page.getByRole('status')).toHaveText('Icon saved');
   await expect(details.getByRole('button', { name: 'Use the suggested icon' })).toHaveCount(0);
@@ -149,6 +155,7 @@ test('an imported icon pack suggests icons; accepted ones show in the list, and 
   await expect(use).not.toBeChecked();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('icon-packs-confirm-dark.png'), fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
   await use.check();
   await page.getByRole('button', { name: 'Add slot' }).click();

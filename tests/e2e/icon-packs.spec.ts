@@ -240,3 +240,30 @@ test('a picture pasted or dropped on the icon area becomes the icon; anything el
   expect(trouble).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test('a pack installed or removed in one tab shows in another tab’s Settings without a reload', async ({ context }) => {
+  const a = await context.newPage();
+  await setUpPin(a);
+  await addByLink(a, slotLink(THREE_SLOTS[1]));
+  const b = await context.newPage();
+  await b.goto('/');
+  await unlock(b);
+  await openSettings(b, 'appearance');
+  const cardB = b.getByRole('region', { name: 'Icon packs' });
+  await expect(cardB.getByText('No icon pack is installed.')).toBeVisible();
+
+  await a.bringToFront();
+  await openSettings(a, 'appearance');
+  const chooser = a.waitForEvent('filechooser');
+  await a.getByRole('button', { name: 'Import an icon pack' }).click();
+  await (await chooser).setFiles(await packFile());
+  await expect(a.getByRole('status')).toHaveText('Icon pack installed: Test icons');
+
+  await b.bringToFront();
+  await expect(cardB.getByRole('list', { name: 'Installed icon packs' })).toContainText('Test icons');
+  await expect(cardB.getByRole('button', { name: 'Use the suggested icon for 1 slot' })).toBeVisible();
+  await cardB.getByRole('button', { name: 'Remove Test icons' }).click();
+
+  await a.bringToFront();
+  await expect(a.getByText('No icon pack is installed.')).toBeVisible();
+});

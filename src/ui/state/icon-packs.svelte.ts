@@ -16,6 +16,7 @@ import { summarise, type PackSummary } from '../../core/icons/pack-store';
 import type { IconSource, SlotIcon } from '../../core/slot-extras';
 import type { Slot } from '../../core/slot';
 import type { IconPackStore } from '../../platform/vault/icon-packs';
+import { iconPacksChanged, onIconPacksChanged } from '../../platform/tab-channel';
 import { whenLocked } from './lock-hooks';
 import type { Announcer } from './announcer.svelte.ts';
 import type { ExtrasState } from './extras.svelte.ts';
@@ -67,6 +68,12 @@ export class IconPacksState {
     this.#store = options.store;
     this.#rasterise = options.rasterise ?? rasteriseInBrowser;
     whenLocked(() => this.#forget());
+    // Another tab installed or removed a pack: read them again if this tab has read them.
+    onIconPacksChanged(() => {
+      if (this.status !== 'ready') return;
+      this.#loading = null;
+      void this.load();
+    });
   }
 
   /** Read the installed packs once after an unlock (Settings, Details and the confirm screen call it). */
@@ -160,6 +167,7 @@ export class IconPacksState {
     await this.#store().save(pack);
     const replaced = this.#packs.some((p) => p.uuid === pack.uuid);
     this.#packs = replaced ? this.#packs.map((p) => (p.uuid === pack.uuid ? pack : p)) : [...this.#packs, pack];
+    iconPacksChanged();
     const summary = summarise(pack);
     this.#announcer.announce('iconPacks.installed', { name: summary.name, count: summary.count });
     return summary;
@@ -169,6 +177,7 @@ export class IconPacksState {
   async remove(uuid: string): Promise<void> {
     await this.#store().remove(uuid);
     this.#packs = this.#packs.filter((p) => p.uuid !== uuid);
+    iconPacksChanged();
     this.#announcer.announce('iconPacks.removed');
   }
 

@@ -312,7 +312,7 @@ export function isSigningKey(key: unknown): key is CryptoKey {
     key instanceof CryptoKey &&
     key.type === 'private' &&
     key.algorithm.name === 'ECDSA' &&
-    (key.algorithm as EcKeyAlgorithm).namedCurve === 'P-384' &&
+    (key.algorithm as { namedCurve?: string }).namedCurve === 'P-384' &&
     key.usages.includes('sign') &&
     !key.extractable
   );

@@ -7,6 +7,7 @@ import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { PIN, addByLink, choosePin, createPin, slotItem } from './helpers/app';
 import { wordsFor, fill } from './helpers/words';
 import { LISTED_SECTIONS, leaveSettings, openSection, openSettings } from './helpers/settings';
+import { ACCOUNTS, aegisDb } from '../unit/fixtures/importers/make';
 
 const TOTP =
   'otpauth://totp/PassLogic%20(KEK%20VPN):alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=PassLogic%20(KEK%20VPN)';
@@ -20,6 +21,17 @@ test.use({
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   },
 });
+
+/** An Aegis export of three accounts, the first with groups, a favourite and a note, one unreadable. */
+function aegisWithExtras(): Uint8Array {
+  const db = aegisDb([...ACCOUNTS, { type: 'totp', name: 'broken', issuer: 'Typo', info: { secret: '!' } }]) as {
+    entries: Record<string, unknown>[];
+    groups: unknown[];
+  };
+  db.groups = [{ uuid: 'g', name: 'Work' }];
+  Object.assign(db.entries[0]!, { groups: ['g'], favorite: true, note: 'VPN' });
+  return new TextEncoder().encode(JSON.stringify({ version: 1, header: { slots: null, params: null }, db }));
+}
 
 /** Runs axe on what is on screen now and remembers any violation under `screen`. */
 async function audit(page: Page, found: string[], screen: string): Promise<void> {
@@ -168,6 +180,14 @@ for (const locale of ['en', 'ja']) {
         await button('import.open').click();
         await expect(heading('import.title')).toBeVisible();
         await audit(page, found, 'import');
+        // The preview: a checkbox per entry, Select all / none, what each entry keeps.
+        await page.getByLabel(w['import.file']!).setInputFiles({
+          name: 'aegis-export.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(aegisWithExtras()),
+        });
+        await expect(button('import.selectAll')).toBeVisible();
+        await audit(page, found, 'import preview');
         await button('common.cancel').click();
         await expect(page.getByRole('heading', { name: w['settings.section.backups'], level: 1 })).toBeVisible();
         await leaveSettings(page, w);

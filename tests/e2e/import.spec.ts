@@ -1,10 +1,11 @@
 // Importing another authenticator app's export: a mixed file (good entries, a duplicate, a
 // bad secret, a Steam entry) and an encrypted one (wrong password, then the right one). The
 // files are made at test time from our own accounts (tests/unit/fixtures/importers/make.ts).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Route } from '@playwright/test';
 import { addByLink, setUpPin, shownCode, slotItem } from './helpers/app';
 import { hotp, totp } from './helpers/oracle';
-import { ACCOUNTS, STEAM, aegisEncrypted, aegisPlain, b32, uri } from '../unit/fixtures/importers/make';
+import QRCode from 'qrcode';
+import { ACCOUNTS, STEAM, aegisDb, aegisEncrypted, aegisPlain, b32, uri } from '../unit/fixtures/importers/make';
 import { openSettings } from './helpers/settings';
 
 const [ada, grace, alan] = ACCOUNTS as [(typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0], (typeof ACCOUNTS)[0]];
@@ -141,4 +142,128 @@ test('Stop ends a slow encrypted import at once and starts no further key deriva
   const after = workers;
   await page.waitForTimeout(3_000); // long enough for the next derivation's worker to have started
   expect(workers).toBe(after);
+});
+
+/** An Aegis vault export (plain) from a db the test shaped. */
+function aegisFile(db: Record<string, unknown>): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ version: 1, header: { slots: null, params: null }, db }));
+}
+
+test('an Aegis file’s groups, favourite, note and icon come with the entries chosen in the preview', async ({
+  page,
+}) => {
+  // Issue 15: imports keep what people had, and the preview lets them choose (all by default).
+  await setUpPin(page);
+  await openImport(page);
+  const icon = await QRCode.toBuffer('Lab VPN icon', { width: 120, margin: 1 });
+  const db = aegisDb([ada, grace, alan]) as { entries: Record<string, unknown>[]; groups: unknown[] };
+  db.groups = [
+    { uuid: 'g-work', name: 'Work' },
+    { uuid: 'g-lab', name: 'Lab' },
+  ];
+  Object.assign(db.entries[0]!, {
+    groups: ['g-work', 'g-lab'],
+    favorite: true,
+    note: 'Ask IT for a reissue.',
+    icon: icon.toString('base64'),
+    icon_mime: 'image/png',
+  });
+  Object.assign(db.entries[1]!, { groups: ['g-work'] });
+  await chooseFile(page, 'aegis-export.json', aegisFile(db));
+
+  const preview = page.getByRole('list', { name: 'Slots in this file' });
+  const boxes = preview.getByRole('checkbox');
+  await expect(boxes).toHaveCount(3);
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await expect(preview.getByRole('listitem').first()).toContainText(
+    'Groups: Work, Lab · Favourite · With a note · With an icon',
+  );
+  await expect(page.getByRole('button', { name: 'Import 3 slots' })).toBeEnabled();
+
+  // Keyboard: Space on the focused checkbox leaves Mail out.
+  const mail = preview.getByRole('checkbox', { name: /Mail/ });
+  await mail.focus();
+  await page.keyboard.press('Space');
+  await expect(mail).not.toBeChecked();
+  await expect(page.getByText('2 of 3 chosen')).toBeVisible();
+  await expect(preview.getByRole('listitem').nth(1)).toContainText('Left out: not chosen');
+  await page.getByRole('button', { name: 'Select none' }).click();
+  await expect(page.getByRole('button', { name: 'Import 0 slots' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Select all' }).click();
+  await expect(page.getByRole('button', { name: 'Import 3 slots' })).toBeEnabled();
+  await mail.uncheck();
+  await page.getByRole('button', { name: 'Import 2 slots' }).click();
+
+  await expect(
+    page.getByText('2 imported, 0 skipped as duplicates, 0 skipped as not supported, 0 failed.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const list = page.getByRole('list', { name: 'Slots' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(slotItem(page, /Mail/)).toHaveCount(0);
+  // The favourite is pinned; the groups filter the list.
+  await expect(slotItem(page, /Lab VPN/).getByRole('button', { name: 'Favourite: Lab VPN' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const chips = page.getByRole('group', { name: 'Filter by group' });
+  await expect(chips.getByRole('button')).toHaveText(['All', 'Lab', 'Work']);
+  await chips.getByRole('button', { name: 'Work' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(slotItem(page, /Lab VPN/)).toBeVisible();
+  await chips.getByRole('button', { name: 'All' }).click();
+
+  // The note and the icon (re-encoded to the stored 96 px) are in Details.
+  await page.getByRole('button', { name: 'Options for Lab VPN' }).click();
+  await page
+    .getByRole('menuitem', { name: 'Details' })
+    .or(page.getByRole('button', { name: 'Details', exact: true }))
+    .click();
+  const details = page.getByRole('dialog', { name: 'Details of “Lab VPN”' });
+  await expect(details.getByRole('textbox', { name: 'Note' })).toHaveValue('Ask IT for a reissue.');
+  const img = details.locator('img.icon-preview');
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([96, 96]);
+});
+
+test.describe('reading a file', () => {
+  // The worker's script is held back by the test, which a service worker would answer itself.
+  test.use({ serviceWorkers: 'block' });
+
+  test('happens off the page: while the file is read the page answers, and Stop ends the read at once', async ({
+    page,
+    context,
+  }) => {
+    // Issue 14: a big export froze the page while it was parsed. Its script held back, the import
+    // worker keeps the file "being read" for as long as the test likes.
+    const held: Route[] = [];
+    await context.route(/import-parse-worker/, (route) => void held.push(route));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await setUpPin(page);
+    await openImport(page);
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...ada,
+      account: `user${i}@example.org`,
+      secret: Uint8Array.from({ length: 20 }, (_, k) => (k < 2 ? (i >> (8 * k)) & 0xff : k)),
+    }));
+    const file = aegisPlain(many);
+
+    await chooseFile(page, 'aegis-export.json', file);
+    await expect(page.getByRole('status').filter({ hasText: 'Reading the file…' })).toBeVisible();
+    await expect(page.getByLabel('Export file')).toBeDisabled();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Stopped. Nothing was imported.');
+    await expect(page.getByLabel('Export file')).toBeEnabled();
+
+    // Let the held request go (else the browser's cache makes the next one wait for it).
+    for (const route of held) await route.abort().catch(() => undefined);
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await chooseFile(page, 'aegis-export.json', file);
+    await expect(
+      page.getByText('In this file: 300 to import, 0 already in Keyslot, 0 not supported, 0 unreadable.'),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Import 300 slots' })).toBeEnabled();
+    expect(workers.filter((url) => /import-parse-worker/.test(url)).length).toBeGreaterThan(0);
+  });
 });

@@ -231,3 +231,28 @@ describe('planning Steam entries', () => {
     expect(withSteam.map((p) => p.action)).toEqual(['import', 'import']);
   });
 });
+
+describe('the meta an imported slot starts with', () => {
+  it('carries groups, favourite and note as stored, and puts a trashed entry in the trash', async () => {
+    const { extrasMeta, NO_EXTRAS } = await import('../../src/core/importers/extras');
+    expect(extrasMeta({ ...NO_EXTRAS, groups: ['Work', 'Lab'], favourite: true, note: 'a\nb' }, 5)).toEqual({
+      groups: ['Work', 'Lab'],
+      favourite: true,
+      note: 'a\nb',
+      deletedAt: 0,
+    });
+    expect(extrasMeta({ ...NO_EXTRAS, trashed: true }, 5).deletedAt).toBe(5);
+    expect(extrasMeta(undefined, 5)).toEqual({ groups: [], favourite: false, note: '', deletedAt: 0 });
+  });
+
+  it('leaves out hand-made extras the vault would refuse, rather than failing the slot', async () => {
+    const { extrasMeta, NO_EXTRAS } = await import('../../src/core/importers/extras');
+    const hostile = {
+      ...NO_EXTRAS,
+      groups: ['', 7, 'x'.repeat(999)] as unknown as string[],
+      favourite: 'yes' as unknown as boolean,
+      note: 'n'.repeat(NOTE_MAX + 1),
+    };
+    expect(extrasMeta(hostile, 1)).toEqual({ groups: [], favourite: false, note: '', deletedAt: 0 });
+  });
+});

@@ -17,7 +17,7 @@
  *   Proton     entry.note
  */
 import { iconMime, type IconMime } from '../icons/image-check';
-import { GROUPS_MAX, GROUP_NAME_MAX, NOTE_MAX, groupKey, groupName, noteText } from '../slot-extras';
+import { GROUPS_MAX, GROUP_NAME_MAX, NOTE_MAX, groupKey, groupList, groupName, noteText } from '../slot-extras';
 import type { ImportEntry } from './common';
 
 /**
@@ -98,4 +98,30 @@ export function withExtras(entry: ImportEntry, extras: Partial<EntryExtras>): Im
   const full: EntryExtras = { ...NO_EXTRAS, ...extras };
   const empty = full.groups.length === 0 && !full.favourite && full.note === '' && full.icon === null && !full.trashed;
   return empty ? entry : { ...entry, extras: full };
+}
+
+/**
+ * What an imported slot starts with from its entry's extras, in the vault's stored form
+ * (record version 4): its groups, favourite and note; an entry in the source app's trash goes
+ * to Keyslot's trash (`now`), where it can be restored or left to expire. The icon is not here:
+ * the platform re-encodes it first (platform/icon-image.ts) and adds it.
+ */
+export function extrasMeta(
+  extras: EntryExtras | undefined,
+  now: number,
+): { groups: string[]; favourite: boolean; note: string; deletedAt: number } {
+  const e = extras ?? NO_EXTRAS;
+  let groups: string[];
+  let note: string;
+  try {
+    groups = groupList(e.groups);
+  } catch {
+    groups = []; // never from cleanGroups; a hand-made entry's bad list is left out, not fatal
+  }
+  try {
+    note = noteText(e.note);
+  } catch {
+    note = '';
+  }
+  return { groups, favourite: e.favourite === true, note, deletedAt: e.trashed === true ? now : 0 };
 }

@@ -160,7 +160,35 @@ export async function importFile(
   bytes: Uint8Array,
   options: { password?: string; crypto: ImportCrypto } & ImportControl,
 ): Promise<ImportResult> {
+  return readWith(sniff(name, bytes), options);
+}
+
+/**
+ * What the import screen asks for (in a worker: platform/import-parse.ts): importFile, except
+ * that an encrypted file read without a password answers `entries: null` (ask for it) rather
+ * than throwing, so a file is sniffed and parsed once, not once to detect and once to read.
+ */
+export async function readImport(
+  name: string,
+  bytes: Uint8Array,
+  options: { password?: string; crypto: ImportCrypto } & ImportControl,
+): Promise<ImportRead> {
   const reader = sniff(name, bytes);
+  if (reader.encrypted && !options.password) return { format: reader.format, encrypted: true, entries: null };
+  return readWith(reader, options);
+}
+
+/** readImport's answer: the entries, or null when the file needs its password first. */
+export interface ImportRead {
+  format: ImportFormat;
+  encrypted: boolean;
+  entries: ImportEntry[] | null;
+}
+
+async function readWith(
+  reader: Reader,
+  options: { password?: string; crypto: ImportCrypto } & ImportControl,
+): Promise<ImportResult> {
   const password = reader.encrypted ? options.password : undefined;
   if (reader.encrypted && (password === undefined || password === '')) {
     throw new KeyslotError('IMPORT_PASSWORD_NEEDED', { field: 'password' });

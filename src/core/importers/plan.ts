@@ -13,7 +13,8 @@ import type { EntryExtras } from './extras';
 
 export type PlannedEntry =
   | { action: 'import'; entry: Extract<ImportEntry, { status: 'ok' }> }
-  | { action: 'duplicate'; entry: Extract<ImportEntry, { status: 'ok' }> }
+  /** `of`: the index of the earlier entry of the file it copies, or null for a slot already in Keyslot. */
+  | { action: 'duplicate'; entry: Extract<ImportEntry, { status: 'ok' }>; of: number | null }
   | { action: 'unsupported'; entry: Extract<ImportEntry, { status: 'unsupported' }> }
   | { action: 'failed'; entry: Extract<ImportEntry, { status: 'failed' }> };
 
@@ -36,6 +37,9 @@ export interface PlanOptions {
   storable?: ReadonlySet<OtpKind>;
 }
 
+/** Marks the file's own entries in the duplicate index (stored ids are hex, never this). */
+const FILE_ID = '#';
+
 export function planImport(
   entries: readonly ImportEntry[],
   existing: readonly Slot[],
@@ -45,7 +49,7 @@ export function planImport(
   // Earlier entries of the file count as "already there", in file order. One index over both:
   // linear in the file and the vault (a 5,000-slot file against 5,000 slots is 10,000 lookups).
   const seen = new SlotIndex(existing);
-  return entries.map((entry): PlannedEntry => {
+  return entries.map((entry, index): PlannedEntry => {
     if (entry.status === 'ok' && !storable.has(entry.draft.kind)) {
       const type = KIND_NAMES[entry.draft.kind];
       return {
@@ -55,10 +59,27 @@ export function planImport(
     }
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
-    if (seen.duplicateOf(entry.draft)) return { action: 'duplicate', entry };
-    seen.add({ ...entry.draft, ...SLOT_META_DEFAULTS, id: '', name: '', createdAt: 0 });
+    const copy = seen.duplicateOf(entry.draft);
+    if (copy) return { action: 'duplicate', entry, of: copy.id.startsWith(FILE_ID) ? Number(copy.id.slice(1)) : null };
+    seen.add({ ...entry.draft, ...SLOT_META_DEFAULTS, id: `${FILE_ID}${index}`, name: '', createdAt: 0 });
     return { action: 'import', entry };
   });
+}
+
+/**
+ * The preview's choice as the `include` of runImport: the chosen entries (by index), and every
+ * entry that would not import anyway (reported as planned), except a duplicate of an earlier
+ * entry that was left out: it copies a slot the person chose not to import. So nothing
+ * imports that the preview did not show as chosen, and the report still lists the rest.
+ */
+export function includeChosen(plan: readonly PlannedEntry[], chosen: ReadonlySet<number>): (index: number) => boolean {
+  return (index) => {
+    const p = plan[index];
+    if (!p) return false;
+    if (p.action === 'import') return chosen.has(index);
+    if (p.action === 'duplicate' && p.of !== null) return chosen.has(p.of);
+    return true;
+  };
 }
 
 export function countPlan(plan: readonly { action: keyof ImportCounts }[]): ImportCounts {

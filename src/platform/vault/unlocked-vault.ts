@@ -157,13 +157,15 @@ export class UnlockedVault {
    * (storage.addRecordsIfUnchanged), else all of it again from a fresh read. Returns, per draft,
    * its stored slot or null (a duplicate), and `seen`: what the store holds after this batch, to
    * pass to the next call so it does not read and decrypt every record again (a store that
-   * changed meanwhile is still noticed by the transaction's check).
+   * changed meanwhile is still noticed by the transaction's check). `metas[i]`: what draft i's
+   * slot starts with beyond the defaults (an import's groups, favourite, note, icon).
    */
   async addSlotsIfNew(
     drafts: readonly SlotDraft[],
     fresh: (drafts: readonly SlotDraft[], stored: readonly Slot[]) => readonly boolean[],
     seen?: StoredSlots,
     createdAt: number = Date.now(),
+    metas: readonly Partial<SlotMeta>[] = [],
   ): Promise<{ added: (Slot | null)[]; seen: StoredSlots }> {
     const key = this.#requireKey();
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -174,7 +176,9 @@ export class UnlockedVault {
       const keep = fresh(drafts, seen.slots);
       let position = this.#lastPosition;
       const added = drafts.map((draft, i) =>
-        keep[i] ? this.#newSlot(draft, '', createdAt, { position: (position = keyAfter(position)) }) : null,
+        keep[i]
+          ? this.#newSlot(draft, '', createdAt, { ...metas[i], position: (position = keyAfter(position)) })
+          : null,
       );
       const slots = added.filter((slot) => slot !== null);
       // Encrypt first (all at once: WebCrypto works off the main thread), then one transaction.

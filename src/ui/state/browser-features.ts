@@ -1,11 +1,12 @@
 /**
  * The browser features screens use beyond storage: the camera and screen capture with the QR
  * scanner, decoding an image file, a share from another app, drawing a QR code, the clipboard, and
- * the crypto that reads other apps' encrypted exports. Components ask for them here (useBrowser in
+ * reading other apps' exports. Components ask for them here (useBrowser in
  * context.ts), never from src/platform, so each stays behind one reviewed entry point. Everything
  * but the clipboard loads on first use: a copy must stay inside the click's user activation.
  */
-import type { ImportCrypto } from '../../core/importers';
+import type { ImportRead } from '../../core/importers';
+import type { ReadImportOptions } from '../../platform/import-parse';
 import { copyCode } from '../../platform/clipboard';
 import type { CameraSession } from '../../platform/camera';
 import type { QrDrawing } from '../../platform/qr-encode';
@@ -62,10 +63,13 @@ export class BrowserFeatures {
     return drawQr(text);
   }
 
-  /** PBKDF2, scrypt, Argon2id, AES and SHA-256 for reading other apps' encrypted exports. */
-  /** `signal` stops a running key derivation (the person cancelled the import). */
-  async importCrypto(signal?: AbortSignal): Promise<ImportCrypto> {
-    const { importCryptoFor } = await import('../../platform/import-crypto');
-    return importCryptoFor(signal);
+  /**
+   * Reads another app's export in a worker (sniff, parse, the password's key derivation and
+   * decryption, every entry checked): the page stays responsive, and aborting `signal` stops
+   * it at once. `entries` is null when the file is encrypted and no password was given.
+   */
+  async readImport(name: string, bytes: Uint8Array, options: ReadImportOptions = {}): Promise<ImportRead> {
+    const { readImportFile } = await import('../../platform/import-parse');
+    return readImportFile(name, bytes, options);
   }
 }

@@ -13,6 +13,7 @@ import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
 import type { StoredSlots, UnlockedVault } from '../../platform/vault';
 import type { ContainerVault } from '../../platform/privacyidea';
 import { slotGone } from './lock-hooks';
+import { importedMetas } from './import-extras';
 import type { Announcer } from './announcer.svelte.ts';
 import type { Navigation } from './navigation.svelte.ts';
 
@@ -115,6 +116,7 @@ export class SlotsState extends SlotStore {
   async importEntries(
     entries: readonly ImportEntry[],
     progress?: (done: number, total: number) => void,
+    include?: (index: number) => boolean,
   ): Promise<ReportRow[]> {
     const rows = await this.serial(async (vault) => {
       // Batches of IMPORT_BATCH: each encrypted, then stored in one transaction, all or nothing,
@@ -131,15 +133,15 @@ export class SlotsState extends SlotStore {
           entries,
           this.activeSlots,
           async (items) => {
-            const result = await vault.addSlotsIfNew(
-              items.map((item) => item.draft),
-              fresh,
-              seen,
-            );
+            // Groups, favourite, note, icon (re-encoded) from the file: before the transaction.
+            const now = Date.now();
+            const metas = await importedMetas(items, now);
+            const drafts = items.map((item) => item.draft);
+            const result = await vault.addSlotsIfNew(drafts, fresh, seen, now, metas);
             seen = result.seen;
             return result.added.map((slot) => (slot ? (added.push(slot), 'imported') : 'duplicate'));
           },
-          { progress },
+          { progress, include },
         );
       } finally {
         if (added.length > 0) {

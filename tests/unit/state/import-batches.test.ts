@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyslotError } from '../../../src/core/errors';
 import type { ImportEntry } from '../../../src/core/importers';
 import { runImportInBatches, type ImportItem } from '../../../src/core/importers/plan';
+import { NO_EXTRAS, type EntryExtras } from '../../../src/core/importers/extras';
 import type { SlotDraft } from '../../../src/core/slot';
 import { ARGON2_FLOOR } from '../../../src/core/vault';
 import * as storage from '../../../src/platform/storage';
@@ -178,5 +179,40 @@ describe('SlotsState.importEntries', () => {
     const stored = await unlockVault(PIN);
     expect(await stored.listSlots()).toHaveLength(600);
     stored.lock();
+  });
+
+  it('stores the chosen entries with the groups, favourite, note and trash the file had, encrypted with the slot', async () => {
+    (await createVault(PIN, { kdf: ARGON2_FLOOR })).lock();
+    const app = createAppState();
+    await app.session.unlock(PIN);
+    const withExtras = (i: number, extras: Partial<EntryExtras>): ImportEntry =>
+      ({ ...entry(i), extras: { ...NO_EXTRAS, ...extras } }) as ImportEntry;
+    const entries = [
+      withExtras(0, { groups: ['Work', 'Lab'], favourite: true, note: 'VPN\nfor the lab' }),
+      withExtras(1, { groups: ['Home'] }),
+      withExtras(2, { trashed: true }),
+      entry(3),
+    ];
+    const rows = await app.slots.importEntries(entries, undefined, (i) => i !== 1);
+    expect(rows.map((r) => `${r.issuer}:${r.outcome}`)).toEqual([
+      'Provider 0:imported',
+      'Provider 2:imported',
+      'Provider 3:imported',
+    ]);
+    const stored = await unlockVault(PIN);
+    const slots = await stored.listSlots();
+    stored.lock();
+    const by = (issuer: string) => slots.find((s) => s.issuer === issuer)!;
+    expect(slots).toHaveLength(3);
+    expect([by('Provider 0').groups, by('Provider 0').favourite, by('Provider 0').note]).toEqual([
+      ['Work', 'Lab'],
+      true,
+      'VPN\nfor the lab',
+    ]);
+    expect(by('Provider 2').deletedAt).toBeGreaterThan(0);
+    expect([by('Provider 3').groups, by('Provider 3').favourite, by('Provider 3').note, by('Provider 3').icon]).toEqual(
+      [[], false, '', null],
+    );
+    expect(app.slots.activeSlots.map((s) => s.issuer).sort()).toEqual(['Provider 0', 'Provider 3']);
   });
 });

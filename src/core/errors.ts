@@ -110,7 +110,7 @@ export const ERROR_CODES = [
   'IMAGE_UNREADABLE',
   'IMAGE_TOO_LARGE',
   'QR_DECODER_FAILED',
-  // backups (src/core/backup-format.ts, src/platform/backup.ts): the backup password's rules;
+  // backups (src/core/backup/, src/platform/backup.ts): the backup password's rules;
   // a file that is not a Keyslot backup, is damaged, comes from a newer Keyslot or is too big;
   // the password does not open it (or the encrypted part was changed: GCM cannot tell);
   // the file could not be written

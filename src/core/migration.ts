@@ -24,7 +24,8 @@
  * (3/4), the unused wire types 6/7, field number 0 and a known field with the
  * wrong wire type are refused. Anything wrong with the payload as a whole is
  * MIGRATION_DATA; nothing else escapes (no RangeError, no hang: each step consumes
- * at least one byte).
+ * at least one byte). Reader, schema and batches stay in one file (over ~400 lines): the
+ * field numbers above are the format's only documentation, and all three use them.
  *
  * Choices (docs/activation-links.md, "Choices where other tools differ", has the table):
  *  - `data` may be percent-encoded (%2B %2F %3D) or raw ('+' stays '+': it is

@@ -11,7 +11,7 @@
  * permission prompt need it), then the backup is encrypted, then written.
  */
 import { KeyslotError } from '../core/errors';
-import { BACKUP_EXTENSION, readBackupNote, type BackupNoteV1, type BackupPlace } from '../core/backup-format';
+import { BACKUP_EXTENSION, readBackupNote, type BackupNoteV1, type BackupPlace } from '../core/backup';
 import * as storage from './storage';
 
 /** The parts of the File System Access API Keyslot uses (not in TypeScript's DOM lib yet). */

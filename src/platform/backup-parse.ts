@@ -4,13 +4,13 @@
  * workers (Node tests, a CSP that forbids them) it runs here.
  */
 import { KeyslotError } from '../core/errors';
-import type { BackupEnvelope, BackupSlot, BackupVersion } from '../core/backup-format';
+import type { BackupEnvelope, BackupSlot, BackupVersion } from '../core/backup';
 import {
   backupParseResult,
   runBackupParse,
   type BackupParseAnswer,
   type BackupParseRequest,
-} from '../core/backup-parse';
+} from '../core/backup/parse';
 
 function run(req: BackupParseRequest): Promise<BackupEnvelope | BackupSlot[]> {
   let worker: Worker | null = null;

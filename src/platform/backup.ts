@@ -1,5 +1,5 @@
 /**
- * Encrypted backups (docs/backup.md): the crypto around src/core/backup-format.ts.
+ * Encrypted backups (docs/backup.md): the crypto around src/core/backup/.
  *
  *   password --NFC, UTF-8--> Argon2id(salt, params) (kdf.ts, in a worker) --> AES-256-GCM key
  *   key --AES-GCM(iv, aad = backupAad(createdAt, kdf, salt))--> {"slots":[...]}
@@ -18,7 +18,7 @@ import {
   fingerprintInput,
   serializeBackupFile,
   type BackupSlot,
-} from '../core/backup-format';
+} from '../core/backup';
 import { SALT_BYTES, parseKdfParams, type KdfParams } from '../core/vault';
 import { defaultKdf, deriveKek } from './kdf';
 import { decodeBackupPlaintextOffThread, parseBackupFileOffThread } from './backup-parse';

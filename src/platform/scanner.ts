@@ -10,6 +10,8 @@
  *
  * scanFrames() feeds a camera or screen-capture video to a reader: at most `fps` frames a
  * second, each scaled so its long side is at most `maxSide`, never two decodes at once.
+ * Over ~400 lines on purpose: the choice among three decoders, the worker's life and the frame
+ * loop are one path, and its fallbacks are only right when read together.
  */
 import { ERROR_CODES, KeyslotError, type ErrorCode } from '../core/errors';
 import type { ImageDataLike, QrWorkerMessage, QrWorkerRequest } from './qr-decode';

@@ -1,4 +1,6 @@
 /**
+ * The only module that imports idb (tests/unit/module-boundaries.test.ts), which is why it is
+ * longer than ~400 lines: every store and every transaction's exact steps live here, together.
  * The only module that imports idb. IndexedDB 'keyslot', version 1:
  *   meta  : out-of-line keys; the vault header (StoredHeader) under 'vault', the
  *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the device

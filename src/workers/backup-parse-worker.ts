@@ -3,7 +3,7 @@
  * the 64 MiB cap does not freeze the page (JSON.parse and base64 of 63 MiB blocked it for
  * 2.2 s: issue 14). Terminated after one answer. Created by src/platform/backup-parse.ts.
  */
-import { runBackupParse, type BackupParseRequest } from '../core/backup-parse';
+import { runBackupParse, type BackupParseRequest } from '../core/backup/parse';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<BackupParseRequest>) => void) | null;

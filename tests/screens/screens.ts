@@ -36,6 +36,9 @@ const README_SHOTS: Record<string, string> = {
   'en/phone-light/slots': 'phone-light',
   'en/phone-dark/slots': 'phone-dark',
   'en/desktop-dark/slots': 'desktop-dark',
+  'en/desktop-light/slots': 'desktop-light',
+  'ja/phone-light/slots': 'phone-light-ja',
+  'ja/desktop-dark/slots': 'desktop-dark-ja',
 };
 
 test.describe.configure({ mode: 'parallel' });

@@ -1,4 +1,4 @@
-// The backup file format (src/core/backup-format.ts): strict parsing before any KDF runs,
+// The backup file format (src/core/backup/): strict parsing before any KDF runs,
 // the AAD, the plaintext, the password rules, the restore plan and the plain export.
 import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
@@ -23,7 +23,7 @@ import {
   validateBackupPassword,
   type BackupEnvelope,
   type BackupSlot,
-} from '../../src/core/backup-format';
+} from '../../src/core/backup';
 
 function codeOf(fn: () => unknown): ErrorCode | 'none' {
   try {

@@ -1,9 +1,9 @@
 // A backup near the 64 MiB cap blocked the page for 2.2 s while its JSON and base64 were read
 // (issue 14): the file and its decrypted plaintext are now parsed in a single-use worker.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runBackupParse } from '../../src/core/backup-parse';
+import { runBackupParse } from '../../src/core/backup/parse';
 import { decodeBackupPlaintextOffThread, parseBackupFileOffThread } from '../../src/platform/backup-parse';
-import { BACKUP_VERSION, encodeBackupPlaintext, serializeBackupFile, V1_DEFAULTS } from '../../src/core/backup-format';
+import { BACKUP_VERSION, encodeBackupPlaintext, serializeBackupFile, V1_DEFAULTS } from '../../src/core/backup';
 import { ARGON2_FLOOR } from '../../src/core/vault';
 import { isKeyslotError } from '../../src/core/errors';
 

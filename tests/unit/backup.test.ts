@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import type { SlotDraft } from '../../src/core/slot';
 import { ARGON2_FLOOR, PBKDF2_FLOOR } from '../../src/core/vault';
-import { planRestore, resolveRestore, type StoredBackupV1 } from '../../src/core/backup-format';
+import { planRestore, resolveRestore, type StoredBackupV1 } from '../../src/core/backup';
 import { argon2idRaw } from '../../src/platform/argon2';
 import { makeBackup, readBackup, slotsFingerprint } from '../../src/platform/backup';
 import * as storage from '../../src/platform/storage';

@@ -9,9 +9,9 @@ import { budgeted, kdfCost, IMPORT_KDF_WORK_MAX } from '../../src/core/importers
 import { isKeyslotError } from '../../src/core/errors';
 import { importKdf } from '../../src/platform/kdf';
 import { readBackup } from '../../src/platform/backup';
-import { serializeBackupFile } from '../../src/core/backup-format';
+import { serializeBackupFile } from '../../src/core/backup';
 import { ARGON2_CAP } from '../../src/core/vault';
-import { runBackupParse, type BackupParseRequest } from '../../src/core/backup-parse';
+import { runBackupParse, type BackupParseRequest } from '../../src/core/backup/parse';
 import * as make from './fixtures/importers/make';
 
 /** Crypto that counts derivations and never opens anything (every password is wrong). */

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportEntry } from '../../src/core/importers';
 import { planImport, runImport } from '../../src/core/importers/plan';
-import { planRestore, V1_DEFAULTS } from '../../src/core/backup-format';
+import { planRestore, V1_DEFAULTS } from '../../src/core/backup';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../src/core/slot';
 import { SlotIndex, matchExisting } from '../../src/core/slot-match';
 

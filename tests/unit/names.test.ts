@@ -7,7 +7,7 @@ import { parseOtpauthUri, toOtpauthUri } from '../../src/core/otpauth-uri';
 import { draftFromForm } from '../../src/core/manual-entry';
 import { entryFromUri, makeEntry } from '../../src/core/importers/common';
 import { base64Encode, utf8Encode } from '../../src/core/bytes';
-import { decodeBackupPlaintext, plainExport } from '../../src/core/backup-format';
+import { decodeBackupPlaintext, plainExport } from '../../src/core/backup';
 import { matchExisting } from '../../src/core/slot-match';
 import { checkDraft } from '../../src/core/validate';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../src/core/slot';

@@ -1,7 +1,8 @@
 /**
  * What every importer shares: the per-entry result, the crypto the encrypted formats need
  * (passed in, since core never calls WebCrypto or WASM), limits, and strict readers for the
- * untrusted JSON/XML/text of an export.
+ * untrusted JSON/XML/text of an export. Longer than ~400 lines so that each format's module
+ * stays small: what two importers need is here, once.
  *
  * Every importer turns one entry into a SlotDraft with the same validate.ts rules a scanned
  * QR code goes through, so an imported slot can be nothing a scanned one could not be.

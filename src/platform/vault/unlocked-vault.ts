@@ -11,10 +11,8 @@ import type { ManagedInfo } from '../../core/privacyidea/managed';
 import { checkDraft, parseName } from '../../core/validate';
 import {
   RECORD_VERSION,
-  SALT_BYTES,
   decodeSlot,
   encodeSlot,
-  methodAad,
   parseKdfParams,
   parseRecord,
   recordAad,
@@ -25,13 +23,11 @@ import {
 import { webAuthnPasskeys, type PasskeyApi } from '../passkey';
 import { defaultKdf } from '../kdf';
 import * as storage from '../storage';
-import { openRecord, randomBytes, randomId, sealRecord } from '../webcrypto';
+import { openRecord, randomId, sealRecord } from '../webcrypto';
 import { recordSuccess, succeeded } from './attempts';
-import { deviceKeyForWrap } from './device-key';
-import { kekFor } from './kek';
 import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
+import { replacePinMethod } from './change-pin';
 import { openWithPin, type PinOpened } from './pin-method';
-import { storeMethods, wrapAndProve } from './rewrap';
 
 /** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
 export interface ContainerPlan {
@@ -312,24 +308,9 @@ export class UnlockedVault {
   }
 
   /**
-   * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"). Only the wrapped data
-   * key of the method that `currentPin` opens changes: new salt, new KEK from `newPin` with the
-   * current default KDF (or options.kdf), new IV and wrap. Slot records are not touched, so they
-   * stay byte-identical. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
-   *
-   * The current PIN goes through the same failed-attempt guard as unlockVault: counted (and
-   * stored) before its KDF runs, PIN_WAIT while a wait runs, PIN_WRONG when wrong, VAULT_ERASED
-   * when it was the 10th wrong PIN with "erase after 10" on. Otherwise someone holding the
-   * unlocked phone for a moment could try PINs here without limit and learn the PIN.
-   *
-   * Key material: the in-memory data key is non-extractable, and wrapKey needs an extractable
-   * key, so the data key is unwrapped ONCE more from the stored header as extractable (this also
-   * verifies the current PIN), wrapped under the new KEK, and the reference dropped at once.
-   *
-   * Order: all crypto first, then ONE IndexedDB transaction that writes the new header and the
-   * reset guard, and only if the stored header is still the one read (else VAULT_CHANGED).
-   * Interrupted anywhere, the old header (old PIN) or the new one (new PIN) is stored, never both
-   * or neither.
+   * Change the PIN (docs/vault.md, "Keys" → "Changing the PIN"): the current PIN through the
+   * failed-attempt guard, then only that PIN method's wrap is replaced (change-pin.ts). Slot
+   * records are not touched. `newPin` must already satisfy the PIN rules (pin.ts; the UI checks).
    */
   async changePin(
     currentPin: string,
@@ -339,42 +320,9 @@ export class UnlockedVault {
     this.#requireKey();
     const nowMs = options.nowMs ?? Date.now();
     const kdf = parseKdfParams(options.kdf ?? defaultKdf());
-    const input = options.input ?? 'digits';
     if (typeof newPin !== 'string' || newPin.length === 0) throw new KeyslotError('PIN_TOO_SHORT', { field: 'pin' });
-    const { raw, header, index, dataKey } = await this.#extractWithPin(currentPin, nowMs);
-    const extractable = { key: dataKey };
-
-    const old = header.methods[index]!;
-    // The new wrap is bound to the device key (the stored one, or a new one stored with the
-    // header) wherever the browser keeps keys. Without that and with digits, it keeps the older
-    // AAD rule: v2 only when the header is v2 anyway (it has a passkey), else v1.
-    const device = options.deviceKey === false ? null : await deviceKeyForWrap();
-    const wrappedUnder =
-      device || input !== 'digits'
-        ? (3 as const)
-        : header.methods.some((m) => m.type === 'passkey')
-          ? (2 as const)
-          : (1 as const);
-    const fresh = {
-      id: old.id,
-      type: 'pin' as const,
-      kdf,
-      salt: randomBytes(SALT_BYTES),
-      wrappedUnder,
-      input,
-      deviceBound: device !== null,
-    };
-    const kek = await kekFor(newPin, fresh, device?.key ?? null);
-    // Proven to open before it replaces the old wrap; the only extractable copy is gone after.
-    const { iv, wrappedKey } = await wrapAndProve(
-      kek,
-      extractable,
-      methodAad(fresh.wrappedUnder, header.createdAt, fresh),
-    );
-    this.#requireKey(); // locked meanwhile: write nothing
-    const methods = header.methods.map((m, i) => (i === index ? { ...fresh, iv, wrappedKey } : m));
-    // The attempt succeeded: the reset guard goes into the same transaction as the header.
-    await storeMethods(raw, header, methods, succeeded(nowMs), device?.fresh ? device.key : undefined);
+    const opened = await this.#extractWithPin(currentPin, nowMs);
+    await replacePinMethod(opened, newPin, { ...options, kdf, nowMs }, () => this.#requireKey());
   }
 
   /**

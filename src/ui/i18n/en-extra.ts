@@ -3,7 +3,8 @@ import { enPia } from './en-pia.ts';
  * English messages of the screens seen now and then: first run, adding a slot (scan,
  * confirm, exports, and the errors only that flow meets), settings, install steps,
  * and the web app manifest. Loaded with those screens (extra-messages.ts), so the
- * first load carries none of it.
+ * first load carries none of it. A catalogue is read by key, not top to bottom: its length
+ * is the number of sentences on those screens.
  */
 export const enExtra = {
   ...enPia,

@@ -4,6 +4,7 @@ import { jaPia } from './ja-pia.ts';
 /**
  * 日本語: the part of the screens seen now and then (same keys as en-extra.ts). Fetched only
  * when Japanese is the language and one of those screens is opened (extra-messages.ts).
+ * A catalogue, read by key: its length is en-extra.ts's.
  */
 export const jaExtra: Record<ExtraKey, string> = {
   ...jaPia,

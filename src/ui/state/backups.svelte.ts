@@ -14,7 +14,7 @@ import {
   type BackupNoteV1,
   type ConflictChoice,
   type RestorePlan,
-} from '../../core/backup-format';
+} from '../../core/backup';
 import { makeBackup, readBackup, slotsFingerprint } from '../../platform/backup';
 import { chooseBackupTarget, download, lastBackup, saveBackup } from '../../platform/backup-file';
 import type { Announcer } from './announcer.svelte.ts';

@@ -1,112 +1,36 @@
 /**
- * The slots of the unlocked vault, and the ONE path every slot write takes. Writes run one after
- * another here (a queue), each a compare-and-swap against what is stored now (vault.changeSlots /
- * addSlotIfNew / addSlotsIfNew: encrypt first, then one IndexedDB transaction), and each tells the other tabs
- * (platform/tab-channel.ts), whose lists read the store again. So two taps in this tab, or two
- * tabs, never overwrite each other, an HOTP counter never goes back, and a secret added in one
- * tab is a duplicate in the other.
+ * What the person does with the slots of the unlocked vault. Every write goes through the one
+ * queue of SlotStore (slot-store.svelte.ts): serialised, compare-and-swap, told to other tabs.
  */
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
 import { SlotIndex, matchExisting } from '../../core/slot-match';
 import { normaliseName } from '../../core/names';
 import { nameWarning } from '../../core/lookalike';
-import type { BackupSlot } from '../../core/backup-format';
+import type { BackupSlot } from '../../core/backup';
 import type { ImportEntry } from '../../core/importers';
 import { runImportInBatches, type ReportRow } from '../../core/importers/plan';
 import type { StoredSlots, UnlockedVault } from '../../platform/vault';
 import type { ContainerVault } from '../../platform/privacyidea';
-import { requestPersistence } from '../../platform/storage-health';
-import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
 import { slotGone } from './lock-hooks';
 import type { Announcer } from './announcer.svelte.ts';
 import type { Navigation } from './navigation.svelte.ts';
 
-/** A generated HOTP code, kept in memory only while unlocked. */
-export interface ShownHotp {
-  code: string;
-  counter: number;
-}
+import { SlotStore } from './slot-store.svelte.ts';
+
+export type { ShownHotp } from './slot-store.svelte.ts';
 
 const byAge = (a: Slot, b: Slot) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export class SlotsState {
-  slots = $state.raw<Slot[]>([]);
-  /** The slots not in the trash: what backups, exports and duplicate checks are about. */
-  activeSlots = $derived(this.slots.filter((s) => s.deletedAt === 0));
-  /**
-   * What backups and exports hold: not the slots a privacyIDEA container manages (the server
-   * gives them to one device; a copy would outlive a rollover or an unregister).
-   */
-  backupSlots = $derived(this.activeSlots.filter((s) => !s.managed));
-  /** HOTP codes generated this session, by slot id. */
-  hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
-  /** Id of the slot just added, so the list can bring it into view. */
-  lastAddedId = $state<string | null>(null);
-
-  #vault: UnlockedVault | null = null;
-  #writes: Promise<void> = Promise.resolve();
-  #persistAsked = false;
-  #stopListening: (() => void) | null = null;
+/** What the person does with slots: add, import, restore, edit, trash, order, codes, exports. */
+export class SlotsState extends SlotStore {
   readonly #nav: Navigation;
   readonly #announcer: Announcer;
-  readonly #now: () => number;
 
   constructor(nav: Navigation, announcer: Announcer, now: () => number = Date.now) {
+    super(now);
     this.#nav = nav;
     this.#announcer = announcer;
-    this.#now = now;
-  }
-
-  /** After unlock: the vault's slots (the trash's expired ones purged), and news from other tabs. */
-  async open(vault: UnlockedVault): Promise<void> {
-    this.slots = await this.#purgeTrash(vault, await vault.listSlots());
-    this.#vault = vault;
-    this.#stopListening?.();
-    this.#stopListening = onSlotsChanged(() => void this.#reload());
-  }
-
-  /** At lock: forget every decrypted secret and shown code along with the key. */
-  close(): void {
-    this.#stopListening?.();
-    this.#stopListening = null;
-    this.#vault = null;
-    this.slots = [];
-    this.hotp = new Map();
-    this.lastAddedId = null;
-  }
-
-  /** Another tab wrote slots: read them again (in the queue, so no write of ours is in between). */
-  #reload(): Promise<void> {
-    return this.#serial(async () => {
-      const vault = this.#vault;
-      if (!vault) return;
-      const slots = await vault.listSlots();
-      if (this.#vault !== vault) return; // locked meanwhile
-      const active = new Set(slots.filter((s) => s.deletedAt === 0).map((s) => s.id));
-      for (const id of this.hotp.keys()) if (!active.has(id)) slotGone(id);
-      this.hotp = new Map([...this.hotp].filter(([id]) => active.has(id)));
-      this.slots = slots;
-    }, false);
-  }
-
-  /**
-   * Slots 30 days in the trash go for good at unlock (one transaction). A failure here keeps
-   * them for the next unlock rather than keep the person from their codes.
-   */
-  async #purgeTrash(vault: UnlockedVault, slots: Slot[]): Promise<Slot[]> {
-    // The list loads this module anyway (in parallel with the PIN); importing it here keeps it
-    // out of the PIN prompt's first load.
-    const { expiredTrash } = await import('../../core/organise');
-    const expired = expiredTrash(slots, this.#now());
-    if (expired.length === 0) return slots;
-    try {
-      await vault.deleteSlots(expired);
-      slotsChanged();
-      return slots.filter((s) => !expired.includes(s.id));
-    } catch {
-      return slots;
-    }
   }
 
   /** How a draft relates to the slots already here: new, the same secret again, or a reissue. */
@@ -140,7 +64,7 @@ export class SlotsState {
    */
   async addSlot(draft: SlotDraft, name: string, replaceId?: string): Promise<Slot> {
     if (this.match(draft).kind === 'duplicate') throw new KeyslotError('SLOT_DUPLICATE');
-    const slot = await this.#serial(async (vault) => {
+    const slot = await this.serial(async (vault) => {
       const added = await this.#add(vault, draft, name.trim());
       this.slots = [...this.slots, added];
       if (replaceId) {
@@ -152,13 +76,13 @@ export class SlotsState {
     this.lastAddedId = slot.id;
     this.#nav.closeAdd();
     this.#announcer.announce('confirm.done');
-    this.#keepStorage();
+    this.keepStorage();
     return slot;
   }
 
   /** Adds several slots (an export from another app); ones already here are skipped. */
   async addMany(drafts: readonly SlotDraft[]): Promise<{ added: number; skipped: number }> {
-    const added = await this.#serial(async (vault) => {
+    const added = await this.serial(async (vault) => {
       let count = 0;
       for (const draft of drafts) {
         if (this.match(draft).kind === 'duplicate') continue;
@@ -177,7 +101,7 @@ export class SlotsState {
     });
     this.#nav.closeAdd();
     this.#announcer.announce(added === 1 ? 'migration.done.one' : 'migration.done.other', { count: added });
-    if (added > 0) this.#keepStorage();
+    if (added > 0) this.keepStorage();
     return { added, skipped: drafts.length - added };
   }
 
@@ -190,7 +114,7 @@ export class SlotsState {
     entries: readonly ImportEntry[],
     progress?: (done: number, total: number) => void,
   ): Promise<ReportRow[]> {
-    const rows = await this.#serial(async (vault) => {
+    const rows = await this.serial(async (vault) => {
       // Batches of IMPORT_BATCH: each encrypted, then stored in one transaction, all or nothing,
       // against the slots stored now (vault.addSlotsIfNew). The list takes the new slots once, at
       // the end: one update, not one per slot (each would copy the list and wake its readers).
@@ -225,7 +149,7 @@ export class SlotsState {
     const imported = rows.filter((r) => r.outcome === 'imported').length;
     const failed = rows.filter((r) => r.outcome === 'failed').length;
     this.#announcer.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });
-    if (imported > 0) this.#keepStorage();
+    if (imported > 0) this.keepStorage();
     return rows;
   }
 
@@ -234,20 +158,20 @@ export class SlotsState {
    * in one transaction (vault.restoreSlots); the list follows only once it is stored.
    */
   async restoreSlots(add: readonly BackupSlot[], remove: readonly string[]): Promise<void> {
-    const added = await this.#serial(async (vault) => {
+    const added = await this.serial(async (vault) => {
       const stored = await vault.restoreSlots(add, remove);
       const gone = new Set(remove);
       this.slots = [...this.slots.filter((s) => !gone.has(s.id)), ...stored].sort(byAge);
       if (gone.size > 0) this.hotp = new Map([...this.hotp].filter(([id]) => !gone.has(id)));
       return stored;
     });
-    if (added.length > 0) this.#keepStorage();
+    if (added.length > 0) this.keepStorage();
   }
 
   /** Edit dialog: name, provider and account (LABEL_EMPTY / NAME_TOO_LONG from the format's checks). */
   async edit(id: string, fields: { name: string; issuer: string; account: string }): Promise<void> {
     // The same name normaliser as every way in (core/names.ts).
-    await this.#change(id, {
+    await this.change(id, {
       name: normaliseName(fields.name),
       issuer: normaliseName(fields.issuer),
       account: normaliseName(fields.account),
@@ -257,7 +181,7 @@ export class SlotsState {
 
   /** Delete moves to the trash: no codes, not in the list, back with Restore for 30 days. */
   async remove(id: string): Promise<void> {
-    await this.#change(id, { deletedAt: this.#now() });
+    await this.change(id, { deletedAt: this.now() });
     slotGone(id);
     const hotp = new Map(this.hotp);
     hotp.delete(id);
@@ -266,13 +190,13 @@ export class SlotsState {
   }
 
   async restore(id: string): Promise<void> {
-    await this.#change(id, { deletedAt: 0 });
+    await this.change(id, { deletedAt: 0 });
     this.#announcer.announce('trash.restored');
   }
 
   /** Trash → "Delete forever" for one slot. */
   async deleteForever(id: string): Promise<void> {
-    await this.#serial(async (vault) => {
+    await this.serial(async (vault) => {
       await vault.deleteSlot(id);
       this.slots = this.slots.filter((s) => s.id !== id);
     });
@@ -281,7 +205,7 @@ export class SlotsState {
 
   /** Trash → "Empty trash" (after the confirmation): every trashed slot, in one transaction. */
   async emptyTrash(): Promise<void> {
-    await this.#serial(async (vault) => {
+    await this.serial(async (vault) => {
       const ids = this.slots.filter((s) => s.deletedAt > 0).map((s) => s.id);
       await vault.deleteSlots(ids);
       this.slots = this.slots.filter((s) => !ids.includes(s.id));
@@ -290,15 +214,15 @@ export class SlotsState {
   }
 
   async toggleFavourite(id: string): Promise<void> {
-    const favourite = !this.#find(id).favourite;
-    await this.#change(id, { favourite });
-    this.#announcer.announce(favourite ? 'slot.favourited' : 'slot.unfavourited', { name: slotTitle(this.#find(id)) });
+    const favourite = !this.find(id).favourite;
+    await this.change(id, { favourite });
+    this.#announcer.announce(favourite ? 'slot.favourited' : 'slot.unfavourited', { name: slotTitle(this.find(id)) });
   }
 
   /** A code was copied or generated: "recent use" order. Best effort: a failure changes nothing else. */
   async markUsed(id: string): Promise<void> {
     try {
-      await this.#change(id, { lastUsedAt: this.#now() });
+      await this.change(id, { lastUsedAt: this.now() });
     } catch {
       // the code was still copied; only the order misses this use
     }
@@ -315,14 +239,14 @@ export class SlotsState {
     const result = moveTo(this.slots, group, id, to);
     if (!result) return;
     if (result.kind === 'one') {
-      await this.#change(id, { position: result.position });
+      await this.change(id, { position: result.position });
     } else {
       const { positions } = result;
-      await this.#serial(async (vault) => {
+      await this.serial(async (vault) => {
         const ids = this.slots
           .filter((s) => positions.has(s.id) && positions.get(s.id) !== s.position)
           .map((s) => s.id);
-        this.#apply(
+        this.apply(
           await vault.changeSlots(ids, (stored) => ({
             ...stored,
             position: positions.get(stored.id) ?? stored.position,
@@ -331,9 +255,9 @@ export class SlotsState {
       });
     }
     const moved = group.filter((s) => s.id !== id);
-    moved.splice(Math.max(0, Math.min(group.length - 1, to)), 0, this.#find(id));
+    moved.splice(Math.max(0, Math.min(group.length - 1, to)), 0, this.find(id));
     this.#announcer.announce('reorder.moved', {
-      name: slotTitle(this.#find(id)),
+      name: slotTitle(this.find(id)),
       position: moved.findIndex((s) => s.id === id) + 1,
       count: group.length,
     });
@@ -346,15 +270,15 @@ export class SlotsState {
    * tab's; the stored one becomes that plus one, in the same compare-and-swap, so it never goes back.
    */
   async generateHotp(id: string): Promise<void> {
-    const used = await this.#serial(async (vault) => {
-      const here = this.#find(id).counter;
-      const now = this.#now();
+    const used = await this.serial(async (vault) => {
+      const here = this.find(id).counter;
+      const now = this.now();
       const [next] = await vault.changeSlots([id], (stored) => ({
         ...stored,
         counter: Math.max(stored.counter, here) + 1,
         lastUsedAt: now,
       }));
-      this.#apply([next!]);
+      this.apply([next!]);
       return { ...next!, counter: next!.counter - 1 };
     });
     // The list already loaded the OTP engine; this import only shares it.
@@ -382,7 +306,7 @@ export class SlotsState {
 
   /** A slot whose secret may leave the vault: not one its privacyIDEA server manages. */
   #exportable(id: string): Slot {
-    const slot = this.#find(id);
+    const slot = this.find(id);
     if (slot.managed) throw new KeyslotError('PIA_MANAGED');
     return slot;
   }
@@ -394,20 +318,19 @@ export class SlotsState {
    * server never holds up a code. VAULT_LOCKED when locked.
    */
   containerVault(): ContainerVault {
-    const vault = this.#vault;
-    if (!vault) throw new KeyslotError('VAULT_LOCKED');
+    const vault = this.openVault();
     return {
       listSlots: () => vault.listSlots(),
       storeContainerChanges: (key, plan, createdAt) =>
-        this.#serial(async (v) => {
+        this.serial(async (v) => {
           const out = await v.storeContainerChanges(key, plan, createdAt);
-          this.#apply(out.changed);
+          this.apply(out.changed);
           this.slots = [...this.slots, ...out.added];
-          if (out.added.length > 0) this.#keepStorage();
+          if (out.added.length > 0) this.keepStorage();
           return out;
         }),
       deleteContainerSlots: (ids, keyId) =>
-        this.#serial(async (v) => {
+        this.serial(async (v) => {
           await v.deleteContainerSlots(ids, keyId);
           for (const id of ids) slotGone(id);
           this.slots = this.slots.filter((s) => !ids.includes(s.id));
@@ -422,55 +345,6 @@ export class SlotsState {
    */
   async update(ids: readonly string[], change: (stored: Slot) => Slot): Promise<void> {
     if (ids.length === 0) return;
-    await this.#serial(async (vault) => this.#apply(await vault.changeSlots(ids, change)));
-  }
-
-  /** One slot changed field by field, from what is stored now (so another tab's change stays). */
-  #change(id: string, change: Partial<Slot>): Promise<void> {
-    return this.#serial(async (vault) => {
-      this.#find(id);
-      this.#apply(await vault.changeSlots([id], (stored) => ({ ...stored, ...change })));
-    });
-  }
-
-  #apply(changed: readonly Slot[]): void {
-    const byId = new Map(changed.map((s) => [s.id, s]));
-    this.slots = this.slots.map((s) => byId.get(s.id) ?? s);
-  }
-
-  /**
-   * The write queue: each write starts when the previous one ended (even if it failed), with the
-   * vault as it is then (VAULT_LOCKED if it was locked meanwhile). A write that stored something
-   * tells the other tabs.
-   */
-  #serial<T>(work: (vault: UnlockedVault) => Promise<T>, announce = true): Promise<T> {
-    const run = async () => {
-      const vault = this.#vault;
-      if (!vault) throw new KeyslotError('VAULT_LOCKED');
-      try {
-        return await work(vault);
-      } finally {
-        if (announce) slotsChanged();
-      }
-    };
-    const result = this.#writes.then(run, run);
-    this.#writes = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-
-  /** After slots are first stored in this session: ask the browser to keep them (once). */
-  #keepStorage(): void {
-    if (this.#persistAsked) return;
-    this.#persistAsked = true;
-    void requestPersistence();
-  }
-
-  #find(id: string): Slot {
-    const slot = this.slots.find((s) => s.id === id);
-    if (!slot) throw new KeyslotError('SLOT_NOT_FOUND');
-    return slot;
+    await this.serial(async (vault) => this.apply(await vault.changeSlots(ids, change)));
   }
 }

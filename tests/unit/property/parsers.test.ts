@@ -20,7 +20,7 @@ import {
   parseBackupFile,
   serializeBackupFile,
   V1_DEFAULTS,
-} from '../../../src/core/backup-format';
+} from '../../../src/core/backup';
 import { decodeSlot, encodeSlot, parseHeader, parseRecord, ARGON2_FLOOR } from '../../../src/core/vault';
 import { decodeBase32, encodeBase32 } from '../../../src/core/base32';
 import { decodeQr } from '../../../src/platform/qr-decode';

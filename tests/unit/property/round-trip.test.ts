@@ -14,7 +14,7 @@ import {
   plainExport,
   type BackupSlot,
   V1_DEFAULTS,
-} from '../../../src/core/backup-format';
+} from '../../../src/core/backup';
 import { importFile, type ImportCrypto } from '../../../src/core/importers';
 import { decodeSlot, encodeSlot } from '../../../src/core/vault';
 import { matchExisting } from '../../../src/core/slot-match';

@@ -3,14 +3,8 @@
  * the file's text before the key derivation, the decrypted bytes after it. Errors come back as
  * their code, field and limit only, never text from the file.
  */
-import { isKeyslotError, KeyslotError, type ErrorCode } from './errors';
-import {
-  decodeBackupPlaintext,
-  parseBackupFile,
-  type BackupEnvelope,
-  type BackupSlot,
-  type BackupVersion,
-} from './backup-format';
+import { isKeyslotError, KeyslotError, type ErrorCode } from '../errors';
+import { decodeBackupPlaintext, parseBackupFile, type BackupEnvelope, type BackupSlot, type BackupVersion } from '.';
 
 export type BackupParseRequest =
   { op: 'file'; text: string } | { op: 'plaintext'; bytes: Uint8Array; version: BackupVersion };

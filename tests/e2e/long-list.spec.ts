@@ -82,3 +82,28 @@ test('a slot moved to the far end with the keyboard keeps the focus on its handl
   await expect(page.getByRole('status')).toHaveText(`Long 001 moved to position 1 of ${COUNT}`);
   await expect(handle).toBeFocused();
 });
+
+test('Tab walks down a long list slot by slot, beyond the slots first built, without skipping one', async ({
+  page,
+}) => {
+  test.slow(); // 150 slots imported
+  await withLongList(page);
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Move Long 000' }).focus();
+  /** The position in the list of the slot holding the focus (-1: the focus is outside the list). */
+  const focusedSlot = () =>
+    page.evaluate(() => {
+      const li = document.activeElement?.closest('li.slot');
+      return li ? [...document.querySelectorAll('li.slot')].indexOf(li) : -1;
+    });
+  let last = 0;
+  for (let i = 0; i < 240; i++) {
+    await page.keyboard.press('Tab');
+    const at = await focusedSlot();
+    // Each press stays in the list and moves to the same slot's next control or the next slot.
+    expect(at - last, `press ${i + 1}`).toBeGreaterThanOrEqual(0);
+    expect(at - last, `press ${i + 1}`).toBeLessThanOrEqual(1);
+    last = at;
+  }
+  expect(last).toBeGreaterThan(40);
+});

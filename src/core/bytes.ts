@@ -99,17 +99,14 @@ export function utf8Encode(text: string): Bytes {
  * overlong forms, surrogates and code points above U+10FFFF. Returns null on any of them.
  */
 export function utf8Decode(bytes: Uint8Array): string | null {
-  // UTF-16 units into one buffer (never more units than bytes), made a string in chunks:
-  // adding a character at a time to a string made decoding thousands of slots slow.
-  const units = new Uint16Array(bytes.length);
-  let u = 0;
+  let out = '';
   for (let i = 0; i < bytes.length;) {
     const b0 = bytes[i]!;
     let cp: number;
     let need: number;
     let min: number;
     if (b0 < 0x80) {
-      units[u++] = b0;
+      out += String.fromCharCode(b0);
       i += 1;
       continue;
     } else if (b0 >= 0xc2 && b0 <= 0xdf) {
@@ -133,16 +130,9 @@ export function utf8Decode(bytes: Uint8Array): string | null {
       cp = (cp << 6) | (b & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
-    if (cp >= 0x10000) {
-      units[u++] = 0xd800 + ((cp - 0x10000) >> 10);
-      units[u++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-    } else {
-      units[u++] = cp;
-    }
+    out += String.fromCodePoint(cp);
     i += need + 1;
   }
-  let out = '';
-  for (let at = 0; at < u; at += 4096) out += String.fromCharCode(...units.subarray(at, Math.min(u, at + 4096)));
   return out;
 }
 

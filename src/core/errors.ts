@@ -125,9 +125,10 @@ export const ERROR_CODES = [
   'BACKUP_SAVE_FAILED',
   // icon packs (src/core/icons/, src/platform/unzip.ts): not a ZIP, an unsafe or repeated
   // file name, or no usable pack.json; too big, too many files, or files that inflate far
-  // beyond an icon (`max` = the ZIP size limit in MiB)
+  // beyond an icon (`max` = the ZIP size limit in MiB); more packs installed than allowed (`max`)
   'ICON_PACK_INVALID',
   'ICON_PACK_TOO_LARGE',
+  'ICON_PACK_TOO_MANY',
   // privacyIDEA container registration and sync (src/core/privacyidea/, src/platform/privacyidea*.ts):
   // the registration QR is damaged (field = its parameter) / has expired / asks for a key or hash
   // algorithm Keyslot does not speak; this deployment allows no privacyIDEA server at all / not this

@@ -5,6 +5,7 @@
  *   meta  : out-of-line keys; the vault header (StoredHeader) under 'vault', the
  *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the device
  *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey',
+ *           installed icon packs (StoredIconPack, encrypted) under 'iconPack.<uuid>',
  *           the last backup's note (non-secret) under 'backup' and the file it was saved to (a
  *           FileSystemFileHandle, where the browser has them) under 'backupFile'
  *   slots : keyPath 'id'; one StoredRecord (already encrypted; v1 or v2) per slot
@@ -18,6 +19,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { KeyslotError, isKeyslotError } from '../core/errors';
 import type { StoredHeader, StoredRecord } from '../core/vault';
 import type { StoredGuardV1 } from '../core/attempt-guard';
+import type { StoredIconPack } from '../core/icons/pack-store';
 
 export const DB_NAME = 'keyslot';
 export const DB_VERSION = 1;
@@ -303,6 +305,7 @@ export function eraseVault(): Promise<void> {
     await meta.delete(BACKUP_FILE_KEY);
     await meta.delete(DEVICE_KEY);
     await meta.delete(containerKeyRange());
+    await meta.delete(iconPackRange());
     await tx.objectStore('slots').clear();
   });
 }
@@ -545,4 +548,40 @@ function containerKeyRange(): IDBKeyRange {
 /** One record: addRecordsIfUnchanged([record], expected). */
 export function addRecordIfUnchanged(record: StoredRecord, expected: readonly unknown[]): Promise<boolean> {
   return addRecordsIfUnchanged([record], expected);
+}
+
+// ---------------------------------------------------------------- icon packs
+// Each installed icon pack (core/icons/pack-store.ts), already encrypted, lives in 'meta' under
+// `iconPack.<uuid>`: few and large, read all at once when suggestions are first needed.
+
+const ICON_PACK_PREFIX = 'iconPack.';
+
+function iconPackRange(): IDBKeyRange {
+  return IDBKeyRange.bound(ICON_PACK_PREFIX, `${ICON_PACK_PREFIX}\uffff`);
+}
+
+/** Every stored icon pack, unparsed. */
+export function readIconPacks(): Promise<unknown[]> {
+  return guard(async () => (await db()).getAll('meta', iconPackRange()));
+}
+
+/**
+ * Store an encrypted icon pack (replacing one with the same uuid), unless that would make more
+ * than `max` packs: ICON_PACK_TOO_MANY, nothing written. Check and write in one transaction.
+ */
+export function putIconPack(pack: StoredIconPack, max: number): Promise<void> {
+  return write(['meta'], async (tx) => {
+    const meta = tx.objectStore('meta');
+    const keys = await meta.getAllKeys(iconPackRange());
+    const key = ICON_PACK_PREFIX + pack.uuid;
+    if (!keys.includes(key) && keys.length >= max) throw new KeyslotError('ICON_PACK_TOO_MANY', { max });
+    await meta.put(pack, key);
+  });
+}
+
+/** Remove an installed icon pack (already gone is fine: the goal is its absence). */
+export function deleteIconPack(uuid: string): Promise<void> {
+  return write(['meta'], async (tx) => {
+    await tx.objectStore('meta').delete(ICON_PACK_PREFIX + uuid);
+  });
 }

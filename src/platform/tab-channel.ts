@@ -7,6 +7,8 @@
  */
 const CHANNEL = 'keyslot.slots';
 const MESSAGE = 'slots-changed';
+/** Icon packs installed or removed (Settings → Appearance): the other tabs read them again. */
+const PACKS_MESSAGE = 'icon-packs-changed';
 
 let channel: BroadcastChannel | null = null;
 
@@ -23,10 +25,24 @@ export function slotsChanged(): void {
 
 /** Call `listener` whenever another tab wrote slots. Returns an unsubscribe function. */
 export function onSlotsChanged(listener: () => void): () => void {
+  return listen(MESSAGE, listener);
+}
+
+/** Tell the other tabs that icon packs were installed or removed here. */
+export function iconPacksChanged(): void {
+  open()?.postMessage(PACKS_MESSAGE);
+}
+
+/** Call `listener` whenever another tab installed or removed an icon pack. Returns an unsubscribe function. */
+export function onIconPacksChanged(listener: () => void): () => void {
+  return listen(PACKS_MESSAGE, listener);
+}
+
+function listen(message: string, listener: () => void): () => void {
   const ch = open();
   if (!ch) return () => undefined;
   const handle = (event: MessageEvent) => {
-    if (event.data === MESSAGE) listener();
+    if (event.data === message) listener();
   };
   ch.addEventListener('message', handle);
   return () => ch.removeEventListener('message', handle);

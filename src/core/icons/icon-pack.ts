@@ -139,12 +139,21 @@ const FORMAT_RANK: Readonly<Record<IconMime, number>> = { 'image/svg+xml': 0, 'i
 /** Shortest issuer that may match inside a longer pattern ("x" would match half the pack). */
 const CONTAINED_MIN = 3;
 
+/**
+ * Each icon's patterns in matchKey form, worked out once per icon: a list of 200 slots against a
+ * 1,500-icon pack would otherwise normalise 900,000 patterns on every look.
+ */
+const patternKeys = new WeakMap<PackIcon, string[]>();
+function keysOf(icon: PackIcon): string[] {
+  let keys = patternKeys.get(icon);
+  if (!keys) patternKeys.set(icon, (keys = icon.issuers.map(matchKey).filter((k) => k !== '')));
+  return keys;
+}
+
 /** How well one icon fits: [kind (0 exact, 1 issuer ⊃ pattern, 2 pattern ⊃ issuer), -pattern length], or null. */
 function score(icon: PackIcon, key: string): [number, number] | null {
   let best: [number, number] | null = null;
-  for (const pattern of icon.issuers) {
-    const p = matchKey(pattern);
-    if (p === '') continue;
+  for (const p of keysOf(icon)) {
     const s: [number, number] | null =
       p === key
         ? [0, -p.length]

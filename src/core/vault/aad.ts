@@ -86,3 +86,12 @@ export function passkeyInfo(methodId: string): Bytes {
 export function aadFor(createdAt: number, m: UnlockMethod): Bytes {
   return m.type === 'pin' ? methodAad(m.wrappedUnder, createdAt, m) : passkeyAad(createdAt, m);
 }
+
+/**
+ * AAD for an installed icon pack (core/icons/pack-store.ts): UTF-8 of `keyslot/iconpack/v1/<uuid>`.
+ * Its own label, so a pack's ciphertext can never pass for a slot record or the reverse, and the
+ * uuid, so one pack's record cannot be moved under another's key.
+ */
+export function iconPackAad(uuid: string): Bytes {
+  return utf8Encode(`keyslot/iconpack/v1/${uuid}`);
+}

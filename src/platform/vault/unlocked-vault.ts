@@ -28,6 +28,7 @@ import { recordSuccess, succeeded } from './attempts';
 import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { replacePinMethod } from './change-pin';
 import { openWithPin, type PinOpened } from './pin-method';
+import { iconPackStore, type IconPackStore } from './icon-packs';
 
 /** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
 export interface ContainerPlan {
@@ -407,6 +408,11 @@ export class UnlockedVault {
 
   #notePosition(position: string): void {
     if (position > this.#lastPosition) this.#lastPosition = position;
+  }
+
+  /** The installed icon packs, encrypted under this vault's data key (icon-packs.ts); VAULT_LOCKED after lock(). */
+  iconPacks(): IconPackStore {
+    return iconPackStore(() => this.#requireKey());
   }
 
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */

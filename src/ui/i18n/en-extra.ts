@@ -106,6 +106,7 @@ export const enExtra = {
   'confirm.periodValue': '{seconds} seconds',
   'confirm.counter': 'Counter',
   'confirm.none': '—',
+  'confirm.icon': 'Use the suggested icon: {name}',
   'confirm.submit': 'Add slot',
   'confirm.done': 'Slot added',
 
@@ -273,6 +274,9 @@ export const enExtra = {
     'This file is not an icon pack Keyslot can use (a ZIP with a pack.json, as Aegis icon packs are). Nothing was changed.',
   'error.ICON_PACK_TOO_LARGE':
     'This icon pack is too large or unpacks to far more than icons need ({max} MB at most). Nothing was changed.',
+  'error.ICON_PACK_INVALID.icons':
+    'This icon pack has no icon Keyslot can use (SVG, PNG or JPEG, with nothing active inside). Nothing was changed.',
+  'error.ICON_PACK_TOO_MANY': 'At most {max} icon packs can be installed. Remove one first.',
   'error.QR_DECODER_FAILED':
     'The QR code reader could not start in this browser. Reload Keyslot and try again, or add the slot with its activation link or key.',
 
@@ -322,7 +326,7 @@ export const enExtra = {
   'settings.section.privacyidea': 'privacyIDEA',
   'settings.section.privacyidea.summary': 'Sync the slots your organisation manages',
   'settings.section.appearance': 'Appearance',
-  'settings.section.appearance.summary': 'How much of the slot list fits on the screen',
+  'settings.section.appearance.summary': 'How dense the slot list is, and icon packs',
   'settings.section.language': 'Language',
   'settings.section.clock': 'Clock',
   'settings.section.clock.summary': 'Check the device clock against the server',

@@ -108,6 +108,36 @@ export const enList = {
   'icon.reset': 'Use the generated icon',
   'icon.saved': 'Icon saved',
   'icon.resetDone': 'The generated icon is back',
+  'icon.suggested': 'Suggested from an icon pack: {name}',
+  'icon.useSuggested': 'Use the suggested icon',
+  'icon.dropZone': 'Paste or drop a picture here',
+  'icon.dropHint':
+    'You can also paste a copied picture (Ctrl+V or ⌘V while a button in this box has the focus) or drop a picture file on this box.',
+  'icon.notPicture': 'That is not a picture. Paste or drop a PNG, WebP or JPEG image.',
+  'iconPacks.title': 'Icon packs',
+  'iconPacks.intro':
+    'An icon pack gives slots the logo of their service. Keyslot reads packs in the Aegis icon-pack format: a ZIP file with a pack.json and SVG, PNG or JPEG icons. Installed packs stay on this device, encrypted like your slots.',
+  'iconPacks.import': 'Import an icon pack',
+  'iconPacks.importing': 'Reading the icon pack…',
+  'iconPacks.loading': 'Reading the installed icon packs…',
+  'iconPacks.none': 'No icon pack is installed.',
+  'iconPacks.list': 'Installed icon packs',
+  'iconPacks.version': 'Version {version}',
+  'iconPacks.count.one': '{count} icon',
+  'iconPacks.count.other': '{count} icons',
+  'iconPacks.skipped.one': '{count} file left out: missing, not a picture, or with something active inside',
+  'iconPacks.skipped.other': '{count} files left out: missing, not pictures, or with something active inside',
+  'iconPacks.remove': 'Remove',
+  'iconPacks.removeNamed': 'Remove {name}',
+  'iconPacks.removeHint': 'Icons already given to slots stay with them.',
+  'iconPacks.suggestAll.one': 'Use the suggested icon for {count} slot',
+  'iconPacks.suggestAll.other': 'Use suggested icons for {count} slots',
+  'iconPacks.suggestHint':
+    'Only slots without an icon of their own get one. You can change any of them later in Details.',
+  'iconPacks.suggestNone': 'No slot without an icon matches an installed pack.',
+  'iconPacks.installed': 'Icon pack installed: {name}',
+  'iconPacks.removed': 'Icon pack removed',
+  'iconPacks.applied': 'Suggested icons used: {count}',
 } as const;
 
 export type ListKey = keyof typeof enList;

@@ -108,6 +108,7 @@ export const jaExtra: Record<ExtraKey, string> = {
   'confirm.periodValue': '{seconds} 秒',
   'confirm.counter': 'カウンター',
   'confirm.none': '—',
+  'confirm.icon': '候補のアイコンを使う：{name}',
   'confirm.submit': 'このスロットを追加',
   'confirm.done': 'スロットを追加しました',
 
@@ -281,6 +282,9 @@ export const jaExtra: Record<ExtraKey, string> = {
     'Keyslot で使えるアイコンパックではありません（Aegis のアイコンパックと同じ、pack.json を含む ZIP ファイルが必要です）。何も変更していません。',
   'error.ICON_PACK_TOO_LARGE':
     'このアイコンパックは大きすぎるか、展開するとアイコンには不要なほど大きくなります（{max} MB まで）。何も変更していません。',
+  'error.ICON_PACK_INVALID.icons':
+    'このアイコンパックには Keyslot で使えるアイコンがありません（スクリプトなどを含まない SVG、PNG、JPEG が使えます）。何も変更していません。',
+  'error.ICON_PACK_TOO_MANY': 'インストールできるアイコンパックは {max} 個までです。先にどれかを削除してください。',
   'error.QR_DECODER_FAILED':
     'このブラウザでは QR コードの読み取り機能を起動できませんでした。Keyslot を再読み込みしてもう一度お試しいただくか、アクティベーション URL またはシークレットキーでスロットを追加してください。',
 
@@ -332,7 +336,7 @@ export const jaExtra: Record<ExtraKey, string> = {
   'settings.section.privacyidea': 'privacyIDEA 連携',
   'settings.section.privacyidea.summary': '組織が管理するスロットの同期',
   'settings.section.appearance': '表示',
-  'settings.section.appearance.summary': 'スロット一覧の表示の詰め具合',
+  'settings.section.appearance.summary': 'スロット一覧の表示の詰め具合とアイコンパック',
   'settings.section.language': '言語',
   'settings.section.clock': '時計',
   'settings.section.clock.summary': '端末の時計をサーバーの時刻と照らし合わせる',

@@ -10,6 +10,7 @@ import { Announcer } from './announcer.svelte.ts';
 import { BrowserFeatures } from './browser-features.ts';
 import { ClockCheck } from './clock-check.svelte.ts';
 import type { ExtrasState } from './extras.svelte.ts';
+import type { IconPacksState } from './icon-packs.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
 import type { PiaState } from './pia.svelte.ts';
@@ -30,6 +31,7 @@ export interface AppState {
   pia: PiaState;
   linkExposure: LinkExposure;
   extras: ExtrasState;
+  iconPacks: IconPacksState;
 }
 
 /**
@@ -44,6 +46,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   let loading: Promise<SlotsState> | null = null;
   let pia: PiaState | null = null;
   let extras: ExtrasState | null = null;
+  let iconPacks: IconPacksState | null = null;
   // What works on the slots (privacyIDEA; groups, notes, icons) loads with them: one chunk set.
   let makers: { Pia: typeof PiaState } | null = null;
   const slots: LazySlots = {
@@ -55,13 +58,16 @@ export function createAppState(launch: AddIntent | null = null): AppState {
         import('./slots.svelte.ts'),
         import('./pia.svelte.ts'),
         import('./extras.svelte.ts'),
+        import('./icon-packs.svelte.ts'),
       ]).then(
-        ([{ SlotsState }, { PiaState }, { ExtrasState }]) => {
+        ([{ SlotsState }, { PiaState }, { ExtrasState }, { IconPacksState }]) => {
           makers = { Pia: PiaState };
           current ??= new SlotsState(nav, announcer);
           // Made here, outside any component: its $derived fields must not belong to the list's
           // effect, which a lock destroys (Svelte's derived_inert warning after the next unlock).
           extras ??= new ExtrasState(current, announcer);
+          const open = current;
+          iconPacks ??= new IconPacksState(current, extras, announcer, { store: () => open.iconPacks() });
           pia ??= new PiaState(current, nav, announcer);
           return current;
         },
@@ -109,6 +115,11 @@ export function createAppState(launch: AddIntent | null = null): AppState {
       if (!extras) throw new KeyslotError('VAULT_LOCKED');
       return extras;
     },
+    // Icon packs suggest icons for the slots: made with them too.
+    get iconPacks() {
+      if (!iconPacks) throw new KeyslotError('VAULT_LOCKED');
+      return iconPacks;
+    },
   };
 }
 
@@ -132,3 +143,4 @@ export const useBrowser = (): BrowserFeatures => getApp().browser;
 export const usePia = (): PiaState => getApp().pia;
 export const useLinkExposure = (): LinkExposure => getApp().linkExposure;
 export const useExtras = (): ExtrasState => getApp().extras;
+export const useIconPacks = (): IconPacksState => getApp().iconPacks;

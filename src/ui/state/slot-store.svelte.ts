@@ -10,6 +10,7 @@
 import { KeyslotError } from '../../core/errors';
 import type { Slot } from '../../core/slot';
 import type { UnlockedVault } from '../../platform/vault';
+import type { IconPackStore } from '../../platform/vault/icon-packs';
 import { requestPersistence } from '../../platform/storage-health';
 import { onSlotsChanged, slotsChanged } from '../../platform/tab-channel';
 import { slotGone } from './lock-hooks';
@@ -93,6 +94,11 @@ export class SlotStore {
     } catch {
       return slots;
     }
+  }
+
+  /** The open vault's installed icon packs (icon-packs.svelte.ts); VAULT_LOCKED when locked. */
+  iconPacks(): IconPackStore {
+    return this.openVault().iconPacks();
   }
 
   /** The vault the queue writes to; VAULT_LOCKED when locked. */

@@ -232,3 +232,35 @@ describe('matching an issuer to a pack icon', () => {
     expect(suggestIcons([pack], 'google', 1)).toHaveLength(1);
   });
 });
+
+describe('matching hostile issuers and patterns', () => {
+  const pack = open(
+    makePack(
+      [
+        { filename: 'Regex.svg', issuer: ['.*', 'a+b'] },
+        { filename: 'Blank.svg', issuer: ['   ', ''] },
+        { filename: 'Proto.svg', issuer: ['__proto__'] },
+      ],
+      { 'Regex.svg': SVG, 'Blank.svg': SVG, 'Proto.svg': SVG },
+    ),
+  );
+  const best = (issuer: string) => bestIcon([pack], issuer)?.filename ?? null;
+
+  it('treats patterns as plain text, never as regular expressions', () => {
+    expect(best('anything')).toBeNull();
+    expect(best('aab')).toBeNull();
+    expect(best('A+B Bank')).toBe('Regex.svg');
+  });
+
+  it('ignores blank patterns, and names like __proto__ or constructor are only text', () => {
+    expect(best('   ')).toBeNull();
+    expect(best('constructor')).toBeNull();
+    expect(best('__PROTO__')).toBe('Proto.svg');
+  });
+
+  it('answers for a huge issuer, or one that is not a string at all, without throwing', () => {
+    expect(best('x'.repeat(200_000))).toBeNull();
+    expect(bestIcon([pack], undefined as unknown as string)).toBeNull();
+    expect(bestIcon([], 'google')).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { argon2id } from 'hash-wasm';
-import { firstRun } from './ui-steps.mjs';
+import { firstRun, openSettingsSection } from './ui-steps.mjs';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 
 const COUNT = 500;
@@ -103,7 +103,7 @@ export async function benchBackup(rows, { base, executablePath, pin }) {
       const page = await context.newPage();
       await page.addInitScript(() => delete window.showSaveFilePicker);
       await firstRun(page, base, pin);
-      await page.getByRole('button', { name: 'Settings' }).click();
+      await openSettingsSection(page, 'Backups');
 
       await page.getByLabel('File to restore', { exact: true }).setInputFiles(file);
       await page.getByLabel('Password of the backup', { exact: true }).fill(PASSWORD);

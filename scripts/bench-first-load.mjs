@@ -22,9 +22,9 @@ import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
 
 const DIST = process.env.BENCH_OUT_DIR ?? 'dist';
-// BENCH_PORT lets two runs share a machine; the blank page is served on the next port.
+// BENCH_PORT lets two runs share a machine; the blank page is served on BENCH_BLANK_PORT (default: the next port).
 const APP_PORT = Number(process.env.BENCH_PORT ?? 4179);
-const BLANK_PORT = APP_PORT + 1;
+const BLANK_PORT = Number(process.env.BENCH_BLANK_PORT ?? APP_PORT + 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const PIN = '480913';

@@ -15,8 +15,8 @@ import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, NO_CHROMIUM_HELP } from './chromium.mjs';
 import { writeBlankSite } from './blank-site.mjs';
 
-const APP_PORT = 4177;
-const BLANK_PORT = 4178;
+const APP_PORT = Number(process.env.BENCH_PORT ?? 4177);
+const BLANK_PORT = Number(process.env.BENCH_BLANK_PORT ?? APP_PORT + 1);
 const PIN = '480913';
 // 12.2.3 fails on Chromium 156 (NO_NAVSTART); 12.8.x measures it (and runs on Node 20).
 const LIGHTHOUSE = 'lighthouse@12.8.2';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { writeBackup, BENCH_BACKUP_PASSWORD } from './bench-backup.mjs';
-import { firstRun } from './ui-steps.mjs';
+import { firstRun, openSettingsSection } from './ui-steps.mjs';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 
 export const IMPORT_COUNTS = [200, 1000, 5000];
@@ -50,7 +50,7 @@ export async function timeImport(browser, { base, pin, count, timeoutMs = 180_00
   const page = await context.newPage();
   try {
     await firstRun(page, base, pin);
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettingsSection(page, 'Backups');
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const p0 = await now(page);
     await page
@@ -92,7 +92,7 @@ export async function seedByRestore(browser, { base, pin, count, dir }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await firstRun(page, base, pin);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openSettingsSection(page, 'Backups');
   await page.getByLabel('File to restore', { exact: true }).setInputFiles(file);
   await page.getByLabel('Password of the backup', { exact: true }).fill(BENCH_BACKUP_PASSWORD);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();

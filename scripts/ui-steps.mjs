@@ -11,6 +11,14 @@ export async function firstRun(page, url, pin) {
   await page.getByRole('heading', { name: 'Your slots' }).waitFor({ timeout: 30_000 });
 }
 
+/** From the slot list: Settings, then one of its sections by its button (e.g. 'Backups'). */
+export async function openSettingsSection(page, section) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await page.getByRole('button', { name: section, exact: true }).click();
+  await page.getByRole('heading', { name: section, level: 1 }).waitFor();
+}
+
 /** Adds a slot by pasting its otpauth link and confirming. */
 export async function addByLink(page, uri) {
   await page.getByRole('button', { name: 'Add a slot' }).first().click();

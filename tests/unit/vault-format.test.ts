@@ -110,6 +110,17 @@ describe('base64', () => {
     }
     expect(base64Decode('')).toEqual(new Uint8Array(0));
   });
+
+  it('decodes long input like Node Buffer, and refuses one bad symbol anywhere in it', () => {
+    const bytes = Uint8Array.from({ length: 30_001 }, (_, i) => (i * 131 + 7) & 255);
+    const text = Buffer.from(bytes).toString('base64');
+    expect(base64Decode(text)).toEqual(bytes);
+    for (const at of [0, 1, 2, 3, 20_000, text.length - 3]) {
+      for (const c of ['*', '=', 'é', '\u0100']) {
+        expect(base64Decode(text.slice(0, at) + c + text.slice(at + 1)), `${c} at ${at}`).toBeNull();
+      }
+    }
+  });
 });
 
 describe('utf8', () => {
@@ -121,6 +132,11 @@ describe('utf8', () => {
 
   it('decodes valid UTF-8 back to the same string', () => {
     for (const s of ['', 'abc', 'é', '日本語', '🔐 key']) expect(utf8Decode(new TextEncoder().encode(s))).toBe(s);
+  });
+
+  it('decodes long mixed text (longer than one chunk of units) exactly as TextDecoder', () => {
+    const s = Array.from({ length: 3_000 }, (_, i) => `a${i}é日🔐`).join('|');
+    expect(utf8Decode(new TextEncoder().encode(s))).toBe(s);
   });
 
   it('refuses overlong forms, surrogates, truncation, stray continuations and code points above U+10FFFF', () => {

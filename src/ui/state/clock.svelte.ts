@@ -103,7 +103,9 @@ export class Clock {
 
   #observe(): IntersectionObserver | null {
     if (this.#observer || typeof IntersectionObserver === 'undefined') return this.#observer;
-    // A screen's height of margin: a countdown is current before it scrolls in.
+    // A card's height or so of margin: a countdown is painted as it comes in, not a frame after.
+    // Not more: each second restyles every countdown in the set (the slots built a screen away,
+    // near-screen.ts, need their code ready, not their seconds).
     this.#observer = new IntersectionObserver(
       (changes) => {
         for (const c of changes) {
@@ -112,7 +114,7 @@ export class Clock {
           else this.#visible.delete(el);
         }
       },
-      { rootMargin: '100% 0px' },
+      { rootMargin: '15% 0px' },
     );
     return this.#observer;
   }

@@ -13,23 +13,11 @@ import * as storage from '../../../src/platform/storage';
 import { createVault, unlockVault } from '../../../src/platform/vault';
 import { createAppState } from '../../../src/ui/state/context';
 import { useFreshIndexedDb } from '../fixtures/fresh-db';
+import { nthDraft } from '../fixtures/slots';
 
 const PIN = '731946';
 
-function draft(i: number): SlotDraft {
-  const secret = new Uint8Array(20);
-  new DataView(secret.buffer).setUint32(0, i + 1);
-  return {
-    kind: 'totp',
-    issuer: `Provider ${i}`,
-    account: `user${i}`,
-    secret,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
-}
+const draft = (i: number): SlotDraft => nthDraft(i);
 
 const entry = (i: number): ImportEntry =>
   ({ status: 'ok', issuer: `Provider ${i}`, account: `user${i}`, draft: draft(i) }) as ImportEntry;

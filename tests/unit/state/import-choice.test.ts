@@ -6,19 +6,9 @@ import type { ImportEntry } from '../../../src/core/importers';
 import { includeChosen, planImport, runImport } from '../../../src/core/importers/plan';
 import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../../../src/core/slot';
 import { ImportChoice } from '../../../src/ui/state/import-choice.svelte';
+import { nthDraft } from '../fixtures/slots';
 
-function draft(n: number): SlotDraft {
-  return {
-    kind: 'totp',
-    issuer: `P${n}`,
-    account: `u${n}`,
-    secret: new Uint8Array(10).fill(n),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
-}
+const draft = (n: number): SlotDraft => nthDraft(n, { issuer: `P${n}`, account: `u${n}` });
 const ok = (n: number): ImportEntry => ({ status: 'ok', draft: draft(n), issuer: `P${n}`, account: `u${n}` });
 const bad: ImportEntry = { status: 'failed', code: 'SECRET_INVALID', issuer: 'Bad', account: '' };
 const stored = (n: number): Slot => ({ ...draft(n), ...SLOT_META_DEFAULTS, id: 'ab12', name: '', createdAt: 1 });

@@ -2,6 +2,8 @@
  * An open vault: holds the non-extractable data key until lock(). Lists, adds, updates,
  * restores and deletes slots (each encrypted before its IndexedDB transaction opens), and the
  * steps that need the current PIN again: verify it, change it, add or remove a passkey.
+ * A little over ~400 lines: one class, because every method shares the one data key and the
+ * compare-and-swap rules; longer steps live beside it (change-pin.ts, icon-packs.ts, rewrap.ts).
  */
 import { KeyslotError } from '../../core/errors';
 import { nextGuard, readGuard, serializeGuard, type AttemptGuard } from '../../core/attempt-guard';

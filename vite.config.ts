@@ -32,13 +32,21 @@ export default defineConfig({
         // in a request log would look like an activation link leaving the page (the e2e tests
         // scan every request for "otpauth"). The name carries no meaning, so give it another.
         chunkFileNames: (chunk) => `assets/${chunk.name.replace(/otpauth/gi, 'key')}-[hash].js`,
-        // The vault (IndexedDB, its format, WebCrypto, the KDF's front) as one chunk: the unlock
-        // screen loads it in parallel with its first paint (session-services.ts), one request
-        // and one gzip stream instead of seven small ones. Never imported by the entry itself.
+        // The vault in two chunks, neither imported by the entry itself. 'vault-probe' is what the
+        // unlock screen asks before any input (session-probe.ts: IndexedDB, the header's reader,
+        // the attempt guard), loaded in parallel with its first paint. 'vault' is the rest (the
+        // record format, WebCrypto's wraps, the KDF's front; session-services.ts), loaded on the
+        // first digit typed. One request and one gzip stream each instead of many small ones.
         codeSplitting: {
           includeDependenciesRecursively: false, // errors.ts and the like stay where the entry has them
           groups: [
             {
+              name: 'vault-probe',
+              priority: 2,
+              test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/(?:probe|attempts)\.ts|storage\.ts|passkey\.ts|webcrypto\.ts)|core\/(?:vault\/(?:header|limits|fields|kdf-params|migrate)\.ts|bytes\.ts|slot\.ts)|ui\/state\/session-probe\.ts)/,
+            },
+            {
+              priority: 1,
               name: 'vault',
               test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/|storage\.ts|kdf\.ts|webcrypto\.ts|passkey\.ts)|core\/(?:vault\/|bytes\.ts|pin\.ts|slot\.ts|order-keys\.ts)|ui\/state\/session-services\.ts)/,
             },

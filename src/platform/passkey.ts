@@ -12,7 +12,7 @@
  * PASSKEY_FAILED (anything else).
  */
 import { KeyslotError } from '../core/errors';
-import { PRF_BYTES } from '../core/vault';
+import { PRF_BYTES } from '../core/vault/limits';
 import { randomBytes } from './webcrypto';
 import type { Bytes } from '../core/bytes';
 

@@ -8,7 +8,7 @@
  */
 import { KeyslotError } from '../core/errors';
 import { hexEncode, utf8Encode, type Bytes } from '../core/bytes';
-import { ID_BYTES, IV_BYTES, KEY_BYTES, WRAPPED_KEY_BYTES } from '../core/vault';
+import { ID_BYTES, IV_BYTES, KEY_BYTES, WRAPPED_KEY_BYTES } from '../core/vault/limits';
 
 const AES_GCM = 'AES-GCM';
 const TAG_BITS = 128;

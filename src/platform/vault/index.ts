@@ -5,7 +5,7 @@
  * passkey-method.ts, pin-method.ts (the PIN-method loop), change-pin.ts (replacing a PIN
  * method's wrap) and rewrap.ts (the rewrap sequence).
  */
-export { createVault, hasVault, secretInput, unlockVault, unlockWithPasskey, type CreateVaultOptions } from './service';
-export { hasPasskey } from './passkey-method';
+export { createVault, unlockVault, unlockWithPasskey, type CreateVaultOptions } from './service';
+export { hasPasskey, hasVault, secretInput } from './probe';
 export { attemptGuard } from './attempts';
 export { UnlockedVault, type ContainerPlan, type StoredSlots } from './unlocked-vault';

@@ -14,16 +14,6 @@ import { unchanged } from './attempts';
 import { kekFromPrf } from './kek';
 import { storeMethods, wrapAndProve, type ExtractableKey } from './rewrap';
 
-/** True when the stored vault has a passkey unlock method (the unlock screen shows its button). */
-export async function hasPasskey(): Promise<boolean> {
-  try {
-    const raw = await storage.readHeader();
-    return raw !== undefined && parseHeader(raw).methods.some((m) => m.type === 'passkey');
-  } catch {
-    return false; // a damaged header shows itself when unlocking with the PIN
-  }
-}
-
 /** The data key (non-extractable) opened with the stored vault's passkey; see unlockWithPasskey. */
 export async function openWithPasskey(api: PasskeyApi): Promise<CryptoKey> {
   const raw = await storage.readHeader();

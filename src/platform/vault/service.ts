@@ -19,11 +19,9 @@ import {
   aadFor,
   headerVersionFor,
   methodAad,
-  parseHeader,
   parseKdfParams,
   serializeHeader,
   type KdfParams,
-  type PinMethod,
   type SecretInput,
   type VaultHeader,
 } from '../../core/vault';
@@ -36,6 +34,7 @@ import { deviceKeyForWrap, newDeviceKey } from './device-key';
 import { kekFor, kekFromKdf } from './kek';
 import { openWithPasskey } from './passkey-method';
 import { openWithPin, type PinOpened } from './pin-method';
+import { hasVault } from './probe';
 import { storeMethods, wrapAndProve } from './rewrap';
 import { UnlockedVault } from './unlocked-vault';
 
@@ -52,22 +51,6 @@ export interface CreateVaultOptions {
    * Tests turn it off to check the older header shapes.
    */
   deviceKey?: boolean;
-}
-
-/** True when a vault header is stored (the app shows "unlock" rather than "set up"). */
-export async function hasVault(): Promise<boolean> {
-  return (await storage.readHeader()) !== undefined;
-}
-
-/** What the stored vault's PIN method expects to be typed ('digits' when there is no vault). */
-export async function secretInput(): Promise<SecretInput> {
-  try {
-    const raw = await storage.readHeader();
-    if (raw === undefined) return 'digits';
-    return parseHeader(raw).methods.find((m): m is PinMethod => m.type === 'pin')?.input ?? 'digits';
-  } catch {
-    return 'digits'; // a damaged header shows itself when unlocking
-  }
 }
 
 /**

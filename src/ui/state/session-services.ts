@@ -1,19 +1,10 @@
 /**
- * What the session needs from storage and crypto, as one lazily loaded chunk (session.svelte.ts
- * imports it with import()). It starts loading with the unlock screen, in parallel with its first
- * paint, so none of it (IndexedDB, the vault format, WebCrypto, the KDF) weighs on the entry that
- * index.html loads.
+ * What the session needs from storage and crypto to create, open and change the vault, as one
+ * lazily loaded chunk (session.svelte.ts imports it with import()). It starts loading on the
+ * first digit typed (Session.typing) or the first action that needs it, so none of it (the
+ * record format, WebCrypto, the KDF) weighs on the entry or on what the unlock screen fetches
+ * before any input; that screen's own questions are session-probe.ts.
  */
-export {
-  attemptGuard,
-  createVault,
-  hasPasskey,
-  hasVault,
-  secretInput,
-  unlockVault,
-  unlockWithPasskey,
-} from '../../platform/vault';
+export { createVault, unlockVault, unlockWithPasskey } from '../../platform/vault';
 export { prepareKdf } from '../../platform/kdf';
-export { prfSupported } from '../../platform/passkey';
-export { onVersionChange } from '../../platform/storage';
 export { validateNewSecret } from '../../core/pin';

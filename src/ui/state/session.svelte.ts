@@ -30,18 +30,23 @@ export interface LazySlots {
   load(): Promise<SlotsState>;
 }
 
-let loading: Promise<typeof import('./session-services')> | null = null;
 /**
- * Storage and crypto (session-services.ts), loaded once, on first use: the unlock screen paints
- * without them. A failed load (offline, chunk gone after an update) is retried next time.
+ * A lazily imported chunk, loaded once on first use. A failed load (offline, chunk gone after an
+ * update) is retried next time.
  */
-function services(): Promise<typeof import('./session-services')> {
-  loading ??= import('./session-services').catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
-  return loading;
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    }));
 }
+
+/** Creating, opening and changing the vault (session-services.ts): from the first digit typed. */
+const services = once(() => import('./session-services'));
+/** What the unlock screen asks of storage before any input (session-probe.ts). */
+const probe = once(() => import('./session-probe'));
 
 export class Session {
   /**
@@ -128,7 +133,7 @@ export class Session {
   }
 
   async init(): Promise<void> {
-    const checked = services().then(async ({ hasVault, onVersionChange, secretInput }) => {
+    const checked = probe().then(async ({ hasVault, onVersionChange, secretInput }) => {
       // Another tab upgrading the database (or the browser closing it): lock, ask for a reload.
       onVersionChange((reason) => this.#lostConnection(reason));
       const exists = await hasVault();
@@ -176,7 +181,7 @@ export class Session {
 
   /** The failed-attempt guard (attempts left, wait, erase setting), read from storage. */
   async attemptGuard(): Promise<AttemptGuard> {
-    return (await services()).attemptGuard();
+    return (await probe()).attemptGuard();
   }
 
   /** Settings: turn "erase all slots after 10 wrong PINs" on or off (needs the vault unlocked). */
@@ -205,12 +210,12 @@ export class Session {
 
   /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
   async hasPasskey(): Promise<boolean> {
-    return (await services()).hasPasskey();
+    return (await probe()).hasPasskey();
   }
 
   /** Whether this browser may do passkey unlock (WebAuthn PRF); Settings shows the section only then. */
   async passkeySupported(): Promise<boolean> {
-    return (await services()).prfSupported();
+    return (await probe()).prfSupported();
   }
 
   /**

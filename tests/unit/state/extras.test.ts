@@ -2,11 +2,10 @@
 // transaction, kept when another write runs at the same time, refused when malformed.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ARGON2_FLOOR } from '../../../src/core/vault';
-import { createVault, unlockVault } from '../../../src/platform/vault';
-import { createAppState, type AppState } from '../../../src/ui/state/context';
+import { unlockVault } from '../../../src/platform/vault';
+import type { AppState } from '../../../src/ui/state/context';
 import { useFreshIndexedDb } from '../fixtures/fresh-db';
-import { draft, textBytes } from '../fixtures/slots';
+import { appWithThreeSlots } from '../fixtures/app';
 import { expectCode } from '../fixtures/errors';
 
 const PIN = '731946';
@@ -15,14 +14,7 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 
 useFreshIndexedDb();
 
 async function unlockedApp(): Promise<{ app: AppState; ids: string[] }> {
-  const vault = await createVault(PIN, { kdf: ARGON2_FLOOR });
-  const ids: string[] = [];
-  for (const account of ['alice', 'bob', 'carol']) {
-    ids.push((await vault.addSlot(draft({ account, secret: textBytes(`${account}-secret-0123456789`) }), '')).id);
-  }
-  vault.lock();
-  const app = createAppState();
-  await app.session.unlock(PIN);
+  const { app, ids } = await appWithThreeSlots(PIN);
   return { app, ids };
 }
 

@@ -3,27 +3,19 @@
 // the group off every slot (trash included) without deleting one. All of it is stored.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ARGON2_FLOOR } from '../../../src/core/vault';
 import { isKeyslotError } from '../../../src/core/errors';
-import { createVault, unlockVault } from '../../../src/platform/vault';
-import { createAppState, type AppState } from '../../../src/ui/state/context';
+import { unlockVault } from '../../../src/platform/vault';
+import type { AppState } from '../../../src/ui/state/context';
 import { GroupAdmin } from '../../../src/ui/state/group-admin.svelte.ts';
 import { useFreshIndexedDb } from '../fixtures/fresh-db';
-import { draft, textBytes } from '../fixtures/slots';
+import { appWithThreeSlots } from '../fixtures/app';
 
 const PIN = '731946';
 
 useFreshIndexedDb();
 
 async function start(): Promise<{ app: AppState; admin: GroupAdmin; ids: string[] }> {
-  const vault = await createVault(PIN, { kdf: ARGON2_FLOOR });
-  const ids: string[] = [];
-  for (const account of ['alice', 'bob', 'carol']) {
-    ids.push((await vault.addSlot(draft({ account, secret: textBytes(`${account}-secret-0123456789`) }), '')).id);
-  }
-  vault.lock();
-  const app = createAppState();
-  await app.session.unlock(PIN);
+  const { app, ids } = await appWithThreeSlots(PIN);
   await app.extras.setGroups(ids[0]!, ['Work']);
   await app.extras.setGroups(ids[1]!, ['work', 'Home']);
   await app.extras.setGroups(ids[2]!, ['Bank']);

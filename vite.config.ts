@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { privacyIdeaOrigins, securityHeaders } from './security-headers.ts';
 import { appVersion, keyslotPwa } from './pwa.config.ts';
 import { previewCaching } from './preview-caching.ts';
+import { bootShell } from './boot-shell.config.ts';
 
 /** The container endpoints a Keyslot calls (privacyIDEA api/container.py), proxied as they are. */
 function privacyIdeaProxy(target: string | undefined) {
@@ -14,7 +15,7 @@ function privacyIdeaProxy(target: string | undefined) {
 }
 
 export default defineConfig({
-  plugins: [svelte(), keyslotPwa(), previewCaching()],
+  plugins: [svelte(), keyslotPwa(), previewCaching(), bootShell()],
   // Shown in Settings; KEYSLOT_BUILD_ID makes two builds of one version differ (update test).
   // KEYSLOT_PRIVACYIDEA_ORIGINS: the privacyIDEA allow-list (docs/privacyidea.md "Deployment").
   define: {

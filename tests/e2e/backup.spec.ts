@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { test, expect, type Page, type Download } from '@playwright/test';
-import { PIN, setUpPin, addByLink, slotItem, shownCode } from './helpers/app';
+import { PIN, setUpPin, setUpPassphrase, addByLink, slotItem, shownCode } from './helpers/app';
 import { hotp, totp } from './helpers/oracle';
 import { leaveSettings, openSettings } from './helpers/settings';
 
@@ -363,13 +363,7 @@ test('a slot is shown as a QR code only after the PIN, with the note about devic
 
 test('with a passphrase instead of a PIN, the QR code and the export ask for the passphrase', async ({ page }) => {
   const phrase = 'blue tram under snow';
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Get started' }).click();
-  await page.getByRole('button', { name: 'Use a passphrase instead' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(phrase);
-  await page.getByLabel('Confirm passphrase').fill(phrase);
-  await page.getByRole('button', { name: 'Create passphrase' }).click();
-  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
+  await setUpPassphrase(page, phrase);
   await addByLink(page, SLOTS[0]!.uri, SLOTS[0]!.name);
 
   await slotItem(page, /KEK VPN/)

@@ -6,7 +6,7 @@
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import type { AttemptGuard } from '../../core/attempt-guard';
 import type { SecretInput } from '../../core/vault';
-import { secretKey, useSecretWording } from '../i18n/i18n';
+import { language, secretKey, useSecretWording } from '../i18n/i18n';
 import { locked } from './lock-hooks';
 import type { UnlockedVault } from '../../platform/vault';
 import type { ConnectionLoss } from '../../platform/storage';
@@ -18,6 +18,7 @@ import {
   vaultCreatedAt,
   type StorageStatus,
 } from '../../platform/storage-health';
+import { clearBootNote, readBootNote, writeBootNote } from '../../platform/boot-note';
 import type { Announcer } from './announcer.svelte.ts';
 import type { AddIntent, Navigation } from './navigation.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
@@ -140,7 +141,7 @@ export class Session {
       if (exists) {
         rememberVault(); // a vault from before the marker existed gets one now
         this.#setSecretInput(await secretInput());
-      }
+      } else clearBootNote(); // the next start must not paint an unlock form (src/boot/boot.js)
       // Had a vault here, and it is gone: say so rather than greet a "new" user.
       const screen = exists ? 'locked' : vaultCreatedAt() ? 'gone' : 'welcome';
       const nav = this.#nav;
@@ -150,6 +151,12 @@ export class Session {
     // IndexedDB to open (about a third of an offline cold start). The check above still runs and
     // turns this into "Your slots are gone" if the vault has vanished.
     if (vaultCreatedAt()) {
+      // The boot note's secret kind (what src/boot/boot.js painted) until the header says.
+      const note = readBootNote();
+      if (note) {
+        this.secretInput = note.secret === 'passphrase' ? 'passphrase' : 'digits';
+        useSecretWording(this.secretInput);
+      }
       this.#nav.screen = 'locked';
       checked.catch(() => undefined); // a broken database shows up when unlocking (STORAGE_FAILED)
       return;
@@ -175,6 +182,7 @@ export class Session {
   /** From "Your slots are gone": acknowledge, forget the marker, set up a new PIN. */
   startFresh(): void {
     forgetVault();
+    clearBootNote();
     this.erased = false;
     this.#nav.screen = 'setup';
   }
@@ -203,9 +211,11 @@ export class Session {
     }
   }
 
+  /** What opens the vault, as read or just set; the boot note follows (platform/boot-note.ts). */
   #setSecretInput(input: SecretInput): void {
     this.secretInput = input;
     useSecretWording(input);
+    writeBootNote({ lang: language(), secret: input === 'passphrase' ? 'passphrase' : 'pin' });
   }
 
   /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
@@ -258,6 +268,7 @@ export class Session {
   /** The erase setting fired: the slots are gone on purpose, so the "had a vault" note goes too. */
   #erasedNow(): void {
     forgetVault();
+    clearBootNote();
     this.erased = true;
     this.#nav.screen = 'gone';
   }

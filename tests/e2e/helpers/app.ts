@@ -23,6 +23,17 @@ export async function setUpPin(page: Page, pin = PIN): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
 }
 
+/** The first run with a passphrase instead of a PIN, from loading the app to the (empty) slot list. */
+export async function setUpPassphrase(page: Page, phrase: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await page.getByRole('button', { name: 'Use a passphrase instead' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(phrase);
+  await page.getByLabel('Confirm passphrase').fill(phrase);
+  await page.getByRole('button', { name: 'Create passphrase' }).click();
+  await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
+}
+
 export async function unlock(page: Page, pin = PIN): Promise<void> {
   await page.getByLabel('PIN', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();

@@ -1,10 +1,9 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { takeLaunchIntent } from './ui/launch';
-import { language as activeLanguage, setLanguage } from './ui/i18n/i18n';
+import { setLanguage } from './ui/i18n/i18n';
 import { pickLanguage } from './ui/i18n/languages';
 import { loadPreferences } from './platform/preferences';
-import { noteBootLanguage } from './platform/boot-note';
 import './ui/app.css';
 
 // First, before any rendering: take (and erase) what the URL fragment carries.
@@ -18,7 +17,4 @@ if (!target) throw new Error('index.html has no #app element');
 const language = pickLanguage(navigator.languages ?? [navigator.language], loadPreferences().language);
 void setLanguage(language)
   .catch(() => setLanguage('en'))
-  .finally(() => {
-    noteBootLanguage(activeLanguage()); // the next start's prerendered form speaks it (src/boot/boot.js)
-    mount(App, { target, props: { launch } });
-  });
+  .finally(() => mount(App, { target, props: { launch } }));

@@ -2,7 +2,7 @@
 // origin, run before the app's entry: it shows the unlock form prerendered in index.html that the
 // boot note (src/platform/boot-note.ts, `keyslot.boot` = "1 <language> <pin|passphrase>") names,
 // and focuses its field. The app's Unlock screen adopts what was typed (src/ui/boot-shell.ts).
-// boot-shell.config.ts strips these comments and emits it as /assets/boot-<hash>.js (CSP
+// boot-shell.config.ts minifies it and emits it as /assets/boot-<hash>.js (CSP
 // `script-src 'self'`: no inline script). Keep it tiny: it is fetched before the first interaction.
 // No note, or anything unexpected: nothing is shown, the app draws its own first screen.
 (function () {

@@ -7,9 +7,9 @@
  * - language: the tag the app last showed its words in (a short lowercase tag such as "en");
  * - secret kind: `pin` (digits) or `passphrase`, what opens the vault.
  * Its presence means "a vault exists on this device". It holds nothing else: never a PIN, a name
- * or a count (docs/threat-model.md says what it reveals). Written where the vault is created,
- * opened at start or its secret kind changes, where the language changes; removed when the vault
- * is erased or found gone. src/boot/boot.js reads the same format with its own regular expression:
+ * or a count (docs/threat-model.md says what it reveals). Written (boot-note-write.ts, in the
+ * chunk loaded with the first digit, not in the entry) when the vault is created or opened, its
+ * secret kind changes or the language is chosen; removed when the vault is erased or found gone. src/boot/boot.js reads the same format with its own regular expression:
  * tests/unit/boot-note.test.ts runs both on the same notes.
  */
 
@@ -33,15 +33,8 @@ export function parseBootNote(text: unknown): BootNote | null {
   return lang && secret ? { lang, secret: secret as BootSecret } : null;
 }
 
-/** The stored text of a note; throws (naming the field) on a language or kind outside the format. */
-export function serializeBootNote(note: BootNote): string {
-  const text = `1 ${note.lang} ${note.secret}`;
-  if (!/^[a-z]{2,3}$/.test(note.lang)) throw new TypeError('boot note: lang must be a short lowercase tag');
-  if (!parseBootNote(text)) throw new TypeError('boot note: secret must be "pin" or "passphrase"');
-  return text;
-}
-
-function local(): Storage | null {
+/** localStorage, or null where it is blocked; boot-note-write.ts writes through it too. */
+export function local(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -56,21 +49,6 @@ export function readBootNote(): BootNote | null {
   } catch {
     return null;
   }
-}
-
-/** Writes the note. Full or blocked storage: the app simply starts without the prerendered form. */
-export function writeBootNote(note: BootNote): void {
-  try {
-    local()?.setItem(BOOT_NOTE_KEY, serializeBootNote(note));
-  } catch {
-    // a nicety, never a reason to fail
-  }
-}
-
-/** The language changed: an existing note follows it (no note: no vault, nothing to write). */
-export function noteBootLanguage(lang: string): void {
-  const note = readBootNote();
-  if (note && note.lang !== lang) writeBootNote({ ...note, lang });
 }
 
 /** The vault is erased or gone: the next start shows no unlock form before the app knows better. */

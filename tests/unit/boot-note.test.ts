@@ -2,15 +2,8 @@
 // (src/boot/boot.js, as boot-shell.config.ts ships it): issue 16's prerendered unlock form.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BOOT_NOTE_KEY,
-  clearBootNote,
-  noteBootLanguage,
-  parseBootNote,
-  readBootNote,
-  serializeBootNote,
-  writeBootNote,
-} from '../../src/platform/boot-note';
+import { BOOT_NOTE_KEY, clearBootNote, parseBootNote, readBootNote } from '../../src/platform/boot-note';
+import { serializeBootNote, writeBootNote } from '../../src/platform/boot-note-write';
 import { bootForm, bootForms, bootScript } from '../../boot-shell.config';
 import { en } from '../../src/ui/i18n/en';
 import { ja } from '../../src/ui/i18n/ja';
@@ -76,16 +69,21 @@ describe('the boot note in localStorage', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('is written, follows a language change, and is cleared', () => {
+  it('is written, rewritten and cleared', () => {
     expect(readBootNote()).toBeNull();
-    noteBootLanguage('ja'); // no vault, no note: nothing to follow
-    expect(local.items.has(BOOT_NOTE_KEY)).toBe(false);
     writeBootNote({ lang: 'en', secret: 'pin' });
-    noteBootLanguage('ja');
-    expect(local.getItem(BOOT_NOTE_KEY)).toBe('1 ja pin');
-    expect(readBootNote()).toEqual({ lang: 'ja', secret: 'pin' });
+    expect(local.getItem(BOOT_NOTE_KEY)).toBe('1 en pin');
+    writeBootNote({ lang: 'ja', secret: 'passphrase' });
+    expect(readBootNote()).toEqual({ lang: 'ja', secret: 'passphrase' });
     clearBootNote();
+    expect(local.items.has(BOOT_NOTE_KEY)).toBe(false);
     expect(readBootNote()).toBeNull();
+  });
+
+  it('writes nothing outside the format', () => {
+    writeBootNote({ lang: '480913', secret: 'pin' });
+    writeBootNote({ lang: 'en', secret: '480913' as 'pin' });
+    expect(local.items.has(BOOT_NOTE_KEY)).toBe(false);
   });
 
   it('reads a damaged stored note as none', () => {
@@ -110,7 +108,6 @@ describe('the boot note in localStorage', () => {
     expect(readBootNote()).toBeNull();
     expect(() => writeBootNote({ lang: 'en', secret: 'pin' })).not.toThrow();
     expect(() => clearBootNote()).not.toThrow();
-    expect(() => noteBootLanguage('ja')).not.toThrow();
     delete (globalThis as { localStorage?: unknown }).localStorage;
   });
 });

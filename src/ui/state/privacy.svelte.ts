@@ -7,7 +7,6 @@ import {
   type IdleChoice,
   type Preferences,
 } from '../../platform/preferences';
-import { noteBootLanguage } from '../../platform/boot-note';
 
 export type { HiddenChoice, IdleChoice, Preferences };
 
@@ -18,15 +17,7 @@ export interface PreferenceStore {
   save(prefs: Preferences): Preferences;
 }
 
-/** The app's store: a chosen language also goes into the boot note (the prerendered unlock form's words). */
-const localPreferences: PreferenceStore = {
-  load: loadPreferences,
-  save(prefs) {
-    const saved = savePreferences(prefs);
-    if (saved.language) noteBootLanguage(saved.language);
-    return saved;
-  },
-};
+const localPreferences: PreferenceStore = { load: loadPreferences, save: savePreferences };
 
 /** The list's densities, for Settings → Appearance (components talk to state, not to platform/). */
 export { DENSITY_CHOICES, type DensityChoice } from '../../platform/preferences';

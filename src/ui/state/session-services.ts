@@ -8,3 +8,4 @@
 export { createVault, unlockVault, unlockWithPasskey } from '../../platform/vault';
 export { prepareKdf } from '../../platform/kdf';
 export { validateNewSecret } from '../../core/pin';
+export { writeBootNote } from '../../platform/boot-note-write';

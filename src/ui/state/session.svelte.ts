@@ -18,7 +18,7 @@ import {
   vaultCreatedAt,
   type StorageStatus,
 } from '../../platform/storage-health';
-import { clearBootNote, readBootNote, writeBootNote } from '../../platform/boot-note';
+import { clearBootNote, readBootNote } from '../../platform/boot-note';
 import type { Announcer } from './announcer.svelte.ts';
 import type { AddIntent, Navigation } from './navigation.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
@@ -207,15 +207,26 @@ export class Session {
     (await services()).validateNewSecret(input, pin, confirm);
     if (await this.#withCurrentPin(() => vault.changePin(current, pin, { input }))) {
       this.#setSecretInput(input);
+      this.noteBoot();
       this.#announcer.announce(secretKey('changePin.done', input));
     }
   }
 
-  /** What opens the vault, as read or just set; the boot note follows (platform/boot-note.ts). */
   #setSecretInput(input: SecretInput): void {
     this.secretInput = input;
     useSecretWording(input);
-    writeBootNote({ lang: language(), secret: input === 'passphrase' ? 'passphrase' : 'pin' });
+  }
+
+  /**
+   * The boot note (platform/boot-note.ts) says what the vault opens with and in which language,
+   * so the next start paints the right unlock form (src/boot/boot.js). Written after every
+   * unlock or setup, Change PIN and language choice; from the vault's chunk, loaded by then.
+   */
+  noteBoot(): void {
+    const secret = this.secretInput === 'passphrase' ? 'passphrase' : 'pin';
+    void services()
+      .then((s) => s.writeBootNote({ lang: language(), secret }))
+      .catch(() => undefined);
   }
 
   /** Whether the stored vault has a passkey unlock method (the unlock screen's button). */
@@ -331,6 +342,7 @@ export class Session {
   /** After unlock or setup: the list, or where the launch asked to go. */
   #opened(): void {
     this.#startPreloads(); // unlocked without typing (passkey) or after setup
+    this.noteBoot();
     const launch = this.#launch;
     this.#launch = null;
     this.unlockTyped = false;

@@ -46,6 +46,7 @@ export const enList = {
   'details.type': 'Type',
   'details.type.totp': 'Time-based (TOTP)',
   'details.type.hotp': 'Counter-based (HOTP)',
+  'details.type.steam': 'Steam Guard',
   'details.algorithm': 'Algorithm',
   'details.digits': 'Digits',
   'details.period': 'Period',

@@ -48,6 +48,7 @@ export const jaList: Record<ListKey, string> = {
   'details.type': '種類',
   'details.type.totp': '時間方式（TOTP）',
   'details.type.hotp': 'カウンター方式（HOTP）',
+  'details.type.steam': 'Steam Guard 方式',
   'details.algorithm': 'アルゴリズム',
   'details.digits': '桁数',
   'details.period': '更新間隔',

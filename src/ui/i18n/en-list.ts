@@ -89,6 +89,8 @@ export const enList = {
   'groups.save': 'Save groups',
   'groups.saved': 'Groups of {name} saved',
   'groups.renamed': 'Group renamed',
+  'groups.created.one': 'Group “{group}” created with {count} slot',
+  'groups.created.other': 'Group “{group}” created with {count} slots',
   'groups.deleted': 'Group deleted; its slots stay',
   'note.label': 'Note',
   'note.hint': 'Only for you: encrypted with the slot, never sent anywhere.',

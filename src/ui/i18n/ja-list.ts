@@ -93,6 +93,8 @@ export const jaList: Record<ListKey, string> = {
   'groups.save': 'グループを保存',
   'groups.saved': '{name} のグループを保存しました',
   'groups.renamed': 'グループ名を変更しました',
+  'groups.created.one': 'グループ「{group}」を作成しました（スロット {count} 件）',
+  'groups.created.other': 'グループ「{group}」を作成しました（スロット {count} 件）',
   'groups.deleted': 'グループを削除しました（スロットは残っています）',
   'note.label': 'メモ',
   'note.hint': 'あなただけのメモです。スロットと一緒に暗号化され、どこにも送信されません。',

@@ -1,6 +1,7 @@
 /**
- * English words of Settings → Groups (create, rename, merge, delete) and of the export to Google
- * Authenticator (Settings → Backups). Part of the extra screens' catalogue (en-extra.ts).
+ * English words of Settings → Groups (create, rename, merge, delete), of the export to Google
+ * Authenticator (Settings → Backups) and of the import report's icon-pack suggestions. Part of
+ * the extra screens' catalogue (en-extra.ts).
  */
 export const enGroups = {
   'settings.section.groups': 'Groups',
@@ -67,6 +68,12 @@ export const enGroups = {
   'gexport.previous': 'Previous',
   'gexport.next': 'Next',
   'gexport.left': 'Not included',
+  'import.suggestIcons.one': 'Use the suggested icon for {count} imported slot',
+  'import.suggestIcons.other': 'Use suggested icons for {count} imported slots',
+  'import.suggestIconsHint':
+    'From your installed icon packs, matched by provider. Slots that came with an icon keep it; you can change any icon later in Details.',
+  'import.iconsUsed.one': 'Suggested icon used for {count} imported slot.',
+  'import.iconsUsed.other': 'Suggested icons used for {count} imported slots.',
   'error.MIGRATION_TOO_LARGE.slots':
     'That is more slots than one export can hold. Choose fewer, and export the rest afterwards.',
 } as const;

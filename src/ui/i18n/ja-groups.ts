@@ -1,6 +1,6 @@
 import type { enGroups } from './en-groups';
 
-/** 日本語: 設定 → グループ と Google 認証システムへのエクスポート（en-groups.ts と同じキー）。 */
+/** 日本語: 設定 → グループ、Google 認証システムへのエクスポート、インポート結果のアイコン候補（en-groups.ts と同じキー）。 */
 export const jaGroups: Record<keyof typeof enGroups, string> = {
   'settings.section.groups': 'グループ',
   'settings.section.groups.summary': 'スロットのグループの作成・名前変更・削除',
@@ -68,6 +68,12 @@ export const jaGroups: Record<keyof typeof enGroups, string> = {
   'gexport.previous': '前へ',
   'gexport.next': '次へ',
   'gexport.left': '含まれなかったスロット',
+  'import.suggestIcons.one': 'インポートしたスロット {count} 件に候補のアイコンを使う',
+  'import.suggestIcons.other': 'インポートしたスロット {count} 件に候補のアイコンを使う',
+  'import.suggestIconsHint':
+    'インストール済みのアイコンパックから、サービス名で選んだアイコンです。アイコン付きでインポートしたスロットはそのままです。アイコンはあとから「詳細」でいつでも変更できます。',
+  'import.iconsUsed.one': 'インポートしたスロット {count} 件に候補のアイコンを設定しました。',
+  'import.iconsUsed.other': 'インポートしたスロット {count} 件に候補のアイコンを設定しました。',
   'error.MIGRATION_TOO_LARGE.slots':
     '1 回でエクスポートできる数を超えています。選ぶスロットを減らし、残りはあとでエクスポートしてください。',
 };

@@ -144,6 +144,7 @@ export class SlotsState extends SlotStore {
           { progress, include },
         );
       } finally {
+        this.lastImportedIds = added.map((s) => s.id);
         if (added.length > 0) {
           this.slots = [...this.slots, ...added];
           this.lastAddedId = added.at(-1)!.id;

@@ -1,6 +1,7 @@
 // Settings → Groups (issue 15): every group with its number of slots; a rename is checked
 // (no empty name), asks before merging into a group that exists, and follows on the list's
 // chips; deleting a group is asked first and never deletes a slot. All of it survives a reload.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { setUpPin, addByLink, slotItem, unlock, THREE_SLOTS, slotLink } from './helpers/app';
 import { leaveSettings, openSettings } from './helpers/settings';
@@ -147,6 +148,8 @@ test('New group: a checked name and at least one slot, by keyboard, then the chi
     'A group with this name exists already. Choose another name, or rename that group.',
   );
   await expect(name).toHaveAttribute('aria-invalid', 'true');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   // Escape cancels, and focus goes back to New group; nothing was made.
   await name.press('Escape');

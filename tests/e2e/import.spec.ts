@@ -275,7 +275,9 @@ test.describe('reading a file', () => {
   });
 });
 
-test('the preview counts a file of thousands with the locale’s digit grouping', async ({ page }) => {
+test('the preview, the report and the announcement count thousands with the locale’s digit grouping', async ({
+  page,
+}) => {
   await setUpPin(page);
   await openImport(page);
   const many = Array.from({ length: 1234 }, (_, i) => ({
@@ -286,5 +288,12 @@ test('the preview counts a file of thousands with the locale’s digit grouping'
   await chooseFile(page, 'aegis-export-plain.json', aegisPlain(many));
   await expect(
     page.getByText('In this file: 1,234 to import, 0 already in Keyslot, 0 not supported, 0 unreadable.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1,234 slots' }).click();
+  await expect(page.locator('.announcer')).toHaveText('Import finished: 1,234 imported, 0 skipped, 0 failed.', {
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByText('1,234 imported, 0 skipped as duplicates, 0 skipped as not supported, 0 failed.'),
   ).toBeVisible();
 });

@@ -125,10 +125,12 @@ export class Clock {
       if (w.written) w.written.textContent = String(c.secondsLeft);
     }
     w.named = c.secondsLeft;
-    const at = now % (w.period * 1000);
+    const periodMs = w.period * 1000;
+    const at = now % periodMs;
     for (const a of w.animations) {
-      const current = typeof a.currentTime === 'number' ? a.currentTime % (w.period * 1000) : NaN;
-      if (!(Math.abs(current - at) < DRIFT_MS)) a.currentTime = at;
+      const off = typeof a.currentTime === 'number' ? Math.abs((a.currentTime % periodMs) - at) : NaN;
+      // Around the period's end one may have wrapped and not the other: 29,998 and 3 are 5 ms apart.
+      if (!(Math.min(off, periodMs - off) < DRIFT_MS)) a.currentTime = at;
     }
   }
 }

@@ -43,7 +43,7 @@ export default defineConfig({
             {
               name: 'vault-probe',
               priority: 2,
-              test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/(?:probe|attempts)\.ts|storage\.ts|passkey\.ts|webcrypto\.ts)|core\/(?:vault\/(?:header|limits|fields|kdf-params|migrate)\.ts|bytes\.ts|slot\.ts)|ui\/state\/session-probe\.ts)/,
+              test: /\/node_modules\/idb\/|\/src\/(?:platform\/(?:vault\/(?:probe|attempts)\.ts|storage\.ts|passkey\.ts)|core\/(?:vault\/(?:header|limits|fields|kdf-params|migrate)\.ts|bytes\.ts|slot\.ts)|ui\/state\/session-probe\.ts)/,
             },
             {
               priority: 1,

@@ -13,15 +13,24 @@
  */
 import { KeyslotError } from '../core/errors';
 import { PRF_BYTES } from '../core/vault/limits';
-import { randomBytes } from './webcrypto';
 import type { Bytes } from '../core/bytes';
 
-/** What vault.ts needs from WebAuthn; tests pass a fake. */
+/**
+ * What vault.ts needs from WebAuthn; tests pass a fake. `challenge` is fresh random bytes from the
+ * caller (no server checks it here; WebAuthn requires one). Randomness comes in as an argument, so
+ * this module needs no WebCrypto and stays in the small chunk the unlock screen loads first
+ * (prfSupported), while WebCrypto's module loads with the rest of the vault.
+ */
 export interface PasskeyApi {
   /** Create a passkey and read its PRF output for `salt`. */
-  createPasskey(rpName: string, userHandle: Bytes, salt: Bytes): Promise<{ credentialId: Bytes; prf: Bytes }>;
+  createPasskey(
+    rpName: string,
+    userHandle: Bytes,
+    salt: Bytes,
+    challenge: Bytes,
+  ): Promise<{ credentialId: Bytes; prf: Bytes }>;
   /** The PRF output of the passkey `credentialId` for `salt` (asks for user verification). */
-  getPrf(credentialId: Bytes, salt: Bytes): Promise<Bytes>;
+  getPrf(credentialId: Bytes, salt: Bytes, challenge: Bytes): Promise<Bytes>;
 }
 
 interface PrfResults {
@@ -73,13 +82,13 @@ function prfFirst(cred: PublicKeyCredential): Bytes | null {
   return Uint8Array.from(bytes);
 }
 
-export async function getPrf(credentialId: Bytes, salt: Bytes): Promise<Bytes> {
+export async function getPrf(credentialId: Bytes, salt: Bytes, challenge: Bytes): Promise<Bytes> {
   if (!hasWebAuthn()) throw new KeyslotError('PASSKEY_UNSUPPORTED');
   let cred: Credential | null;
   try {
     cred = await navigator.credentials.get({
       publicKey: {
-        challenge: randomBytes(32),
+        challenge,
         rpId: location.hostname,
         allowCredentials: [{ id: credentialId, type: 'public-key' }],
         userVerification: 'required',
@@ -100,13 +109,14 @@ export async function createPasskey(
   rpName: string,
   userHandle: Bytes,
   salt: Bytes,
+  challenge: Bytes,
 ): Promise<{ credentialId: Bytes; prf: Bytes }> {
   if (!hasWebAuthn()) throw new KeyslotError('PASSKEY_UNSUPPORTED');
   let cred: Credential | null;
   try {
     cred = await navigator.credentials.create({
       publicKey: {
-        challenge: randomBytes(32),
+        challenge,
         rp: { id: location.hostname, name: rpName },
         user: { id: userHandle, name: rpName, displayName: rpName },
         pubKeyCredParams: [
@@ -125,8 +135,9 @@ export async function createPasskey(
   const prfExt = (cred.getClientExtensionResults() as { prf?: PrfResults }).prf;
   if (prfExt?.enabled === false) throw new KeyslotError('PASSKEY_UNSUPPORTED');
   const credentialId = new Uint8Array(cred.rawId.slice(0));
-  // Many authenticators evaluate the PRF only on get(): ask once more right away.
-  const prf = prfFirst(cred) ?? (await getPrf(credentialId, salt));
+  // Many authenticators evaluate the PRF only on get(): ask once more right away (with the same
+  // challenge: nothing verifies it, and the ceremony is one user action).
+  const prf = prfFirst(cred) ?? (await getPrf(credentialId, salt, challenge));
   return { credentialId, prf };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The service worker, from the page's side. The only module that imports workbox-window
- * (tests/unit/module-boundaries.test.ts).
+ * The service worker, from the page's side (with share-target.ts, the only modules that touch
+ * navigator.serviceWorker: tests/unit/module-boundaries.test.ts).
  *
  * Updates never happen under the user's feet: a new version installs in the background and
  * WAITS (registerType 'prompt'; src/sw/sw.ts only skips waiting when told to). The UI shows
@@ -8,8 +8,12 @@
  * waiting worker to take over and reloads this page once, when the new worker is in control.
  *
  * Registration is from the app bundle (no inline script, so the CSP needs no 'unsafe-inline').
+ *
+ * The browser's own API, not workbox-window: the few events Keyslot needs ("a new version waits",
+ * "tell it to take over") are a dozen lines here, and workbox-window was 2.1 KiB gzip fetched
+ * before anyone could type a PIN (issue 16's first-load budget). The service worker itself is
+ * still built with Workbox (src/sw/sw.ts, vite-plugin-pwa's injectManifest).
  */
-import { Workbox } from 'workbox-window';
 import { trustedScriptUrl } from './trusted-types';
 
 export interface PwaEvents {
@@ -20,7 +24,7 @@ export interface PwaEvents {
 /** How often an open Keyslot looks for a new version (also when it comes back to the foreground). */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
-let workbox: Workbox | null = null;
+let registered = false;
 let reloading = false;
 
 export function serviceWorkerSupported(): boolean {
@@ -29,31 +33,45 @@ export function serviceWorkerSupported(): boolean {
 
 /** Registers /sw.js (production builds only; the dev server has no service worker). */
 export async function registerServiceWorker(events: PwaEvents): Promise<void> {
-  if (workbox || !serviceWorkerSupported() || !import.meta.env.PROD) return;
-  const wb = new Workbox(trustedScriptUrl('/sw.js'), { scope: '/' });
-  workbox = wb;
-  wb.addEventListener('waiting', () => events.onUpdateWaiting());
+  if (registered || !serviceWorkerSupported() || !import.meta.env.PROD) return;
+  registered = true;
+  const container = navigator.serviceWorker;
 
   // Reload only for an update the user asked for. With clientsClaim the very first install
   // also changes the controller; that must not reload anything.
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  container.addEventListener('controllerchange', () => {
     if (!reloading) return;
     reloading = false;
     window.location.reload();
   });
 
+  let registration: ServiceWorkerRegistration;
   try {
-    await wb.register();
+    registration = await container.register(trustedScriptUrl('/sw.js'), { scope: '/' });
   } catch {
     // No service worker (private mode, blocked, offline first visit): Keyslot still works online.
     return;
   }
 
+  // A worker that has installed while another controls this page is an update that waits
+  // (a first install has no controller yet and activates at once: not an update).
+  const whenInstalled = (worker: ServiceWorker | null) => {
+    if (!worker) return;
+    const report = () => {
+      if (worker.state === 'installed' && container.controller) events.onUpdateWaiting();
+    };
+    if (worker.state === 'installed') report();
+    else worker.addEventListener('statechange', report);
+  };
+  if (registration.waiting) whenInstalled(registration.waiting); // from an earlier visit
+  whenInstalled(registration.installing);
+  registration.addEventListener('updatefound', () => whenInstalled(registration.installing));
+
   let lastCheck = Date.now();
   const check = () => {
     if (Date.now() - lastCheck < UPDATE_CHECK_INTERVAL_MS) return;
     lastCheck = Date.now();
-    wb.update().catch(() => undefined); // offline: try again later
+    registration.update().catch(() => undefined); // offline: try again later
   };
   setInterval(check, UPDATE_CHECK_INTERVAL_MS);
   document.addEventListener('visibilitychange', () => {
@@ -64,12 +82,12 @@ export async function registerServiceWorker(events: PwaEvents): Promise<void> {
 /** The user pressed Reload: let the waiting version take over, then reload once. */
 export async function applyUpdate(): Promise<void> {
   const registration = serviceWorkerSupported() ? await navigator.serviceWorker.getRegistration() : undefined;
-  if (!workbox || !registration?.waiting) {
+  if (!registration?.waiting) {
     // Nothing waits any more (another tab applied the update): the new version already
     // controls this page, only this page's code is old. A plain reload picks it up.
     window.location.reload();
     return;
   }
   reloading = true;
-  workbox.messageSkipWaiting();
+  registration.waiting.postMessage({ type: 'SKIP_WAITING' }); // src/sw/sw.ts's only command
 }

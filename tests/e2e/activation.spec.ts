@@ -70,6 +70,10 @@ test.describe('with a camera', () => {
     await expect(page.getByRole('heading', { name: 'Add a slot' })).toBeVisible();
     await expect.poll(() => page.evaluate(liveTracks)).toBe(0);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    // Back once more: from the add screen to the list, still in Keyslot.
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'No slots yet' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });
 
   test('when the camera is denied, the message explains and an image of the QR still works', async ({ baseURL }) => {

@@ -21,7 +21,7 @@ export async function openWithPasskey(api: PasskeyApi): Promise<CryptoKey> {
   const header = parseHeader(raw);
   const method = header.methods.find((m): m is PasskeyMethod => m.type === 'passkey');
   if (!method) throw new KeyslotError('PASSKEY_UNSUPPORTED');
-  const prf = await api.getPrf(method.credentialId, method.prfSalt);
+  const prf = await api.getPrf(method.credentialId, method.prfSalt, randomBytes(32));
   let kek: CryptoKey;
   try {
     kek = await kekFromPrf(prf, method);
@@ -52,7 +52,7 @@ export async function addPasskeyMethod(
   const fields = { id: randomId(), type: 'passkey' as const, prfSalt: randomBytes(PRF_SALT_BYTES) };
   let created: { credentialId: Bytes; prf: Bytes };
   try {
-    created = await api.createPasskey('Keyslot', randomBytes(16), fields.prfSalt);
+    created = await api.createPasskey('Keyslot', randomBytes(16), fields.prfSalt, randomBytes(32));
   } catch (e) {
     extractable.key = null;
     await storage.updateGuard(guard); // the PIN was right

@@ -13,6 +13,7 @@ import type { ExtrasState } from './extras.svelte.ts';
 import type { IconPacksState } from './icon-packs.svelte.ts';
 import { LinkExposure } from './link-exposure.svelte.ts';
 import { Navigation, type AddIntent } from './navigation.svelte.ts';
+import { browserBackHistory } from '../../platform/back-button';
 import type { PiaState } from './pia.svelte.ts';
 import { Privacy } from './privacy.svelte.ts';
 import { PwaState } from './pwa.svelte.ts';
@@ -40,7 +41,7 @@ export interface AppState {
  * unlock: the unlock screen never needs it. `slots` is there from the first unlock on.
  */
 export function createAppState(launch: AddIntent | null = null): AppState {
-  const nav = new Navigation();
+  const nav = new Navigation(typeof window === 'undefined' ? null : browserBackHistory());
   const announcer = new Announcer();
   let current: SlotsState | null = null;
   let loading: Promise<SlotsState> | null = null;

@@ -28,9 +28,21 @@ export const SETTINGS_SECTIONS = [
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
-/** Which screen shows, which Settings section is open, and what the add and import screens open with. */
+/** The browser's history as Navigation uses it (platform/back-button.ts; a fake in tests). */
+export interface BackHistory {
+  hold(): void;
+  release(): void;
+  listen(back: () => void): void;
+}
+
+/**
+ * Which screen shows, which Settings section is open, and what the add and import screens open with.
+ * With a BackHistory, the system Back button goes one level up from an inner screen (a Settings
+ * section → Settings → the list; Add or Import → where they were opened from) instead of leaving
+ * Keyslot: while an inner screen shows, the history holds one extra entry.
+ */
 export class Navigation {
-  screen = $state<Screen>('loading');
+  #screen = $state<Screen>('loading');
   /** What the add screen should do when it opens. */
   addIntent = $state.raw<AddIntent>({ kind: 'choose' });
   /** Where "Import from another app" goes back to. */
@@ -39,6 +51,54 @@ export class Navigation {
   settingsSection = $state<SettingsSection | null>(null);
   /** The section just left with Back: its button on the Settings page takes the focus again. */
   returnToSection = $state<SettingsSection | null>(null);
+
+  readonly #history: BackHistory | null;
+  /** What the open screen does on Back instead of the default (Add: its Cancel; Import: Stop first). */
+  #backHandler: (() => void) | null = null;
+
+  constructor(history: BackHistory | null = null) {
+    this.#history = history;
+    history?.listen(() => this.back());
+  }
+
+  get screen(): Screen {
+    return this.#screen;
+  }
+  set screen(screen: Screen) {
+    this.#screen = screen;
+    this.#syncHistory();
+  }
+
+  /** An inner screen (Back has somewhere to go inside Keyslot). */
+  get inner(): boolean {
+    return this.#screen === 'add' || this.#screen === 'import' || this.#screen === 'settings';
+  }
+
+  #syncHistory(): void {
+    if (this.inner) this.#history?.hold();
+    else this.#history?.release();
+  }
+
+  /**
+   * The open screen's own Back (its Cancel, or "stay" while it cannot be left). Returns the
+   * function that removes it (call it when the screen goes).
+   */
+  handleBack(handler: () => void): () => void {
+    this.#backHandler = handler;
+    return () => {
+      if (this.#backHandler === handler) this.#backHandler = null;
+    };
+  }
+
+  /** The system Back: one level up, as each screen's own Back button does. */
+  back(): void {
+    if (this.#screen === 'settings' && this.settingsSection !== null) this.closeSection();
+    else if (this.#backHandler && (this.#screen === 'add' || this.#screen === 'import')) this.#backHandler();
+    else if (this.#screen === 'import') this.closeImport();
+    else if (this.#screen === 'add') this.closeAdd();
+    else if (this.#screen === 'settings') this.screen = 'slots';
+    this.#syncHistory(); // still inner (a handler that stays, a section closed): Back is held again
+  }
 
   /** True while the vault is open: the screens only an unlocked vault shows. */
   get unlocked(): boolean {

@@ -7,7 +7,7 @@
 import '../../platform/trusted-types';
 import { isAppleMobile } from '../device';
 
-// workbox-window and the registration load after the first screen (a lazy chunk, precached
+// The registration loads after the first screen (a lazy chunk, precached
 // like every other): nothing about updates is needed to show the unlock screen.
 const loadPwa = () => import('../../platform/pwa');
 export type PwaModule = Pick<Awaited<ReturnType<typeof loadPwa>>, 'registerServiceWorker' | 'applyUpdate'>;

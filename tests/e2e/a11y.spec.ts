@@ -448,7 +448,7 @@ test.describe('with reduced motion', () => {
     const easings = await page.evaluate(() =>
       document.getAnimations().flatMap((a) => {
         const effect = a.effect as KeyframeEffect;
-        return [effect.getTiming().easing, ...effect.getKeyframes().map((k) => k.easing)];
+        return [effect.getTiming().easing ?? 'linear', ...effect.getKeyframes().map((k) => k.easing ?? 'linear')];
       }),
     );
     expect(easings.length).toBeGreaterThan(0);

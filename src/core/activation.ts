@@ -4,7 +4,8 @@
  * accept and refuse the same things with the same error codes.
  *
  * Accepted (after trimming surrounding whitespace):
- *  - `otpauth://totp|hotp/…`: one slot (otpauth-uri.ts).
+ *  - `otpauth://totp|hotp/…`: one slot (otpauth-uri.ts); `otpauth://steam/…`, `encoder=steam`
+ *    and Bitwarden's `steam://SECRET`: one Steam Guard slot (steam.ts).
  *  - `otpauth-migration://offline?data=…`: a Google Authenticator export (migration.ts).
  *  - `pia://container/…`: a privacyIDEA container registration (privacyidea/registration.ts);
  *    the caller checks it (expiry, allowed server) and asks the user before anything is sent.
@@ -25,7 +26,6 @@
  *    VENDOR_APP with the vendor as field (vendor-links.ts);
  *  - any other http(s) URL: WEB_LINK (a web page, not a code; a `?add=` query does not
  *    count: a query is sent to the server, and an activation must not be);
- *  - `steam://`: OTP_TYPE (Steam Guard is not supported, as for otpauth://steam/);
  *  - everything else (text, `WIFI:`, `BEGIN:VCARD`, `mailto:`, `add=…` without '#',
  *    a scanner app's `QR-Code:` prefix, text longer than ACTIVATION_TEXT_MAX):
  *    NOT_ACTIVATION;
@@ -53,7 +53,7 @@
  */
 import { KeyslotError } from './errors';
 import { MIGRATION_TEXT_MAX, parseMigrationUri, type MigrationBatch } from './migration';
-import { parseOtpauthUri } from './otpauth-uri';
+import { parseOtpauthUri, parseSteamUri } from './otpauth-uri';
 import { isSealedPayload, parseSealed, type SealedActivation } from './sealed-link';
 import type { SlotDraft } from './slot';
 import { parseRegistrationUri, type PiaRegistration } from './privacyidea/registration';
@@ -165,15 +165,17 @@ function read(input: string, outer: boolean): Activation {
   switch (SCHEME.exec(input)?.[1]?.toLowerCase()) {
     case 'otpauth': {
       const twoStep = readTwoStepParams(input);
-      const draft = parseOtpauthUri(input);
+      const draft = parseOtpauthUri(input, { steam: true });
+      // privacyIDEA's 2step is HOTP/TOTP only: a Steam type with its parameters is not one.
+      if (twoStep && draft.kind === 'steam') throw new KeyslotError('OTP_TYPE', { field: 'type' });
       return twoStep ? { kind: 'two-step', draft, twoStep } : { kind: 'slot', draft };
     }
     case 'otpauth-migration':
       return { kind: 'migration', batch: parseMigrationUri(input) };
     case 'pia':
       return { kind: 'pia', registration: parseRegistrationUri(input) };
-    case 'steam':
-      throw new KeyslotError('OTP_TYPE', { field: 'type' });
+    case 'steam': // Bitwarden's steam://SECRET: a Steam Guard slot named "Steam"
+      return { kind: 'slot', draft: parseSteamUri(input) };
     case 'http':
     case 'https': {
       if (!outer) throw refuse('NOT_ACTIVATION');

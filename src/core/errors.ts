@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   // groups, notes and icons (record version 4)
   'GROUP_INVALID',
   'GROUPS_TOO_MANY',
+  // a new group: its name is in use already; no slot chosen (a group is a name on slots)
+  'GROUP_EXISTS',
+  'GROUP_NO_SLOTS',
   'NOTE_TOO_LONG',
   'ICON_INVALID',
   // activation: what a scanned or pasted text means; Google Authenticator exports

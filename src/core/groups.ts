@@ -92,3 +92,17 @@ export function planRename(groups: readonly string[], from: string, to: string):
   const existing = groups.find((g) => groupKey(g) === key);
   return existing === undefined ? { kind: 'rename', name } : { kind: 'merge', into: existing };
 }
+
+/**
+ * A new group (Settings → Groups → New group): its cleaned name, or why not. A group is a name
+ * on slots (there is no empty group to store), so it needs at least one slot (GROUP_NO_SLOTS,
+ * field 'slots'); its name is cleaned as every group name (GROUP_INVALID / NAME_TOO_LONG, field
+ * 'name') and may not be one in use in any spelling (GROUP_EXISTS, field 'name': rename or add
+ * to that one instead).
+ */
+export function planCreate(groups: readonly string[], name: string, slotIds: readonly string[]): string {
+  const clean = groupName(name, 'name');
+  if (groups.some((g) => groupKey(g) === groupKey(clean))) throw new KeyslotError('GROUP_EXISTS', { field: 'name' });
+  if (slotIds.length === 0) throw new KeyslotError('GROUP_NO_SLOTS', { field: 'slots' });
+  return clean;
+}

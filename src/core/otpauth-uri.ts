@@ -25,9 +25,9 @@
  *  - `counter` is REQUIRED for hotp (as the format says). Google Authenticator
  *    silently assumes 0; guessing could desynchronise a hardware-style counter.
  *  - Unknown parameters are ignored; `image` is ignored and never fetched.
- *  - Steam Guard, when the caller asks for it (`{ steam: true }`; until the vault stores
- *    'steam' slots, the add flow does not, and both forms are refused with OTP_TYPE as
- *    before): type `steam` (what Aegis, 2FAS and Ente Auth write) and
+ *  - Steam Guard, when the caller asks for it (`{ steam: true }`: the add flow and the
+ *    importers do; a privacyIDEA enrollment does not, its server issues no Steam tokens):
+ *    type `steam` (what Aegis, 2FAS and Ente Auth write) and
  *    `otpauth://totp/…&encoder=steam` (KeePassXC, pyotp-style) both give a 'steam' slot
  *    with its fixed parameters (steam.ts); their algorithm/digits/period parameters are
  *    not consulted (Aegis writes digits=5, which no RFC code allows). Any other `encoder`
@@ -123,6 +123,19 @@ export function splitLabel(label: string, issuerParam: string): [string, string]
   }
   const colon = label.indexOf(':');
   return colon < 0 ? ['', label] : [label.slice(0, colon), label.slice(colon + 1)];
+}
+
+/**
+ * A `steam://SECRET` link (Bitwarden's form for a Steam Guard secret: no names, base32 secret)
+ * as a Steam slot named "Steam". Errors name the field, never the secret.
+ */
+export function parseSteamUri(text: string): SlotDraft {
+  if (typeof text !== 'string') throw new KeyslotError('INPUT_EMPTY', { field: 'uri' });
+  if (text.length > URI_MAX_LENGTH) throw new KeyslotError('INPUT_TOO_LONG', { field: 'uri', max: URI_MAX_LENGTH });
+  const input = text.trim();
+  if (!/^steam:\/\//i.test(input)) throw new KeyslotError('URI_SCHEME', { field: 'uri' });
+  const secret = parseSecret(input.slice('steam://'.length));
+  return checkDraft({ kind: 'steam', issuer: 'Steam', account: '', secret, ...STEAM_PARAMS });
 }
 
 /**

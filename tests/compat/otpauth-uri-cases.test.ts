@@ -15,7 +15,7 @@ import { readActivation } from '../../src/core/activation';
 import { decodeBase32 } from '../../src/core/base32';
 import { isKeyslotError, type ErrorCode } from '../../src/core/errors';
 import { codeAt, hotpCode } from '../../src/core/otp';
-import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { parseOtpauthUri, parseSteamUri } from '../../src/core/otpauth-uri';
 import type { SlotDraft } from '../../src/core/slot';
 import { readCorpusJson, Tally } from './corpus';
 
@@ -24,7 +24,11 @@ type Outcome = { accepted: true; draft: SlotDraft } | { accepted: false; code: E
 
 function run(uri: string | null): Outcome {
   try {
-    return { accepted: true, draft: parseOtpauthUri(uri as string) };
+    // As the add flow reads one URI (readActivation): Steam Guard URIs included, and
+    // Bitwarden's steam://SECRET.
+    const text = uri as string;
+    const draft = /^\s*steam:\/\//i.test(text) ? parseSteamUri(text) : parseOtpauthUri(text, { steam: true });
+    return { accepted: true, draft };
   } catch (e) {
     if (!isKeyslotError(e)) throw e; // anything but a KeyslotError is a bug, never a "reject"
     return { accepted: false, code: e.code };
@@ -128,29 +132,24 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
       'Keyslot offers the three RFC 6238 hashes; SHA224/SHA384, SHA3-* and custom HMACs (hectorm/otpauth) are unsupported by choice',
   },
   {
-    id: 'steam-type',
-    applies: (c) => c.expect === 'accept' && /^otpauth:\/\/steam\//i.test(c.uri ?? ''),
-    ours: { reject: 'OTP_TYPE' },
-    reason: 'Aegis otpauth://steam/ extension: Steam Guard is not supported yet',
-  },
-  {
     id: 'steam-as-5-digit-totp',
-    applies: (c) => c.expect === 'accept' && param(c.uri, 'digits') === '5',
+    applies: (c) =>
+      c.expect === 'accept' && param(c.uri, 'digits') === '5' && !/^otpauth:\/\/steam\//i.test(c.uri ?? ''),
     ours: { reject: 'DIGITS' },
     reason:
-      'Steam Guard is not supported yet; a 5-digit RFC code would be wrong for Steam, so it is refused rather than mis-shown',
+      'a plain TOTP with digits=5 is not a Steam Guard slot (no type or encoder says so); a 5-digit RFC code would be wrong for Steam, so it is refused rather than guessed',
   },
   {
-    id: 'steam-encoder',
-    applies: (c) => c.expect === 'accept' && param(c.uri, 'encoder') === 'steam',
-    ours: { reject: 'OTP_TYPE' },
-    reason: 'pyotp encoder=steam: Steam Guard is not supported yet; ignoring the encoder would show wrong codes',
-  },
-  {
-    id: 'steam-scheme',
+    id: 'steam-scheme-names',
     applies: (c) => c.expect === 'accept' && /^steam:\/\//i.test(c.uri ?? ''),
-    ours: { reject: 'URI_SCHEME' },
-    reason: "Bitwarden's steam://SECRET: Steam Guard is not supported yet",
+    ours: {
+      accept: (draft, c) => {
+        expect([draft.kind, draft.issuer, draft.account, draft.digits]).toEqual(['steam', 'Steam', '', 5]);
+        expect(hex(draft.secret)).toBe(hex(decodeBase32(c.uri!.replace(/^steam:\/\//i, ''))));
+      },
+    },
+    reason:
+      'Bitwarden\'s steam://SECRET has no names: Aegis calls the account "Steam account"; Keyslot names the slot "Steam" and leaves the account empty for the person to fill in',
   },
 ];
 

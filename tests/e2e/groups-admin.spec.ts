@@ -1,6 +1,7 @@
 // Settings → Groups (issue 15): every group with its number of slots; a rename is checked
 // (no empty name), asks before merging into a group that exists, and follows on the list's
 // chips; deleting a group is asked first and never deletes a slot. All of it survives a reload.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { setUpPin, addByLink, slotItem, unlock, THREE_SLOTS, slotLink } from './helpers/app';
 import { leaveSettings, openSettings } from './helpers/settings';
@@ -117,4 +118,61 @@ test('groups are listed with their counts, renamed (merging only when asked) and
   await leaveSettings(page);
   await expect(chips(page)).toHaveCount(0);
   await expect(list(page).getByRole('listitem')).toHaveCount(3);
+});
+
+test('New group: a checked name and at least one slot, by keyboard, then the chips filter by it', async ({ page }) => {
+  await setUpPin(page);
+  for (const s of THREE_SLOTS) await addByLink(page, slotLink(s));
+  await putInGroups(page, 'Acme', ['Home']);
+  await openSettings(page, 'groups');
+  const open = groupsCard(page).getByRole('button', { name: 'New group' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const form = groupsCard(page).getByRole('form', { name: 'New group' });
+  const name = form.getByRole('textbox', { name: 'Group name' });
+  await expect(name).toBeFocused();
+  const picks = form.getByRole('group', { name: 'Slots in this group' });
+  await expect(picks.getByRole('checkbox')).toHaveCount(3);
+  await expect(picks).toHaveAccessibleDescription(/needs at least one/);
+
+  // No slot ticked: refused, said at the slots; a name in use (another case): refused at the name.
+  await name.fill('  Lab ');
+  await form.getByRole('button', { name: 'Create group' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Choose at least one slot: a group is a label on slots and cannot be empty.',
+  );
+  await name.fill('HOME');
+  await picks.getByRole('checkbox', { name: /GitLab/ }).check();
+  await form.getByRole('button', { name: 'Create group' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'A group with this name exists already. Choose another name, or rename that group.',
+  );
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  // Escape cancels, and focus goes back to New group; nothing was made.
+  await name.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await expect.poll(() => rows(page)).toEqual(['Home · 1 slot']);
+
+  // By keyboard only: the name, Tab to the slots, Space ticks two, Enter in the name creates.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('  Lab ');
+  await page.keyboard.press('Tab');
+  await expect(picks.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Space'); // Acme (by name)
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // GitLab
+  await name.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Group “Lab” created with 2 slots');
+  await expect.poll(() => rows(page)).toEqual(['Home · 1 slot', 'Lab · 2 slots']);
+  await expect(groupsCard(page).getByRole('button', { name: 'Rename Lab' })).toBeFocused();
+
+  await leaveSettings(page);
+  await chips(page).getByRole('button', { name: 'Lab' }).click();
+  await expect(list(page).getByRole('listitem')).toHaveCount(2);
+  await expect(slotItem(page, /Acme/)).toBeVisible();
+  await expect(slotItem(page, /GitLab/)).toBeVisible();
 });

@@ -66,6 +66,9 @@ test('groups made in Details filter the list with chips, and stay after a reload
 test('a note is kept with the slot across a reload, and whitespace alone never makes a group', async ({ page }) => {
   await start(page);
   let details = await openDetails(page, 'Acme');
+  // One "Note" on screen: the section's heading is the field's label.
+  await expect(details.getByText('Note', { exact: true })).toHaveCount(1);
+  await expect(details.getByRole('heading', { name: 'Note' })).toBeVisible();
   await details.getByRole('textbox', { name: 'Note' }).fill('Recovery codes: in the safe.\nAsk IT for a reissue.');
   await details.getByRole('button', { name: 'Save note' }).click();
   await expect(page.getByRole('status')).toHaveText('Note saved');

@@ -9,6 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { setUpPin, addByLink, slotItem, unlock, THREE_SLOTS, slotLink } from './helpers/app';
 import { openSettings, leaveSettings } from './helpers/settings';
 import { qrPng } from './helpers/qr';
+import { ACCOUNTS, aegisPlain } from '../unit/fixtures/importers/make';
 
 const UUID = '7f3b2a10-55e1-4c8e-9d0a-2b1c3d4e5f60';
 const GITLAB_SVG =
@@ -266,4 +267,43 @@ test('a pack installed or removed in one tab shows in another tab’s Settings w
 
   await a.bringToFront();
   await expect(a.getByText('No icon pack is installed.')).toBeVisible();
+});
+
+test('an import offers the pack’s icons for the imported slots only, and uses them only when asked', async ({
+  page,
+}) => {
+  await setUpPin(page);
+  await addByLink(page, slotLink(THREE_SLOTS[1])); // GitLab, here before the import: not offered
+  await openSettings(page, 'appearance');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('region', { name: 'Icon packs' }).getByRole('button', { name: 'Import an icon pack' }).click();
+  await (await chooser).setFiles(await packFile());
+  await expect(page.getByRole('status')).toHaveText('Icon pack installed: Test icons');
+
+  await leaveSettings(page);
+  await openSettings(page, 'backups');
+  await page.getByRole('button', { name: 'Import from another app' }).click();
+  const imported = ['Acme', 'GitLab', 'Unknown Bank'].map((issuer, i) => ({
+    ...ACCOUNTS[0]!,
+    issuer,
+    account: `imported${i}`,
+    secret: Uint8Array.from(Buffer.from(`keyslot-icon-import-${i}`)),
+  }));
+  await page.getByLabel('Export file').setInputFiles({
+    name: 'aegis.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(aegisPlain(imported)),
+  });
+  await page.getByRole('button', { name: 'Import 3 slots' }).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  const use = page.getByRole('button', { name: 'Use suggested icons for 2 imported slots' });
+  await expect(use).toHaveAccessibleDescription(/From your installed icon packs/);
+  await use.click();
+  await expect(page.getByText('Suggested icons used for 2 imported slots.')).toBeFocused();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  expect(await listIconWidth(page, /Acme.*imported0/)).toBe(96);
+  expect(await listIconWidth(page, /GitLab.*imported1/)).toBe(96);
+  expect(await listIconWidth(page, /Unknown Bank/)).toBeNull();
+  expect(await listIconWidth(page, /GitLab.*bob/)).toBeNull();
 });

@@ -1,9 +1,9 @@
 // Importing another authenticator app's export: a mixed file (good entries, a duplicate, a
-// bad secret, a Steam entry) and an encrypted one (wrong password, then the right one). The
+// bad secret, a Steam Guard entry that imports as a Steam slot) and an encrypted one (wrong password, then the right one). The
 // files are made at test time from our own accounts (tests/unit/fixtures/importers/make.ts).
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { addByLink, setUpPin, shownCode, slotItem } from './helpers/app';
-import { hotp, totp } from './helpers/oracle';
+import { hotp, steamCode, totp } from './helpers/oracle';
 import QRCode from 'qrcode';
 import { ACCOUNTS, STEAM, aegisDb, aegisEncrypted, aegisPlain, b32, uri } from '../unit/fixtures/importers/make';
 import { openSettings } from './helpers/settings';
@@ -22,7 +22,7 @@ async function chooseFile(page: Page, name: string, bytes: Uint8Array): Promise<
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bytes) });
 }
 
-test('a mixed export imports the good slots and reports the duplicate, the bad entry and the Steam one', async ({
+test('a mixed export imports the good slots and the Steam one, and reports the duplicate and the bad entry', async ({
   page,
 }) => {
   const t = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -41,32 +41,39 @@ test('a mixed export imports the good slots and reports the duplicate, the bad e
 
   await expect(page.getByText('Aegis export', { exact: true })).toBeVisible();
   await expect(
-    page.getByText('In this file: 2 to import, 1 already in Keyslot, 1 not supported, 1 unreadable.'),
+    page.getByText('In this file: 3 to import, 1 already in Keyslot, 0 not supported, 1 unreadable.'),
   ).toBeVisible();
   const preview = page.getByRole('list', { name: 'Slots in this file' });
   await expect(preview.getByRole('listitem')).toHaveCount(5);
   await expect(preview.getByRole('listitem').nth(2)).toContainText('Not imported: The secret key has characters');
-  await expect(preview.getByRole('listitem').nth(3)).toContainText('Skipped: Steam codes are not supported by Keyslot');
+  await expect(preview.getByRole('listitem').nth(3)).toContainText('Will be imported');
+  await expect(preview.getByRole('checkbox', { name: /Steam/ })).toBeChecked();
   // No secret is ever on screen.
   expect(await page.locator('body').innerText()).not.toContain(b32(ada));
 
-  await page.getByRole('button', { name: 'Import 2 slots' }).click();
+  await page.getByRole('button', { name: 'Import 3 slots' }).click();
   await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
   await expect(
-    page.getByText('2 imported, 1 skipped as duplicates, 1 skipped as not supported, 1 failed.'),
+    page.getByText('3 imported, 1 skipped as duplicates, 0 skipped as not supported, 1 failed.'),
   ).toBeVisible();
-  await expect(page.locator('.announcer')).toHaveText('Import finished: 2 imported, 2 skipped, 1 failed.');
+  await expect(page.locator('.announcer')).toHaveText('Import finished: 3 imported, 1 skipped, 1 failed.');
   const report = page.getByRole('list', { name: 'Import finished' }).getByRole('listitem');
   await expect(report).toHaveCount(5);
   await expect(report.nth(0)).toContainText('Imported');
   await expect(report.nth(1)).toContainText('Skipped: already in Keyslot');
   await expect(report.nth(2)).toContainText('Not imported');
-  await expect(report.nth(3)).toContainText('Steam');
+  await expect(report.nth(3)).toContainText('Imported');
 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: /Lab VPN|Mail|Door/ })).toHaveCount(3);
   await page.clock.pauseAt(t + 60_000);
+  // The Steam slot shows 5 characters of Steam's alphabet, as Steam itself would.
+  const steamButton = slotItem(page, /Steam.*gamer/).locator('button.code');
+  await expect
+    .poll(async () => (await steamButton.textContent())?.replace(/\s/g, ''))
+    .toBe(steamCode(b32(STEAM), t + 60_000));
+
   await expect.poll(() => shownCode(page, /Lab VPN.*ada@example\.org/)).toBe(totp(b32(ada), t + 60_000, 30, 6, 'sha1'));
   await slotItem(page, /Door.*alan/)
     .getByRole('button', { name: 'Generate code' })
@@ -266,4 +273,27 @@ test.describe('reading a file', () => {
     await expect(page.getByRole('button', { name: 'Import 300 slots' })).toBeEnabled();
     expect(workers.filter((url) => /import-parse-worker/.test(url)).length).toBeGreaterThan(0);
   });
+});
+
+test('the preview, the report and the announcement count thousands with the locale’s digit grouping', async ({
+  page,
+}) => {
+  await setUpPin(page);
+  await openImport(page);
+  const many = Array.from({ length: 1234 }, (_, i) => ({
+    ...ada,
+    issuer: `Bulk ${i}`,
+    secret: Uint8Array.from(Buffer.from(`keyslot-bulk-import-${String(i).padStart(5, '0')}`)),
+  }));
+  await chooseFile(page, 'aegis-export-plain.json', aegisPlain(many));
+  await expect(
+    page.getByText('In this file: 1,234 to import, 0 already in Keyslot, 0 not supported, 0 unreadable.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1,234 slots' }).click();
+  await expect(page.locator('.announcer')).toHaveText('Import finished: 1,234 imported, 0 skipped, 0 failed.', {
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByText('1,234 imported, 0 skipped as duplicates, 0 skipped as not supported, 0 failed.'),
+  ).toBeVisible();
 });

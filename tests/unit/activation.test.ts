@@ -99,6 +99,19 @@ describe('readActivation accepts', () => {
     expectMigration(readActivation(text));
   });
 
+  it.each<[string, string]>([
+    ['an otpauth://steam/ URI (Aegis, 2FAS, Ente Auth)', `otpauth://steam/Steam:gaben?secret=${CANARY}&issuer=Steam`],
+    ['a TOTP URI with encoder=steam (KeePassXC)', `otpauth://totp/Steam:gaben?secret=${CANARY}&encoder=steam`],
+    ['a Keyslot link carrying a Steam URI', `${APP}#add=${enc(`otpauth://steam/Steam:gaben?secret=${CANARY}`)}`],
+    ['a steam://SECRET link (Bitwarden), named "Steam"', `steam://${CANARY}`],
+  ])('%s as a Steam Guard slot with its fixed parameters', (_name, text) => {
+    const a = readActivation(text);
+    expect(a.kind).toBe('slot');
+    if (a.kind !== 'slot') return;
+    expect(a.draft).toMatchObject({ kind: 'steam', issuer: 'Steam', algorithm: 'SHA1', digits: 5, period: 30 });
+    expect(a.draft.secret).toEqual(base32ToBytes(CANARY));
+  });
+
   it('keeps # in an otpauth label inside a raw link (Azure AD guest accounts)', () => {
     const uri = `otpauth://totp/Org:guest#EXT#@tenant.example?secret=${CANARY}&issuer=Microsoft`;
     for (const text of [uri, `${APP}#add=${uri}`, `${APP}#add=${enc(uri)}`]) {
@@ -180,7 +193,13 @@ const REJECT: Reject[] = [
   ['a damaged export', `otpauth-migration://offline?data=${CANARY}!`, 'MIGRATION_DATA'],
   ['an export without data', 'otpauth-migration://offline', 'MIGRATION_DATA'],
   ['an export over 64 KB', `${MIGRATION}&pad=${'p'.repeat(MIGRATION_TEXT_MAX)}`, 'MIGRATION_TOO_LARGE'],
-  ['a Steam Guard link (steam://)', `steam://${CANARY}`, 'OTP_TYPE'],
+  ['a Steam Guard link (steam://) whose secret is not base32', `steam://${CANARY}!`, 'SECRET_INVALID'],
+  ['an empty Steam Guard link', 'steam://', 'SECRET_MISSING'],
+  [
+    'a privacyIDEA two-step enrollment of a Steam type',
+    `otpauth://steam/x?secret=${CANARY}&2step_output=20&2step_salt=8&2step_difficulty=10000`,
+    'OTP_TYPE',
+  ],
   [
     'a privacyIDEA push enrollment',
     `otpauth://pipush/PIPU1?enrollment_credential=${CANARY}&url=https%3A//pi.example.org`,

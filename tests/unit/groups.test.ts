@@ -4,6 +4,7 @@ import {
   groupCounts,
   groupsInUse,
   inGroup,
+  planCreate,
   planRename,
   renamedGroup,
   slotsInGroup,
@@ -91,5 +92,19 @@ describe('Settings → Groups', () => {
     expectThrowsCode(() => planRename(['Work'], 'Work', '   '), 'GROUP_INVALID', 'groups');
     expectThrowsCode(() => planRename(['Work'], 'Work', '\u200B\u202E'), 'GROUP_INVALID', 'groups');
     expectThrowsCode(() => planRename(['Work'], 'Work', 'x'.repeat(65)), 'NAME_TOO_LONG', 'groups');
+  });
+});
+
+describe('a new group', () => {
+  it('takes a cleaned name that no group has in any spelling, with at least one slot', () => {
+    expect(planCreate(['Work', 'Home'], '  Lab VPN ', ['a'])).toBe('Lab VPN');
+    expect(planCreate([], 'Work', ['a', 'b'])).toBe('Work');
+  });
+
+  it('refuses an empty, too long or existing name, and a group without slots, naming the field', () => {
+    expectThrowsCode(() => planCreate(['Work'], ' \u200B ', ['a']), 'GROUP_INVALID', 'name');
+    expectThrowsCode(() => planCreate(['Work'], 'x'.repeat(65), ['a']), 'NAME_TOO_LONG', 'name');
+    expectThrowsCode(() => planCreate(['Work'], ' WORK ', ['a']), 'GROUP_EXISTS', 'name');
+    expectThrowsCode(() => planCreate(['Work'], 'Lab', []), 'GROUP_NO_SLOTS', 'slots');
   });
 });

@@ -218,20 +218,6 @@ describe('cleaning extras from untrusted files', () => {
   });
 });
 
-describe('planning Steam entries', () => {
-  it('plans them as unsupported (named Steam) while the vault cannot store them, and as imports once it can', async () => {
-    const { planImport, STORABLE_KINDS_DEFAULT } = await import('../../src/core/importers/plan');
-    const { entries } = await importFile('a.json', make.aegisPlain([make.STEAM, A]), { crypto: importCrypto });
-    expect(STORABLE_KINDS_DEFAULT.has('steam')).toBe(false);
-    expect(planImport(entries, []).map((p) => (p.action === 'unsupported' ? p.entry.type : p.action))).toEqual([
-      'Steam',
-      'import',
-    ]);
-    const withSteam = planImport(entries, [], { storable: new Set(['totp', 'hotp', 'steam']) });
-    expect(withSteam.map((p) => p.action)).toEqual(['import', 'import']);
-  });
-});
-
 describe('the meta an imported slot starts with', () => {
   it('carries groups, favourite and note as stored, and puts a trashed entry in the trash', async () => {
     const { extrasMeta, NO_EXTRAS } = await import('../../src/core/importers/extras');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../src/core/base32';
 import type { ErrorCode } from '../../src/core/errors';
-import { parseOtpauthUri, toOtpauthUri, URI_MAX_LENGTH } from '../../src/core/otpauth-uri';
+import { parseOtpauthUri, parseSteamUri, toOtpauthUri, URI_MAX_LENGTH } from '../../src/core/otpauth-uri';
 import type { SlotDraft } from '../../src/core/slot';
 import { catchKeyslotError, expectNoLeak } from './fixtures/errors';
 
@@ -413,5 +413,24 @@ describe('toOtpauthUri', () => {
   ])('round-trips a draft with %s', (_name, over) => {
     const d = draft(over);
     expect(parseOtpauthUri(toOtpauthUri(d))).toEqual(d);
+  });
+});
+
+describe('parseSteamUri (Bitwarden’s steam://SECRET)', () => {
+  it('reads the secret as a Steam Guard slot named "Steam", whatever the case of the scheme', () => {
+    for (const text of [`steam://${CANARY}`, ` STEAM://${CANARY.toLowerCase()}\n`]) {
+      expect(parseSteamUri(text)).toMatchObject({ kind: 'steam', issuer: 'Steam', account: '', digits: 5, period: 30 });
+    }
+  });
+
+  it.each<[string, string, ErrorCode]>([
+    ['another scheme', `otpauth://steam/x?secret=${CANARY}`, 'URI_SCHEME'],
+    ['no secret', 'steam://', 'SECRET_MISSING'],
+    ['a secret that is not base32', `steam://${CANARY}@1`, 'SECRET_INVALID'],
+    ['an overlong text', `steam://${'A'.repeat(URI_MAX_LENGTH)}`, 'INPUT_TOO_LONG'],
+  ])('refuses %s with %s, without the text in the error', (_name, text, code) => {
+    const e = catchKeyslotError(() => parseSteamUri(text));
+    expect(e.code).toBe(code);
+    expectNoLeak(e, text, [CANARY]);
   });
 });

@@ -2,11 +2,12 @@
  * What importing a file would do, entry by entry, before anything is saved: each readable
  * entry is `new`, or a `duplicate` of a slot already in Keyslot or of an earlier entry of the
  * same file (same secret and kind, slot-match.ts); unsupported and failed entries stay as they
- * are. A reissue (same provider and account, new secret) is imported next to the old slot:
+ * are. Steam Guard entries are planned like any other (the vault stores 'steam' slots since
+ * record version 4). A reissue (same provider and account, new secret) is imported next to the old slot:
  * an export is a copy of another app, so both are kept and the person deletes what they like.
  */
 import { SlotIndex } from '../slot-match';
-import { SLOT_META_DEFAULTS, type OtpKind, type Slot, type SlotDraft } from '../slot';
+import { SLOT_META_DEFAULTS, type Slot, type SlotDraft } from '../slot';
 import { isKeyslotError, type ErrorCode } from '../errors';
 import type { ImportEntry } from './common';
 import type { EntryExtras } from './extras';
@@ -25,38 +26,14 @@ export interface ImportCounts {
   failed: number;
 }
 
-/**
- * The kinds of slot the vault stores today. A readable entry of another kind (Steam, until the
- * record format has it) is planned as `unsupported`, named; the UI passes `storable` with
- * 'steam' once the vault stores it.
- */
-export const STORABLE_KINDS_DEFAULT: ReadonlySet<OtpKind> = new Set<OtpKind>(['totp', 'hotp']);
-const KIND_NAMES: Readonly<Record<OtpKind, string>> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' };
-
-export interface PlanOptions {
-  storable?: ReadonlySet<OtpKind>;
-}
-
 /** Marks the file's own entries in the duplicate index (stored ids are hex, never this). */
 const FILE_ID = '#';
 
-export function planImport(
-  entries: readonly ImportEntry[],
-  existing: readonly Slot[],
-  options: PlanOptions = {},
-): PlannedEntry[] {
-  const storable = options.storable ?? STORABLE_KINDS_DEFAULT;
+export function planImport(entries: readonly ImportEntry[], existing: readonly Slot[]): PlannedEntry[] {
   // Earlier entries of the file count as "already there", in file order. One index over both:
   // linear in the file and the vault (a 5,000-slot file against 5,000 slots is 10,000 lookups).
   const seen = new SlotIndex(existing);
   return entries.map((entry, index): PlannedEntry => {
-    if (entry.status === 'ok' && !storable.has(entry.draft.kind)) {
-      const type = KIND_NAMES[entry.draft.kind];
-      return {
-        action: 'unsupported',
-        entry: { status: 'unsupported', type, issuer: entry.issuer, account: entry.account },
-      };
-    }
     if (entry.status === 'unsupported') return { action: 'unsupported', entry };
     if (entry.status === 'failed') return { action: 'failed', entry };
     const copy = seen.duplicateOf(entry.draft);
@@ -111,7 +88,7 @@ export type SaveBatch = (items: readonly ImportItem[]) => Promise<readonly ('imp
 /** Entries stored per batch (one encryption round and one IndexedDB transaction each). */
 export const IMPORT_BATCH = 250;
 
-type RunOptions = PlanOptions & {
+type RunOptions = {
   include?: (index: number) => boolean;
   progress?: (done: number, total: number) => void;
   batch?: number;
@@ -153,7 +130,7 @@ export async function runImportInBatches(
 ): Promise<ReportRow[]> {
   const size = Math.max(1, options.batch ?? IMPORT_BATCH);
   const chosen = options.include ? entries.filter((_, i) => options.include!(i)) : entries;
-  const plan = planImport(chosen, existing, options);
+  const plan = planImport(chosen, existing);
   const rows: ReportRow[] = [];
   let pending: { row: number; item: ImportItem }[] = [];
   const flush = async () => {

@@ -4,11 +4,15 @@
  * the URI parser ignores it like any unknown parameter). Blank lines are skipped; every other line is one entry, parsed by the same
  * parser as a scanned QR code (otpauth-uri.ts). A line holding a Google Authenticator
  * export (`otpauth-migration://`, as QR-reading tools print it) gives its accounts (migration.ts).
+ * Steam Guard entries: `otpauth://steam/…` (Aegis, 2FAS, Ente) and `encoder=steam` (KeePassXC)
+ * through the URI parser; a bare `steam://SECRET` line (Bitwarden's form, no names) is a Steam
+ * slot named "Steam".
  */
 import { KeyslotError } from '../errors';
 import { parseMigrationUri } from '../migration';
 import {
   arr,
+  entryFromSteamUri,
   entryFromUri,
   failed,
   field,
@@ -22,7 +26,7 @@ import {
 import { cleanGroups, cleanNote, withExtras, type EntryExtras } from './extras';
 
 export function isUriList(text: string): boolean {
-  return /^\s*otpauth(-migration)?:\/\//i.test(text);
+  return /^\s*(otpauth(-migration)?|steam):\/\//i.test(text);
 }
 
 export function readUriList(text: string): ImportEntry[] {
@@ -36,6 +40,7 @@ export function readUriList(text: string): ImportEntry[] {
   for (const line of lines) {
     if (/^otpauth-migration:/i.test(line)) out.push(...migrationEntries(line));
     else if (/^otpauth:\/\//i.test(line)) out.push(withExtras(entryFromUri(line), enteExtras(line)));
+    else if (/^steam:\/\//i.test(line)) out.push(entryFromSteamUri(line, 'Steam', ''));
     else out.push(failed(new KeyslotError('URI_SCHEME', { field: 'uri' }), { issuer: '', account: '' }));
     if (out.length > IMPORT_ENTRIES_MAX) throw tooMany();
   }

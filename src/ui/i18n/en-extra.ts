@@ -52,6 +52,8 @@ export const enExtra = {
   'add.manual.type': 'Type',
   'add.manual.type.totp': 'Time-based (TOTP)',
   'add.manual.type.hotp': 'Counter-based (HOTP)',
+  'add.manual.type.steam': 'Steam Guard (5 characters)',
+  'add.manual.steamFixed': 'Steam Guard codes are always 5 characters, every 30 seconds: there is nothing to set.',
   'add.manual.algorithm': 'Algorithm',
   'add.manual.digits': 'Digits',
   'add.manual.period': 'Period (seconds)',

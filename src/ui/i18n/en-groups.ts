@@ -1,14 +1,25 @@
 /**
- * English words of Settings → Groups (rename, merge, delete) and of the export to Google
- * Authenticator (Settings → Backups). Part of the extra screens' catalogue (en-extra.ts).
+ * English words of Settings → Groups (create, rename, merge, delete), of the export to Google
+ * Authenticator (Settings → Backups) and of the import report's icon-pack suggestions. Part of
+ * the extra screens' catalogue (en-extra.ts).
  */
 export const enGroups = {
   'settings.section.groups': 'Groups',
-  'settings.section.groups.summary': 'Rename or delete the groups of your slots',
+  'settings.section.groups.summary': 'Create, rename or delete the groups of your slots',
   'groups.admin.title': 'Your groups',
   'groups.admin.body':
-    'A slot can be in several groups; put it in one from the slot’s Details. Renaming or deleting a group here changes every slot in it. Deleting a group never deletes a slot.',
-  'groups.admin.none': 'No groups yet. Open a slot’s Details to put it in a group.',
+    'A slot can be in several groups; make a new group here, or put a slot in one from its Details. Renaming or deleting a group here changes every slot in it. Deleting a group never deletes a slot.',
+  'groups.admin.none': 'No groups yet. Make one with New group, or from a slot’s Details.',
+  'groups.create.open': 'New group',
+  'groups.create.title': 'New group',
+  'groups.create.name': 'Group name',
+  'groups.create.slots': 'Slots in this group',
+  'groups.create.slotsHint':
+    'A group is a label on slots, so it needs at least one. You can add or remove slots later from each slot’s Details.',
+  'groups.create.submit': 'Create group',
+  'groups.create.noSlots': 'Add a slot first: a group needs at least one slot.',
+  'error.GROUP_EXISTS': 'A group with this name exists already. Choose another name, or rename that group.',
+  'error.GROUP_NO_SLOTS': 'Choose at least one slot: a group is a label on slots and cannot be empty.',
   'groups.count.one': '{count} slot',
   'groups.count.other': '{count} slots',
   'groups.renameShort': 'Rename',
@@ -57,6 +68,12 @@ export const enGroups = {
   'gexport.previous': 'Previous',
   'gexport.next': 'Next',
   'gexport.left': 'Not included',
+  'import.suggestIcons.one': 'Use the suggested icon for {count} imported slot',
+  'import.suggestIcons.other': 'Use suggested icons for {count} imported slots',
+  'import.suggestIconsHint':
+    'From your installed icon packs, matched by provider. Slots that came with an icon keep it; you can change any icon later in Details.',
+  'import.iconsUsed.one': 'Suggested icon used for {count} imported slot.',
+  'import.iconsUsed.other': 'Suggested icons used for {count} imported slots.',
   'error.MIGRATION_TOO_LARGE.slots':
     'That is more slots than one export can hold. Choose fewer, and export the rest afterwards.',
 } as const;

@@ -53,6 +53,8 @@ export const jaExtra: Record<ExtraKey, string> = {
   'add.manual.type': '種類',
   'add.manual.type.totp': '時間方式（TOTP）',
   'add.manual.type.hotp': 'カウンター方式（HOTP）',
+  'add.manual.type.steam': 'Steam Guard（5 文字）',
+  'add.manual.steamFixed': 'Steam Guard のコードは常に 5 文字で、30 秒ごとに変わります。設定する項目はありません。',
   'add.manual.algorithm': 'アルゴリズム',
   'add.manual.digits': '桁数',
   'add.manual.period': '更新間隔（秒）',

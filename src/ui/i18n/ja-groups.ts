@@ -1,13 +1,25 @@
 import type { enGroups } from './en-groups';
 
-/** 日本語: 設定 → グループ と Google 認証システムへのエクスポート（en-groups.ts と同じキー）。 */
+/** 日本語: 設定 → グループ、Google 認証システムへのエクスポート、インポート結果のアイコン候補（en-groups.ts と同じキー）。 */
 export const jaGroups: Record<keyof typeof enGroups, string> = {
   'settings.section.groups': 'グループ',
-  'settings.section.groups.summary': 'スロットのグループの名前変更と削除',
+  'settings.section.groups.summary': 'スロットのグループの作成・名前変更・削除',
   'groups.admin.title': 'グループの一覧',
   'groups.admin.body':
-    'スロットは複数のグループに入れられます。グループへの追加は各スロットの「詳細」から行います。ここでグループの名前を変えたり削除したりすると、そのグループのすべてのスロットに反映されます。グループを削除しても、スロットは削除されません。',
-  'groups.admin.none': 'グループはまだありません。スロットの「詳細」を開くと、グループに追加できます。',
+    'スロットは複数のグループに入れられます。新しいグループはここで作れます。各スロットの「詳細」からもグループに追加できます。ここでグループの名前を変えたり削除したりすると、そのグループのすべてのスロットに反映されます。グループを削除しても、スロットは削除されません。',
+  'groups.admin.none':
+    'グループはまだありません。「新しいグループ」から作るか、スロットの「詳細」でグループに追加できます。',
+  'groups.create.open': '新しいグループ',
+  'groups.create.title': '新しいグループ',
+  'groups.create.name': 'グループ名',
+  'groups.create.slots': 'このグループに入れるスロット',
+  'groups.create.slotsHint':
+    'グループはスロットに付けるラベルなので、スロットが 1 つ以上必要です。あとから各スロットの「詳細」で追加・削除できます。',
+  'groups.create.submit': 'グループを作成',
+  'groups.create.noSlots': 'グループを作るには、先にスロットを追加してください。',
+  'error.GROUP_EXISTS': '同じ名前のグループがすでにあります。別の名前にするか、そのグループの名前を変更してください。',
+  'error.GROUP_NO_SLOTS':
+    'スロットを 1 つ以上選んでください。グループはスロットに付けるラベルなので、空にはできません。',
   'groups.count.one': 'スロット {count} 件',
   'groups.count.other': 'スロット {count} 件',
   'groups.renameShort': '名前を変更',
@@ -56,6 +68,12 @@ export const jaGroups: Record<keyof typeof enGroups, string> = {
   'gexport.previous': '前へ',
   'gexport.next': '次へ',
   'gexport.left': '含まれなかったスロット',
+  'import.suggestIcons.one': 'インポートしたスロット {count} 件に候補のアイコンを使う',
+  'import.suggestIcons.other': 'インポートしたスロット {count} 件に候補のアイコンを使う',
+  'import.suggestIconsHint':
+    'インストール済みのアイコンパックから、サービス名で選んだアイコンです。アイコン付きでインポートしたスロットはそのままです。アイコンはあとから「詳細」でいつでも変更できます。',
+  'import.iconsUsed.one': 'インポートしたスロット {count} 件に候補のアイコンを設定しました。',
+  'import.iconsUsed.other': 'インポートしたスロット {count} 件に候補のアイコンを設定しました。',
   'error.MIGRATION_TOO_LARGE.slots':
     '1 回でエクスポートできる数を超えています。選ぶスロットを減らし、残りはあとでエクスポートしてください。',
 };

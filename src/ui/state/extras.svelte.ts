@@ -4,7 +4,15 @@
  * (SlotsState.update: compare-and-swap against what is stored now, one transaction), so a
  * rename that touches forty slots is all or nothing, and another tab's change is kept.
  */
-import { groupsInUse, inGroup, renamedGroup, slotsInGroup, withoutGroup } from '../../core/groups';
+import {
+  groupsInUse,
+  inGroup,
+  planCreate,
+  renamedGroup,
+  slotsInGroup,
+  withGroup,
+  withoutGroup,
+} from '../../core/groups';
 import { groupKey, groupList, groupName, noteText, type SlotIcon } from '../../core/slot-extras';
 import { slotTitle, type Slot } from '../../core/slot';
 import type { Announcer } from './announcer.svelte.ts';
@@ -46,6 +54,21 @@ export class ExtrasState {
     const groups = groupList(names);
     await this.#slots.update([id], (stored) => ({ ...stored, groups }));
     this.#announcer.announce('groups.saved', { name: this.#title(id) });
+  }
+
+  /**
+   * A new group on the chosen slots, in one transaction; returns its cleaned name. Refused before
+   * anything is written (core/groups.ts planCreate): GROUP_INVALID / NAME_TOO_LONG / GROUP_EXISTS
+   * for the name, GROUP_NO_SLOTS without a slot; GROUPS_TOO_MANY when a slot is in too many groups.
+   */
+  async create(name: string, ids: readonly string[]): Promise<string> {
+    const clean = planCreate(this.groups, name, ids);
+    await this.#slots.update(ids, (stored) => ({ ...stored, groups: withGroup(stored.groups, clean) }));
+    this.#announcer.announce(ids.length === 1 ? 'groups.created.one' : 'groups.created.other', {
+      group: clean,
+      count: ids.length,
+    });
+    return clean;
   }
 
   /** Rename a group on every slot in it (trash included), in one transaction. */

@@ -8,10 +8,13 @@
  * privacyIDEA server manages (its QR code is refused with PIA_MANAGED; the server gives it to
  * one device). Slots the format cannot carry (Steam, a period other than 30 s, 7 digits) are
  * listed with the reason and cannot be chosen; one too large for a QR code is named afterwards.
+ * Slots are listed, and exported, in the list's order (favourites first, then the sort order
+ * the person chose), so the other app receives them as they were seen here.
  * The QR texts never leave this object's drawings: not kept as text, not logged, not in an
  * error; `close()` (and the dialog going, on lock or leaving) drops the drawings.
  */
 import { slotTitle, type Slot } from '../../core/slot';
+import { arrange, type SortOrder } from '../../core/organise';
 import { migrationUnsupported, writeMigrationUris, type MigrationSkipReason } from '../../core/migration-writer';
 import { randomBytes } from '../../platform/webcrypto';
 import type { QrDrawing } from './qr-code';
@@ -25,9 +28,12 @@ export interface ExportCandidate {
 }
 
 export class GoogleExport {
-  /** Every slot that may leave the vault, in list order, each with why it cannot go (or null). */
+  /** Every slot that may leave the vault, in the list's displayed order, each with why it cannot go (or null). */
   readonly candidates: ExportCandidate[] = $derived.by(() =>
-    this.#slots.backupSlots.map((slot) => ({ slot, reason: migrationUnsupported(slot) })),
+    arrange(this.#slots.backupSlots, { order: this.#order() }).map((slot) => ({
+      slot,
+      reason: migrationUnsupported(slot),
+    })),
   );
   /** How many slots a privacyIDEA server manages: never exported, and said so. */
   readonly managed: number = $derived.by(() => this.#slots.activeSlots.filter((s) => s.managed).length);
@@ -47,11 +53,19 @@ export class GoogleExport {
   readonly #slots: SlotsState;
   readonly #session: Session;
   readonly #draw: (text: string) => Promise<QrDrawing>;
+  /** The list's sort order now (read reactively: the preference may change while open). */
+  readonly #order: () => SortOrder;
 
-  constructor(slots: SlotsState, session: Session, draw: (text: string) => Promise<QrDrawing>) {
+  constructor(
+    slots: SlotsState,
+    session: Session,
+    draw: (text: string) => Promise<QrDrawing>,
+    order: () => SortOrder = () => 'manual',
+  ) {
     this.#slots = slots;
     this.#session = session;
     this.#draw = draw;
+    this.#order = order;
   }
 
   isChosen(id: string): boolean {

@@ -3,10 +3,12 @@
  * deleting one. The writes are ExtrasState's (every slot in the group changed in one
  * compare-and-swap transaction, through the slots state's one write queue); this class holds
  * what the screen is in the middle of: the group being renamed and the name typed, the question
- * before a rename merges two groups, the confirmation before a delete. Deleting a group never
- * deletes a slot: its slots just leave the group.
+ * before a rename merges two groups, the confirmation before a delete, and a new group being
+ * made (its name and the slots ticked for it: a group is a name on slots, so at least one).
+ * Deleting a group never deletes a slot: its slots just leave the group.
  */
 import { groupCounts, planRename, type GroupUse } from '../../core/groups';
+import { slotSubtitle, slotTitle, type Slot } from '../../core/slot';
 import type { ExtrasState } from './extras.svelte.ts';
 import type { SlotsState } from './slots.svelte.ts';
 
@@ -26,6 +28,19 @@ export class GroupAdmin {
   /** The group the focus goes back to once a rename is finished or cancelled. */
   settled = $state<string | null>(null);
   busy = $state(false);
+  /** "New group" is open: its name as typed and the ids of the slots ticked for it. */
+  creating = $state(false);
+  newName = $state('');
+  newSlots = $state.raw<ReadonlySet<string>>(new Set());
+  /** Why the new group was refused (a KeyslotError; its `field` says 'name' or 'slots'), or null. */
+  createError = $state.raw<unknown>(null);
+  /** The slots a new group may take: every one not in the trash, by name then account (locale order). */
+  readonly candidates: Slot[] = $derived.by(() => {
+    const compare = new Intl.Collator(this.#locale(), { sensitivity: 'base', numeric: true }).compare;
+    return [...this.#slots.activeSlots].sort(
+      (a, b) => compare(slotTitle(a), slotTitle(b)) || compare(slotSubtitle(a), slotSubtitle(b)),
+    );
+  });
 
   readonly #extras: ExtrasState;
   readonly #slots: SlotsState;
@@ -43,6 +58,7 @@ export class GroupAdmin {
   }
 
   startRename(group: string): void {
+    this.creating = false;
     this.renaming = group;
     this.draft = group;
     this.error = null;
@@ -88,6 +104,44 @@ export class GroupAdmin {
   /** Back to the name field, to type another name. */
   cancelMerge(): void {
     this.merge = null;
+  }
+
+  startCreate(): void {
+    this.#settle(null);
+    this.creating = true;
+    this.newName = '';
+    this.newSlots = new Set();
+    this.createError = null;
+  }
+
+  cancelCreate(): void {
+    this.creating = false;
+    this.createError = null;
+  }
+
+  /** Tick or untick a slot for the new group. */
+  pick(id: string, on: boolean): void {
+    const next = new Set(this.newSlots);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.newSlots = next;
+  }
+
+  /** Make the group (ExtrasState.create); a refusal is kept as `createError` with what was typed and ticked. */
+  async submitCreate(): Promise<void> {
+    if (!this.creating || this.busy) return;
+    this.createError = null;
+    this.busy = true;
+    try {
+      const ids = this.candidates.filter((s) => this.newSlots.has(s.id)).map((s) => s.id);
+      const name = await this.#extras.create(this.newName, ids);
+      this.creating = false;
+      this.settled = name;
+    } catch (e) {
+      this.createError = e;
+    } finally {
+      this.busy = false;
+    }
   }
 
   askDelete(group: string): void {

@@ -126,13 +126,19 @@ export class IconPacksState {
     await this.#slots.update([slotId], (stored) => (stored.icon ? stored : { ...stored, icon: picture }));
   }
 
+  /** The candidates among these slots (the ones an import just stored, say). */
+  candidatesAmong(ids: ReadonlySet<string>): Slot[] {
+    return this.candidates.filter((s) => ids.has(s.id));
+  }
+
   /**
-   * "Use suggested icons": every candidate gets its suggestion, in ONE write (all or none); a slot
-   * that got an icon of its own meanwhile (another tab) keeps it. Returns how many changed.
+   * "Use suggested icons": every candidate (or, given `among`, every candidate among those ids:
+   * the slots an import just stored) gets its suggestion, in ONE write (all or none); a slot that
+   * got an icon of its own meanwhile (another tab) keeps it. Returns how many changed.
    */
-  async acceptAll(): Promise<number> {
+  async acceptAll(among?: ReadonlySet<string>): Promise<number> {
     const chosen = new Map<string, SlotIcon>();
-    for (const slot of this.candidates) {
+    for (const slot of among ? this.candidatesAmong(among) : this.candidates) {
       const icon = this.suggestionFor(slot);
       if (!icon) continue;
       try {

@@ -1,3 +1,4 @@
+import { isTimeBased } from '../../core/otp';
 import { mount, unmount } from 'svelte';
 import type { Slot } from '../../core/slot';
 import { closeKeepOnTop, keepOnTopSupported, openKeepOnTop } from '../../platform/pip';
@@ -48,9 +49,9 @@ export class KeepOnTopState {
     });
   }
 
-  /** Open (or move) the window to this TOTP slot. Must run from a click (user activation). */
+  /** Open (or move) the window to this time-based (TOTP or Steam) slot. Must run from a click (user activation). */
   async show(slot: Slot): Promise<boolean> {
-    if (slot.kind !== 'totp') return false;
+    if (!isTimeBased(slot.kind)) return false;
     this.close();
     const win = await this.pip.open();
     if (!win) return false;

@@ -34,6 +34,8 @@ export class SlotStore {
   hotp = $state.raw<ReadonlyMap<string, ShownHotp>>(new Map());
   /** Id of the slot just added, so the list can bring it into view. */
   lastAddedId = $state<string | null>(null);
+  /** Ids of the slots the last import stored (its report offers icon-pack suggestions for them). */
+  lastImportedIds: readonly string[] = [];
 
   #vault: UnlockedVault | null = null;
   #writes: Promise<void> = Promise.resolve();
@@ -61,6 +63,7 @@ export class SlotStore {
     this.slots = [];
     this.hotp = new Map();
     this.lastAddedId = null;
+    this.lastImportedIds = [];
   }
 
   /** Another tab wrote slots: read them again (in the queue, so no write of ours is in between). */

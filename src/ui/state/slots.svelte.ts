@@ -15,6 +15,7 @@ import type { ContainerVault } from '../../platform/privacyidea';
 import { slotGone } from './lock-hooks';
 import { importedMetas } from './import-extras';
 import type { Announcer } from './announcer.svelte.ts';
+import { formatNumber } from '../i18n/i18n';
 import type { Navigation } from './navigation.svelte.ts';
 
 import { SlotStore } from './slot-store.svelte.ts';
@@ -144,6 +145,7 @@ export class SlotsState extends SlotStore {
           { progress, include },
         );
       } finally {
+        this.lastImportedIds = added.map((s) => s.id);
         if (added.length > 0) {
           this.slots = [...this.slots, ...added];
           this.lastAddedId = added.at(-1)!.id;
@@ -152,7 +154,12 @@ export class SlotsState extends SlotStore {
     });
     const imported = rows.filter((r) => r.outcome === 'imported').length;
     const failed = rows.filter((r) => r.outcome === 'failed').length;
-    this.#announcer.announce('import.done', { imported, skipped: rows.length - imported - failed, failed });
+    const n = formatNumber; // "1,234" as on the report, in the active language
+    this.#announcer.announce('import.done', {
+      imported: n(imported),
+      skipped: n(rows.length - imported - failed),
+      failed: n(failed),
+    });
     if (imported > 0) this.keepStorage();
     return rows;
   }

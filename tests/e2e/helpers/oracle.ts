@@ -39,3 +39,21 @@ export function totp(secretBase32: string, nowMs: number, period = 30, digits = 
 export function codePattern(code: string): RegExp {
   return new RegExp(code.split('').join('\\s?'));
 }
+
+/**
+ * A Steam Guard code, independently of src/core/steam.ts: TOTP HMAC-SHA-1 over 30 s, the
+ * RFC 4226 §5.3 31-bit value written as 5 characters of Steam's alphabet, least significant first.
+ */
+export function steamCode(secretBase32: string, nowMs: number): string {
+  const alphabet = '23456789BCDFGHJKMNPQRTVWXY';
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(Math.floor(nowMs / 30_000)));
+  const mac = createHmac('sha1', base32ToBytes(secretBase32)).update(msg).digest();
+  let value = mac.readUInt32BE(mac[19]! & 0x0f) & 0x7fffffff;
+  let code = '';
+  for (let i = 0; i < 5; i++) {
+    code += alphabet[value % 26];
+    value = Math.floor(value / 26);
+  }
+  return code;
+}

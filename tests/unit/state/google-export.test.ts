@@ -10,6 +10,7 @@ import { createVault } from '../../../src/platform/vault';
 import type { ManagedInfo } from '../../../src/core/privacyidea/managed';
 import { createAppState, type AppState } from '../../../src/ui/state/context';
 import { GoogleExport } from '../../../src/ui/state/google-export.svelte.ts';
+import type { SortOrder } from '../../../src/core/organise';
 import { useFreshIndexedDb } from '../fixtures/fresh-db';
 import { draft, textBytes } from '../fixtures/slots';
 import { expectCode } from '../fixtures/errors';
@@ -28,7 +29,7 @@ function drawn() {
   return { texts, draw };
 }
 
-async function start(accounts: readonly string[] = ['alice', 'bob', 'carol']) {
+async function start(accounts: readonly string[] = ['alice', 'bob', 'carol'], order: () => SortOrder = () => 'manual') {
   const vault = await createVault(PIN, { kdf: ARGON2_FLOOR });
   for (const account of accounts) {
     const over = account === 'carol' ? { period: 60 } : {};
@@ -41,7 +42,7 @@ async function start(accounts: readonly string[] = ['alice', 'bob', 'carol']) {
   const app: AppState = createAppState();
   await app.session.unlock(PIN);
   const out = drawn();
-  return { app, exporter: new GoogleExport(app.slots, app.session, out.draw), texts: out.texts };
+  return { app, exporter: new GoogleExport(app.slots, app.session, out.draw, order), texts: out.texts };
 }
 
 const accountsIn = (texts: readonly string[]) => {
@@ -110,5 +111,17 @@ describe('Export to Google Authenticator', () => {
     ];
     expect(exporter.managed).toBe(1);
     expect(exporter.candidates.map((c) => c.slot.account).sort()).toEqual(['bob', 'carol']);
+  });
+
+  it('lists and exports the slots in the list’s order: favourites first, then the chosen sort', async () => {
+    let order: SortOrder = 'name';
+    const { app, exporter, texts } = await start(['dora', 'carl', 'bea', 'ann'], () => order);
+    await app.slots.toggleFavourite(app.slots.slots.find((s) => s.account === 'carl')!.id);
+    expect(exporter.candidates.map((c) => c.slot.account)).toEqual(['carl', 'ann', 'bea', 'dora']);
+    await exporter.show(PIN);
+    expect(accountsIn(texts)).toEqual(['carl', 'ann', 'bea', 'dora']);
+    order = 'recent';
+    await app.slots.markUsed(app.slots.slots.find((s) => s.account === 'dora')!.id);
+    expect(exporter.candidates.map((c) => c.slot.account).slice(0, 2)).toEqual(['carl', 'dora']);
   });
 });

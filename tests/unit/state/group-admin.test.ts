@@ -115,4 +115,44 @@ describe('Settings → Groups', () => {
     expect(await storedGroups()).toEqual({ alice: [], bob: ['Home'], carol: ['Bank'] });
     expect(app.slots.slots).toHaveLength(3);
   });
+
+  it('creates a group on the ticked slots only, and settles on it', async () => {
+    const { app, admin, ids } = await start();
+    admin.startCreate();
+    expect(admin.candidates.map((s) => s.account)).toEqual(['alice', 'bob', 'carol']);
+    admin.newName = ' Lab ';
+    admin.pick(ids[0]!, true);
+    admin.pick(ids[2]!, true);
+    admin.pick(ids[2]!, false);
+    admin.pick(ids[1]!, true);
+    await admin.submitCreate();
+    expect(admin.createError).toBeNull();
+    expect(admin.creating).toBe(false);
+    expect(admin.settled).toBe('Lab');
+    expect(await storedGroups()).toEqual({ alice: ['Work', 'Lab'], bob: ['work', 'Home', 'Lab'], carol: ['Bank'] });
+    expect(admin.count('Lab')).toBe(2);
+    expect(app.extras.groups).toContain('Lab');
+  });
+
+  it('refuses a name in use, an empty name and no slot, writing nothing and keeping what was typed', async () => {
+    const { admin, ids } = await start();
+    const before = await storedGroups();
+    admin.startCreate();
+    admin.newName = 'HOME';
+    admin.pick(ids[2]!, true);
+    await admin.submitCreate();
+    expect(isKeyslotError(admin.createError) && admin.createError.code).toBe('GROUP_EXISTS');
+    admin.newName = '   ';
+    await admin.submitCreate();
+    expect(isKeyslotError(admin.createError) && admin.createError.code).toBe('GROUP_INVALID');
+    admin.newName = 'Lab';
+    admin.pick(ids[2]!, false);
+    await admin.submitCreate();
+    expect(isKeyslotError(admin.createError) && admin.createError.field).toBe('slots');
+    expect(admin.creating).toBe(true);
+    expect(admin.newName).toBe('Lab');
+    admin.cancelCreate();
+    expect(admin.creating).toBe(false);
+    expect(await storedGroups()).toEqual(before);
+  });
 });

@@ -138,6 +138,27 @@ describe('icon packs', () => {
     expect(packs.candidates).toEqual([]);
   });
 
+  it('offers and gives suggestions only to the slots an import just stored, not to older ones', async () => {
+    const { app } = await unlockedApp(['GitLab']);
+    const packs = packsOf(app);
+    await packs.install(packZip());
+    const imported = (issuer: string) => {
+      const d = draft({ issuer, account: 'me', secret: textBytes(`${issuer}-imported-0123`) });
+      return { status: 'ok' as const, draft: d, issuer, account: 'me' };
+    };
+    await app.slots.importEntries([imported('Acme Corp'), imported('Unknown Bank')]);
+    const ids = new Set(app.slots.lastImportedIds);
+    expect(ids.size).toBe(2);
+    expect(packs.candidates.map((s) => s.issuer).sort()).toEqual(['Acme Corp', 'GitLab']);
+    expect(packs.candidatesAmong(ids).map((s) => s.issuer)).toEqual(['Acme Corp']);
+    expect(await packs.acceptAll(ids)).toBe(1);
+    const icons = await storedIcons();
+    expect(icons.get('Acme Corp')?.source).toBe('pack');
+    expect(icons.get('GitLab')).toBeNull();
+    expect(icons.get('Unknown Bank')).toBeNull();
+    expect(packs.candidatesAmong(ids)).toEqual([]);
+  });
+
   it('replaces a pack with the same uuid, removes one, and keeps icons already given', async () => {
     const { app, ids } = await unlockedApp();
     const packs = packsOf(app);

@@ -65,6 +65,13 @@ describe('KeepOnTopState', () => {
     expect(log).toEqual([]);
   });
 
+  it('shows a Steam Guard slot, whose code is on the same 30-second clock', async () => {
+    const { pip, log } = fakePip();
+    const state = new KeepOnTopState(() => 7, pip, hooks().hooks);
+    expect(await state.show(slot('s', { kind: 'steam', issuer: 'Steam', digits: 5 }))).toBe(true);
+    expect(log).toEqual(['draw s at 7']);
+  });
+
   it('says no when the browser refuses the window', async () => {
     const state = new KeepOnTopState(() => 0, fakePip(false).pip, hooks().hooks);
     expect(await state.show(slot('a'))).toBe(false);

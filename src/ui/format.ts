@@ -13,3 +13,15 @@ export function secondGroupAt(code: string): number {
 export function algorithmName(algorithm: string): string {
   return /^SHA(1|256|512)$/.test(algorithm) ? algorithm.replace('SHA', 'SHA-') : algorithm;
 }
+
+/** Periods up to this long show their seconds as an animated strip; longer ones as text the clock writes. */
+export const STRIP_MAX_S = 120;
+
+/**
+ * A countdown's seconds as its animation shows them, one a line: `period` down to 1 (Clock.watch);
+ * '' past STRIP_MAX_S (a day-long period would be 86,400 lines).
+ */
+export function secondsStrip(period: number): string {
+  if (period > STRIP_MAX_S) return '';
+  return Array.from({ length: period }, (_, i) => period - i).join('\n');
+}

@@ -426,7 +426,9 @@ test('focus goes back to the slot’s options after a dialog, and to the heading
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
-  test('the countdown ring has no transition and the code has a digit-by-digit name', async ({ page }) => {
+  test('the countdown ring has no transition, steps once a second, and the code has a digit-by-digit name', async ({
+    page,
+  }) => {
     await page.clock.install({ time: T0 });
     await page.goto('/');
     await choosePin(page);
@@ -442,6 +444,16 @@ test.describe('with reduced motion', () => {
       }),
     );
     expect(durations).toEqual([]);
+    // The countdown's ring and seconds are animations that jump once a second, never ease or glide.
+    const easings = await page.evaluate(() =>
+      document.getAnimations().flatMap((a) => {
+        const effect = a.effect as KeyframeEffect;
+        return [effect.getTiming().easing ?? 'linear', ...effect.getKeyframes().map((k) => k.easing ?? 'linear')];
+      }),
+    );
+    expect(easings.length).toBeGreaterThan(0);
+    expect(easings.filter((e) => e !== 'linear' && !e.startsWith('steps('))).toEqual([]);
+    expect(easings.filter((e) => e.startsWith('steps('))).toHaveLength(3);
     // Named one digit at a time ("4 5 2 …": read as digits, and what voice control users say),
     // while the text stays grouped for the eye.
     const code = slot.getByRole('button', { name: /^\d( \d){5}$/ });

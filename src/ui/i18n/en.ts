@@ -40,7 +40,7 @@ export const en = {
   'list.label': 'Slots',
 
   'slot.copyHint': 'Select to copy',
-  'slot.timeLeftPrefix': 'Seconds left:',
+  'slot.timeLeft': 'Seconds left: {secs}',
   'slot.generate': 'Generate code',
   'slot.options': 'Options for {name}',
   'slot.delete': 'Delete',

@@ -43,7 +43,7 @@ export const ja: Record<ShellKey, string> = {
   'list.label': 'スロット',
 
   'slot.copyHint': '選択するとコピーします',
-  'slot.timeLeftPrefix': '残り秒数:',
+  'slot.timeLeft': '残り{secs}秒',
   'slot.generate': 'コードを生成',
   'slot.options': '{name} のメニュー',
   'slot.delete': '削除',

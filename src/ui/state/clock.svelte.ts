@@ -5,7 +5,7 @@ import { showsNext, warns } from '../../core/organise';
  * The countdown of one TOTP period length, shared by every slot with that period.
  * Its fields are state that changes only when its value does: `step` once per period, `ending`
  * and `previewing` twice. Nothing reactive changes on the other ticks, so the thousands of slots
- * that read them are not even asked to re-check (the seconds themselves are CSS, Clock.watch).
+ * that read them are not even asked to re-check (the seconds themselves are animations, Clock.watch).
  */
 export class PeriodTimer {
   readonly period: number;
@@ -36,24 +36,35 @@ export class PeriodTimer {
   }
 }
 
+/** A built countdown: its period, how to name the seconds left, its animations, the name it has. */
+interface Watched {
+  period: number;
+  label: (secondsLeft: number) => string;
+  animations: Animation[];
+  named: number;
+  /** A period too long for a strip (format.ts, STRIP_MAX_S): its seconds are text written each tick. */
+  written: HTMLElement | null;
+}
+
+/** An animation further than this from the clock is put back in step (sleep, a changed clock). */
+const DRIFT_MS = 250;
+
 /**
  * One clock for the whole list, on the time codes are made for: the device clock, or, when the
  * person chose it (Settings → Clock), the device clock corrected by the measured offset. It
  * ticks on whole-second boundaries (not every 1000 ms from an arbitrary start), so codes roll
  * over at the period boundary itself rather than up to a second late.
  *
- * The per-second visuals (ring, seconds) are CSS custom properties (`--left`, `--secs`) written
- * on each countdown that is on screen or near it (an IntersectionObserver says which), and
- * nowhere else: a tick costs work for the dozen slots one sees, not for the 5,000 in the list.
- * A countdown that scrolls into view is painted at once. Without IntersectionObserver every
- * watched countdown counts as visible.
+ * The ring and the seconds a person sees are animations of `transform` (Web Animations, started
+ * once per countdown, one step a second, set to the clock's place in the period), which the
+ * browser's compositor runs without the page: a second costs no style, layout or paint. What a
+ * second changes in the document is the countdown's accessible name ("Seconds left: 18", an
+ * attribute no style reads, so no frame is drawn for it), on the countdowns built, which are only
+ * those of slots near the screen (near-screen.ts): a tick's work follows the screen, not the list.
  */
 export class Clock {
   #timers = new Map<number, PeriodTimer>();
-  /** Watched countdowns and their period; `#visible` holds those on or near the screen. */
-  #periods = new Map<Element, number>();
-  #visible = new Set<HTMLElement>();
-  #observer: IntersectionObserver | null = null;
+  #watched = new Map<HTMLElement, Watched>();
 
   /** `now`: the time codes are made for (ClockCheck.now). */
   constructor(private readonly now: () => number) {}
@@ -74,7 +85,7 @@ export class Clock {
     const tick = () => {
       const now = this.now();
       for (const timer of this.#timers.values()) timer.update(now);
-      for (const el of this.#visible) this.#paint(el, now);
+      for (const [el, w] of this.#watched) this.#name(el, w, now);
       handle = setTimeout(tick, 1000 - (now % 1000));
     };
     tick();
@@ -83,54 +94,74 @@ export class Clock {
     };
   }
 
-  /** Keeps `el`'s --left and --secs current for `period` while it is on screen; returns the unwatch function. */
-  watch(el: HTMLElement, period: number): () => void {
-    this.#periods.set(el, period);
-    const observer = this.#observe();
-    if (observer) observer.observe(el);
-    else this.#show(el);
+  /**
+   * Runs `el`'s countdown for `period` and keeps its name (`label` of the seconds left) current;
+   * returns the unwatch function. `el` holds `.ring-arc` (two, the ring's halves) and
+   * `.seconds-strip` (the seconds from `period` down to 1, one a line; empty for a period too
+   * long for a strip, whose seconds are then written there each tick).
+   */
+  watch(el: HTMLElement, period: number, label: (secondsLeft: number) => string): () => void {
+    const strip = el.querySelector<HTMLElement>('.seconds-strip');
+    const written = strip && strip.textContent === '' ? strip : null;
+    const w: Watched = { period, label, animations: animate(el, period, written ? null : strip), named: NaN, written };
+    this.#watched.set(el, w);
+    this.#name(el, w, this.now());
     return () => {
-      observer?.unobserve(el);
-      this.#periods.delete(el);
-      this.#visible.delete(el);
+      for (const a of w.animations) a.cancel();
+      this.#watched.delete(el);
     };
   }
 
-  /** Countdowns watched and on screen now (for tests and the bench's sanity). */
-  get visibleCount(): number {
-    return this.#visible.size;
+  /** Countdowns built and ticking now (for tests). */
+  get watchedCount(): number {
+    return this.#watched.size;
   }
 
-  #observe(): IntersectionObserver | null {
-    if (this.#observer || typeof IntersectionObserver === 'undefined') return this.#observer;
-    // A card's height or so of margin: a countdown is painted as it comes in, not a frame after.
-    // Not more: each second restyles every countdown in the set (the slots built a screen away,
-    // near-screen.ts, need their code ready, not their seconds).
-    this.#observer = new IntersectionObserver(
-      (changes) => {
-        for (const c of changes) {
-          const el = c.target as HTMLElement;
-          if (c.isIntersecting) this.#show(el);
-          else this.#visible.delete(el);
-        }
-      },
-      { rootMargin: '15% 0px' },
-    );
-    return this.#observer;
+  #name(el: HTMLElement, w: Watched, now: number): void {
+    const c = countdown(now, w.period);
+    // An attribute no selector reads: a new name restyles nothing, so the page draws no frame for it.
+    if (c.secondsLeft !== w.named) {
+      el.setAttribute('aria-label', w.label(c.secondsLeft));
+      if (w.written) w.written.textContent = String(c.secondsLeft);
+    }
+    w.named = c.secondsLeft;
+    const periodMs = w.period * 1000;
+    const at = now % periodMs;
+    for (const a of w.animations) {
+      const off = typeof a.currentTime === 'number' ? Math.abs((a.currentTime % periodMs) - at) : NaN;
+      // Around the period's end one may have wrapped and not the other: 29,998 and 3 are 5 ms apart.
+      if (!(Math.min(off, periodMs - off) < DRIFT_MS)) a.currentTime = at;
+    }
   }
+}
 
-  #show(el: HTMLElement): void {
-    if (!this.#periods.has(el)) return;
-    this.#visible.add(el);
-    this.#paint(el, this.now());
-  }
-
-  #paint(el: HTMLElement, now: number): void {
-    const period = this.#periods.get(el);
-    if (period === undefined) return;
-    const c = countdown(now, period);
-    // CSSOM writes: allowed under the CSP (style-src 'self'), unlike style attributes.
-    el.style.setProperty('--left', String(c.fraction));
-    el.style.setProperty('--secs', String(c.secondsLeft));
-  }
+/**
+ * The countdown's animations, one period long, repeating, one step a second (as the seconds are
+ * shown: no easing, so nothing moves between two seconds, with or without reduced motion).
+ * The ring's right half turns away during the period's first half, then the left half.
+ */
+function animate(el: HTMLElement, period: number, strip: HTMLElement | null): Animation[] {
+  const arcs = el.querySelectorAll<HTMLElement>('.ring-arc');
+  if (typeof el.animate !== 'function' || arcs.length !== 2) return [];
+  const timing: KeyframeAnimationOptions = { duration: period * 1000, iterations: Infinity };
+  const half = `steps(${Math.round(period / 2)}, end)`;
+  const turn = (deg: number) => `rotate(${deg}deg)`;
+  return [
+    arcs[0]!.animate(
+      [{ transform: turn(45), easing: half }, { transform: turn(225), offset: 0.5 }, { transform: turn(225) }],
+      timing,
+    ),
+    arcs[1]!.animate(
+      [{ transform: turn(225) }, { transform: turn(225), offset: 0.5, easing: half }, { transform: turn(405) }],
+      timing,
+    ),
+    ...(strip
+      ? [
+          strip.animate([{ transform: 'translateY(0)' }, { transform: 'translateY(-100%)' }], {
+            ...timing,
+            easing: `steps(${period}, end)`,
+          }),
+        ]
+      : []),
+  ];
 }

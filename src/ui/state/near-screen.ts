@@ -1,5 +1,5 @@
 /**
- * Which slots of a long list are on the screen or near it (a screen's height above and below), so
+ * Which slots of a long list are on the screen or near it (half a screen's height above and below), so
  * only those build their code, buttons and countdown: a tick, a period's end and the memory held
  * follow what is on screen, not the length of the list (issue 16). Every slot stays in the list as
  * a light item with its names, so search, screen readers and the list's length see all of them.
@@ -15,7 +15,9 @@ export class NearScreen {
   /** `holdsFocus`: whether an item has the focus inside it (the document's, unless a test gives another). */
   constructor(
     private readonly holdsFocus: (el: Element) => boolean = (el) => el.contains(document.activeElement),
-    private readonly margin = '100% 0px',
+    // Half a screen: codes are built before they scroll in, and a period's changes (the next code,
+    // the warning, the new code) touch two screens of slots, not three.
+    private readonly margin = '50% 0px',
   ) {}
 
   /** Tells `onchange` when `el` comes near the screen or leaves it; returns the unwatch function. */

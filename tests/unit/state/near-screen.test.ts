@@ -44,8 +44,8 @@ describe('NearScreen', () => {
     const unwatch = items.map((item) => near.watch(item, (v) => seen.set(item, [...(seen.get(item) ?? []), v])));
     expect(io.instances()).toBe(1);
     expect(io.observed.size).toBe(1000);
-    // A screen's height above and below counts as near: codes are ready before they scroll in.
-    expect(io.options[0]?.rootMargin).toBe('100% 0px');
+    // Half a screen's height above and below counts as near: codes are ready before they scroll in.
+    expect(io.options[0]?.rootMargin).toBe('50% 0px');
 
     io.report(items.slice(0, 12).map((target) => ({ target, isIntersecting: true })));
     expect(seen.size).toBe(12);

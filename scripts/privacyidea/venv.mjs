@@ -11,7 +11,8 @@ export const PRIVACYIDEA_VERSION = '3.14';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function venvDir() {
-  return resolve(process.env.KEYSLOT_PI_VENV ?? join(root, 'node_modules/.cache/privacyidea-venv'));
+  // An empty KEYSLOT_PI_VENV counts as unset (resolve('') would be the current folder).
+  return resolve(process.env.KEYSLOT_PI_VENV || join(root, 'node_modules/.cache/privacyidea-venv'));
 }
 
 export const venvBin = (name) => join(venvDir(), 'bin', name);

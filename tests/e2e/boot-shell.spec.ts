@@ -25,6 +25,13 @@ async function holdEntry(page: Page): Promise<() => void> {
 
 /** The app's own unlock field (Unlock.svelte), absent while the entry is held. */
 const appField = (page: Page) => page.locator('#unlock-pin');
+
+/**
+ * After a navigation that returns at 'commit': wait until the HTML is parsed, so the boot
+ * script (a classic script in it) has run and removed the copies it does not show. The held
+ * entry module is deferred, so parsing ends without it ('interactive').
+ */
+const bootRan = (page: Page) => page.waitForFunction(() => document.readyState !== 'loading');
 const bootShell = (page: Page) => page.locator('.boot-shell');
 
 test('a returning visit can type the PIN before the app runs, and the app keeps every digit', async ({
@@ -35,6 +42,7 @@ test('a returning visit can type the PIN before the app runs, and the app keeps 
   await setUpPin(page);
   const release = await holdEntry(page);
   await page.reload({ waitUntil: 'commit' });
+  await bootRan(page);
 
   const field = page.getByLabel('PIN', { exact: true });
   await expect(field).toBeFocused();
@@ -66,6 +74,7 @@ test('Enter pressed in the prerendered form unlocks once the app has taken it ov
   await setUpPin(page);
   const release = await holdEntry(page);
   await page.reload({ waitUntil: 'commit' });
+  await bootRan(page);
   await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
   await page.keyboard.type(PIN);
   await page.keyboard.press('Enter');
@@ -78,6 +87,7 @@ test('Enter pressed in the prerendered form unlocks once the app has taken it ov
 test('a first visit shows no PIN field before the app runs, then the welcome screen', async ({ page }) => {
   const release = await holdEntry(page);
   await page.goto('/', { waitUntil: 'commit' });
+  await bootRan(page);
   await expect(page.locator('#app')).toBeAttached();
   // The boot script ran (it removes the copies it does not show) and showed none.
   await expect(bootShell(page)).toHaveCount(0);
@@ -94,6 +104,7 @@ test('a passphrase vault gets the prerendered passphrase field, with the full ke
 
   const release = await holdEntry(page);
   await page.reload({ waitUntil: 'commit' });
+  await bootRan(page);
   const field = page.getByLabel('Passphrase', { exact: true });
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('inputmode', 'text');
@@ -122,6 +133,7 @@ test.describe('a browser set to Japanese', () => {
 
     const release = await holdEntry(page);
     await page.reload({ waitUntil: 'commit' });
+    await bootRan(page);
     await expect(page.getByRole('heading', { name: ja['unlock.title'] })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();

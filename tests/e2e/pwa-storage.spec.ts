@@ -75,11 +75,12 @@ test('when the vault vanished from this browser, Keyslot says so and explains, i
 
   await setUpPin(page);
   await addByLink(page, URI);
-  // The marker is one small non-secret note: a date, nothing about the slots.
-  const marker = await otherThanClock();
-  expect(marker).toHaveLength(1);
-  expect(marker[0]![0]).toBe('keyslot.hadVault');
-  expect(marker[0]![1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  // The marker is one small non-secret note: a date, nothing about the slots. Beside it, only
+  // the boot note (language and PIN or passphrase, for the prerendered unlock form).
+  const notesNow = new Map(await otherThanClock());
+  expect([...notesNow.keys()].sort()).toEqual(['keyslot.boot', 'keyslot.hadVault']);
+  expect(notesNow.get('keyslot.hadVault')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(notesNow.get('keyslot.boot')).toBe('1 en pin');
 
   // The browser evicts the database (the marker survives, as it can when only IndexedDB goes).
   await bareSameOriginPage(page);

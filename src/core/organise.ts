@@ -83,6 +83,32 @@ export function arrange(slots: readonly Slot[], { order, terms = [], textOf = se
   return shown.sort((a, b) => Number(b.favourite) - Number(a.favourite) || compare(a, b));
 }
 
+/**
+ * The first `count` slots arrange() would show with no search, without sorting them all: one pass
+ * keeping the best `count` in order (n·log(count) comparisons, not n·log(n)). For the
+ * first-screen hint (core/vault/first-screen.ts), recomputed after every write.
+ */
+export function firstArranged(slots: readonly Slot[], order: SortOrder, count: number): Slot[] {
+  const compare = comparer(order);
+  const before = (a: Slot, b: Slot) => Number(b.favourite) - Number(a.favourite) || compare(a, b);
+  const best: Slot[] = [];
+  if (count <= 0) return best;
+  for (const slot of slots) {
+    if (slot.deletedAt !== 0) continue;
+    if (best.length === count && before(slot, best[count - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(slot, best[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, slot);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
 /** Slots in the trash, most recently deleted first. */
 export function trashed(slots: readonly Slot[]): Slot[] {
   return slots.filter((s) => s.deletedAt > 0).sort((a, b) => b.deletedAt - a.deletedAt || compareManual(a, b));

@@ -6,6 +6,7 @@
  *           failed-attempt guard (StoredGuardV1, non-secret) under 'guard', the device
  *           key (a non-extractable CryptoKey, structured-cloned by the browser) under 'deviceKey',
  *           installed icon packs (StoredIconPack, encrypted) under 'iconPack.<uuid>',
+ *           the first-screen hint (StoredFirstScreen, encrypted) under 'firstScreen',
  *           the last backup's note (non-secret) under 'backup' and the file it was saved to (a
  *           FileSystemFileHandle, where the browser has them) under 'backupFile'
  *   slots : keyPath 'id'; one StoredRecord (already encrypted; v1 or v2) per slot
@@ -17,7 +18,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { KeyslotError, isKeyslotError } from '../core/errors';
-import type { StoredHeader, StoredRecord } from '../core/vault';
+import type { StoredFirstScreen, StoredHeader, StoredRecord } from '../core/vault';
 import type { StoredGuardV1 } from '../core/attempt-guard';
 import type { StoredIconPack } from '../core/icons/pack-store';
 
@@ -28,6 +29,7 @@ const GUARD_KEY = 'guard';
 const BACKUP_KEY = 'backup';
 const BACKUP_FILE_KEY = 'backupFile';
 const DEVICE_KEY = 'deviceKey';
+const FIRST_SCREEN_KEY = 'firstScreen';
 
 interface KeyslotDB extends DBSchema {
   meta: { key: string; value: unknown };
@@ -162,6 +164,29 @@ export function readRecord(id: string): Promise<unknown> {
   return guard(async () => (await db()).get('slots', id));
 }
 
+/**
+ * The records with these ids, in the same order (undefined for one that is gone): one readonly
+ * transaction, so the first screen's few records come back without reading all of them.
+ */
+export function readRecordsById(ids: readonly string[]): Promise<unknown[]> {
+  return guard(async () => {
+    const store = (await db()).transaction('slots').store;
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+}
+
+/** The stored first-screen hint, unparsed, or undefined. */
+export function readFirstScreen(): Promise<unknown> {
+  return guard(async () => (await db()).get('meta', FIRST_SCREEN_KEY));
+}
+
+/** Store the (already encrypted) first-screen hint, replacing the last one. */
+export function putFirstScreen(hint: StoredFirstScreen): Promise<void> {
+  return write(['meta'], async (tx) => {
+    await tx.objectStore('meta').put(hint, FIRST_SCREEN_KEY);
+  });
+}
+
 type StoreName = 'meta' | 'slots';
 type WriteTx = IDBPTransaction<KeyslotDB, StoreName[], 'readwrite'>;
 
@@ -206,6 +231,7 @@ export function createVault(header: StoredHeader, guard?: StoredGuardV1, deviceK
     // A new vault has no backup yet, and must never re-save over the old vault's backup file.
     await meta.delete(BACKUP_KEY);
     await meta.delete(BACKUP_FILE_KEY);
+    await meta.delete(FIRST_SCREEN_KEY); // the old vault's hint, under a key that is gone
     await meta.add(header, HEADER_KEY);
     // A new vault starts with a fresh failed-attempt guard (replacing any leftover one).
     if (guard) await meta.put(guard, GUARD_KEY);
@@ -304,6 +330,7 @@ export function eraseVault(): Promise<void> {
     await meta.delete(BACKUP_KEY);
     await meta.delete(BACKUP_FILE_KEY);
     await meta.delete(DEVICE_KEY);
+    await meta.delete(FIRST_SCREEN_KEY);
     await meta.delete(containerKeyRange());
     await meta.delete(iconPackRange());
     await tx.objectStore('slots').clear();

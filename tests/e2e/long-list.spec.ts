@@ -107,3 +107,56 @@ test('Tab walks down a long list slot by slot, beyond the slots first built, wit
   }
   expect(last).toBeGreaterThan(40);
 });
+
+test('after a lock, the first screen of a long list shows its codes before the rest is read, then every slot', async ({
+  page,
+}) => {
+  test.slow(); // 150 slots imported
+  await withLongList(page);
+  // The hint is written once the list has been quiet for a moment (docs/vault.md "First-screen hint").
+  const storedHint = () =>
+    page.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const open = indexedDB.open('keyslot');
+          open.onsuccess = () => {
+            const get = open.result.transaction('meta').objectStore('meta').get('firstScreen');
+            get.onsuccess = () => {
+              resolve(get.result === undefined ? null : JSON.stringify(get.result));
+              open.result.close();
+            };
+          };
+        }),
+    );
+  await expect.poll(storedHint).not.toBeNull();
+  const hint = (await storedHint())!;
+  expect(Object.keys(JSON.parse(hint) as object)).toEqual(['v', 'iv', 'ct']);
+  expect(hint).not.toMatch(/Long|example\.org/); // which slots come first is encrypted too
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.clock.resume(); // the rest loads after a frame and a timer (same 30 s period still)
+  // Whenever the list says it is still loading, note what it shows (a frame passes before the rest).
+  await page.evaluate(() => {
+    const seen: { items: number; codes: number }[] = [];
+    (window as unknown as { __preview: typeof seen }).__preview = seen;
+    new MutationObserver(() => {
+      const list = document.querySelector('ul[aria-busy="true"]');
+      if (list)
+        seen.push({
+          items: list.querySelectorAll('li.slot').length,
+          codes: list.querySelectorAll('button.code').length,
+        });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByLabel('PIN', { exact: true }).fill('480913');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Slots' }).getByRole('listitem')).toHaveCount(COUNT);
+  await expect(page.getByRole('list', { name: 'Slots' })).toHaveAttribute('aria-busy', 'false');
+  const preview = await page.evaluate(
+    () => (window as unknown as { __preview: { items: number; codes: number }[] }).__preview,
+  );
+  const shown = preview.filter((p) => p.codes > 0);
+  expect(shown.length).toBeGreaterThan(0);
+  for (const p of shown) expect(p.items).toBeLessThan(COUNT); // codes before every slot was read
+  await expect.poll(() => shownCode(page, nameOf(0))).toBe(totp(b32(ACCOUNTS[0]!), T0 + 60_000));
+});

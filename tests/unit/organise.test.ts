@@ -6,6 +6,7 @@ import {
   arrange,
   compareManual,
   expiredTrash,
+  firstArranged,
   foldForSearch,
   keyAfter,
   keyBetween,
@@ -115,6 +116,32 @@ describe('arrange', () => {
         trashed([slot({ account: 'a', deletedAt: 1 }), slot({ account: 'b' }), slot({ account: 'c', deletedAt: 2 })]),
       ),
     ).toEqual(['c', 'a']);
+  });
+});
+
+describe('the first slots of the list (the first-screen hint)', () => {
+  it('are the first slots arrange() shows, for every order, without sorting them all', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      slot({
+        issuer: `Issuer ${(i * 37) % 50}`,
+        favourite: i % 9 === 0,
+        deletedAt: i % 13 === 0 ? 5 : 0,
+        lastUsedAt: (i * 7919) % 97,
+        position: i % 5 === 0 ? '' : String.fromCharCode(97 + ((i * 11) % 26)),
+      }),
+    );
+    for (const order of ['manual', 'name', 'recent'] as const) {
+      for (const count of [1, 7, 30, 500]) {
+        expect(firstArranged(many, order, count)).toEqual(arrange(many, { order }).slice(0, count));
+      }
+    }
+  });
+
+  it('give nothing for a count of zero or less, and never a slot in the trash', () => {
+    const gone = [slot({ deletedAt: 1 }), slot({ deletedAt: 2 })];
+    expect(firstArranged(gone, 'manual', 5)).toEqual([]);
+    expect(firstArranged([slot()], 'name', 0)).toEqual([]);
+    expect(firstArranged([slot()], 'name', -3)).toEqual([]);
   });
 });
 

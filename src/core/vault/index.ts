@@ -12,6 +12,7 @@
  *   kdf-params.ts  KDF floors, caps, defaults    header.ts   the header and its methods
  *   record.ts      a slot record                 aad.ts      AES-GCM associated data
  *   slot-codec.ts  a slot's plaintext            migrate.ts  reading old versions
+ *   first-screen.ts  which slots unlock shows first (an encrypted hint)
  */
 export * from './limits';
 export { isValidId } from './fields';
@@ -21,3 +22,4 @@ export * from './record';
 export { migrateHeader, migrateRecord, migrateSlotPlaintext } from './migrate';
 export * from './aad';
 export * from './slot-codec';
+export * from './first-screen';

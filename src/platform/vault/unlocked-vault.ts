@@ -31,6 +31,7 @@ import { addPasskeyMethod, removePasskeyMethod } from './passkey-method';
 import { replacePinMethod } from './change-pin';
 import { openWithPin, type PinOpened } from './pin-method';
 import { iconPackStore, type IconPackStore } from './icon-packs';
+import { firstScreenStore, type FirstScreenStore } from './first-screen';
 
 /** What a registration or sync stores (storeContainerChanges): new managed slots and changed slots. */
 export interface ContainerPlan {
@@ -419,6 +420,14 @@ export class UnlockedVault {
   /** The installed icon packs, encrypted under this vault's data key (icon-packs.ts); VAULT_LOCKED after lock(). */
   iconPacks(): IconPackStore {
     return iconPackStore(() => this.#requireKey());
+  }
+
+  /** Which slots the list shows first (first-screen.ts); VAULT_LOCKED after lock(). */
+  firstScreen(): FirstScreenStore {
+    return firstScreenStore(
+      () => this.#requireKey(),
+      (key, raw) => this.#open(key, raw),
+    );
   }
 
   /** Forget the data key. The CryptoKey is garbage once no reference remains. */

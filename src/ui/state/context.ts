@@ -43,6 +43,7 @@ export interface AppState {
 export function createAppState(launch: AddIntent | null = null): AppState {
   const nav = new Navigation(typeof window === 'undefined' ? null : browserBackHistory());
   const announcer = new Announcer();
+  const privacy = new Privacy();
   let current: SlotsState | null = null;
   let loading: Promise<SlotsState> | null = null;
   let pia: PiaState | null = null;
@@ -63,7 +64,7 @@ export function createAppState(launch: AddIntent | null = null): AppState {
       ]).then(
         ([{ SlotsState }, { PiaState }, { ExtrasState }, { IconPacksState }]) => {
           makers = { Pia: PiaState };
-          current ??= new SlotsState(nav, announcer);
+          current ??= new SlotsState(nav, announcer, Date.now, () => privacy.prefs.sortOrder);
           // Made here, outside any component: its $derived fields must not belong to the list's
           // effect, which a lock destroys (Svelte's derived_inert warning after the next unlock).
           extras ??= new ExtrasState(current, announcer);
@@ -90,7 +91,6 @@ export function createAppState(launch: AddIntent | null = null): AppState {
   };
   // privacyIDEA works on the slots, so it is made with them, on first use after an unlock.
   const piaState = (): PiaState => (pia ??= new (loaded().Pia)(unlocked(), nav, announcer));
-  const privacy = new Privacy();
   // Settings → privacyIDEA: sync once at unlock when online.
   const session = new Session(nav, slots, announcer, launch, () =>
     piaState().syncAtUnlock(privacy.prefs.piaSyncAtUnlock),

@@ -59,6 +59,8 @@ export class Session {
   erased = $state(false);
   /** Why this tab lost its database connection (screen 'stale'). */
   connectionLost = $state<ConnectionLoss | null>(null);
+  /** Why the last unlock could not open every slot (the unlock screen shows it once), or null. */
+  openError = $state.raw<unknown>(null);
   /** True while something is typed into the unlock field (an update then waits: a reload would lose it). */
   unlockTyped = $state(false);
 
@@ -311,7 +313,9 @@ export class Session {
     const vault = await createVault(pin, { input });
     this.#setSecretInput(input);
     rememberVault(new Date(), true);
-    await (await this.#slots.load()).open(vault);
+    await (
+      await (await this.#slots.load()).open(vault)
+    ).whole;
     this.#vault = vault;
     this.#opened();
   }
@@ -333,10 +337,35 @@ export class Session {
   async #unlocked(vault: UnlockedVault): Promise<void> {
     // User Timing mark: lets `npm run bench` (and devtools) split KDF time from rendering time.
     performance.mark('keyslot:key-ready');
-    await (await this.#slots.load()).open(vault);
+    let whole: Promise<void>;
+    try {
+      const slots = await this.#slots.load();
+      ({ whole } = await slots.open(vault));
+      // An activation link compares its slot with every slot (duplicate, reissue): it waits for them.
+      if (this.#launch) {
+        slots.loadRest();
+        await whole;
+      }
+    } catch (e) {
+      // Not opened: the key and whatever was decrypted go now, not whenever they are collected.
+      vault.lock();
+      this.#slots.current?.close();
+      throw e;
+    }
     this.#vault = vault;
     this.#opened();
-    this.#afterUnlock();
+    whole.then(
+      () => {
+        if (this.#vault === vault) this.#afterUnlock();
+      },
+      (e: unknown) => {
+        // The first screen showed, but the rest cannot be read (a damaged record): as if the
+        // unlock had failed, back to the PIN with the reason.
+        if (this.#vault !== vault) return;
+        this.lock();
+        this.openError = e;
+      },
+    );
   }
 
   /** After unlock or setup: the list, or where the launch asked to go. */

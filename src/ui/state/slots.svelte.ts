@@ -4,6 +4,7 @@
  */
 import { KeyslotError, isKeyslotError } from '../../core/errors';
 import { slotTitle, type Slot, type SlotDraft } from '../../core/slot';
+import type { SortOrder } from '../../core/sort-order';
 import { SlotIndex, matchExisting } from '../../core/slot-match';
 import { normaliseName } from '../../core/names';
 import { nameWarning } from '../../core/lookalike';
@@ -29,8 +30,13 @@ export class SlotsState extends SlotStore {
   readonly #nav: Navigation;
   readonly #announcer: Announcer;
 
-  constructor(nav: Navigation, announcer: Announcer, now: () => number = Date.now) {
-    super(now);
+  constructor(
+    nav: Navigation,
+    announcer: Announcer,
+    now: () => number = Date.now,
+    order: () => SortOrder = () => 'manual',
+  ) {
+    super(now, order);
     this.#nav = nav;
     this.#announcer = announcer;
   }
@@ -225,8 +231,7 @@ export class SlotsState extends SlotStore {
   }
 
   async toggleFavourite(id: string): Promise<void> {
-    const favourite = !this.find(id).favourite;
-    await this.change(id, { favourite });
+    const { favourite } = await this.change(id, (slot) => ({ favourite: !slot.favourite }));
     this.#announcer.announce(favourite ? 'slot.favourited' : 'slot.unfavourited', { name: slotTitle(this.find(id)) });
   }
 

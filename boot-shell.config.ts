@@ -1,23 +1,29 @@
 /**
- * The unlock form prerendered into index.html (issue 16; docs/architecture.md "Boot path"): one
- * hidden copy per language and secret kind, built from the message catalogue (src/ui/i18n) and
- * the Logo component at build time, so no word is written twice by hand. src/boot/boot.js shows the
- * copy the boot note names before the entry runs; the Unlock screen then adopts its field
- * (src/ui/boot-shell.ts). The markup mirrors Unlock.svelte and PinField.svelte (same elements and
- * classes, so the same CSS draws both): change them together (tests/e2e/boot-shell.spec.ts
- * compares the field's box before and after the takeover). Imported by vite.config.ts.
+ * The unlock form and the welcome screen prerendered into index.html (issue 16;
+ * docs/architecture.md "Boot path"): one hidden copy of the form per language and secret kind, one
+ * of the welcome screen per language, built from the message catalogue (src/ui/i18n) and the Logo
+ * component at build time, so no word is written twice by hand. src/boot/boot.js shows the form the
+ * boot note names, or on a first visit the welcome screen in the app's language, before the entry
+ * runs; the Unlock and Welcome screens then take them over (src/ui/boot-shell.ts). The markup
+ * mirrors Unlock.svelte, PinField.svelte and Welcome.svelte (same elements and classes, so the same
+ * CSS draws both): change them together (tests/e2e/boot-shell.spec.ts compares the boxes before
+ * and after the takeover). Imported by vite.config.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { minifySync, type Plugin } from 'vite';
-import { en } from './src/ui/i18n/en.ts';
+import { en as enShell } from './src/ui/i18n/en.ts';
+import { enExtra } from './src/ui/i18n/en-extra.ts';
 import { ja } from './src/ui/i18n/ja.ts';
+import { jaExtra } from './src/ui/i18n/ja-extra.ts';
 import { LANGUAGES, type Language } from './src/ui/i18n/languages.ts';
 
+// The welcome screen's words are in the "extra" part (loaded with that screen in the app).
+const en = { ...enShell, ...enExtra };
 type Words = Partial<Record<keyof typeof en, string>>;
-const catalogues: Record<Language, Words> = { en, ja };
+const catalogues: Record<Language, Words> = { en, ja: { ...ja, ...jaExtra } };
 
-/** Where index.html takes the forms (inside #app), and the script (after #app, before the entry runs). */
+/** Where index.html takes the copies (inside #app), and the script (after #app, before the entry runs). */
 export const BOOT_SHELL_MARK = '<!-- boot-shell -->';
 export const BOOT_SCRIPT_MARK = '<!-- boot-script -->';
 export const SECRET_KINDS = ['pin', 'passphrase'] as const;
@@ -74,6 +80,29 @@ export function bootForms(): string {
   return LANGUAGES.flatMap((lang) => SECRET_KINDS.map((kind) => bootForm(lang, kind, logo))).join('');
 }
 
+/**
+ * One hidden welcome screen, as Welcome.svelte draws it. Its Start button stays disabled until
+ * src/boot/boot.js shows the copy (and remembers a press until the app takes over).
+ */
+export function bootWelcome(lang: Language, logo = logoMarkup()): string {
+  const id = `boot-${lang}-welcome`;
+  return (
+    `<main class="shell boot-shell boot-welcome" id="${id}" lang="${lang}" hidden>` +
+    `<section class="screen centered" aria-labelledby="${id}-title">${logo}` +
+    `<h1 id="${id}-title" tabindex="-1">${word(lang, 'welcome.title')}</h1>` +
+    `<p>${word(lang, 'welcome.body1')}</p>` +
+    `<p>${word(lang, 'welcome.body2')}</p>` +
+    `<button class="primary" type="button" disabled>${word(lang, 'welcome.start')}</button>` +
+    `</section></main>`
+  );
+}
+
+/** Every language's welcome screen. */
+export function bootWelcomes(): string {
+  const logo = logoMarkup();
+  return LANGUAGES.map((lang) => bootWelcome(lang, logo)).join('');
+}
+
 /** src/boot/boot.js as shipped: minified by vite's own minifier (Oxc), a few hundred bytes gzip. */
 export function bootScript(): string {
   const source = readFileSync(new URL('./src/boot/boot.js', import.meta.url), 'utf8');
@@ -83,7 +112,7 @@ export function bootScript(): string {
 }
 
 /**
- * Puts the forms where index.html has BOOT_SHELL_MARK and, at BOOT_SCRIPT_MARK, the classic script
+ * Puts the forms and welcome screens where index.html has BOOT_SHELL_MARK and, at BOOT_SCRIPT_MARK, the classic script
  * `/assets/boot-<hash>.js` (hashed like every build file: cached for a year, precached by the
  * service worker's glob, never out of step with the index.html that names it). The dev server
  * serves the same file.
@@ -97,7 +126,7 @@ export function bootShell(): Plugin {
       for (const mark of [BOOT_SHELL_MARK, BOOT_SCRIPT_MARK])
         if (!html.includes(mark)) throw new Error(`index.html lacks ${mark}`);
       return html
-        .replace(BOOT_SHELL_MARK, bootForms())
+        .replace(BOOT_SHELL_MARK, bootForms() + bootWelcomes())
         .replace(BOOT_SCRIPT_MARK, `<script src="/${fileName}"></script>`);
     },
     generateBundle() {

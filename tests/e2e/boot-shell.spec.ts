@@ -1,6 +1,7 @@
 // Ready to type before any of the app's code runs (issue 16): index.html carries the unlock form,
-// the boot script shows the one the boot note names, and the Unlock screen takes it over. The
-// app's entry module is held back here, so only the prerendered form can be on screen.
+// the boot script shows the one the boot note names, and the Unlock screen takes it over; on a
+// first visit it shows the welcome screen, which the Welcome screen takes over. The app's entry
+// module is held back here, so only the prerendered copies can be on screen.
 import { expect, test, type Page } from '@playwright/test';
 import { PIN, setUpPassphrase, setUpPin } from './helpers/app';
 import { watchCsp } from './helpers/pwa';
@@ -33,6 +34,25 @@ const appField = (page: Page) => page.locator('#unlock-pin');
  */
 const bootRan = (page: Page) => page.waitForFunction(() => document.readyState !== 'loading');
 const bootShell = (page: Page) => page.locator('.boot-shell');
+const bootWelcome = (page: Page) => page.locator('.boot-welcome');
+
+/**
+ * Records, at every frame from the first, how many welcome screens are on view: the prerendered
+ * copy and the app's own (Welcome.svelte). welcomeFrames reads the record.
+ */
+const watchWelcome = (page: Page) =>
+  page.addInitScript(() => {
+    const frames: { boot: number; app: number }[] = [];
+    Object.assign(window, { __welcomeFrames: frames });
+    const tick = () => {
+      const boot = [...document.querySelectorAll('.boot-welcome')].filter((e) => e.checkVisibility()).length;
+      frames.push({ boot, app: document.querySelectorAll('#welcome-title').length });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+const welcomeFrames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __welcomeFrames: { boot: number; app: number }[] }).__welcomeFrames);
 
 test('a returning visit can type the PIN before the app runs, and the app keeps every digit', async ({
   page,
@@ -84,18 +104,99 @@ test('Enter pressed in the prerendered form unlocks once the app has taken it ov
   await expect(page.getByRole('heading', { name: 'Your slots' })).toBeVisible({ timeout: 20_000 });
 });
 
-test('a first visit shows no PIN field before the app runs, then the welcome screen', async ({ page }) => {
+test('a first visit paints the welcome screen before the app runs, then the app takes it over', async ({
+  page,
+  context,
+}) => {
+  const csp = watchCsp(context);
+  await watchWelcome(page);
   const release = await holdEntry(page);
   await page.goto('/', { waitUntil: 'commit' });
   await bootRan(page);
-  await expect(page.locator('#app')).toBeAttached();
-  // The boot script ran (it removes the copies it does not show) and showed none.
-  await expect(bootShell(page)).toHaveCount(0);
+  const heading = page.getByRole('heading', { name: 'Welcome to Keyslot' });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(bootShell(page)).toHaveCount(1); // the other language and every unlock form are gone
+  await expect(page.getByRole('button', { name: 'Get started' })).toBeEnabled();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByLabel('PIN', { exact: true })).toHaveCount(0);
+  const before = await heading.boundingBox();
+  await page.screenshot({ path: test.info().outputPath('welcome-prerendered.png') });
 
   release();
-  await expect(page.getByRole('button', { name: 'Get started' })).toBeVisible();
+  await expect(page.locator('#welcome-title')).toBeFocused();
+  await expect(bootShell(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Get started' })).toHaveCount(1);
+  expect(await heading.boundingBox()).toEqual(before);
+  await page.screenshot({ path: test.info().outputPath('welcome-app.png') });
+  // From the first frame that showed a welcome screen on: exactly one, never both, never none.
+  const frames = await welcomeFrames(page);
+  const first = frames.findIndex((f) => f.boot + f.app > 0);
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(frames.slice(first).filter((f) => f.boot + f.app !== 1)).toEqual([]);
+  expect(frames.some((f) => f.app === 1)).toBe(true);
+
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a PIN' })).toBeVisible();
+  expect(csp.violations).toEqual([]);
+});
+
+test('Start pressed before the app runs is kept: the app goes on to choosing a PIN', async ({ page }) => {
+  const release = await holdEntry(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await bootRan(page);
+  const start = page.getByRole('button', { name: 'Get started' });
+  await start.click();
+  await expect(start).toHaveAttribute('aria-disabled', 'true'); // seen to be taken, not lost
+  await expect(page.getByRole('heading', { name: 'Choose a PIN' })).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole('heading', { name: 'Choose a PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Keyslot' })).toHaveCount(0);
+  await expect(bootShell(page)).toHaveCount(0);
+});
+
+test('the keyboard reaches Start before the app runs, and keeps it through the takeover', async ({ page }) => {
+  const release = await holdEntry(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await bootRan(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Get started' })).toBeFocused();
+
+  release();
+  await expect(bootShell(page)).toHaveCount(0);
+  await expect(page.locator('#welcome-title')).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Get started' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Choose a PIN' })).toBeVisible();
+});
+
+test('an activation link on a first visit never shows the prerendered welcome screen', async ({ page }) => {
+  await watchWelcome(page);
+  const release = await holdEntry(page);
+  await page.goto('/#add=otpauth%3A%2F%2Ftotp%2FVPN%3Fsecret%3DJBSWY3DPEHPK3PXP', { waitUntil: 'commit' });
+  await bootRan(page);
+  await expect(bootShell(page)).toHaveCount(0);
+
+  release();
+  // The app greets the person itself (and adds the slot once a PIN is chosen).
+  await expect(page.locator('#welcome-title')).toBeVisible();
+  expect((await welcomeFrames(page)).filter((f) => f.boot > 0)).toEqual([]);
+});
+
+test('a returning visit never shows the welcome screen, not even for a frame', async ({ page }) => {
+  await setUpPin(page);
+  await watchWelcome(page);
+  const release = await holdEntry(page);
+  await page.reload({ waitUntil: 'commit' });
+  await bootRan(page);
+  await expect(page.getByLabel('PIN', { exact: true })).toBeFocused();
+  await expect(bootWelcome(page)).toHaveCount(0);
+
+  release();
+  await expect(appField(page)).toBeFocused();
+  expect((await welcomeFrames(page)).filter((f) => f.boot + f.app > 0)).toEqual([]);
 });
 
 test('a passphrase vault gets the prerendered passphrase field, with the full keyboard', async ({ page }) => {
@@ -121,6 +222,24 @@ test('a passphrase vault gets the prerendered passphrase field, with the full ke
 
 test.describe('a browser set to Japanese', () => {
   test.use({ locale: 'ja-JP' });
+
+  test('gets the prerendered welcome screen in Japanese on a first visit', async ({ page }) => {
+    const ja = await wordsFor('ja');
+    const release = await holdEntry(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await bootRan(page);
+    await expect(page.getByRole('heading', { name: ja['welcome.title'] })).toBeFocused();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.getByText(ja['welcome.body2'])).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome to Keyslot' })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('welcome-ja-prerendered.png') });
+
+    release();
+    await expect(page.locator('#welcome-title')).toBeFocused();
+    await expect(page.getByRole('heading', { name: ja['welcome.title'] })).toHaveCount(1);
+    await page.getByRole('button', { name: ja['welcome.start'] }).click();
+    await expect(page.getByRole('heading', { name: ja['setup.title'] })).toBeVisible();
+  });
 
   test('gets the prerendered unlock form in Japanese', async ({ page }) => {
     const ja = await wordsFor('ja');

@@ -23,6 +23,8 @@ test.describe('a browser set to Japanese', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Keyslot へようこそ' })).toBeVisible();
+    // The app's own screen, not the copy index.html painted first (it carries its own lang).
+    await expect(page.locator('.boot-shell')).toHaveCount(0);
     const breaking = () =>
       page.evaluate(() =>
         [...document.querySelectorAll('main p, main h1')].map((el) => {

@@ -63,6 +63,7 @@ test('when the vault vanished from this browser, Keyslot says so and explains, i
 }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Keyslot' })).toBeVisible();
+  await expect(page.locator('.boot-shell')).toHaveCount(0); // the app's own welcome, not index.html's copy
   // The clock check's note (Settings → Clock) holds only numbers about the clock, never a slot.
   const clockNote = /^\{"v":1,"offsetMs":(-?\d+|null),"measuredAt":(\d+|null),"correct":false\}$/;
   const notes = () => page.evaluate(() => Object.entries(localStorage));

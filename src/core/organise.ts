@@ -65,6 +65,12 @@ function comparer(order: SortOrder): (a: Slot, b: Slot) => number {
   }
 }
 
+/** The list's order: favourites first, then `order` (arrange and firstArranged share it). */
+function listComparer(order: SortOrder): (a: Slot, b: Slot) => number {
+  const compare = comparer(order);
+  return (a, b) => Number(b.favourite) - Number(a.favourite) || compare(a, b);
+}
+
 export interface ArrangeOptions {
   order: SortOrder;
   /** Folded terms (searchTerms); empty = all. */
@@ -79,8 +85,7 @@ export interface ArrangeOptions {
  */
 export function arrange(slots: readonly Slot[], { order, terms = [], textOf = searchText }: ArrangeOptions): Slot[] {
   const shown = slots.filter((s) => s.deletedAt === 0 && (terms.length === 0 || matchesSearch(textOf(s), terms)));
-  const compare = comparer(order);
-  return shown.sort((a, b) => Number(b.favourite) - Number(a.favourite) || compare(a, b));
+  return shown.sort(listComparer(order));
 }
 
 /**
@@ -89,8 +94,7 @@ export function arrange(slots: readonly Slot[], { order, terms = [], textOf = se
  * first-screen hint (core/vault/first-screen.ts), recomputed after every write.
  */
 export function firstArranged(slots: readonly Slot[], order: SortOrder, count: number): Slot[] {
-  const compare = comparer(order);
-  const before = (a: Slot, b: Slot) => Number(b.favourite) - Number(a.favourite) || compare(a, b);
+  const before = listComparer(order);
   const best: Slot[] = [];
   if (count <= 0) return best;
   for (const slot of slots) {

@@ -313,9 +313,9 @@ export class Session {
     const vault = await createVault(pin, { input });
     this.#setSecretInput(input);
     rememberVault(new Date(), true);
-    await (
-      await (await this.#slots.load()).open(vault)
-    ).whole;
+    // A new vault has no first-screen hint: every slot (none) is in at once.
+    const { whole } = await (await this.#slots.load()).open(vault);
+    await whole;
     this.#vault = vault;
     this.#opened();
   }

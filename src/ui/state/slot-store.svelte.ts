@@ -102,7 +102,8 @@ export class SlotStore {
    * rejects, as open() did before the hint, when the vault cannot be read whole (VAULT_CORRUPT).
    */
   async open(vault: UnlockedVault): Promise<{ whole: Promise<void> }> {
-    const { slots: named, hint } = await vault.firstScreen().read(this.#order(), FIRST_SCREEN);
+    const order = this.#order();
+    const { slots: named, hint } = await vault.firstScreen().read(order, FIRST_SCREEN);
     this.#savedHint = hint === null ? '' : JSON.stringify(hint);
     // Only what the list would show: a hint older than a delete may name a slot now in the trash.
     const first = named.filter((s) => s.deletedAt === 0);
@@ -111,7 +112,7 @@ export class SlotStore {
     this.#stopListening = onSlotsChanged(() => void this.#reload());
     // A vault small enough to have fewer ids in its hint than a hint keeps is read whole at once:
     // it is as quick, and its list never shows a preview.
-    const small = hint === null || hint[this.#order()].length < FIRST_SCREEN_MAX_IDS;
+    const small = hint === null || hint[order].length < FIRST_SCREEN_MAX_IDS;
     if (first.length === 0 || small) {
       await this.#loadWhole(vault);
       return { whole: Promise.resolve() };
